@@ -1,0 +1,129 @@
+package org.briefing.content;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Reads a content folder (DESIGN §1) into {@link LoadedContent}: the three shared YAML files and
+ * one {@link RecordFolder} per engagement. Reading problems (missing files, bad UTF-8, YAML
+ * syntax) are collected, never thrown, so the editor sees every one in a single run.
+ */
+public final class ContentLoader {
+
+  static final String SITE = "site.yaml";
+  static final String COUNTRIES = "countries.yaml";
+  static final String VOCABULARY = "vocabulary.yaml";
+  static final String ENGAGEMENTS = "engagements";
+  static final String FACTS = "engagement.yaml";
+  private static final List<String> LANGUAGE_FILES = List.of("ar.md", "en.md");
+
+  private final YamlReader yaml = new YamlReader();
+
+  public LoadedContent load(Path root) {
+    List<Problem> problems = new ArrayList<>();
+    if (!Files.isDirectory(root)) {
+      problems.add(Problem.inFile(root, "content folder not found; run from the repository's top"
+          + " folder or pass --content DIR"));
+      return new LoadedContent(root, Optional.empty(), Optional.empty(), Optional.empty(),
+          List.of(), problems);
+    }
+    Optional<YamlDocument> site = readRequiredYaml(root, root.resolve(SITE), problems);
+    Optional<YamlDocument> countries = readRequiredYaml(root, root.resolve(COUNTRIES), problems);
+    Optional<YamlDocument> vocabulary = readRequiredYaml(root, root.resolve(VOCABULARY), problems);
+    List<RecordFolder> records = readRecords(root, problems);
+    return new LoadedContent(root, site, countries, vocabulary, records, problems);
+  }
+
+  private Optional<YamlDocument> readRequiredYaml(Path root, Path file, List<Problem> problems) {
+    if (!Files.exists(file)) {
+      problems.add(Problem.inFile(file, "is missing; every content folder needs " + file.getFileName()));
+      return Optional.empty();
+    }
+    return readYaml(root, file, problems);
+  }
+
+  private Optional<YamlDocument> readYaml(Path root, Path file, List<Problem> problems) {
+    return TextFiles.read(root, file, problems)
+        .flatMap(text -> {
+          Optional<YamlNode> node = yaml.read(file, text, 0, problems);
+          if (node.isEmpty() && text.isBlank()) {
+            problems.add(Problem.inFile(file, "is empty; see CONTRIBUTING.md for what it holds"));
+          }
+          return node;
+        })
+        .map(node -> new YamlDocument(file, node));
+  }
+
+  private List<RecordFolder> readRecords(Path root, List<Problem> problems) {
+    Path dir = root.resolve(ENGAGEMENTS);
+    if (!Files.isDirectory(dir)) {
+      problems.add(Problem.inFile(dir, "folder is missing; records live in " + dir + "/<id>/"));
+      return List.of();
+    }
+    List<Path> folders = new ArrayList<>();
+    try (Stream<Path> children = Files.list(dir)) {
+      children.sorted().forEach(child -> {
+        if (Files.isDirectory(child, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          folders.add(child);
+        } else if (!child.getFileName().toString().startsWith(".")) {
+          problems.add(Problem.inFile(child, "is not a record folder; each record is a folder"
+              + " engagements/<id>/ holding engagement.yaml, ar.md and en.md"));
+        }
+      });
+    } catch (IOException e) {
+      problems.add(Problem.inFile(dir, "could not be listed: " + e.getMessage()));
+      return List.of();
+    }
+    // Records are independent: read them in parallel; the result keeps folder order.
+    return folders.parallelStream().map(folder -> readRecord(root, folder, problems)).toList();
+  }
+
+  private RecordFolder readRecord(Path root, Path folder, List<Problem> sharedProblems) {
+    List<Problem> problems = new ArrayList<>();
+    Optional<YamlDocument> facts = Optional.empty();
+    Map<String, MarkdownFile> texts = new TreeMap<>();
+    boolean sawFacts = false;
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.sorted().toList()) {
+        String name = file.getFileName().toString();
+        if (name.equals(FACTS)) {
+          sawFacts = true;
+          facts = readYaml(root, file, problems);
+        } else if (LANGUAGE_FILES.contains(name)) {
+          String lang = name.substring(0, 2);
+          TextFiles.read(root, file, problems)
+              .ifPresent(text -> texts.put(lang, FrontMatter.split(file, text, yaml, problems)));
+        } else if (!name.startsWith(".")) {
+          problems.add(Problem.inFile(file, "is not part of a record; a record folder holds only "
+              + FACTS + ", ar.md and en.md" + suggestion(name)));
+        }
+      }
+    } catch (IOException e) {
+      problems.add(Problem.inFile(folder, "could not be listed: " + e.getMessage()));
+    }
+    if (!sawFacts) {
+      problems.add(Problem.inFile(folder.resolve(FACTS), "is missing; every record needs its facts"
+          + " file (run `new` to scaffold one)"));
+    }
+    synchronized (sharedProblems) {
+      sharedProblems.addAll(problems);
+    }
+    return new RecordFolder(folder.getFileName().toString(), folder, facts, Map.copyOf(texts));
+  }
+
+  private static String suggestion(String name) {
+    for (String known : List.of(FACTS, "ar.md", "en.md")) {
+      if (Suggestions.close(name, known)) {
+        return " (did you mean " + known + "?)";
+      }
+    }
+    return "";
+  }
+}

@@ -1,0 +1,16 @@
+package org.briefing.content;
+
+import java.nio.file.Path;
+
+/** Where a value was written: file, 1-based line and column (0 when not known). */
+public record Position(Path file, int line, int column) {
+
+  public static Position startOf(Path file) {
+    return new Position(file, 0, 0);
+  }
+
+  /** The same place seen from a file whose text starts {@code lines} lines further down. */
+  public Position shiftedBy(int lines) {
+    return line == 0 ? this : new Position(file, line + lines, column);
+  }
+}

@@ -1,0 +1,57 @@
+package org.briefing.content;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads content files as strict UTF-8 text, within size limits and inside the content folder. */
+final class TextFiles {
+
+  /** Far above any real record; a bigger file is a mistake (a pasted PDF, a binary). */
+  static final long MAX_BYTES = 512 * 1024;
+
+  private TextFiles() {}
+
+  /**
+   * Returns the text with a leading byte-order mark removed and CRLF line ends made LF, or
+   * empty after adding a problem. {@code root} is the content folder: a file whose real
+   * location is outside it (through a symbolic link) is refused.
+   */
+  static Optional<String> read(Path root, Path file, List<Problem> problems) {
+    try {
+      Path real = file.toRealPath();
+      if (!real.startsWith(root.toRealPath())) {
+        problems.add(Problem.inFile(file, "is a link to a file outside the content folder;"
+            + " replace the link with the file itself"));
+        return Optional.empty();
+      }
+      long size = Files.size(file);
+      if (size > MAX_BYTES) {
+        problems.add(Problem.inFile(file, "is " + size / 1024 + " KiB; content files are limited to "
+            + MAX_BYTES / 1024 + " KiB, so shorten it or split the record"));
+        return Optional.empty();
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+      if (text.startsWith("\uFEFF")) {
+        text = text.substring(1);
+      }
+      return Optional.of(text.replace("\r\n", "\n"));
+    } catch (CharacterCodingException e) {
+      problems.add(Problem.inFile(file, "is not valid UTF-8 text; save it as UTF-8 in your editor"));
+    } catch (IOException e) {
+      problems.add(Problem.inFile(file, "could not be read: " + e.getMessage()));
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,173 @@
+package org.briefing.content;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads YAML text into {@link YamlNode}s through Jackson's streaming YAML parser, keeping every
+ * scalar as the text the editor wrote. Refuses what would let a file mean something other than
+ * it reads as: duplicate keys (YAML keeps the last one silently), anchors and aliases (a value
+ * defined elsewhere, and the "billion laughs" expansion), explicit tags, and deep nesting.
+ *
+ * <p>Thread-safe: the factory is immutable once built and each call has its own parser.
+ */
+public final class YamlReader {
+
+  /** Content files are small records; anything deeper than this is a mistake or an attack. */
+  public static final int MAX_DEPTH = 12;
+
+  private static final int MAX_CODE_POINTS = 2 * 1024 * 1024;
+
+  private final YAMLFactory factory;
+
+  public YamlReader() {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(MAX_CODE_POINTS);
+    options.setAllowDuplicateKeys(true); // we report duplicates ourselves, with both lines
+    options.setMaxAliasesForCollections(0);
+    options.setNestingDepthLimit(MAX_DEPTH * 4);
+    factory = YAMLFactory.builder().loaderOptions(options).build();
+  }
+
+  /**
+   * Parses {@code text}, whose first line is line {@code 1 + lineOffset} of {@code file}.
+   * Returns the root node, or empty when the text has problems that leave nothing to read;
+   * problems are added to {@code problems} either way.
+   */
+  public Optional<YamlNode> read(Path file, String text, int lineOffset, List<Problem> problems) {
+    Session session = new Session(file, lineOffset, problems);
+    try (YAMLParser parser = (YAMLParser) factory.createParser(new StringReader(text))) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        return Optional.empty();
+      }
+      YamlNode root = session.value(parser, 0);
+      if (parser.nextToken() != null) {
+        problems.add(Problem.at(session.position(parser.currentTokenLocation()),
+            "a second YAML document starts here; keep one document per file and remove the"
+                + " extra `---`"));
+      }
+      return session.failed ? Optional.empty() : Optional.of(root);
+    } catch (JsonProcessingException e) {
+      problems.add(syntaxProblem(session, e));
+      return Optional.empty();
+    } catch (IOException e) {
+      problems.add(Problem.inFile(file, "could not be read as YAML: " + e.getMessage()));
+      return Optional.empty();
+    }
+  }
+
+  private static Problem syntaxProblem(Session session, JsonProcessingException e) {
+    String detail = e.getOriginalMessage();
+    // SnakeYAML's message carries its own position block; the first line is the useful part
+    int cut = detail.indexOf('\n');
+    if (cut > 0) {
+      detail = detail.substring(0, cut);
+    }
+    String hint = "; check the indentation, and put quotes around values that contain \": \""
+        + " or \" #\" or start with a special character";
+    JsonLocation where = e.getLocation();
+    Position position = where == null ? Position.startOf(session.file) : session.position(where);
+    return Problem.at(position, "YAML syntax error: " + detail.strip() + hint);
+  }
+
+  /** State of one read: where we are and whether anything was refused. */
+  private static final class Session {
+    private final Path file;
+    private final int lineOffset;
+    private final List<Problem> problems;
+    private boolean failed;
+
+    Session(Path file, int lineOffset, List<Problem> problems) {
+      this.file = file;
+      this.lineOffset = lineOffset;
+      this.problems = problems;
+    }
+
+    Position position(JsonLocation location) {
+      int line = location.getLineNr();
+      return new Position(file, line <= 0 ? 0 : line + lineOffset, Math.max(location.getColumnNr(), 0));
+    }
+
+    void refuse(Position position, String message) {
+      failed = true;
+      problems.add(Problem.at(position, message));
+    }
+
+    /** Reads the value at the parser's current token, leaving the parser on its last token. */
+    YamlNode value(YAMLParser parser, int depth) throws IOException {
+      Position at = position(parser.currentTokenLocation());
+      if (parser.isCurrentAlias()) {
+        refuse(at, "YAML aliases (*" + parser.getText() + ") are not allowed; write the value out"
+            + " in full");
+        return new YamlNode.Scalar("", true, at);
+      }
+      if (parser.getCurrentAnchor() != null) {
+        refuse(at, "YAML anchors (&" + parser.getCurrentAnchor() + ") are not allowed; remove it"
+            + " and write values out in full");
+      }
+      Object tag = parser.getTypeId();
+      if (tag != null) {
+        refuse(at, "YAML tags (" + tag + ") are not allowed; remove the tag, and quote the value"
+            + " if it must stay text");
+      }
+      JsonToken token = parser.currentToken();
+      if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+        if (depth >= MAX_DEPTH) {
+          refuse(at, "nested more than " + MAX_DEPTH + " levels deep; content records are"
+              + " flat, so this is probably an indentation mistake");
+          parser.skipChildren();
+          return new YamlNode.Scalar("", true, at);
+        }
+        return token == JsonToken.START_OBJECT ? mapping(parser, at, depth) : sequence(parser, at, depth);
+      }
+      if (token == JsonToken.VALUE_NULL) {
+        return new YamlNode.Scalar("", true, at);
+      }
+      // Jackson may have typed the scalar (true, number...); its text is what was written.
+      return new YamlNode.Scalar(parser.getText(), false, at);
+    }
+
+    private YamlNode mapping(YAMLParser parser, Position at, int depth) throws IOException {
+      Map<String, YamlNode> entries = new LinkedHashMap<>();
+      Map<String, Position> keys = new LinkedHashMap<>();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String key = parser.currentName();
+        Position keyAt = position(parser.currentTokenLocation());
+        parser.nextToken();
+        YamlNode value = value(parser, depth + 1);
+        Position earlier = keys.get(key);
+        if (earlier != null) {
+          refuse(keyAt, "duplicate key \"" + key + "\" (first written on line " + earlier.line()
+              + "); keep one and delete the other");
+          continue;
+        }
+        keys.put(key, keyAt);
+        entries.put(key, value);
+      }
+      return new YamlNode.Mapping(Collections.unmodifiableMap(entries),
+          Collections.unmodifiableMap(keys), at);
+    }
+
+    private YamlNode sequence(YAMLParser parser, Position at, int depth) throws IOException {
+      List<YamlNode> items = new ArrayList<>();
+      while (parser.nextToken() != JsonToken.END_ARRAY) {
+        items.add(value(parser, depth + 1));
+      }
+      return new YamlNode.Sequence(List.copyOf(items), at);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package org.briefing.model;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Comparator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A date known to the day, the month or only the year, as sources report them. A record dated
+ * {@code 2025-04} happened some time in April 2025; nothing here ever invents the day.
+ *
+ * @param year four-digit year
+ * @param month 1–12, or 0 when only the year is known
+ * @param day 1–31, or 0 when only the month or year is known
+ */
+public record PartialDate(int year, int month, int day) implements Comparable<PartialDate> {
+
+  /** How much of the date is known. */
+  public enum Precision { YEAR, MONTH, DAY }
+
+  private static final Pattern FORM = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
+
+  /**
+   * Orders by the first day the date can mean; a month sorts before the days inside it and a
+   * year before its months, so a list read newest-first ends each period with the vaguer dates.
+   */
+  private static final Comparator<PartialDate> ORDER = Comparator
+      .comparingInt(PartialDate::year)
+      .thenComparingInt(PartialDate::month)
+      .thenComparingInt(PartialDate::day);
+
+  public PartialDate {
+    if (month < 0 || month > 12 || day < 0 || (day > 0 && month == 0)) {
+      throw new IllegalArgumentException("not a date: " + year + "-" + month + "-" + day);
+    }
+    if (day > 0) {
+      LocalDate.of(year, month, day); // throws for 30 February
+    }
+  }
+
+  /**
+   * Reads {@code YYYY-MM-DD}, {@code YYYY-MM} or {@code YYYY} strictly.
+   *
+   * @throws IllegalArgumentException with an editor-facing explanation
+   */
+  public static PartialDate parse(String text) {
+    Matcher m = FORM.matcher(text);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("\"" + text + "\" is not a date; write YYYY-MM-DD, or"
+          + " YYYY-MM or YYYY when only the month or year is known");
+    }
+    int year = Integer.parseInt(m.group(1));
+    int month = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+    int day = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+    if (year < 1900 || year > 2200) {
+      throw new IllegalArgumentException("year " + year + " is outside 1900–2200; check the date");
+    }
+    if (m.group(2) != null && (month < 1 || month > 12)) {
+      throw new IllegalArgumentException("month " + m.group(2) + " does not exist; months are 01–12");
+    }
+    if (day > 0 || m.group(3) != null) {
+      try {
+        LocalDate.of(year, month, day);
+      } catch (DateTimeException e) {
+        throw new IllegalArgumentException(text + " is not a real calendar date (" + Month.name(month)
+            + " " + year + " has " + YearMonth.of(year, month).lengthOfMonth() + " days)");
+      }
+    }
+    return new PartialDate(year, month, day);
+  }
+
+  public Precision precision() {
+    if (day > 0) {
+      return Precision.DAY;
+    }
+    return month > 0 ? Precision.MONTH : Precision.YEAR;
+  }
+
+  /** The first day this date can mean. */
+  public LocalDate firstDay() {
+    return LocalDate.of(year, Math.max(month, 1), Math.max(day, 1));
+  }
+
+  /** The last day this date can mean. */
+  public LocalDate lastDay() {
+    return switch (precision()) {
+      case DAY -> firstDay();
+      case MONTH -> YearMonth.of(year, month).atEndOfMonth();
+      case YEAR -> LocalDate.of(year, 12, 31);
+    };
+  }
+
+  /** True when this date cannot be earlier than {@code other} whatever the unknown parts are. */
+  public boolean notBefore(PartialDate other) {
+    return !lastDay().isBefore(other.firstDay());
+  }
+
+  @Override
+  public int compareTo(PartialDate other) {
+    return ORDER.compare(this, other);
+  }
+
+  /** The ISO form it was written in: {@code 2025-01-20}, {@code 2025-01} or {@code 2025}. */
+  @Override
+  public String toString() {
+    return switch (precision()) {
+      case DAY -> String.format(java.util.Locale.ROOT, "%04d-%02d-%02d", year, month, day);
+      case MONTH -> String.format(java.util.Locale.ROOT, "%04d-%02d", year, month);
+      case YEAR -> String.format(java.util.Locale.ROOT, "%04d", year);
+    };
+  }
+
+  /** English month names for messages; pages use the render stage's formatter. */
+  private static final class Month {
+    private static final String[] NAMES = {"January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December"};
+
+    static String name(int month) {
+      return NAMES[month - 1];
+    }
+  }
+}

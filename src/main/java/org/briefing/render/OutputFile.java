@@ -1,0 +1,8 @@
+package org.briefing.render;
+
+/**
+ * One file of the generated site, rendered but not yet written.
+ *
+ * @param path where it goes, relative to the output folder, with {@code /} separators
+ */
+public record OutputFile(String path, byte[] content) {}

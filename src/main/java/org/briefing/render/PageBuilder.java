@@ -1,0 +1,268 @@
+package org.briefing.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.briefing.model.Archive;
+import org.briefing.model.Country;
+import org.briefing.model.Engagement;
+import org.briefing.model.Lang;
+import org.briefing.model.Localized;
+import org.briefing.model.PartialDate;
+import org.briefing.model.SiteConfig;
+import org.briefing.model.Source;
+import org.briefing.model.Term;
+import org.briefing.model.Translation;
+import org.briefing.render.PageViews.Alternate;
+import org.briefing.render.PageViews.Bar;
+import org.briefing.render.PageViews.BarChart;
+import org.briefing.render.PageViews.Card;
+import org.briefing.render.PageViews.CorrectionView;
+import org.briefing.render.PageViews.Counted;
+import org.briefing.render.PageViews.Link;
+import org.briefing.render.PageViews.MonthView;
+import org.briefing.render.PageViews.PageContext;
+import org.briefing.render.PageViews.SourceView;
+import org.briefing.render.PageViews.YearView;
+
+/**
+ * Builds the view of every page of one language from the {@link Archive}. Cards are made once
+ * per record and shared by every list that shows it. Thread-safe: pages may be built in parallel.
+ */
+final class PageBuilder {
+
+  /** How many records the home page shows. */
+  static final int LATEST = 8;
+
+  private final Archive archive;
+  private final SiteConfig config;
+  private final Lang lang;
+  private final Localizer l;
+  private final MarkdownRenderer markdown;
+  private final Map<String, Card> cards = new ConcurrentHashMap<>();
+
+  PageBuilder(Archive archive, Lang lang, Strings strings, MarkdownRenderer markdown) {
+    this.archive = archive;
+    this.config = archive.site().config();
+    this.lang = lang;
+    this.l = new Localizer(lang, strings, config.arabicIndicDigits());
+    this.markdown = markdown;
+  }
+
+  Lang lang() {
+    return lang;
+  }
+
+  // ---- pages -------------------------------------------------------------------------------
+
+  PageViews.HomePage home() {
+    String path = Routes.home(lang);
+    List<Card> latest = archive.engagements().stream().limit(LATEST).map(this::card).toList();
+    List<Counted> types = new ArrayList<>();
+    archive.byType().forEach((type, list) -> {
+      if (!list.isEmpty()) {
+        types.add(counted(link(Routes.type(lang, type), type.label()), type.key(), list.size()));
+      }
+    });
+    return new PageViews.HomePage(context(path, config.title().get(lang), "home",
+        Routes.home(lang.other())), count(archive.engagements().size()), latest, types,
+        countryCounts(), link(Routes.timeline(lang), l.t("timeline")),
+        link(Routes.countries(lang), l.t("all_countries")));
+  }
+
+  PageViews.TimelinePage timeline() {
+    return new PageViews.TimelinePage(context(Routes.timeline(lang), l.t("timeline"), "timeline",
+        Routes.timeline(lang.other())), count(archive.engagements().size()),
+        years(archive.engagements()));
+  }
+
+  PageViews.CountriesPage countries() {
+    return new PageViews.CountriesPage(context(Routes.countries(lang), l.t("countries"),
+        "countries", Routes.countries(lang.other())), countryCounts());
+  }
+
+  PageViews.CountryPage country(Country country) {
+    String name = country.name().get(lang);
+    List<Engagement> list = archive.engagementsOf(country);
+    List<Counted> partners = new ArrayList<>();
+    for (Archive.Partner p : archive.partnersOf(country)) {
+      Archive.Pair pair = archive.pair(country, p.country()).orElseThrow();
+      partners.add(counted(new Link(Routes.pair(lang, pair), p.country().name().get(lang),
+          lang.code(), lang.dir()), p.country().code(), p.count()));
+    }
+    return new PageViews.CountryPage(context(Routes.country(lang, country), name, "countries",
+        Routes.country(lang.other(), country)), name, country.code(), count(list.size()),
+        years(list), partners, partnerChart(name, partners));
+  }
+
+  PageViews.PairPage pair(Archive.Pair pair) {
+    String a = pair.first().name().get(lang);
+    String b = pair.second().name().get(lang);
+    String title = a + " – " + b;
+    return new PageViews.PairPage(context(Routes.pair(lang, pair), title, "countries",
+        Routes.pair(lang.other(), pair)),
+        link(Routes.country(lang, pair.first()), pair.first().name()),
+        link(Routes.country(lang, pair.second()), pair.second().name()),
+        count(pair.engagements().size()), years(pair.engagements()));
+  }
+
+  PageViews.TypePage type(Term type, List<Engagement> list) {
+    String label = type.label().get(lang);
+    return new PageViews.TypePage(context(Routes.type(lang, type), label, "types",
+        Routes.type(lang.other(), type)), label, count(list.size()), years(list));
+  }
+
+  /** The record's page in this language; empty while its translation is pending. */
+  Optional<PageViews.EngagementPage> engagement(Engagement e) {
+    Optional<Translation> text = e.translation(lang);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    String counterpart = e.hasTranslation(lang.other())
+        ? Routes.engagement(lang.other(), e.id())
+        : Routes.home(lang.other());
+    PageContext ctx = context(Routes.engagement(lang, e.id()), text.get().title(), "timeline",
+        counterpart, text.get().summary(), e.hasTranslation(lang.other()));
+    List<SourceView> sources = e.sources().stream().map(this::source).toList();
+    List<Card> related = e.related().stream()
+        .map(archive::find).flatMap(Optional::stream).map(this::card).toList();
+    List<CorrectionView> corrections = e.corrections().stream()
+        .map(c -> new CorrectionView(l.dates().format(c.date()), c.date().toString(),
+            c.text().get(lang)))
+        .toList();
+    return Optional.of(new PageViews.EngagementPage(ctx, card(e),
+        l.dates().formatRange(e.date(), e.endDate()), hijri(e.date()),
+        l.t("status_" + e.status().key() + "_explained"),
+        e.organizations().stream().map(o -> o.get(lang)).toList(),
+        e.topics().stream().map(t -> t.label().get(lang)).toList(),
+        markdown.render(text.get().body()), sources, related,
+        archive.previous(e).map(this::card).orElse(null),
+        archive.next(e).map(this::card).orElse(null), corrections));
+  }
+
+  // ---- parts -------------------------------------------------------------------------------
+
+  /** The record as lists show it in this language (made once, then shared). */
+  Card card(Engagement e) {
+    return cards.computeIfAbsent(e.id(), id -> {
+      Translation text = e.textFor(lang);
+      boolean pending = !e.hasTranslation(lang);
+      List<Link> countries = e.countries().stream()
+          .map(c -> link(Routes.country(lang, c), c.name()))
+          .toList();
+      return new Card(e.id(), Routes.engagement(text.lang(), e.id()), text.title(), text.summary(),
+          text.lang().code(), text.lang().dir(), pending,
+          l.dates().formatRange(e.date(), e.endDate()), e.date().toString(), hijri(e.date()),
+          link(Routes.type(lang, e.type()), e.type().label()), countries,
+          e.status().key(), l.t("status_" + e.status().key()));
+    });
+  }
+
+  private String hijri(PartialDate date) {
+    return lang == Lang.AR ? l.dates().hijri(date).orElse(null) : null;
+  }
+
+  private SourceView source(Source s) {
+    String dir = s.language().equals("ar") || s.language().equals("fa") || s.language().equals("he")
+        || s.language().equals("ur") ? "rtl" : "ltr";
+    return new SourceView(s.publisher(), s.title(), s.url().orElse(null),
+        s.date().map(d -> l.dates().format(d)).orElse(null), s.language(), dir);
+  }
+
+  private List<YearView> years(List<Engagement> newestFirst) {
+    List<YearView> years = new ArrayList<>();
+    for (Archive.YearGroup year : Archive.group(newestFirst)) {
+      List<MonthView> months = new ArrayList<>();
+      for (Archive.MonthGroup month : year.months()) {
+        String id = month.month() == 0 ? "y" + year.year() + "-unknown"
+            : String.format(java.util.Locale.ROOT, "m%04d-%02d", year.year(), month.month());
+        String heading = month.month() == 0 ? l.t("month_unknown")
+            : l.dates().monthHeading(year.year(), month.month());
+        months.add(new MonthView(id, heading, month.engagements().stream().map(this::card).toList()));
+      }
+      years.add(new YearView("y" + year.year(), l.n(year.year()), count(year.size()), months));
+    }
+    return years;
+  }
+
+  private List<Counted> countryCounts() {
+    return archive.activeCountries().stream()
+        .map(c -> counted(link(Routes.country(lang, c), c.name()), c.code(),
+            archive.engagementsOf(c).size()))
+        .toList();
+  }
+
+  private Counted counted(Link link, String code, int n) {
+    return new Counted(link, code, n, count(n));
+  }
+
+  private String count(int n) {
+    return l.count(n, "engagements_count");
+  }
+
+  private Link link(String url, Localized text) {
+    return new Link(url, text.get(lang), lang.code(), lang.dir());
+  }
+
+  private Link link(String url, String text) {
+    return new Link(url, text, lang.code(), lang.dir());
+  }
+
+  private PageContext context(String path, String title, String section, String counterpart) {
+    return context(path, title, section, counterpart, config.tagline().get(lang), true);
+  }
+
+  private PageContext context(String path, String title, String section, String counterpart,
+      String description, boolean counterpartIsSamePage) {
+    Lang other = lang.other();
+    Link switchLink = new Link(counterpart, l.t("switch_language"), other.code(), other.dir());
+    List<Alternate> alternates = new ArrayList<>();
+    alternates.add(new Alternate(lang.code(), Routes.absolute(config.baseUrl(), path)));
+    if (counterpartIsSamePage) {
+      alternates.add(new Alternate(other.code(), Routes.absolute(config.baseUrl(), counterpart)));
+    }
+    alternates.sort(java.util.Comparator.comparing(Alternate::hreflang));
+    String siteTitle = config.title().get(lang);
+    String fullTitle = title.equals(siteTitle) ? siteTitle : title + " · " + siteTitle;
+    return new PageContext(l, lang.code(), lang.dir(), Routes.rootOf(path), path, fullTitle,
+        description, siteTitle, config.tagline().get(lang), section,
+        Routes.absolute(config.baseUrl(), path), switchLink, List.copyOf(alternates),
+        Routes.stylesheet());
+  }
+
+  // ---- chart -------------------------------------------------------------------------------
+
+  private static final int CHART_WIDTH = 560;
+  private static final int LABEL_WIDTH = 150;
+  private static final int VALUE_WIDTH = 40;
+  private static final int ROW = 30;
+  private static final int BAR = 18;
+
+  /**
+   * Partners as horizontal bars, longest for the most shared records. In Arabic the chart is
+   * mirrored: names on the right, bars growing leftwards, as the page reads.
+   */
+  private BarChart partnerChart(String countryName, List<Counted> partners) {
+    long max = partners.stream().mapToLong(Counted::count).max().orElse(1);
+    int track = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
+    boolean rtl = lang == Lang.AR;
+    List<Bar> bars = new ArrayList<>();
+    for (int i = 0; i < partners.size(); i++) {
+      Counted p = partners.get(i);
+      int width = (int) Math.max(4, Math.round((double) track * p.count() / max));
+      int y = i * ROW;
+      int barX = rtl ? CHART_WIDTH - LABEL_WIDTH - width : LABEL_WIDTH;
+      int labelX = rtl ? CHART_WIDTH : LABEL_WIDTH - 8;
+      int valueX = rtl ? barX - 6 : barX + width + 6;
+      bars.add(new Bar(p.link().text(), l.n(p.count()), p.link().url(), y, barX, width, BAR,
+          labelX, rtl ? "start" : "end", valueX, rtl ? "start" : "start"));
+    }
+    String title = l.t("partners_chart_title").replace("{country}", countryName);
+    String description = partners.stream().map(p -> p.link().text() + ": " + p.countText())
+        .reduce((a, b) -> a + l.t("list_separator") + b).orElse(l.t("no_partners"));
+    return new BarChart(title, description, CHART_WIDTH, Math.max(ROW, partners.size() * ROW),
+        List.copyOf(bars));
+  }
+}

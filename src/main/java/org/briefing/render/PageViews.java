@@ -1,0 +1,111 @@
+package org.briefing.render;
+
+import java.util.List;
+
+/**
+ * What each kind of page shows, as plain values ready to print. Templates receive one of these
+ * records and only present it: every text is already in the page's language and digits, every
+ * link is a path from the site's root (templates put {@code ctx.root} before it).
+ */
+public final class PageViews {
+
+  private PageViews() {}
+
+  /** What every page has: its language, where it is, and its counterpart in the other language. */
+  public record PageContext(
+      Localizer l,
+      String lang,
+      String dir,
+      String root,
+      String path,
+      String title,
+      String description,
+      String siteTitle,
+      String tagline,
+      String section,
+      String canonical,
+      Link counterpart,
+      List<Alternate> alternates,
+      String stylesheet) {}
+
+  /** A link: where it goes, its text, and the language and direction of that text. */
+  public record Link(String url, String text, String lang, String dir) {}
+
+  /** An {@code hreflang} alternate in the page head: absolute address and language. */
+  public record Alternate(String hreflang, String href) {}
+
+  /**
+   * One record as lists show it. {@code pending} means the record is not yet written in the
+   * page's language: the title and summary are the other language's, marked as such, and the
+   * link goes to that language's page.
+   */
+  public record Card(
+      String id,
+      String url,
+      String title,
+      String summary,
+      String textLang,
+      String textDir,
+      boolean pending,
+      String date,
+      String iso,
+      String hijri,
+      Link type,
+      List<Link> countries,
+      String status,
+      String statusLabel) {}
+
+  public record Counted(Link link, String code, long count, String countText) {}
+
+  public record MonthView(String id, String heading, List<Card> cards) {}
+
+  public record YearView(String id, String heading, String countText, List<MonthView> months) {}
+
+  /** A horizontal bar chart drawn as inline SVG; coordinates are worked out in Java. */
+  public record BarChart(String title, String description, int width, int height,
+      List<Bar> bars) {}
+
+  public record Bar(String label, String value, String url, int y, int barX, int barWidth,
+      int barHeight, int labelX, String labelAnchor, int valueX, String valueAnchor) {}
+
+  public record SourceView(String publisher, String title, String url, String date, String lang,
+      String dir) {}
+
+  public record CorrectionView(String date, String iso, String text) {}
+
+  public record LandingSide(String lang, String dir, String title, String tagline, String intro,
+      Link enter, Link timeline, Link countries, String countText) {}
+
+  public record LandingPage(String title, String stylesheet, List<LandingSide> sides,
+      List<Alternate> alternates, String canonical) {}
+
+  public record HomePage(PageContext ctx, String countText, List<Card> latest, List<Counted> types,
+      List<Counted> countries, Link timeline, Link allCountries) {}
+
+  public record TimelinePage(PageContext ctx, String countText, List<YearView> years) {}
+
+  public record CountriesPage(PageContext ctx, List<Counted> countries) {}
+
+  public record CountryPage(PageContext ctx, String name, String code, String countText,
+      List<YearView> years, List<Counted> partners, BarChart chart) {}
+
+  public record PairPage(PageContext ctx, Link first, Link second, String countText,
+      List<YearView> years) {}
+
+  public record TypePage(PageContext ctx, String label, String countText, List<YearView> years) {}
+
+  public record EngagementPage(
+      PageContext ctx,
+      Card card,
+      String dateText,
+      String hijri,
+      String statusExplanation,
+      List<String> organizations,
+      List<String> topics,
+      String bodyHtml,
+      List<SourceView> sources,
+      List<Card> related,
+      Card previous,
+      Card next,
+      List<CorrectionView> corrections) {}
+}

@@ -1,0 +1,70 @@
+package org.briefing.render;
+
+import org.briefing.model.Archive;
+import org.briefing.model.Country;
+import org.briefing.model.Lang;
+import org.briefing.model.Term;
+
+/**
+ * The public URLs of DESIGN §3, as paths from the site's root. They are a contract with
+ * readers: links to them are shared and cited. Pages link with paths relative to themselves
+ * (see {@link #rootOf}), so the site works from a sub-path and opened from disk; every link
+ * names {@code index.html} because a browser opening files does not add it.
+ */
+public final class Routes {
+
+  private Routes() {}
+
+  public static String landing() {
+    return "index.html";
+  }
+
+  public static String home(Lang lang) {
+    return lang.code() + "/index.html";
+  }
+
+  public static String timeline(Lang lang) {
+    return lang.code() + "/timeline/index.html";
+  }
+
+  public static String countries(Lang lang) {
+    return lang.code() + "/countries/index.html";
+  }
+
+  public static String country(Lang lang, Country country) {
+    return lang.code() + "/countries/" + country.slug() + "/index.html";
+  }
+
+  public static String pair(Lang lang, Archive.Pair pair) {
+    return lang.code() + "/pairs/" + pair.slug() + "/index.html";
+  }
+
+  public static String type(Lang lang, Term type) {
+    return lang.code() + "/types/" + type.key() + "/index.html";
+  }
+
+  public static String engagement(Lang lang, String id) {
+    return lang.code() + "/engagements/" + id + "/index.html";
+  }
+
+  public static String stylesheet() {
+    return "assets/site.css";
+  }
+
+  /** The prefix that leads from the page at {@code path} back to the site's root: {@code ../../}. */
+  public static String rootOf(String path) {
+    StringBuilder root = new StringBuilder();
+    for (int i = 0; i < path.length(); i++) {
+      if (path.charAt(i) == '/') {
+        root.append("../");
+      }
+    }
+    return root.toString();
+  }
+
+  /** The address readers share: the base URL and the page's directory, without index.html. */
+  public static String absolute(String baseUrl, String path) {
+    String dir = path.endsWith("index.html") ? path.substring(0, path.length() - "index.html".length()) : path;
+    return baseUrl + dir;
+  }
+}

@@ -1,0 +1,83 @@
+package org.briefing.render;
+
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.ParseException;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.core.TemplateClassResolver;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+import org.briefing.content.Problem;
+
+/**
+ * Freemarker, configured so templates can only present: output is HTML-escaped unless a
+ * template asks otherwise ({@code .ftlh}), templates cannot create Java objects or reach the
+ * object behind a value, and nothing depends on the machine's locale or time zone.
+ *
+ * <p>Thread-safe: the configuration is built once and Freemarker's templates may be processed
+ * concurrently.
+ */
+final class TemplateEngine {
+
+  private static final freemarker.template.Version VERSION = Configuration.VERSION_2_3_33;
+
+  private final Configuration config;
+  private final java.nio.file.Path folder;
+
+  TemplateEngine(File templates) {
+    folder = templates.toPath();
+    config = new Configuration(VERSION);
+    try {
+      config.setDirectoryForTemplateLoading(templates);
+    } catch (IOException e) {
+      throw new TemplateProblemException(List.of(Problem.inFile(templates.toPath(),
+          "templates folder not found; pass --templates DIR")));
+    }
+    config.setDefaultEncoding("UTF-8");
+    config.setOutputFormat(HTMLOutputFormat.INSTANCE);
+    config.setRecognizeStandardFileExtensions(true);
+    config.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
+    config.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+    config.setAPIBuiltinEnabled(false);
+    config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    config.setLogTemplateExceptions(false);
+    config.setWrapUncheckedExceptions(true);
+    config.setFallbackOnNullLoopVariable(false);
+    // Pages carry no machine-dependent formatting: numbers and dates come preformatted.
+    config.setLocale(Locale.ROOT);
+    config.setTimeZone(TimeZone.getTimeZone("UTC"));
+    config.setNumberFormat("computer");
+    config.setBooleanFormat("c");
+    DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(VERSION);
+    wrapper.setExposeFields(false);
+    config.setObjectWrapper(wrapper.build());
+  }
+
+  /** Renders {@code name} (such as {@code engagement.ftlh}) with the page view as its data. */
+  String render(String name, Object page) {
+    try {
+      Template template = config.getTemplate(name);
+      StringWriter out = new StringWriter(16 * 1024);
+      template.process(page, out);
+      return out.toString();
+    } catch (ParseException e) {
+      throw new TemplateProblemException(List.of(new Problem(
+          folder.resolve(name),
+          e.getLineNumber(), e.getColumnNumber(), e.getEditorMessage())));
+    } catch (TemplateException e) {
+      throw new TemplateProblemException(List.of(new Problem(
+          folder.resolve(name), e.getLineNumber() == null ? 0 : e.getLineNumber(),
+          e.getColumnNumber() == null ? 0 : e.getColumnNumber(), e.getMessageWithoutStackTop())));
+    } catch (IOException e) {
+      throw new TemplateProblemException(List.of(Problem.inFile(folder.resolve(name),
+          "could not be read: " + e.getMessage())));
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package org.briefing.validate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.briefing.content.LoadedContent;
+import org.briefing.content.Problem;
+import org.briefing.content.RecordFolder;
+import org.briefing.model.Country;
+import org.briefing.model.Engagement;
+import org.briefing.model.Lang;
+import org.briefing.model.Site;
+import org.briefing.model.SiteConfig;
+
+/**
+ * Turns loaded content into a {@link Site}, checking every rule of the content contract and
+ * collecting every problem. Never stops at the first: an editor fixes a pull request in one go.
+ */
+public final class Validator {
+
+  /**
+   * @param strict a missing translation is an error rather than a pending translation
+   * @param drafts records marked {@code draft: true} are published too
+   */
+  public record Options(boolean strict, boolean drafts) {}
+
+  /** The site when there were no problems; otherwise the problems, in file order. */
+  public record Result(Optional<Site> site, List<Problem> problems) {
+    public boolean ok() {
+      return problems.isEmpty();
+    }
+  }
+
+  public Result validate(LoadedContent content, Options options) {
+    List<Problem> problems = new ArrayList<>(content.problems());
+    SharedFilesReader shared = new SharedFilesReader(problems);
+    Optional<SiteConfig> config = content.site().flatMap(shared::site);
+    List<Country> countries = content.countries().map(shared::countries).orElse(List.of());
+    SharedFilesReader.Vocabulary vocabulary = content.vocabulary().map(shared::vocabulary)
+        .orElse(new SharedFilesReader.Vocabulary(List.of(), List.of()));
+
+    Set<String> ids = content.records().stream().map(RecordFolder::id).collect(Collectors.toSet());
+    RecordReader reader = new RecordReader(countries, vocabulary.types(), vocabulary.topics(), ids,
+        problems);
+    List<Engagement> all = new ArrayList<>();
+    for (RecordFolder folder : content.records()) {
+      reader.read(folder).ifPresent(all::add);
+      if (options.strict()) {
+        for (Lang lang : Lang.values()) {
+          if (!folder.texts().containsKey(lang.code())) {
+            problems.add(Problem.inFile(folder.dir().resolve(lang.code() + ".md"), "is missing;"
+                + " check --strict requires both languages (write the translation, or build"
+                + " without --strict to publish it as pending)"));
+          }
+        }
+      }
+    }
+
+    List<Engagement> published = all.stream()
+        .filter(e -> options.drafts() || !e.draft())
+        .sorted(org.briefing.model.Archive.CHRONOLOGICAL)
+        .toList();
+    problems.sort(java.util.Comparator.comparing((Problem p) -> p.file().toString())
+        .thenComparingInt(Problem::line).thenComparingInt(Problem::column));
+    if (!problems.isEmpty() || config.isEmpty()) {
+      return new Result(Optional.empty(), List.copyOf(problems));
+    }
+    return new Result(Optional.of(new Site(config.get(), countries, vocabulary.types(),
+        vocabulary.topics(), published)), List.of());
+  }
+}
