@@ -23,6 +23,7 @@ import org.briefing.render.PageViews.CorrectionView;
 import org.briefing.render.PageViews.Counted;
 import org.briefing.render.PageViews.Link;
 import org.briefing.render.PageViews.MonthView;
+import org.briefing.render.PageViews.NavItem;
 import org.briefing.render.PageViews.PageContext;
 import org.briefing.render.PageViews.SourceView;
 import org.briefing.render.PageViews.YearView;
@@ -41,6 +42,7 @@ final class PageBuilder {
   private final Lang lang;
   private final Localizer l;
   private final MarkdownRenderer markdown;
+  private final Strings strings;
   private final Map<String, Card> cards = new ConcurrentHashMap<>();
 
   PageBuilder(Archive archive, Lang lang, Strings strings, MarkdownRenderer markdown) {
@@ -49,6 +51,7 @@ final class PageBuilder {
     this.lang = lang;
     this.l = new Localizer(lang, strings, config.arabicIndicDigits());
     this.markdown = markdown;
+    this.strings = strings;
   }
 
   Lang lang() {
@@ -217,7 +220,8 @@ final class PageBuilder {
   private PageContext context(String path, String title, String section, String counterpart,
       String description, boolean counterpartIsSamePage) {
     Lang other = lang.other();
-    Link switchLink = new Link(counterpart, l.t("switch_language"), other.code(), other.dir());
+    Link switchLink = new Link(counterpart, strings.get(other, "language_name"), other.code(),
+        other.dir());
     List<Alternate> alternates = new ArrayList<>();
     alternates.add(new Alternate(lang.code(), Routes.absolute(config.baseUrl(), path)));
     if (counterpartIsSamePage) {
@@ -226,17 +230,26 @@ final class PageBuilder {
     alternates.sort(java.util.Comparator.comparing(Alternate::hreflang));
     String siteTitle = config.title().get(lang);
     String fullTitle = title.equals(siteTitle) ? siteTitle : title + " · " + siteTitle;
+    List<NavItem> nav = List.of(
+        navItem(Routes.home(lang), "home", path, section),
+        navItem(Routes.timeline(lang), "timeline", path, section),
+        navItem(Routes.countries(lang), "countries", path, section));
     return new PageContext(l, lang.code(), lang.dir(), Routes.rootOf(path), path, fullTitle,
-        description, siteTitle, config.tagline().get(lang), section,
+        description, siteTitle, config.tagline().get(lang), nav,
         Routes.absolute(config.baseUrl(), path), switchLink, List.copyOf(alternates),
         Routes.stylesheet());
   }
 
+  private NavItem navItem(String url, String section, String currentPath, String currentSection) {
+    return new NavItem(link(url, l.t(section)), url.equals(currentPath),
+        !url.equals(currentPath) && section.equals(currentSection));
+  }
+
   // ---- chart -------------------------------------------------------------------------------
 
-  private static final int CHART_WIDTH = 560;
-  private static final int LABEL_WIDTH = 150;
-  private static final int VALUE_WIDTH = 40;
+  private static final int CHART_WIDTH = 360;
+  private static final int LABEL_WIDTH = 120;
+  private static final int VALUE_WIDTH = 32;
   private static final int ROW = 30;
   private static final int BAR = 18;
 
@@ -257,7 +270,7 @@ final class PageBuilder {
       int labelX = rtl ? CHART_WIDTH : LABEL_WIDTH - 8;
       int valueX = rtl ? barX - 6 : barX + width + 6;
       bars.add(new Bar(p.link().text(), l.n(p.count()), p.link().url(), y, barX, width, BAR,
-          labelX, rtl ? "start" : "end", valueX, rtl ? "start" : "start"));
+          labelX, rtl ? "start" : "end", valueX, "start"));
     }
     String title = l.t("partners_chart_title").replace("{country}", countryName);
     String description = partners.stream().map(p -> p.link().text() + ": " + p.countText())

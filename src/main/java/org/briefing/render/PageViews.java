@@ -22,11 +22,14 @@ public final class PageViews {
       String description,
       String siteTitle,
       String tagline,
-      String section,
+      List<NavItem> nav,
       String canonical,
       Link counterpart,
       List<Alternate> alternates,
       String stylesheet) {}
+
+  /** An entry of the main navigation: {@code current} on its own page, {@code inSection} below it. */
+  public record NavItem(Link link, boolean current, boolean inSection) {}
 
   /** A link: where it goes, its text, and the language and direction of that text. */
   public record Link(String url, String text, String lang, String dir) {}

@@ -76,7 +76,8 @@ public final class SiteRenderer {
     List<PageViews.LandingSide> sides = new ArrayList<>();
     List<PageViews.Alternate> alternates = new ArrayList<>();
     String base = archive.site().config().baseUrl();
-    for (Lang lang : Lang.values()) {
+    // English first: on this left-to-right page it stands on the left, Arabic on the right.
+    for (Lang lang : List.of(Lang.EN, Lang.AR)) {
       Localizer l = new Localizer(lang, strings, archive.site().config().arabicIndicDigits());
       sides.add(new PageViews.LandingSide(lang.code(), lang.dir(),
           archive.site().config().title().get(lang), archive.site().config().tagline().get(lang),
