@@ -78,7 +78,7 @@ public final class Publisher {
     deleteTree(old);
   }
 
-  static void deleteTree(Path root) throws IOException {
+  public static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }
