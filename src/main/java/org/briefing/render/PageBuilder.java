@@ -95,8 +95,11 @@ final class PageBuilder {
       partners.add(counted(new Link(Routes.pair(lang, pair), p.country().name().get(lang),
           lang.code(), lang.dir()), p.country().code(), p.count()));
     }
-    return new PageViews.CountryPage(context(Routes.country(lang, country), name, "countries",
-        Routes.country(lang.other(), country)), name, country.code(), count(list.size()),
+    PageContext ctx = context(Routes.country(lang, country), name, "countries",
+        Routes.country(lang.other(), country), config.tagline().get(lang), true,
+        List.of(new Link(FeedRenderer.countryFeedPath(lang, country),
+            config.title().get(lang) + " · " + name, lang.code(), lang.dir())));
+    return new PageViews.CountryPage(ctx, name, country.code(), count(list.size()),
         years(list), partners, partnerChart(name, partners));
   }
 
@@ -127,7 +130,7 @@ final class PageBuilder {
         ? Routes.engagement(lang.other(), e.id())
         : Routes.home(lang.other());
     PageContext ctx = context(Routes.engagement(lang, e.id()), text.get().title(), "timeline",
-        counterpart, text.get().summary(), e.hasTranslation(lang.other()));
+        counterpart, text.get().summary(), e.hasTranslation(lang.other()), List.of());
     List<SourceView> sources = e.sources().stream().map(this::source).toList();
     List<Card> related = e.related().stream()
         .map(archive::find).flatMap(Optional::stream).map(this::card).toList();
@@ -214,11 +217,16 @@ final class PageBuilder {
   }
 
   private PageContext context(String path, String title, String section, String counterpart) {
-    return context(path, title, section, counterpart, config.tagline().get(lang), true);
+    return context(path, title, section, counterpart, config.tagline().get(lang), true, List.of());
   }
 
+  /**
+   * @param counterpartIsSamePage the counterpart is this page in the other language (not its
+   *     home, as for a record whose translation is pending)
+   * @param extraFeeds feeds besides the language's own, such as a country's
+   */
   private PageContext context(String path, String title, String section, String counterpart,
-      String description, boolean counterpartIsSamePage) {
+      String description, boolean counterpartIsSamePage, List<Link> extraFeeds) {
     Lang other = lang.other();
     Link switchLink = new Link(counterpart, strings.get(other, "language_name"), other.code(),
         other.dir());
@@ -237,7 +245,20 @@ final class PageBuilder {
     return new PageContext(l, lang.code(), lang.dir(), Routes.rootOf(path), path, fullTitle,
         description, siteTitle, config.tagline().get(lang), nav,
         Routes.absolute(config.baseUrl(), path), switchLink, List.copyOf(alternates),
-        Routes.stylesheet());
+        feeds(extraFeeds), path.contains("/engagements/") ? "article" : "website", ogLocale(lang),
+        ogLocale(other), Routes.stylesheet());
+  }
+
+  private List<Link> feeds(List<Link> extra) {
+    List<Link> feeds = new ArrayList<>();
+    feeds.add(new Link(FeedRenderer.feedPath(lang), config.title().get(lang), lang.code(), lang.dir()));
+    feeds.addAll(extra);
+    return List.copyOf(feeds);
+  }
+
+  /** Open Graph's locale form: language and territory with an underscore. */
+  private static String ogLocale(Lang lang) {
+    return lang == Lang.AR ? "ar_AR" : "en_US";
   }
 
   private NavItem navItem(String url, String section, String currentPath, String currentSection) {

@@ -26,6 +26,10 @@ public final class PageViews {
       String canonical,
       Link counterpart,
       List<Alternate> alternates,
+      List<Link> feeds,
+      String ogType,
+      String ogLocale,
+      String ogLocaleAlternate,
       String stylesheet) {}
 
   /** An entry of the main navigation: {@code current} on its own page, {@code inSection} below it. */
@@ -81,6 +85,9 @@ public final class PageViews {
 
   public record LandingPage(String title, String stylesheet, List<LandingSide> sides,
       List<Alternate> alternates, String canonical) {}
+
+  /** The page hosts serve for a missing address: both languages, every link absolute. */
+  public record NotFoundPage(String title, String stylesheet, List<LandingSide> sides) {}
 
   public record HomePage(PageContext ctx, String countText, List<Card> latest, List<Counted> types,
       List<Counted> countries, Link timeline, Link allCountries) {}

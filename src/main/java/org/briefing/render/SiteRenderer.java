@@ -61,13 +61,22 @@ public final class SiteRenderer {
         }
       }
     }
-    Stream<OutputFile> pages = jobs.parallelStream()
+    jobs.add(new Job(NOT_FOUND, "404.ftlh", () -> notFound(archive)));
+    List<OutputFile> files = new ArrayList<>(jobs.parallelStream()
         .map(job -> new OutputFile(job.path(),
-            engine.render(job.template(), job.view().get()).getBytes(StandardCharsets.UTF_8)));
-    return Stream.concat(pages, assets().stream())
-        .sorted(Comparator.comparing(OutputFile::path))
-        .toList();
+            engine.render(job.template(), job.view().get()).getBytes(StandardCharsets.UTF_8)))
+        .toList());
+    List<String> pages = jobs.stream().map(Job::path).filter(p -> !p.equals(NOT_FOUND)).toList();
+    files.addAll(new SitemapRenderer(archive.site().config().baseUrl()).render(pages));
+    files.addAll(new FeedRenderer(archive, strings).render());
+    files.addAll(new DataExport(archive).render());
+    files.addAll(assets());
+    files.sort(Comparator.comparing(OutputFile::path));
+    return List.copyOf(files);
   }
+
+  /** Served by hosts for any missing address, so its links are absolute. */
+  static final String NOT_FOUND = "404.html";
 
   /** A page to render: where it goes, with which template, from which view. */
   private record Job(String path, String template, Supplier<Object> view) {}
@@ -90,6 +99,22 @@ public final class SiteRenderer {
     }
     String title = archive.site().config().title().en() + " · " + archive.site().config().title().ar();
     return new PageViews.LandingPage(title, Routes.stylesheet(), sides, alternates, base);
+  }
+
+  private PageViews.NotFoundPage notFound(Archive archive) {
+    String base = archive.site().config().baseUrl();
+    List<PageViews.LandingSide> sides = new ArrayList<>();
+    for (Lang lang : List.of(Lang.EN, Lang.AR)) {
+      Localizer l = new Localizer(lang, strings, archive.site().config().arabicIndicDigits());
+      sides.add(new PageViews.LandingSide(lang.code(), lang.dir(), l.t("not_found_title"),
+          archive.site().config().title().get(lang), l.t("not_found_text"),
+          new PageViews.Link(base + Routes.home(lang), l.t("home"), lang.code(), lang.dir()),
+          new PageViews.Link(base + Routes.timeline(lang), l.t("timeline"), lang.code(), lang.dir()),
+          new PageViews.Link(base + Routes.countries(lang), l.t("countries"), lang.code(), lang.dir()),
+          ""));
+    }
+    String title = strings.get(Lang.EN, "not_found_title") + " · " + strings.get(Lang.AR, "not_found_title");
+    return new PageViews.NotFoundPage(title, base + Routes.stylesheet(), sides);
   }
 
   /** Everything under {@code templates/assets/}, copied as it is. */

@@ -1,0 +1,238 @@
+package org.briefing.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.briefing.model.Archive;
+import org.briefing.model.Correction;
+import org.briefing.model.Country;
+import org.briefing.model.Engagement;
+import org.briefing.model.Lang;
+import org.briefing.model.Localized;
+import org.briefing.model.Source;
+import org.briefing.model.Term;
+import org.briefing.model.Translation;
+
+/**
+ * The records as data for analysts: {@code /data/engagements.json} (every fact and both
+ * languages' texts, described by {@code engagements.schema.json} beside it) and
+ * {@code /data/engagements.csv} (one row per record, RFC 4180, UTF-8 with a byte-order mark so
+ * spreadsheet programs show Arabic). Records are in chronological order, as analysts sort.
+ */
+final class DataExport {
+
+  static final String JSON = "data/engagements.json";
+  static final String SCHEMA = "data/engagements.schema.json";
+  static final String CSV = "data/engagements.csv";
+
+  static final List<String> CSV_COLUMNS = List.of("id", "date", "end_date", "type", "type_en",
+      "type_ar", "countries", "countries_en", "countries_ar", "status", "title_en", "title_ar",
+      "summary_en", "summary_ar", "organizations_en", "organizations_ar", "topics", "sources",
+      "related", "url_en", "url_ar");
+
+  private final Archive archive;
+  private final String baseUrl;
+
+  DataExport(Archive archive) {
+    this.archive = archive;
+    this.baseUrl = archive.site().config().baseUrl();
+  }
+
+  List<OutputFile> render() {
+    return List.of(new OutputFile(JSON, json()), new OutputFile(SCHEMA, schema()),
+        new OutputFile(CSV, csv()));
+  }
+
+  private List<Engagement> chronological() {
+    return archive.site().engagements(); // the site model keeps them oldest first
+  }
+
+  // ---- JSON --------------------------------------------------------------------------------
+
+  private byte[] json() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
+        .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    try (JsonGenerator json = new JsonFactory().createGenerator(bytes)) {
+      json.setPrettyPrinter(pretty);
+      json.writeStartObject();
+      json.writeStringField("$schema", "engagements.schema.json");
+      json.writeStringField("site", baseUrl);
+      json.writeNumberField("count", chronological().size());
+      json.writeArrayFieldStart("engagements");
+      for (Engagement e : chronological()) {
+        record(json, e);
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    bytes.write('\n');
+    return bytes.toByteArray();
+  }
+
+  private void record(JsonGenerator json, Engagement e) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("id", e.id());
+    json.writeStringField("date", e.date().toString());
+    json.writeStringField("date_precision", e.date().precision().name().toLowerCase(java.util.Locale.ROOT));
+    optional(json, "end_date", e.endDate().map(Object::toString));
+    term(json, "type", e.type());
+    json.writeArrayFieldStart("countries");
+    for (Country c : e.countries()) {
+      json.writeStartObject();
+      json.writeStringField("code", c.code());
+      localized(json, c.name());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("organizations");
+    for (Localized o : e.organizations()) {
+      json.writeStartObject();
+      localized(json, o);
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("topics");
+    for (Term t : e.topics()) {
+      json.writeStartObject();
+      json.writeStringField("key", t.key());
+      localized(json, t.label());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeStringField("status", e.status().key());
+    json.writeArrayFieldStart("sources");
+    for (Source s : e.sources()) {
+      json.writeStartObject();
+      json.writeStringField("publisher", s.publisher());
+      json.writeStringField("title", s.title());
+      optional(json, "url", s.url());
+      optional(json, "date", s.date().map(Object::toString));
+      json.writeStringField("language", s.language());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("related");
+    for (String id : e.related()) {
+      json.writeString(id);
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("corrections");
+    for (Correction c : e.corrections()) {
+      json.writeStartObject();
+      json.writeStringField("date", c.date().toString());
+      localized(json, c.text());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeObjectFieldStart("texts");
+    for (Lang lang : Lang.values()) {
+      Optional<Translation> t = e.translation(lang);
+      if (t.isPresent()) {
+        json.writeObjectFieldStart(lang.code());
+        json.writeStringField("title", t.get().title());
+        json.writeStringField("summary", t.get().summary());
+        json.writeStringField("body_markdown", t.get().body());
+        json.writeStringField("url", Routes.absolute(baseUrl, Routes.engagement(lang, e.id())));
+        json.writeEndObject();
+      }
+    }
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  private static void term(JsonGenerator json, String field, Term term) throws IOException {
+    json.writeObjectFieldStart(field);
+    json.writeStringField("key", term.key());
+    localized(json, term.label());
+    json.writeEndObject();
+  }
+
+  private static void localized(JsonGenerator json, Localized text) throws IOException {
+    json.writeStringField("en", text.en());
+    json.writeStringField("ar", text.ar());
+  }
+
+  private static void optional(JsonGenerator json, String field, Optional<String> value)
+      throws IOException {
+    if (value.isPresent()) {
+      json.writeStringField(field, value.get());
+    }
+  }
+
+  private static byte[] schema() {
+    try (InputStream in = DataExport.class.getResourceAsStream("engagements.schema.json")) {
+      if (in == null) {
+        throw new IllegalStateException("engagements.schema.json is missing from the program");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // ---- CSV ---------------------------------------------------------------------------------
+
+  private byte[] csv() {
+    StringBuilder out = new StringBuilder("\uFEFF");
+    row(out, CSV_COLUMNS);
+    for (Engagement e : chronological()) {
+      row(out, List.of(
+          e.id(),
+          e.date().toString(),
+          e.endDate().map(Object::toString).orElse(""),
+          e.type().key(),
+          e.type().label().en(),
+          e.type().label().ar(),
+          join(e.countries().stream().map(Country::code).toList()),
+          join(e.countries().stream().map(c -> c.name().en()).toList()),
+          join(e.countries().stream().map(c -> c.name().ar()).toList()),
+          e.status().key(),
+          e.translation(Lang.EN).map(Translation::title).orElse(""),
+          e.translation(Lang.AR).map(Translation::title).orElse(""),
+          e.translation(Lang.EN).map(Translation::summary).orElse(""),
+          e.translation(Lang.AR).map(Translation::summary).orElse(""),
+          join(e.organizations().stream().map(Localized::en).toList()),
+          join(e.organizations().stream().map(Localized::ar).toList()),
+          join(e.topics().stream().map(Term::key).toList()),
+          e.sources().stream()
+              .map(s -> s.publisher() + ": " + s.title() + s.url().map(u -> " <" + u + ">").orElse(""))
+              .collect(Collectors.joining(" | ")),
+          join(e.related()),
+          e.hasTranslation(Lang.EN) ? Routes.absolute(baseUrl, Routes.engagement(Lang.EN, e.id())) : "",
+          e.hasTranslation(Lang.AR) ? Routes.absolute(baseUrl, Routes.engagement(Lang.AR, e.id())) : ""));
+    }
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String join(List<String> values) {
+    return String.join("; ", values);
+  }
+
+  /** One RFC 4180 line: fields quoted when they hold a comma, quote or line break; CRLF ends it. */
+  private static void row(StringBuilder out, List<String> fields) {
+    for (int i = 0; i < fields.size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      String f = fields.get(i);
+      if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
+        out.append('"').append(f.replace("\"", "\"\"")).append('"');
+      } else {
+        out.append(f);
+      }
+    }
+    out.append("\r\n");
+  }
+}
