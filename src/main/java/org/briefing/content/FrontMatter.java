@@ -28,7 +28,12 @@ final class FrontMatter {
     int afterFence = text.indexOf('\n', end);
     String body = afterFence < 0 ? "" : text.substring(afterFence + 1);
     // The YAML's first line is the file's line 2.
+    int before = problems.size();
     Optional<YamlNode> front = yaml.read(file, yamlText, 1, problems);
+    if (front.isEmpty() && problems.size() == before) {
+      problems.add(new Problem(file, 2, 1, "the front matter is empty; write `title:` and"
+          + " `summary:` between the two `---` lines"));
+    }
     return new MarkdownFile(file, front, body);
   }
 

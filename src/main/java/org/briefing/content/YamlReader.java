@@ -39,7 +39,10 @@ public final class YamlReader {
     options.setAllowDuplicateKeys(true); // we report duplicates ourselves, with both lines
     options.setMaxAliasesForCollections(0);
     options.setNestingDepthLimit(MAX_DEPTH * 4);
-    factory = YAMLFactory.builder().loaderOptions(options).build();
+    // An unquoted empty value (`end_date:`) is "nothing written"; a quoted "" stays text.
+    factory = YAMLFactory.builder().loaderOptions(options)
+        .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+        .build();
   }
 
   /**
@@ -48,7 +51,7 @@ public final class YamlReader {
    * problems are added to {@code problems} either way.
    */
   public Optional<YamlNode> read(Path file, String text, int lineOffset, List<Problem> problems) {
-    Session session = new Session(file, lineOffset, problems);
+    Session session = new Session(file, text, lineOffset, problems);
     try (YAMLParser parser = (YAMLParser) factory.createParser(new StringReader(text))) {
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -87,12 +90,14 @@ public final class YamlReader {
   /** State of one read: where we are and whether anything was refused. */
   private static final class Session {
     private final Path file;
+    private final String[] lines;
     private final int lineOffset;
     private final List<Problem> problems;
     private boolean failed;
 
-    Session(Path file, int lineOffset, List<Problem> problems) {
+    Session(Path file, String text, int lineOffset, List<Problem> problems) {
       this.file = file;
+      this.lines = text.split("\n", -1);
       this.lineOffset = lineOffset;
       this.problems = problems;
     }
@@ -107,6 +112,33 @@ public final class YamlReader {
       problems.add(Problem.at(position, message));
     }
 
+    /**
+     * The anchor name written where a value starts, if any. Jackson reports anchors on lists
+     * and mappings but drops them on single values, so those are read from the text itself:
+     * a node's position is where its properties (tag, anchor) begin.
+     */
+    private String anchorWrittenAt(JsonLocation location) {
+      int line = location.getLineNr() - 1;
+      int column = location.getColumnNr() - 1;
+      if (line < 0 || line >= lines.length || column < 0 || column >= lines[line].length()) {
+        return null;
+      }
+      String rest = lines[line].substring(column);
+      if (rest.startsWith("!")) {
+        int space = rest.indexOf(' ');
+        rest = space < 0 ? "" : rest.substring(space).stripLeading();
+      }
+      if (!rest.startsWith("&")) {
+        return null;
+      }
+      int end = 1;
+      while (end < rest.length() && !Character.isWhitespace(rest.charAt(end))
+          && ",[]{}".indexOf(rest.charAt(end)) < 0) {
+        end++;
+      }
+      return rest.substring(1, end);
+    }
+
     /** Reads the value at the parser's current token, leaving the parser on its last token. */
     YamlNode value(YAMLParser parser, int depth) throws IOException {
       Position at = position(parser.currentTokenLocation());
@@ -115,8 +147,10 @@ public final class YamlReader {
             + " in full");
         return new YamlNode.Scalar("", true, at);
       }
-      if (parser.getCurrentAnchor() != null) {
-        refuse(at, "YAML anchors (&" + parser.getCurrentAnchor() + ") are not allowed; remove it"
+      String anchor = parser.getCurrentAnchor() != null ? parser.getCurrentAnchor()
+          : anchorWrittenAt(parser.currentTokenLocation());
+      if (anchor != null) {
+        refuse(at, "YAML anchors (&" + anchor + ") are not allowed; remove it"
             + " and write values out in full");
       }
       Object tag = parser.getTypeId();
