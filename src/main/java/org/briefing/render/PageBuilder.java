@@ -16,8 +16,6 @@ import org.briefing.model.Source;
 import org.briefing.model.Term;
 import org.briefing.model.Translation;
 import org.briefing.render.PageViews.Alternate;
-import org.briefing.render.PageViews.Bar;
-import org.briefing.render.PageViews.BarChart;
 import org.briefing.render.PageViews.Card;
 import org.briefing.render.PageViews.CorrectionView;
 import org.briefing.render.PageViews.Counted;
@@ -44,6 +42,7 @@ final class PageBuilder {
   private final MarkdownRenderer markdown;
   private final Strings strings;
   private final Map<String, Card> cards = new ConcurrentHashMap<>();
+  private final Charts charts;
 
   PageBuilder(Archive archive, Lang lang, Strings strings, MarkdownRenderer markdown) {
     this.archive = archive;
@@ -52,6 +51,7 @@ final class PageBuilder {
     this.l = new Localizer(lang, strings, config.arabicIndicDigits());
     this.markdown = markdown;
     this.strings = strings;
+    this.charts = new Charts(l);
   }
 
   Lang lang() {
@@ -72,7 +72,9 @@ final class PageBuilder {
     return new PageViews.HomePage(context(path, config.title().get(lang), "home",
         Routes.home(lang.other())), count(archive.engagements().size()), latest, types,
         countryCounts(), link(Routes.timeline(lang), l.t("timeline")),
-        link(Routes.countries(lang), l.t("all_countries")));
+        link(Routes.countries(lang), l.t("all_countries")),
+        charts.months(l.t("chart_by_month"), archive.engagements()),
+        charts.bars(l.t("chart_by_type"), types));
   }
 
   PageViews.TimelinePage timeline() {
@@ -100,7 +102,8 @@ final class PageBuilder {
         List.of(new Link(FeedRenderer.countryFeedPath(lang, country),
             config.title().get(lang) + " · " + name, lang.code(), lang.dir())));
     return new PageViews.CountryPage(ctx, name, country.code(), count(list.size()),
-        years(list), partners, partnerChart(name, partners));
+        years(list), partners,
+        charts.bars(l.t("partners_chart_title").replace("{country}", name), partners));
   }
 
   PageViews.PairPage pair(Archive.Pair pair) {
@@ -145,7 +148,8 @@ final class PageBuilder {
         e.topics().stream().map(t -> t.label().get(lang)).toList(),
         markdown.render(text.get().body()), sources, related,
         archive.previous(e).map(this::card).orElse(null),
-        archive.next(e).map(this::card).orElse(null), corrections));
+        archive.next(e).map(this::card).orElse(null), corrections,
+        corrections.isEmpty() ? null : corrections.get(0).date()));
   }
 
   // ---- parts -------------------------------------------------------------------------------
@@ -264,39 +268,5 @@ final class PageBuilder {
   private NavItem navItem(String url, String section, String currentPath, String currentSection) {
     return new NavItem(link(url, l.t(section)), url.equals(currentPath),
         !url.equals(currentPath) && section.equals(currentSection));
-  }
-
-  // ---- chart -------------------------------------------------------------------------------
-
-  private static final int CHART_WIDTH = 360;
-  private static final int LABEL_WIDTH = 120;
-  private static final int VALUE_WIDTH = 32;
-  private static final int ROW = 30;
-  private static final int BAR = 18;
-
-  /**
-   * Partners as horizontal bars, longest for the most shared records. In Arabic the chart is
-   * mirrored: names on the right, bars growing leftwards, as the page reads.
-   */
-  private BarChart partnerChart(String countryName, List<Counted> partners) {
-    long max = partners.stream().mapToLong(Counted::count).max().orElse(1);
-    int track = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
-    boolean rtl = lang == Lang.AR;
-    List<Bar> bars = new ArrayList<>();
-    for (int i = 0; i < partners.size(); i++) {
-      Counted p = partners.get(i);
-      int width = (int) Math.max(4, Math.round((double) track * p.count() / max));
-      int y = i * ROW;
-      int barX = rtl ? CHART_WIDTH - LABEL_WIDTH - width : LABEL_WIDTH;
-      int labelX = rtl ? CHART_WIDTH : LABEL_WIDTH - 8;
-      int valueX = rtl ? barX - 6 : barX + width + 6;
-      bars.add(new Bar(p.link().text(), l.n(p.count()), p.link().url(), y, barX, width, BAR,
-          labelX, rtl ? "start" : "end", valueX, "start"));
-    }
-    String title = l.t("partners_chart_title").replace("{country}", countryName);
-    String description = partners.stream().map(p -> p.link().text() + ": " + p.countText())
-        .reduce((a, b) -> a + l.t("list_separator") + b).orElse(l.t("no_partners"));
-    return new BarChart(title, description, CHART_WIDTH, Math.max(ROW, partners.size() * ROW),
-        List.copyOf(bars));
   }
 }

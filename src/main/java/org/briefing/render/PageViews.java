@@ -68,9 +68,23 @@ public final class PageViews {
 
   public record YearView(String id, String heading, String countText, List<MonthView> months) {}
 
-  /** A horizontal bar chart drawn as inline SVG; coordinates are worked out in Java. */
+  /**
+   * A horizontal bar chart drawn as inline SVG; coordinates are worked out in Java.
+   * {@code rows} are the same numbers, for the table that accompanies the chart.
+   */
   public record BarChart(String title, String description, int width, int height,
-      List<Bar> bars) {}
+      List<Bar> bars, List<Counted> rows) {}
+
+  /**
+   * Engagements per month as columns; {@code axisY} is the baseline, {@code note} says what
+   * the chart cannot show (records known only to the year), or is null.
+   */
+  public record ColumnChart(String title, String description, int width, int height, int axisY,
+      List<Column> columns, String note) {}
+
+  /** One month's column; {@code yearLabel} is set on the first column of each year. */
+  public record Column(String label, long count, String valueText, int x, int y, int width,
+      int height, String yearLabel, int labelX, int labelY) {}
 
   public record Bar(String label, String value, String url, int y, int barX, int barWidth,
       int barHeight, int labelX, String labelAnchor, int valueX, String valueAnchor) {}
@@ -90,7 +104,8 @@ public final class PageViews {
   public record NotFoundPage(String title, String stylesheet, List<LandingSide> sides) {}
 
   public record HomePage(PageContext ctx, String countText, List<Card> latest, List<Counted> types,
-      List<Counted> countries, Link timeline, Link allCountries) {}
+      List<Counted> countries, Link timeline, Link allCountries, ColumnChart monthChart,
+      BarChart typeChart) {}
 
   public record TimelinePage(PageContext ctx, String countText, List<YearView> years) {}
 
@@ -117,5 +132,6 @@ public final class PageViews {
       List<Card> related,
       Card previous,
       Card next,
-      List<CorrectionView> corrections) {}
+      List<CorrectionView> corrections,
+      String lastCorrected) {}
 }

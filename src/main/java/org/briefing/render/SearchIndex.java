@@ -1,0 +1,121 @@
+package org.briefing.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.briefing.model.Archive;
+import org.briefing.model.Engagement;
+import org.briefing.model.Lang;
+import org.briefing.model.Localized;
+import org.briefing.model.Translation;
+import org.briefing.render.PageViews.Card;
+import org.briefing.render.PageViews.Link;
+
+/**
+ * What the search page of one language searches, written by the build as
+ * {@code {lang}/search/records.js}: every record as that language's lists show it (url, title,
+ * date, countries, summary, the text's language and direction, whether its translation is
+ * pending) with the plain text of its body, its organizations and its type.
+ *
+ * <p>It is a script that sets {@value #GLOBAL} rather than a JSON file because browsers refuse
+ * to fetch files from a page opened from disk, and the site must work from disk. The browser
+ * builds the lunr index from it ({@code assets/search.js}), where all word analysis (Arabic
+ * folding and stemming, English stemming) happens, once, for records and queries alike: this
+ * class ships the texts exactly as the pages show them.
+ *
+ * <p>The search engine itself, lunr, comes from its WebJar on the classpath and is copied to
+ * {@value #ENGINE} with its license header.
+ */
+final class SearchIndex {
+
+  /** The global the records script sets: {@code {"lang": "ar", "records": [...]}}. */
+  static final String GLOBAL = "window.briefingSearchRecords";
+
+  /** Where lunr goes in the site. */
+  static final String ENGINE = "assets/lunr.min.js";
+
+  /** lunr in its WebJar; the version is the one pom.xml names. */
+  private static final String ENGINE_RESOURCE = "META-INF/resources/webjars/lunr/2.3.9/lunr.min.js";
+
+  private final Archive archive;
+  private final PlainText plainText;
+
+  SearchIndex(Archive archive, PlainText plainText) {
+    this.archive = archive;
+    this.plainText = plainText;
+  }
+
+  /** The records script of {@code pages}' language, records newest first as on the timeline. */
+  OutputFile records(PageBuilder pages) {
+    Lang lang = pages.lang();
+    StringBuilder data = new StringBuilder("{\"lang\":\"").append(lang.code())
+        .append("\",\"records\":[");
+    List<Engagement> all = archive.engagements();
+    for (int i = 0; i < all.size(); i++) {
+      data.append(i == 0 ? "\n" : ",\n").append(record(all.get(i), pages.card(all.get(i)), lang));
+    }
+    data.append("\n]}");
+    // JSON allows U+2028 and U+2029 raw inside strings; older JavaScript parsers do not.
+    String json = data.toString().replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+    String script = "/* The records the " + lang.code() + " search page searches, one per line;"
+        + " written by the build, read by assets/search.js. */\n" + GLOBAL + " = " + json + ";\n";
+    return new OutputFile(Routes.searchRecords(lang), script.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** One record as a line of JSON. */
+  private String record(Engagement e, Card card, Lang lang) {
+    StringWriter json = new StringWriter();
+    try (JsonGenerator out = new JsonFactory().createGenerator(json)) {
+      record(out, e, card, lang);
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+    return json.toString();
+  }
+
+  private void record(JsonGenerator out, Engagement e, Card card, Lang lang) throws IOException {
+    Translation text = e.textFor(lang);
+    out.writeStartObject();
+    out.writeStringField("id", e.id());
+    out.writeStringField("url", card.url());
+    out.writeStringField("title", card.title());
+    out.writeStringField("date", card.date());
+    out.writeStringField("iso", card.iso());
+    strings(out, "countries", card.countries().stream().map(Link::text).toList());
+    out.writeStringField("summary", card.summary());
+    out.writeStringField("lang", card.textLang());
+    out.writeStringField("dir", card.textDir());
+    out.writeBooleanField("pending", card.pending());
+    out.writeStringField("type", card.type().text());
+    strings(out, "organizations", e.organizations().stream().map((Localized o) -> o.get(lang)).toList());
+    out.writeStringField("body", plainText.of(text.body()));
+    out.writeEndObject();
+  }
+
+  private static void strings(JsonGenerator out, String field, List<String> values)
+      throws IOException {
+    out.writeArrayFieldStart(field);
+    for (String v : values) {
+      out.writeString(v);
+    }
+    out.writeEndArray();
+  }
+
+  /** lunr.min.js, as its authors ship it (the MIT license header included). */
+  static OutputFile engine() {
+    try (InputStream in = SearchIndex.class.getClassLoader().getResourceAsStream(ENGINE_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(ENGINE_RESOURCE + " is missing from the classpath;"
+            + " pom.xml must depend on org.webjars.npm:lunr:2.3.9");
+      }
+      return new OutputFile(ENGINE, in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
