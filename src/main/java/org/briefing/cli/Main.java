@@ -2,16 +2,23 @@ package org.briefing.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.briefing.build.SiteBuilder;
 import org.briefing.content.Problem;
 import org.briefing.render.TemplateProblemException;
+import org.briefing.serve.PreviewServer;
 import org.briefing.validate.Validator;
 
-/** The command-line entry point: {@code build} (the default) and {@code check}. */
+/**
+ * The command-line entry point: {@code build} (the default), {@code check}, {@code new} and
+ * {@code serve}; see {@link Arguments#USAGE}.
+ */
 public final class Main {
 
   private final PrintStream out;
@@ -43,6 +50,12 @@ public final class Main {
       err.println(Arguments.USAGE);
       return ExitCode.USAGE;
     }
+    if (arguments.command().equals("new")) {
+      return newRecord(arguments.options().content(), arguments.newRecord().orElseThrow());
+    }
+    if (arguments.command().equals("serve")) {
+      return serve(arguments.options(), arguments.port());
+    }
     SiteBuilder builder = new SiteBuilder();
     try {
       if (arguments.command().equals("check")) {
@@ -71,6 +84,66 @@ public final class Main {
           + "; the output folder was left as it was");
       return ExitCode.INTERNAL;
     }
+  }
+
+  /** {@code new}: scaffolds a record folder whose blanks fail {@code check} until filled in. */
+  private ExitCode newRecord(Path content, Arguments.NewRecord record) {
+    Validator.Result shared = RecordScaffold.readSharedFiles(content);
+    if (!shared.ok()) {
+      return report(shared.problems());
+    }
+    RecordScaffold scaffold = new RecordScaffold(content, shared.site().orElseThrow());
+    List<String> wrong = scaffold.check(record);
+    if (!wrong.isEmpty()) {
+      wrong.forEach(message -> err.println("error: " + message));
+      err.println("nothing was written; run with --help for the options of new");
+      return ExitCode.USAGE;
+    }
+    try {
+      Path folder = scaffold.write(record);
+      out.println("created " + folder + "/ with engagement.yaml, ar.md and en.md");
+      out.println("next: fill in the blank \"\" values (titles, summaries, the source), then run"
+          + " check; until then check and build report each blank");
+      return ExitCode.OK;
+    } catch (FileAlreadyExistsException e) {
+      err.println("error: " + e.getFile() + " already exists; edit that record, or choose"
+          + " another --slug");
+      return ExitCode.CONTENT_ERRORS;
+    } catch (IOException e) {
+      err.println("error: could not write the record: " + e.getMessage()
+          + "; nothing was left behind");
+      return ExitCode.INTERNAL;
+    }
+  }
+
+  /** {@code serve}: previews until Ctrl-C, which runs the shutdown hook that closes it. */
+  private ExitCode serve(SiteBuilder.Options options, int port) {
+    PreviewServer preview;
+    try {
+      preview = PreviewServer.start(options, port, out, err);
+    } catch (BindException e) {
+      err.println("error: cannot listen on 127.0.0.1:" + port + " (" + e.getMessage() + ");"
+          + " stop whatever uses it, or pass --port 0 for a free port");
+      return ExitCode.USAGE;
+    } catch (IOException e) {
+      err.println("error: could not start the preview: " + e.getMessage());
+      return ExitCode.INTERNAL;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      preview.close();
+      out.println("preview stopped");
+    }, "preview-stop"));
+    out.println("previewing at " + preview.address() + " (English: " + preview.address()
+        + "en/index.html, Arabic: " + preview.address() + "ar/index.html)");
+    out.println("watching " + options.content() + "/ and " + options.templates()
+        + "/ for changes; press Ctrl-C to stop");
+    try {
+      preview.awaitClose();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      preview.close();
+    }
+    return ExitCode.OK;
   }
 
   /** One line per problem, and GitHub's annotation form as well when running in CI. */

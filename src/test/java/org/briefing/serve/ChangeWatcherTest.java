@@ -1,0 +1,67 @@
+package org.briefing.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The watcher alone: a burst of saves gives one call, and new folders are watched. */
+class ChangeWatcherTest {
+
+  @TempDir
+  Path root;
+
+  private static void waitFor(AtomicInteger calls, int atLeast) throws InterruptedException {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (calls.get() < atLeast && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertTrue(calls.get() >= atLeast, "expected " + atLeast + " calls, got " + calls.get());
+  }
+
+  @Test
+  void aBurstOfChangesGivesOneCallAndNewFoldersAreWatched() throws Exception {
+    Path records = Files.createDirectories(root.resolve("engagements"));
+    AtomicInteger calls = new AtomicInteger();
+    PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    try (ChangeWatcher watcher = new ChangeWatcher(List.of(root), calls::incrementAndGet, err)) {
+      watcher.start();
+      long burst = System.nanoTime();
+      for (int i = 0; i < 10; i++) {
+        Files.writeString(records.resolve("file-" + i + ".md"), "save " + i);
+      }
+      long burstMillis = (System.nanoTime() - burst) / 1_000_000;
+      waitFor(calls, 1);
+      Thread.sleep(ChangeWatcher.QUIET_MILLIS * 3);
+      if (burstMillis < ChangeWatcher.QUIET_MILLIS / 2) { // not when the machine stalled us
+        assertEquals(1, calls.get(), "ten quick saves are one rebuild");
+      }
+
+      Path created = Files.createDirectory(records.resolve("2025-05-01-new-record"));
+      waitFor(calls, 2);
+      Thread.sleep(ChangeWatcher.QUIET_MILLIS * 2);
+      int before = calls.get();
+      Files.writeString(created.resolve("en.md"), "---\ntitle: x\n---\n");
+      waitFor(calls, before + 1);
+    }
+  }
+
+  @Test
+  void aMissingFolderIsReportedNotFatal() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    try (ChangeWatcher watcher = new ChangeWatcher(List.of(root.resolve("missing")), () -> { },
+        err)) {
+      watcher.start();
+    }
+    assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("is not a folder"));
+  }
+}

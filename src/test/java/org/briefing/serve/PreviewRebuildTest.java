@@ -1,0 +1,163 @@
+package org.briefing.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.stream.Stream;
+import org.briefing.build.SiteBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The preview following an editor's saves: real files changed in a copy of the project, real
+ * HTTP requests, bounded waits for the rebuild.
+ */
+class PreviewRebuildTest {
+
+  @TempDir
+  Path temp;
+
+  /** A record of the copied content with both an English text and a countries line. */
+  private static String someRecord(Path content) throws IOException {
+    try (Stream<Path> folders = Files.list(content.resolve("engagements"))) {
+      for (Path folder : folders.sorted().toList()) {
+        if (Files.exists(folder.resolve("en.md"))
+            && Files.readString(folder.resolve("engagement.yaml")).contains("\ncountries:")) {
+          return folder.getFileName().toString();
+        }
+      }
+    }
+    throw new AssertionError("the seed content has no record to edit");
+  }
+
+  private static void replaceFirstLine(Path file, String linePattern, String line)
+      throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    String changed = text.replaceFirst("(?m)" + linePattern, Matcher.quoteReplacement(line));
+    assertFalse(text.equals(changed), file + " has no line " + linePattern);
+    Files.writeString(file, changed, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theOpenPageFollowsEditsAndShowsProblemsOverTheLastGoodSite() throws Exception {
+    try (Preview preview = Preview.ofProjectCopy(temp)) {
+      String id = someRecord(preview.content);
+      Path record = preview.content.resolve("engagements").resolve(id);
+      String page = "/en/engagements/" + id + "/index.html";
+      assertEquals(200, preview.get(page).statusCode());
+      int first = preview.version();
+
+      // an edit is served, under a new version, so open pages reload
+      replaceFirstLine(record.resolve("en.md"), "^title: .*$",
+          "title: \"The preview picked up this edited title\"");
+      preview.eventually("the edited title is served under a new version", () ->
+          preview.version() > first
+              && preview.get(page).body().contains("The preview picked up this edited title"));
+      int edited = preview.version();
+      assertTrue(preview.get(page).body().contains(ReloadScript.tag(edited)));
+
+      // a broken record: the problem is reported, the last good site stays
+      replaceFirstLine(record.resolve("engagement.yaml"), "^countries:.*$", "countries: [QQ]");
+      preview.eventually("the version endpoint reports the unknown country", () ->
+          preview.state().contains("unknown country code \\\"QQ\\\""));
+      assertEquals(edited, preview.version(), "a failed rebuild does not reload pages");
+      assertTrue(preview.state().contains("engagement.yaml:"), preview.state());
+      assertTrue(preview.get(page).body().contains("The preview picked up this edited title"));
+      assertTrue(preview.log().contains(record.resolve("engagement.yaml") + ":"),
+          "the terminal shows the problem in build's one-line form:\n" + preview.log());
+      assertTrue(preview.log().contains("the preview still shows the last good build"));
+
+      // fixed again: problems gone, pages reload
+      replaceFirstLine(record.resolve("engagement.yaml"), "^countries:.*$", "countries: [SY]");
+      preview.eventually("the problems clear", () -> preview.state().contains("\"problems\":[]"));
+      assertTrue(preview.version() > edited);
+    }
+  }
+
+  @Test
+  void aRecordFolderCreatedWhileServingIsWatchedToo() throws Exception {
+    try (Preview preview = Preview.ofProjectCopy(temp)) {
+      String id = someRecord(preview.content);
+      Path engagements = preview.content.resolve("engagements");
+      Path copy = engagements.resolve("2025-05-02-created-while-previewing");
+      Preview.copyTree(engagements.resolve(id), copy);
+      String page = "/en/engagements/2025-05-02-created-while-previewing/index.html";
+      preview.eventually("the new record's page is served",
+          () -> preview.get(page).statusCode() == 200);
+
+      replaceFirstLine(copy.resolve("en.md"), "^title: .*$", "title: \"Edited in a new folder\"");
+      preview.eventually("an edit inside the new folder is served",
+          () -> preview.get(page).body().contains("Edited in a new folder"));
+    }
+  }
+
+  @Test
+  void aTemplateEditIsPreviewedToo() throws Exception {
+    try (Preview preview = Preview.ofProjectCopy(temp)) {
+      Path css = preview.templates.resolve("assets/site.css");
+      Files.writeString(css, Files.readString(css) + "\n/* edited while previewing */\n");
+      preview.eventually("the edited stylesheet is served",
+          () -> preview.get("/assets/site.css").body().contains("edited while previewing"));
+    }
+  }
+
+  @Test
+  void aPreviewStartedOnBrokenContentShowsTheProblemsThenTheSite() throws Exception {
+    Preview.copyTree(Path.of("content"), temp.resolve("content"));
+    Preview.copyTree(Path.of("templates"), temp.resolve("templates"));
+    Path countries = temp.resolve("content/countries.yaml");
+    String good = Files.readString(countries);
+    Files.writeString(countries, "QA: [\n");
+    try (Preview preview = Preview.of(temp.resolve("content"), temp.resolve("templates"))) {
+      assertEquals(0, preview.version());
+      assertTrue(preview.state().contains("countries.yaml:"), preview.state());
+      var home = preview.get("/en/index.html");
+      assertEquals(404, home.statusCode());
+      assertTrue(home.body().contains(ReloadScript.tag(0)), home.body());
+
+      Files.writeString(countries, good);
+      preview.eventually("the fixed site is served",
+          () -> preview.get("/en/index.html").statusCode() == 200);
+      assertEquals(1, preview.version());
+    }
+  }
+
+  @Test
+  void closingStopsServingAndRemovesThePrivateFolder() throws Exception {
+    Preview preview = Preview.ofProjectCopy(temp);
+    Path site = preview.server.siteFolder();
+    assertTrue(Files.isDirectory(site));
+    assertFalse(site.startsWith(Path.of("site-output").toAbsolutePath()));
+    preview.close();
+    assertFalse(Files.exists(site.getParent()), "the private folder is removed");
+    assertThrows(ConnectException.class, () -> preview.get("/en/index.html"));
+    preview.close(); // twice is harmless
+  }
+
+  @Test
+  void aBusyPortIsReportedBeforeAnythingIsBuilt() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      ByteArrayOutputStream log = new ByteArrayOutputStream();
+      PrintStream stream = new PrintStream(log, true, StandardCharsets.UTF_8);
+      SiteBuilder.Options options = new SiteBuilder.Options(Path.of("content"),
+          Path.of("templates"), Path.of("site-output"), Optional.empty(), false, false);
+      assertThrows(BindException.class,
+          () -> PreviewServer.start(options, taken.getLocalPort(), stream, stream));
+      assertEquals("", log.toString(StandardCharsets.UTF_8));
+    }
+  }
+}
