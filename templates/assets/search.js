@@ -1,9 +1,9 @@
 /*
  * Search, offline: the search page of each language loads lunr (assets/lunr.min.js), the
  * records the build wrote for that language ({lang}/search/records.js) and this file. The index
- * is built here, in the browser, from those records; `?q=` in the address runs a query when the
- * page opens, and typing keeps the address in step (history.replaceState), so a search can be
- * shared.
+ * is built here, in the browser, from those records, on the first query; `?q=` in the address
+ * runs a query when the page opens, and typing keeps the address in step
+ * (history.replaceState), so a search can be shared.
  *
  * Words are analysed by ONE lunr pipeline function, `briefingAnalyzer`, used both when the
  * records are indexed and when a query is run, so the two can never disagree:
@@ -137,31 +137,41 @@
   var data = window.briefingSearchRecords;
   var records = data ? data.records : [];
 
-  var builder = new lunr.Builder();
-  builder.pipeline.add(briefingAnalyzer);
-  builder.searchPipeline.add(briefingAnalyzer);
-  builder.ref('i');
-  builder.field('title', { boost: 8 });
-  builder.field('summary', { boost: 3 });
-  builder.field('countries', { boost: 3 });
-  builder.field('organizations', { boost: 2 });
-  builder.field('type', { boost: 2 });
-  builder.field('body');
-  records.forEach(function (r, i) {
-    builder.add({
-      i: String(i),
-      title: r.title,
-      summary: r.summary,
-      countries: r.countries.join(' '),
-      organizations: r.organizations.join(' '),
-      type: r.type,
-      body: r.body
+  /** The index, built on first use, so opening the page without a query costs nothing. */
+  var index = null;
+
+  function theIndex() {
+    if (index) {
+      return index;
+    }
+    var builder = new lunr.Builder();
+    builder.pipeline.add(briefingAnalyzer);
+    builder.searchPipeline.add(briefingAnalyzer);
+    builder.ref('i');
+    builder.field('title', { boost: 8 });
+    builder.field('summary', { boost: 3 });
+    builder.field('countries', { boost: 3 });
+    builder.field('organizations', { boost: 2 });
+    builder.field('type', { boost: 2 });
+    builder.field('body');
+    records.forEach(function (r, i) {
+      builder.add({
+        i: String(i),
+        title: r.title,
+        summary: r.summary,
+        countries: r.countries.join(' '),
+        organizations: r.organizations.join(' '),
+        type: r.type,
+        body: r.body
+      });
     });
-  });
-  var index = builder.build();
+    index = builder.build();
+    return index;
+  }
 
   /** The records matching `query`, best first. */
   function search(query) {
+    var index = theIndex();
     var terms = index.pipeline.run(lunr.tokenizer(query)).map(String);
     if (terms.length === 0) {
       return [];

@@ -74,13 +74,23 @@ final class PageBuilder {
         countryCounts(), link(Routes.timeline(lang), l.t("timeline")),
         link(Routes.countries(lang), l.t("all_countries")),
         charts.months(l.t("chart_by_month"), archive.engagements()),
-        charts.bars(l.t("chart_by_type"), types));
+        charts.bars(l.t("chart_by_type"), types), link(Routes.search(lang), l.t("search")));
   }
 
   PageViews.TimelinePage timeline() {
     return new PageViews.TimelinePage(context(Routes.timeline(lang), l.t("timeline"), "timeline",
-        Routes.timeline(lang.other())), count(archive.engagements().size()),
-        years(archive.engagements()));
+        Routes.timeline(lang.other())).withScripts(List.of(Routes.timelineFiltersScript())),
+        count(archive.engagements().size()), years(archive.engagements()), timelineFilters());
+  }
+
+  /** The search page; its results come from {@link SearchIndex}'s records, found in the browser. */
+  PageViews.SearchPage search() {
+    PageContext ctx = context(Routes.search(lang), l.t("search"), "search",
+        Routes.search(lang.other())).withScripts(List.of(SearchIndex.ENGINE,
+            Routes.searchRecords(lang), Routes.searchScript()));
+    return new PageViews.SearchPage(ctx, link(Routes.timeline(lang), l.t("search_browse_timeline")),
+        ScriptText.of(lang, strings, l, Map.of("none", "search_no_results",
+            "pending", "translation_pending", "separator", "list_separator")));
   }
 
   PageViews.CountriesPage countries() {
@@ -166,8 +176,34 @@ final class PageBuilder {
           text.lang().code(), text.lang().dir(), pending,
           l.dates().formatRange(e.date(), e.endDate()), e.date().toString(), hijri(e.date()),
           link(Routes.type(lang, e.type()), e.type().label()), countries,
-          e.status().key(), l.t("status_" + e.status().key()));
+          e.status().key(), l.t("status_" + e.status().key()),
+          String.join(" ", e.countries().stream().map(Country::slug).toList()), e.type().key(),
+          Integer.toString(e.date().year()));
     });
+  }
+
+  /**
+   * The timeline's filters: the countries (by name in this language), types (in vocabulary
+   * order) and years (newest first) that have records.
+   */
+  private PageViews.TimelineFilters timelineFilters() {
+    java.text.Collator byName = java.text.Collator.getInstance(java.util.Locale.forLanguageTag(lang.code()));
+    List<PageViews.Option> countries = archive.activeCountries().stream()
+        .map(c -> new PageViews.Option(c.slug(), c.name().get(lang)))
+        .sorted(java.util.Comparator.comparing(PageViews.Option::text, byName)
+            .thenComparing(PageViews.Option::value))
+        .toList();
+    List<PageViews.Option> types = new ArrayList<>();
+    archive.byType().forEach((type, list) -> {
+      if (!list.isEmpty()) {
+        types.add(new PageViews.Option(type.key(), type.label().get(lang)));
+      }
+    });
+    List<PageViews.Option> years = archive.timeline().stream()
+        .map(y -> new PageViews.Option(Integer.toString(y.year()), l.n(y.year())))
+        .toList();
+    return new PageViews.TimelineFilters(countries, List.copyOf(types), years,
+        ScriptText.of(lang, strings, l, Map.of("none", "filter_none", "showing", "filter_showing")));
   }
 
   private String hijri(PartialDate date) {
@@ -245,12 +281,13 @@ final class PageBuilder {
     List<NavItem> nav = List.of(
         navItem(Routes.home(lang), "home", path, section),
         navItem(Routes.timeline(lang), "timeline", path, section),
-        navItem(Routes.countries(lang), "countries", path, section));
+        navItem(Routes.countries(lang), "countries", path, section),
+        navItem(Routes.search(lang), "search", path, section));
     return new PageContext(l, lang.code(), lang.dir(), Routes.rootOf(path), path, fullTitle,
         description, siteTitle, config.tagline().get(lang), nav,
         Routes.absolute(config.baseUrl(), path), switchLink, List.copyOf(alternates),
         feeds(extraFeeds), path.contains("/engagements/") ? "article" : "website", ogLocale(lang),
-        ogLocale(other), Routes.stylesheet());
+        ogLocale(other), Routes.stylesheet(), List.of());
   }
 
   private List<Link> feeds(List<Link> extra) {

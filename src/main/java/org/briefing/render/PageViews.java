@@ -30,7 +30,16 @@ public final class PageViews {
       String ogType,
       String ogLocale,
       String ogLocaleAlternate,
-      String stylesheet) {}
+      String stylesheet,
+      List<String> scripts) {
+
+    /** This context with the page's scripts (paths from the root, loaded deferred, in order). */
+    public PageContext withScripts(List<String> pageScripts) {
+      return new PageContext(l, lang, dir, root, path, title, description, siteTitle, tagline,
+          nav, canonical, counterpart, alternates, feeds, ogType, ogLocale, ogLocaleAlternate,
+          stylesheet, List.copyOf(pageScripts));
+    }
+  }
 
   /** An entry of the main navigation: {@code current} on its own page, {@code inSection} below it. */
   public record NavItem(Link link, boolean current, boolean inSection) {}
@@ -44,7 +53,8 @@ public final class PageViews {
   /**
    * One record as lists show it. {@code pending} means the record is not yet written in the
    * page's language: the title and summary are the other language's, marked as such, and the
-   * link goes to that language's page.
+   * link goes to that language's page. {@code countryCodes} (lowercase, space-separated),
+   * {@code typeKey} and {@code year} are for the timeline's filters.
    */
   public record Card(
       String id,
@@ -60,7 +70,10 @@ public final class PageViews {
       Link type,
       List<Link> countries,
       String status,
-      String statusLabel) {}
+      String statusLabel,
+      String countryCodes,
+      String typeKey,
+      String year) {}
 
   public record Counted(Link link, String code, long count, String countText) {}
 
@@ -105,9 +118,26 @@ public final class PageViews {
 
   public record HomePage(PageContext ctx, String countText, List<Card> latest, List<Counted> types,
       List<Counted> countries, Link timeline, Link allCountries, ColumnChart monthChart,
-      BarChart typeChart) {}
+      BarChart typeChart, Link search) {}
 
-  public record TimelinePage(PageContext ctx, String countText, List<YearView> years) {}
+  public record TimelinePage(PageContext ctx, String countText, List<YearView> years,
+      TimelineFilters filters) {}
+
+  /**
+   * The timeline's filter controls, shown by {@code assets/timeline-filters.js};
+   * {@code scriptText} is its messages (see {@link ScriptText}).
+   */
+  public record TimelineFilters(List<Option> countries, List<Option> types, List<Option> years,
+      String scriptText) {}
+
+  /** A choice of a select element: the value in the address, the text readers see. */
+  public record Option(String value, String text) {}
+
+  /**
+   * The search page: the form and the place for results, which {@code assets/search.js} fills
+   * from the language's records; {@code timeline} is where readers without JavaScript go.
+   */
+  public record SearchPage(PageContext ctx, Link timeline, String scriptText) {}
 
   public record CountriesPage(PageContext ctx, List<Counted> countries) {}
 

@@ -51,6 +51,24 @@ public final class Routes {
     return "assets/site.css";
   }
 
+  public static String search(Lang lang) {
+    return lang.code() + "/search/index.html";
+  }
+
+  /** The records the search page of {@code lang} searches (see {@link SearchIndex}). */
+  public static String searchRecords(Lang lang) {
+    return lang.code() + "/search/records.js";
+  }
+
+  /** The search page's script; lunr itself is {@link SearchIndex#ENGINE}. */
+  public static String searchScript() {
+    return "assets/search.js";
+  }
+
+  public static String timelineFiltersScript() {
+    return "assets/timeline-filters.js";
+  }
+
   /** The prefix that leads from the page at {@code path} back to the site's root: {@code ../../}. */
   public static String rootOf(String path) {
     StringBuilder root = new StringBuilder();

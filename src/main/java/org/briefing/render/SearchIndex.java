@@ -42,6 +42,8 @@ final class SearchIndex {
   /** lunr in its WebJar; the version is the one pom.xml names. */
   private static final String ENGINE_RESOURCE = "META-INF/resources/webjars/lunr/2.3.9/lunr.min.js";
 
+  private static final JsonFactory JSON = new JsonFactory();
+
   private final Archive archive;
   private final PlainText plainText;
 
@@ -70,7 +72,7 @@ final class SearchIndex {
   /** One record as a line of JSON. */
   private String record(Engagement e, Card card, Lang lang) {
     StringWriter json = new StringWriter();
-    try (JsonGenerator out = new JsonFactory().createGenerator(json)) {
+    try (JsonGenerator out = JSON.createGenerator(json)) {
       record(out, e, card, lang);
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);

@@ -37,12 +37,16 @@ public final class SiteRenderer {
 
   public List<OutputFile> render(Archive archive) {
     List<Job> jobs = new ArrayList<>();
+    List<OutputFile> searchFiles = new ArrayList<>(List.of(SearchIndex.engine()));
+    SearchIndex searchIndex = new SearchIndex(archive, new PlainText());
     jobs.add(new Job(Routes.landing(), "landing.ftlh", () -> landing(archive)));
     for (Lang lang : Lang.values()) {
       PageBuilder pages = new PageBuilder(archive, lang, strings, markdown);
       jobs.add(new Job(Routes.home(lang), "home.ftlh", pages::home));
       jobs.add(new Job(Routes.timeline(lang), "timeline.ftlh", pages::timeline));
       jobs.add(new Job(Routes.countries(lang), "countries.ftlh", pages::countries));
+      jobs.add(new Job(Routes.search(lang), "search.ftlh", pages::search));
+      searchFiles.add(searchIndex.records(pages));
       for (Country country : archive.activeCountries()) {
         jobs.add(new Job(Routes.country(lang, country), "country.ftlh", () -> pages.country(country)));
       }
@@ -71,6 +75,7 @@ public final class SiteRenderer {
     files.addAll(new FeedRenderer(archive, strings).render());
     files.addAll(new DataExport(archive).render());
     files.addAll(assets());
+    files.addAll(searchFiles);
     files.sort(Comparator.comparing(OutputFile::path));
     return List.copyOf(files);
   }
