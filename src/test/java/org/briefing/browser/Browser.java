@@ -1,0 +1,144 @@
+package org.briefing.browser;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * One headless Chromium, driven through the system's chromedriver, shared by a test class.
+ *
+ * <p>Only Debian's {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} are used (other
+ * paths through {@code -Dbrowser.chromium=} and {@code -Dbrowser.chromedriver=}); Selenium
+ * Manager is never asked to find or download anything. Without them a developer's run skips
+ * the browser tests with the command that installs them; under CI they fail instead.
+ */
+final class Browser implements AutoCloseable {
+
+  static final String INSTALL_HINT = "install them with: sudo apt-get install chromium chromium-driver";
+
+  private final ChromeDriverService service;
+  private final ChromeDriver driver;
+  private final Path profile;
+
+  private Browser(ChromeDriverService service, ChromeDriver driver, Path profile) {
+    this.service = service;
+    this.driver = driver;
+    this.profile = profile;
+  }
+
+  /** Starts the browser, or skips the calling tests (fails them under CI) when it is missing. */
+  static Browser startOrSkip() {
+    File chromium = new File(System.getProperty("browser.chromium", "/usr/bin/chromium"));
+    File chromedriver = new File(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
+    if (!chromium.canExecute() || !chromedriver.canExecute()) {
+      String message = "browser tests need Chromium at " + chromium + " and chromedriver at "
+          + chromedriver + "; " + INSTALL_HINT;
+      if (underCi()) {
+        fail(message + " (CI never skips these tests)");
+      }
+      // surefire counts a class skipped from @BeforeAll as "0 tests run", so say it out loud
+      System.err.println("[browser tests skipped] " + message);
+      abort(message);
+    }
+    // Selenium must use this driver; should Selenium Manager ever run, it stays offline.
+    System.setProperty("webdriver.chrome.driver", chromedriver.getPath());
+    System.setProperty("SE_OFFLINE", "true");
+    System.setProperty("SE_AVOID_STATS", "true");
+    Path profile;
+    try {
+      profile = Files.createTempDirectory("chromium-profile-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium);
+    options.addArguments(
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--user-data-dir=" + profile,
+        "--no-default-browser-check", "--disable-default-apps", "--disable-extensions",
+        "--disable-dev-shm-usage", "--disable-domain-reliability",
+        "--disable-client-side-phishing-detection",
+        "--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication",
+        "--hide-scrollbars", "--force-device-scale-factor=1", "--lang=en-US",
+        "--window-size=1280,800");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(chromedriver)
+        .usingAnyFreePort()
+        .withEnvironment(Map.of("SE_OFFLINE", "true"))
+        .withLogOutput(OutputStream.nullOutputStream())
+        .build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    return new Browser(service, driver, profile);
+  }
+
+  static boolean underCi() {
+    return "true".equalsIgnoreCase(System.getenv("CI"))
+        || "true".equalsIgnoreCase(System.getenv("GITHUB_ACTIONS"));
+  }
+
+  ChromeDriver driver() {
+    return driver;
+  }
+
+  /** Runs a script in the page and returns its value. */
+  @SuppressWarnings("unchecked")
+  <T> T js(String script, Object... args) {
+    return (T) ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  /**
+   * Makes the page's viewport exactly {@code width} × {@code height} CSS pixels, as a phone
+   * (below 600 px: mobile viewport rules apply) or a desktop window. This is Chromium's device
+   * emulation rather than a window resize: resizing a headless window is asynchronous and its
+   * frame takes part of the height, while the emulated viewport is exact at once. Growing the
+   * height to the page's is how full-page screenshots are taken.
+   */
+  void viewport(int width, int height) {
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+        "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+  }
+
+  /** The viewport's width and height as the page sees them. */
+  List<Long> viewportSize() {
+    return js("return [window.innerWidth, window.innerHeight];");
+  }
+
+  /** Opens a page and waits until its web fonts are ready. */
+  void open(String url) {
+    driver.get(url);
+    ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1]; document.fonts.ready.then(() => done(true));");
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      service.stop();
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        System.err.println("could not remove the temporary Chromium profile " + profile + ": " + e);
+      }
+    }
+  }
+}
