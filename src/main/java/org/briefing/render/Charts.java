@@ -21,14 +21,15 @@ import org.briefing.render.PageViews.Counted;
  */
 final class Charts {
 
-  static final int BAR_CHART_WIDTH = 360;
-  private static final int LABEL_WIDTH = 120;
+  private static final int TRACK_WIDTH = 200;
   private static final int VALUE_WIDTH = 32;
+  /** A generous average advance of a 14 px interface font, Latin or Arabic. */
+  private static final double CHAR_WIDTH = 7.6;
   private static final int ROW = 30;
   private static final int BAR = 18;
 
-  static final int COLUMN_CHART_WIDTH = 600;
-  static final int COLUMN_CHART_HEIGHT = 160;
+  static final int COLUMN_CHART_WIDTH = 400;
+  static final int COLUMN_CHART_HEIGHT = 140;
   private static final int AXIS = 24;
   private static final int TOP = 16;
 
@@ -43,14 +44,18 @@ final class Charts {
   /** Horizontal bars, one per item, the longest for the largest count. */
   BarChart bars(String title, List<Counted> items) {
     long max = items.stream().mapToLong(Counted::count).max().orElse(1);
-    int track = BAR_CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
+    // The label column is as wide as the longest label needs, so no name is cut off.
+    int longest = items.stream().mapToInt(i -> i.link().text().length()).max().orElse(8);
+    int labelWidth = (int) Math.ceil(longest * CHAR_WIDTH) + 10;
+    int chartWidth = labelWidth + TRACK_WIDTH + VALUE_WIDTH;
+    int track = TRACK_WIDTH;
     List<Bar> bars = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       Counted item = items.get(i);
       int width = (int) Math.max(4, Math.round((double) track * item.count() / max));
       int y = i * ROW;
-      int barX = rtl ? BAR_CHART_WIDTH - LABEL_WIDTH - width : LABEL_WIDTH;
-      int labelX = rtl ? BAR_CHART_WIDTH : LABEL_WIDTH - 8;
+      int barX = rtl ? chartWidth - labelWidth - width : labelWidth;
+      int labelX = rtl ? chartWidth : labelWidth - 8;
       int valueX = rtl ? barX - 6 : barX + width + 6;
       // The SVG inherits the page's direction, so "start" is the right edge in Arabic.
       bars.add(new Bar(item.link().text(), l.n(item.count()), item.link().url(), y, barX, width,
@@ -58,7 +63,7 @@ final class Charts {
     }
     String description = items.stream().map(i -> i.link().text() + ": " + i.countText())
         .reduce((a, b) -> a + l.t("list_separator") + b).orElse(l.t("no_records"));
-    return new BarChart(title, description, BAR_CHART_WIDTH, Math.max(ROW, items.size() * ROW),
+    return new BarChart(title, description, chartWidth, Math.max(ROW, items.size() * ROW),
         List.copyOf(bars), List.copyOf(items));
   }
 
