@@ -1,6 +1,7 @@
 package org.briefing.content;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -10,18 +11,27 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads content files as strict UTF-8 text, within size limits and inside the content folder. */
-final class TextFiles {
+/**
+ * Reads content files as strict UTF-8 text, within a size limit, and only when they are
+ * regular files inside the content folder: records come from pull requests, and a symbolic
+ * link in one could otherwise publish any file the build machine can read.
+ */
+public final class TextFiles {
 
-  /** Far above any real record; a bigger file is a mistake (a pasted PDF, a binary). */
-  static final long MAX_BYTES = 512 * 1024;
+  /**
+   * Far above any real record (the largest seed file is 3 KB); a bigger file is a mistake (a
+   * pasted PDF, a binary). The slowest Markdown body this size can hold renders in a few
+   * seconds (see the security tests).
+   */
+  public static final long MAX_BYTES = 512 * 1024;
 
   private TextFiles() {}
 
   /**
    * Returns the text with a leading byte-order mark removed and CRLF line ends made LF, or
    * empty after adding a problem. {@code root} is the content folder: a file whose real
-   * location is outside it (through a symbolic link) is refused.
+   * location is outside it (through a symbolic link) is refused, and so is anything that is
+   * not a regular file (a folder, a named pipe, a device).
    */
   static Optional<String> read(Path root, Path file, List<Problem> problems) {
     try {
@@ -31,13 +41,22 @@ final class TextFiles {
             + " replace the link with the file itself"));
         return Optional.empty();
       }
-      long size = Files.size(file);
-      if (size > MAX_BYTES) {
-        problems.add(Problem.inFile(file, "is " + size / 1024 + " KiB; content files are limited to "
-            + MAX_BYTES / 1024 + " KiB, so shorten it or split the record"));
+      if (!Files.isRegularFile(real)) {
+        problems.add(Problem.inFile(file, "is not a regular file; content files are plain"
+            + " UTF-8 text files"));
         return Optional.empty();
       }
-      byte[] bytes = Files.readAllBytes(file);
+      // Read the checked path, never the link again, and never more than the limit allows.
+      byte[] bytes;
+      try (InputStream in = Files.newInputStream(real)) {
+        bytes = in.readNBytes((int) MAX_BYTES + 1);
+      }
+      if (bytes.length > MAX_BYTES) {
+        long size = Math.max(Files.size(real), bytes.length);
+        problems.add(Problem.inFile(file, "is " + size / 1024 + " KiB; content files are"
+            + " limited to " + MAX_BYTES / 1024 + " KiB, so shorten it or split the record"));
+        return Optional.empty();
+      }
       String text = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)

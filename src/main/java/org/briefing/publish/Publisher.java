@@ -3,9 +3,11 @@ package org.briefing.publish;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +33,7 @@ public final class Publisher {
    */
   public void publish(List<OutputFile> files, Path out) throws IOException {
     Path target = out.toAbsolutePath().normalize();
+    refuseForeign(target);
     Path parent = target.getParent();
     Files.createDirectories(parent);
     Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".new-");
@@ -46,19 +49,61 @@ public final class Publisher {
     }
   }
 
+  /**
+   * The output folder is replaced whole, so a mistyped {@code --out} (the content folder, the
+   * home folder) would be deleted: only a missing or empty folder, or one holding a site
+   * (its {@code index.html}) or the placeholder, is replaced.
+   */
+  private static void refuseForeign(Path target) throws IOException {
+    if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    boolean site = Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
+        && (Files.exists(target.resolve("index.html")) || Files.exists(target.resolve(PLACEHOLDER))
+            || isEmpty(target));
+    if (!site) {
+      throw new IOException(target + " is not a folder this program built (no index.html or "
+          + PLACEHOLDER + " in it), so it was not replaced; pass an empty or new folder as --out");
+    }
+  }
+
+  private static boolean isEmpty(Path dir) throws IOException {
+    try (var entries = Files.newDirectoryStream(dir)) {
+      return !entries.iterator().hasNext();
+    }
+  }
+
   private static void writeAll(List<OutputFile> files, Path staging) throws IOException {
-    Set<String> seen = new HashSet<>();
+    Set<Path> seen = new HashSet<>();
     for (OutputFile file : files) {
-      Path path = staging.resolve(file.path()).normalize();
-      if (!path.startsWith(staging) || path.equals(staging)) {
-        throw new IllegalArgumentException("output path leaves the output folder: " + file.path());
-      }
-      if (!seen.add(file.path())) {
+      Path path = inside(staging, file.path());
+      if (!seen.add(path)) {
         throw new IllegalArgumentException("two pages would be written to " + file.path());
       }
       Files.createDirectories(path.getParent());
-      Files.write(path, file.content());
+      Files.write(path, file.content(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
+  }
+
+  /**
+   * Where {@code relative} goes under {@code staging}. Only plain relative paths are taken:
+   * forward slashes between non-empty names, none of them {@code .} or {@code ..}, no
+   * backslash, no NUL, nothing absolute. Ids and keys in paths are validated long before, so
+   * anything else is a bug, refused before it can write outside the output folder.
+   */
+  static Path inside(Path staging, String relative) {
+    boolean plain = !relative.isEmpty() && relative.indexOf('\\') < 0
+        && relative.indexOf('\0') < 0 && !relative.startsWith("/");
+    for (String name : relative.split("/", -1)) {
+      plain &= !name.isEmpty() && !name.equals(".") && !name.equals("..");
+    }
+    Path path = plain ? staging.resolve(relative).normalize() : staging;
+    if (!plain || !path.startsWith(staging) || path.equals(staging)
+        || Path.of(relative).isAbsolute()) {
+      throw new IllegalArgumentException("output path leaves the output folder or is not a"
+          + " plain relative path: \"" + relative + "\"");
+    }
+    return path;
   }
 
   private static void swap(Path staging, Path target) throws IOException {

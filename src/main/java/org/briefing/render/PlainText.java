@@ -1,10 +1,5 @@
 package org.briefing.render;
 
-import java.util.List;
-import org.commonmark.Extension;
-import org.commonmark.ext.autolink.AutolinkExtension;
-import org.commonmark.ext.footnotes.FootnotesExtension;
-import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Block;
 import org.commonmark.node.Code;
@@ -15,7 +10,6 @@ import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Node;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
-import org.commonmark.parser.Parser;
 
 /**
  * The words of a Markdown body as a reader sees them, without markup, for the search index:
@@ -23,19 +17,20 @@ import org.commonmark.parser.Parser;
  * the pages show as text, stays as text; HTML comments, which they drop, are dropped.
  * Whitespace is collapsed to single spaces.
  *
- * <p>Thread-safe: the parser is immutable and shared.
+ * <p>Thread-safe: the renderer it parses with is.
  */
 final class PlainText {
 
-  /** The extensions {@link MarkdownRenderer} reads bodies with, so both see the same text. */
-  private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(),
-      AutolinkExtension.create(), FootnotesExtension.create());
-
-  private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+  /**
+   * Bodies are parsed exactly as the page renderer parses them, with its bounds on hostile
+   * input (deep nesting, runs of brackets), so the index sees the same text and cannot be
+   * made slower or deeper than the page.
+   */
+  private final MarkdownRenderer markdown = new MarkdownRenderer();
 
   String of(String markdown) {
     StringBuilder out = new StringBuilder();
-    parser.parse(markdown).accept(new AbstractVisitor() {
+    this.markdown.parse(markdown).accept(new AbstractVisitor() {
       @Override
       public void visit(Text text) {
         out.append(text.getLiteral());

@@ -18,20 +18,26 @@ import org.briefing.content.Problem;
 
 /**
  * Freemarker, configured so templates can only present: output is HTML-escaped unless a
- * template asks otherwise ({@code .ftlh}), templates cannot create Java objects or reach the
- * object behind a value, and nothing depends on the machine's locale or time zone.
+ * template asks otherwise ({@code .ftlh}), templates cannot create Java objects ({@code ?new}
+ * resolves no class) or reach the object behind a value ({@code ?api} is off), and nothing
+ * depends on the machine's locale or time zone. Values are always data: nothing a record says
+ * is ever parsed as a template.
+ *
+ * <p>Public so the security tests can render through this very configuration; the site itself
+ * uses it only through {@link SiteRenderer}.
  *
  * <p>Thread-safe: the configuration is built once and Freemarker's templates may be processed
  * concurrently.
  */
-final class TemplateEngine {
+public final class TemplateEngine {
 
   private static final freemarker.template.Version VERSION = Configuration.VERSION_2_3_33;
 
   private final Configuration config;
   private final java.nio.file.Path folder;
 
-  TemplateEngine(File templates) {
+  /** Templates are read from {@code templates}, a folder of {@code .ftlh} files. */
+  public TemplateEngine(File templates) {
     folder = templates.toPath();
     config = new Configuration(VERSION);
     try {
@@ -61,7 +67,7 @@ final class TemplateEngine {
   }
 
   /** Renders {@code name} (such as {@code engagement.ftlh}) with the page view as its data. */
-  String render(String name, Object page) {
+  public String render(String name, Object page) {
     try {
       Template template = config.getTemplate(name);
       StringWriter out = new StringWriter(16 * 1024);

@@ -9,7 +9,6 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,12 +79,6 @@ class MarkdownRendererTest {
 
       assertEquals("Visible words", page.body().text());
     }
-
-    @Disabled("BUG: MarkdownRenderer.Tidy.visit(HtmlBlock) unlinks a whole HTML block when it"
-        + " starts with \"<!--\"; CommonMark makes `<!-- note --> Visible words` on one line a"
-        + " single HTML block (type 2, ending on the line containing -->), so the words written"
-        + " after the comment on that line silently vanish from the page instead of showing as"
-        + " text.")
     @Test
     void wordsAfterACommentOnTheSameLineAreKept() {
       Document page = render("<!-- note --> Visible words after a comment\n");
@@ -205,17 +198,6 @@ class MarkdownRendererTest {
       Element img = render("![x](javascript:alert(1))").selectFirst("img");
       assertEquals("#", img.attr("src"));
     }
-
-    @Disabled("BUG: MarkdownRenderer.isExternal only recognises addresses starting with"
-        + " http://, https:// or // (after lowercasing), but browsers (WHATWG URL parsing) also"
-        + " resolve these to another host: `/\\evil.example/x.png` and `\\\\evil.example/x.png`"
-        + " (a backslash counts as a slash), `http:evil.example/x.png` on an https page and"
-        + " `https:evil.example/x.png` on an http page (the `serve` preview) or a page opened"
-        + " from disk (scheme differs from the page's, so it is read as an authority), and"
-        + " `ht<TAB>tps://evil.example/x.png` (browsers delete tabs and newlines anywhere in a"
-        + " URL; SafeUrls.isSafe also strips them and so accepts it). Each is rendered as"
-        + " <img src=...>, so opening the page contacts evil.example, breaking \"images from"
-        + " other sites become links\".")
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
         "![x](/\\evil.example/x.png)",
