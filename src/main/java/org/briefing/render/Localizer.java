@@ -30,6 +30,15 @@ public final class Localizer {
     return digits.of(number);
   }
 
+  /**
+   * Text written in this page's language, with its digits as the page writes them: an Arabic
+   * record's "2025" becomes "٢٠٢٥" when the site uses Arabic-Indic digits, so a page never
+   * mixes the two.
+   */
+  public String text(String prose) {
+    return digits.apply(prose);
+  }
+
   /** A counted phrase in the right plural form: "3 engagements", "٣ أحداث". */
   public String count(long number, String key) {
     return strings.plural(lang, key, number, digits.of(number));

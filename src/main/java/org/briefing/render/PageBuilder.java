@@ -142,21 +142,21 @@ final class PageBuilder {
     String counterpart = e.hasTranslation(lang.other())
         ? Routes.engagement(lang.other(), e.id())
         : Routes.home(lang.other());
-    PageContext ctx = context(Routes.engagement(lang, e.id()), text.get().title(), "timeline",
-        counterpart, text.get().summary(), e.hasTranslation(lang.other()), List.of());
+    PageContext ctx = context(Routes.engagement(lang, e.id()), l.text(text.get().title()),
+        "timeline", counterpart, l.text(text.get().summary()), e.hasTranslation(lang.other()), List.of());
     List<SourceView> sources = e.sources().stream().map(this::source).toList();
     List<Card> related = e.related().stream()
         .map(archive::find).flatMap(Optional::stream).map(this::card).toList();
     List<CorrectionView> corrections = e.corrections().stream()
         .map(c -> new CorrectionView(l.dates().format(c.date()), c.date().toString(),
-            c.text().get(lang)))
+            l.text(c.text().get(lang))))
         .toList();
     return Optional.of(new PageViews.EngagementPage(ctx, card(e),
         l.dates().formatRange(e.date(), e.endDate()), hijri(e.date()),
         l.t("status_" + e.status().key() + "_explained"),
-        e.organizations().stream().map(o -> o.get(lang)).toList(),
+        e.organizations().stream().map(o -> l.text(o.get(lang))).toList(),
         e.topics().stream().map(t -> t.label().get(lang)).toList(),
-        markdown.render(text.get().body()), sources, related,
+        markdown.render(text.get().body(), l::text), sources, related,
         archive.previous(e).map(this::card).orElse(null),
         archive.next(e).map(this::card).orElse(null), corrections,
         corrections.isEmpty() ? null : corrections.get(0).date()));
@@ -172,7 +172,10 @@ final class PageBuilder {
       List<Link> countries = e.countries().stream()
           .map(c -> link(Routes.country(lang, c), c.name()))
           .toList();
-      return new Card(e.id(), Routes.engagement(text.lang(), e.id()), text.title(), text.summary(),
+      // A pending translation shows the other language's text as it was written.
+      String title = pending ? text.title() : l.text(text.title());
+      String summary = pending ? text.summary() : l.text(text.summary());
+      return new Card(e.id(), Routes.engagement(text.lang(), e.id()), title, summary,
           text.lang().code(), text.lang().dir(), pending,
           l.dates().formatRange(e.date(), e.endDate()), e.date().toString(), hijri(e.date()),
           link(Routes.type(lang, e.type()), e.type().label()), countries,
