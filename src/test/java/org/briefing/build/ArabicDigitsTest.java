@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -27,17 +26,7 @@ class ArabicDigitsTest {
 
   @Test
   void anArabicPageNeverMixesWesternAndArabicIndicDigits(@TempDir Path tmp) throws Exception {
-    Path content = tmp.resolve("content");
-    try (Stream<Path> files = Files.walk(SeedSite.CONTENT)) {
-      for (Path from : files.toList()) {
-        Path to = content.resolve(SeedSite.CONTENT.relativize(from).toString());
-        if (Files.isDirectory(from)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(from, to);
-        }
-      }
-    }
+    Path content = SeedSite.copyOfContent(tmp);
     Path site = content.resolve("site.yaml");
     Files.writeString(site, Files.readString(site).replace("arabic_digits: western", "arabic_digits: arabic-indic"));
     Path out = tmp.resolve("out");

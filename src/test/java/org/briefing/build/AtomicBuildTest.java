@@ -20,29 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** A failed build never touches the published site; a good one replaces it whole. */
 class AtomicBuildTest {
 
-  /** A copy of the project's content that a test may break. */
-  private static Path copyOfContent(Path tmp) throws IOException {
-    Path content = tmp.resolve("content");
-    try (Stream<Path> files = Files.walk(SeedSite.CONTENT)) {
-      for (Path from : files.toList()) {
-        Path to = content.resolve(SeedSite.CONTENT.relativize(from).toString());
-        if (Files.isDirectory(from)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(from, to);
-        }
-      }
-    }
-    return content;
-  }
-
   private static SiteBuilder.Options options(Path content, Path out) {
     return new SiteBuilder.Options(content, SeedSite.TEMPLATES, out, Optional.empty(), false, false);
   }
 
   @Test
   void aBuildWithProblemsLeavesTheLastGoodSiteByteIdentical(@TempDir Path tmp) throws Exception {
-    Path content = copyOfContent(tmp);
+    Path content = SeedSite.copyOfContent(tmp);
     Path out = tmp.resolve("site-output");
     assertTrue(new SiteBuilder().build(options(content, out)).ok());
     Map<String, String> before = LocaleIndependenceTest.digests(out);
@@ -64,7 +48,7 @@ class AtomicBuildTest {
 
   @Test
   void aRecordRemovedFromTheContentDisappearsFromTheNextBuild(@TempDir Path tmp) throws Exception {
-    Path content = copyOfContent(tmp);
+    Path content = SeedSite.copyOfContent(tmp);
     Path out = tmp.resolve("site-output");
     // The only record naming France, and no other record relates to it.
     String id = "2024-qatar-france-paris-olympics-security-support";

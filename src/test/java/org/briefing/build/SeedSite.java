@@ -52,6 +52,22 @@ final class SeedSite {
     }
   }
 
+  /** A copy of the project's content in {@code tmp}/content, for a test that changes it. */
+  static Path copyOfContent(Path tmp) throws IOException {
+    Path content = tmp.resolve("content");
+    try (Stream<Path> files = Files.walk(CONTENT)) {
+      for (Path from : files.toList()) {
+        Path to = content.resolve(CONTENT.relativize(from).toString());
+        if (Files.isDirectory(from)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(from, to);
+        }
+      }
+    }
+    return content;
+  }
+
   /** The record ids of the content folder. */
   static List<String> recordIds() {
     try (Stream<Path> dirs = Files.list(CONTENT.resolve("engagements"))) {
