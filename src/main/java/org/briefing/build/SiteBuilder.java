@@ -16,8 +16,9 @@ import org.briefing.validate.Validator;
 
 /**
  * The pipeline, in the order it runs: load the content, validate it into a site model, derive
- * the archive, render every page, publish them all at once. Each stage finishes before the next
- * starts, and nothing is written unless every earlier stage succeeded.
+ * the archive, render every page, publish them all at once. Pages stream from the renderer
+ * into the publisher's staging folder, which replaces the site only when every page is
+ * written; nothing is written at all unless loading and validation succeeded.
  */
 public final class SiteBuilder {
 
@@ -36,15 +37,25 @@ public final class SiteBuilder {
     }
   }
 
-  /** Loads, validates, renders and publishes. */
+  /** Loads, validates, renders and publishes, rendering on every core. */
   public Outcome build(Options options) throws IOException {
+    return build(options, true);
+  }
+
+  /**
+   * Loads, validates, renders and publishes; rendering on one thread when not {@code parallel},
+   * which writes the very same bytes, only slower (tests hold the parallel build to it).
+   */
+  public Outcome build(Options options, boolean parallel) throws IOException {
     Validator.Result checked = check(options);
     if (!checked.ok()) {
       return new Outcome(checked.problems(), 0);
     }
-    List<OutputFile> files = render(checked.site().orElseThrow(), options);
-    new Publisher().publish(files, options.out());
-    return new Outcome(List.of(), files.size());
+    Archive archive = archive(checked.site().orElseThrow(), options);
+    SiteRenderer renderer = new SiteRenderer(options.templates());
+    int files = new Publisher().publish(options.out(),
+        sink -> renderer.render(archive, sink, parallel));
+    return new Outcome(List.of(), files);
   }
 
   /** Loads and validates only: what {@code check} runs, and the first half of a build. */
@@ -53,12 +64,17 @@ public final class SiteBuilder {
     return new Validator().validate(content, new Validator.Options(options.strict(), options.drafts()));
   }
 
-  /** Renders a validated site in memory. */
+  /** Renders a validated site in memory: for tests and tools; builds stream to disk. */
   public List<OutputFile> render(Site site, Options options) {
+    return new SiteRenderer(options.templates()).render(archive(site, options));
+  }
+
+  /** The archive of a validated site, with {@code --base-url} applied. */
+  public static Archive archive(Site site, Options options) {
     Site withUrl = options.baseUrl()
         .map(url -> new Site(site.config().withBaseUrl(url.endsWith("/") ? url : url + "/"),
             site.countries(), site.types(), site.topics(), site.engagements()))
         .orElse(site);
-    return new SiteRenderer(options.templates()).render(new Archive(withUrl));
+    return new Archive(withUrl);
   }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -39,6 +40,22 @@ public final class ContentLoader {
     Optional<YamlDocument> vocabulary = readRequiredYaml(root, root.resolve(VOCABULARY), problems);
     List<RecordFolder> records = readRecords(root, problems);
     return new LoadedContent(root, site, countries, vocabulary, records, problems);
+  }
+
+  /**
+   * {@code previous} with the record folders named in {@code ids} read again from disk; every
+   * other folder is the very object it was, so later stages can tell it has not changed. The
+   * folders must exist, as they did in {@code previous}: a record added or removed needs
+   * {@link #load}. Problems are those of the folders read again.
+   */
+  public LoadedContent reload(LoadedContent previous, Set<String> ids) {
+    Path root = previous.root();
+    List<Problem> problems = new ArrayList<>();
+    List<RecordFolder> records = previous.records().stream()
+        .map(folder -> ids.contains(folder.id()) ? readRecord(root, folder.dir(), problems) : folder)
+        .toList();
+    return new LoadedContent(root, previous.site(), previous.countries(), previous.vocabulary(),
+        records, problems);
   }
 
   private Optional<YamlDocument> readRequiredYaml(Path root, Path file, List<Problem> problems) {

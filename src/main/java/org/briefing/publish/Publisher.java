@@ -1,6 +1,8 @@
 package org.briefing.publish;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -9,10 +11,11 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.briefing.render.OutputFile;
+import org.briefing.render.OutputSink;
 
 /**
  * The only place that writes the site to disk. The new site is written whole into a temporary
@@ -25,6 +28,12 @@ public final class Publisher {
   /** Kept across builds so the folder can stay in git as an empty placeholder. */
   private static final String PLACEHOLDER = ".gitkeep";
 
+  /** Writes the whole site into the sink it is given; the files it writes are the new site. */
+  @FunctionalInterface
+  public interface SiteWriter {
+    void writeAll(OutputSink sink) throws IOException;
+  }
+
   /**
    * Writes {@code files} as the complete content of {@code out}.
    *
@@ -32,17 +41,35 @@ public final class Publisher {
    * @throws IllegalArgumentException when a path would leave the output folder or repeats
    */
   public void publish(List<OutputFile> files, Path out) throws IOException {
+    publish(out, sink -> {
+      for (OutputFile file : files) {
+        sink.write(file.path(), stream -> stream.write(file.content()));
+      }
+    });
+  }
+
+  /**
+   * Makes the complete content of {@code out} with {@code site}, which streams the files into
+   * a staging folder as they are rendered; they replace the old site only once all are written.
+   *
+   * @return how many files were written
+   * @throws IOException when the disk refuses; the old site is then restored when possible
+   * @throws IllegalArgumentException when a path would leave the output folder or repeats
+   */
+  public int publish(Path out, SiteWriter site) throws IOException {
     Path target = out.toAbsolutePath().normalize();
     refuseForeign(target);
     Path parent = target.getParent();
     Files.createDirectories(parent);
     Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".new-");
     try {
-      writeAll(files, staging);
+      FolderSink sink = new FolderSink(staging);
+      site.writeAll(sink);
       if (Files.exists(target.resolve(PLACEHOLDER))) {
         Files.copy(target.resolve(PLACEHOLDER), staging.resolve(PLACEHOLDER));
       }
       swap(staging, target);
+      return sink.count();
     } catch (IOException | RuntimeException e) {
       deleteTree(staging);
       throw e;
@@ -73,15 +100,39 @@ public final class Publisher {
     }
   }
 
-  private static void writeAll(List<OutputFile> files, Path staging) throws IOException {
-    Set<Path> seen = new HashSet<>();
-    for (OutputFile file : files) {
-      Path path = inside(staging, file.path());
-      if (!seen.add(path)) {
-        throw new IllegalArgumentException("two pages would be written to " + file.path());
+  /**
+   * Writes files into a folder, from several threads at once: each path once only, inside the
+   * folder only, never over an existing file.
+   */
+  static final class FolderSink implements OutputSink {
+
+    private final Path root;
+    private final Set<Path> written = ConcurrentHashMap.newKeySet();
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+
+    FolderSink(Path root) {
+      this.root = root;
+      folders.add(root);
+    }
+
+    @Override
+    public void write(String relative, Body body) throws IOException {
+      Path path = inside(root, relative);
+      if (!written.add(path)) {
+        throw new IllegalArgumentException("two files would be written to " + relative);
       }
-      Files.createDirectories(path.getParent());
-      Files.write(path, file.content(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      if (!folders.contains(path.getParent())) {
+        Files.createDirectories(path.getParent());
+        folders.add(path.getParent());
+      }
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path,
+          StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
+        body.writeTo(out);
+      }
+    }
+
+    int count() {
+      return written.size();
     }
   }
 

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Writer;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -47,9 +47,10 @@ final class DataExport {
     this.baseUrl = archive.site().config().baseUrl();
   }
 
-  List<OutputFile> render() {
-    return List.of(new OutputFile(JSON, json()), new OutputFile(SCHEMA, schema()),
-        new OutputFile(CSV, csv()));
+  List<SiteRenderer.PlannedFile> plan() {
+    return List.of(new SiteRenderer.PlannedFile(JSON, this::json),
+        new SiteRenderer.PlannedFile(SCHEMA, out -> out.write(schema())),
+        new SiteRenderer.PlannedFile(CSV, this::csv));
   }
 
   private List<Engagement> chronological() {
@@ -58,11 +59,11 @@ final class DataExport {
 
   // ---- JSON --------------------------------------------------------------------------------
 
-  private byte[] json() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+  private void json(OutputStream bytes) throws IOException {
     DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
         .withObjectIndenter(new DefaultIndenter("  ", "\n"));
-    try (JsonGenerator json = new JsonFactory().createGenerator(bytes)) {
+    try (JsonGenerator json = new JsonFactory().createGenerator(bytes)
+        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
       json.setPrettyPrinter(pretty);
       json.writeStartObject();
       json.writeStringField("$schema", "engagements.schema.json");
@@ -74,11 +75,8 @@ final class DataExport {
       }
       json.writeEndArray();
       json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     bytes.write('\n');
-    return bytes.toByteArray();
   }
 
   private void record(JsonGenerator json, Engagement e) throws IOException {
@@ -184,8 +182,9 @@ final class DataExport {
 
   // ---- CSV ---------------------------------------------------------------------------------
 
-  private byte[] csv() {
-    StringBuilder out = new StringBuilder("\uFEFF");
+  private void csv(OutputStream stream) throws IOException {
+    Writer out = OutputSink.utf8(stream);
+    out.write("\uFEFF");
     row(out, CSV_COLUMNS);
     for (Engagement e : chronological()) {
       row(out, List.of(
@@ -213,7 +212,7 @@ final class DataExport {
           e.hasTranslation(Lang.EN) ? Routes.absolute(baseUrl, Routes.engagement(Lang.EN, e.id())) : "",
           e.hasTranslation(Lang.AR) ? Routes.absolute(baseUrl, Routes.engagement(Lang.AR, e.id())) : ""));
     }
-    return out.toString().getBytes(StandardCharsets.UTF_8);
+    out.flush();
   }
 
   private static String join(List<String> values) {
@@ -221,18 +220,20 @@ final class DataExport {
   }
 
   /** One RFC 4180 line: fields quoted when they hold a comma, quote or line break; CRLF ends it. */
-  private static void row(StringBuilder out, List<String> fields) {
+  private static void row(Writer out, List<String> fields) throws IOException {
     for (int i = 0; i < fields.size(); i++) {
       if (i > 0) {
-        out.append(',');
+        out.write(',');
       }
       String f = fields.get(i);
       if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-        out.append('"').append(f.replace("\"", "\"\"")).append('"');
+        out.write('"');
+        out.write(f.replace("\"", "\"\""));
+        out.write('"');
       } else {
-        out.append(f);
+        out.write(f);
       }
     }
-    out.append("\r\n");
+    out.write("\r\n");
   }
 }

@@ -46,21 +46,22 @@ final class FeedRenderer {
     return lang.code() + "/countries/" + country.slug() + "/feed.xml";
   }
 
-  List<OutputFile> render() {
-    List<OutputFile> out = new ArrayList<>();
+  List<SiteRenderer.PlannedFile> plan() {
+    List<SiteRenderer.PlannedFile> out = new ArrayList<>();
     for (Lang lang : Lang.values()) {
-      out.add(feed(lang, feedPath(lang), Routes.home(lang), config.title().get(lang),
-          archive.engagements()));
+      out.add(new SiteRenderer.PlannedFile(feedPath(lang), file -> file.write(feed(lang,
+          feedPath(lang), Routes.home(lang), config.title().get(lang), archive.engagements()))));
       for (Country country : archive.activeCountries()) {
-        out.add(feed(lang, countryFeedPath(lang, country), Routes.country(lang, country),
-            config.title().get(lang) + " · " + country.name().get(lang),
-            archive.engagementsOf(country)));
+        out.add(new SiteRenderer.PlannedFile(countryFeedPath(lang, country), file -> file.write(
+            feed(lang, countryFeedPath(lang, country), Routes.country(lang, country),
+                config.title().get(lang) + " · " + country.name().get(lang),
+                archive.engagementsOf(country)))));
       }
     }
     return out;
   }
 
-  private OutputFile feed(Lang lang, String path, String page, String title,
+  private byte[] feed(Lang lang, String path, String page, String title,
       List<Engagement> newestFirst) {
     // Newest by update time first: a correction brings a record back to the top.
     List<Engagement> entries = newestFirst.stream()
@@ -97,7 +98,7 @@ final class FeedRenderer {
     } catch (XMLStreamException e) {
       throw new IllegalStateException("could not write " + path, e);
     }
-    return new OutputFile(path, (text + "\n").getBytes(StandardCharsets.UTF_8));
+    return (text + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
   private void entry(XMLStreamWriter xml, Lang lang, Engagement e) throws XMLStreamException {

@@ -101,8 +101,24 @@ public final class MarkdownRenderer {
    * this stack is the second line, deep enough for a 512 KiB file ({@code TextFiles.MAX_BYTES})
    * nested two characters a level without those bounds (about 260 bytes a level, measured:
    * under 70 MiB). It is reserved, and only used when a body needs it.
+   *
+   * <p>The site's render threads ({@link #deepStackThreads}) have this stack and parse where
+   * they are; any other caller hands the parse to a thread of its own.
    */
   private static final long PARSE_STACK_BYTES = 256L * 1024 * 1024;
+
+  /** A thread with a stack deep enough to parse any body; see {@link #PARSE_STACK_BYTES}. */
+  private static final class DeepStackThread extends Thread {
+    DeepStackThread(Runnable task, String name) {
+      super(null, task, name, PARSE_STACK_BYTES);
+      setDaemon(true);
+    }
+  }
+
+  /** Makes threads that parse Markdown in place, without handing each body to another thread. */
+  public static java.util.concurrent.ThreadFactory deepStackThreads(String name) {
+    return task -> new DeepStackThread(task, name);
+  }
 
   private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(),
       AutolinkExtension.create(), FootnotesExtension.create());
@@ -155,9 +171,11 @@ public final class MarkdownRenderer {
   Node parse(String markdown) {
     String bounded = Bounds.apply(markdown);
     FutureTask<Node> task = new FutureTask<>(() -> parser.parse(bounded));
-    Thread worker = new Thread(null, task, "markdown-parser", PARSE_STACK_BYTES);
-    worker.setDaemon(true);
-    worker.start();
+    if (Thread.currentThread() instanceof DeepStackThread) {
+      task.run();
+    } else {
+      new DeepStackThread(task, "markdown-parser").start();
+    }
     Node document;
     try {
       document = task.get();

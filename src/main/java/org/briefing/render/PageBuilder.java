@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.briefing.model.Archive;
 import org.briefing.model.Country;
 import org.briefing.model.Engagement;
@@ -41,10 +40,12 @@ final class PageBuilder {
   private final Localizer l;
   private final MarkdownRenderer markdown;
   private final Strings strings;
-  private final Map<String, Card> cards = new ConcurrentHashMap<>();
+  private final RenderCache cache;
+  private final String cardKind;
   private final Charts charts;
 
-  PageBuilder(Archive archive, Lang lang, Strings strings, MarkdownRenderer markdown) {
+  PageBuilder(Archive archive, Lang lang, Strings strings, MarkdownRenderer markdown,
+      RenderCache cache) {
     this.archive = archive;
     this.config = archive.site().config();
     this.lang = lang;
@@ -52,6 +53,8 @@ final class PageBuilder {
     this.markdown = markdown;
     this.strings = strings;
     this.charts = new Charts(l);
+    this.cache = cache;
+    this.cardKind = "card-" + lang.code();
   }
 
   Lang lang() {
@@ -166,7 +169,7 @@ final class PageBuilder {
 
   /** The record as lists show it in this language (made once, then shared). */
   Card card(Engagement e) {
-    return cards.computeIfAbsent(e.id(), id -> {
+    return cache.get(cardKind, e, () -> {
       Translation text = e.textFor(lang);
       boolean pending = !e.hasTranslation(lang);
       List<Link> countries = e.countries().stream()

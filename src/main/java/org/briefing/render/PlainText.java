@@ -73,7 +73,24 @@ final class PlainText {
         }
       }
     });
-    return out.toString().replaceAll("\\s+", " ").strip();
+    return collapseSpaces(out).strip();
+  }
+
+  /** Each run of ASCII whitespace as one space (what the regex {@code \\s+} matches). */
+  static String collapseSpaces(CharSequence text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean inRun = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean space = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+      if (!space) {
+        out.append(c);
+      } else if (!inRun) {
+        out.append(' ');
+      }
+      inRun = space;
+    }
+    return out.toString();
   }
 
   /** HTML comments are dropped from the pages, so from the index too. */

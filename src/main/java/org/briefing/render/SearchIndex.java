@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.briefing.model.Archive;
 import org.briefing.model.Engagement;
@@ -45,28 +45,44 @@ final class SearchIndex {
   private static final JsonFactory JSON = new JsonFactory();
 
   private final Archive archive;
-  private final PlainText plainText;
+  private final PlainText plainText = new PlainText();
+  private final RenderCache cache;
 
-  SearchIndex(Archive archive, PlainText plainText) {
+  SearchIndex(Archive archive, RenderCache cache) {
     this.archive = archive;
-    this.plainText = plainText;
+    this.cache = cache;
   }
 
   /** The records script of {@code pages}' language, records newest first as on the timeline. */
-  OutputFile records(PageBuilder pages) {
+  SiteRenderer.PlannedFile records(PageBuilder pages) {
     Lang lang = pages.lang();
-    StringBuilder data = new StringBuilder("{\"lang\":\"").append(lang.code())
-        .append("\",\"records\":[");
-    List<Engagement> all = archive.engagements();
-    for (int i = 0; i < all.size(); i++) {
-      data.append(i == 0 ? "\n" : ",\n").append(record(all.get(i), pages.card(all.get(i)), lang));
-    }
-    data.append("\n]}");
-    // JSON allows U+2028 and U+2029 raw inside strings; older JavaScript parsers do not.
-    String json = data.toString().replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
-    String script = "/* The records the " + lang.code() + " search page searches, one per line;"
-        + " written by the build, read by assets/search.js. */\n" + GLOBAL + " = " + json + ";\n";
-    return new OutputFile(Routes.searchRecords(lang), script.getBytes(StandardCharsets.UTF_8));
+    String kind = "search-" + lang.code();
+    return new SiteRenderer.PlannedFile(Routes.searchRecords(lang), stream -> {
+      Writer out = OutputSink.utf8(stream);
+      out.write("/* The records the " + lang.code() + " search page searches, one per line;"
+          + " written by the build, read by assets/search.js. */\n" + GLOBAL + " = {\"lang\":\""
+          + lang.code() + "\",\"records\":[");
+      List<Engagement> all = archive.engagements();
+      for (int i = 0; i < all.size(); i++) {
+        Engagement e = all.get(i);
+        out.write(i == 0 ? "\n" : ",\n");
+        out.write(cache.keepsSearchLines()
+            ? cache.get(kind, e, () -> line(e, pages.card(e), lang))
+            : line(e, pages.card(e), lang));
+      }
+      out.write("\n]};\n");
+      out.flush();
+    });
+  }
+
+  /**
+   * One record as a line of JSON. JSON allows U+2028 and U+2029 raw inside strings; older
+   * JavaScript parsers do not, so they are escaped.
+   */
+  private String line(Engagement e, Card card, Lang lang) {
+    String json = record(e, card, lang);
+    return json.indexOf('\u2028') < 0 && json.indexOf('\u2029') < 0 ? json
+        : json.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
   }
 
   /** One record as a line of JSON. */
@@ -109,13 +125,17 @@ final class SearchIndex {
   }
 
   /** lunr.min.js, as its authors ship it (the MIT license header included). */
-  static OutputFile engine() {
+  static SiteRenderer.PlannedFile engine() {
+    return new SiteRenderer.PlannedFile(ENGINE, out -> out.write(engineBytes()));
+  }
+
+  private static byte[] engineBytes() {
     try (InputStream in = SearchIndex.class.getClassLoader().getResourceAsStream(ENGINE_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(ENGINE_RESOURCE + " is missing from the classpath;"
             + " pom.xml must depend on org.webjars.npm:lunr:2.3.9");
       }
-      return new OutputFile(ENGINE, in.readAllBytes());
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,12 +1,23 @@
 package org.briefing.render;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.Writer;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -16,75 +27,241 @@ import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 
 /**
- * Renders the whole site to {@link OutputFile}s in memory: every page in both languages, the
- * bilingual landing page and the static assets. Writes nothing; the publish stage does.
+ * Renders the whole site: every page in both languages, the bilingual landing page, feeds,
+ * sitemap, data exports, search records and the static assets. It first plans the site (each
+ * {@link PlannedFile} knows where it goes and how to write itself), then makes the files into an
+ * {@link OutputSink} as they are rendered, so the site is never held in memory whole.
  *
- * <p>Pages are independent, so they render in parallel; the result is sorted by path, so the
- * output is the same whatever the scheduling.
+ * <p>Files are independent, so they render in parallel; each file's bytes depend only on the
+ * archive and the templates, never on scheduling, so a parallel build writes exactly what a
+ * single-threaded one does. Render threads have deep stacks so that Markdown is parsed in
+ * place (see {@link MarkdownRenderer#deepStackThreads}).
  */
 public final class SiteRenderer {
+
+  /** A file of the site, planned but not yet made: where it goes and how to write it. */
+  public record PlannedFile(String path, OutputSink.Body body) {}
 
   private final Path templates;
   private final TemplateEngine engine;
   private final Strings strings;
   private final MarkdownRenderer markdown = new MarkdownRenderer();
+  private final RenderCache cache;
 
   public SiteRenderer(Path templates) {
+    this(templates, new RenderCache());
+  }
+
+  /**
+   * @param cache what earlier renders made of records that have not changed since, shared by
+   *     the preview across rebuilds; a new cache for a one-off build
+   */
+  public SiteRenderer(Path templates, RenderCache cache) {
     this.templates = templates;
     this.engine = new TemplateEngine(templates.toFile());
     this.strings = Strings.load(templates.resolve("strings.yaml"));
+    this.cache = cache;
   }
 
+  /** Renders every file of the site into {@code sink}; returns how many were written. */
+  public int render(Archive archive, OutputSink sink, boolean parallel) throws IOException {
+    List<PlannedFile> files = plan(archive);
+    write(files, sink, parallel);
+    return files.size();
+  }
+
+  /** The whole site in memory, sorted by path: for tests and tools, not for builds. */
   public List<OutputFile> render(Archive archive) {
-    List<Job> jobs = new ArrayList<>();
-    List<OutputFile> searchFiles = new ArrayList<>(List.of(SearchIndex.engine()));
-    SearchIndex searchIndex = new SearchIndex(archive, new PlainText());
-    jobs.add(new Job(Routes.landing(), "landing.ftlh", () -> landing(archive)));
+    InMemory sink = new InMemory();
+    try {
+      render(archive, sink, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // memory does not fail that way
+    }
+    return sink.files();
+  }
+
+  /**
+   * Makes {@code files} into {@code sink}, in their order, on one render thread per core or,
+   * when not {@code parallel}, on a single one. Stops at the first failure and throws it.
+   */
+  public static void write(List<PlannedFile> files, OutputSink sink, boolean parallel)
+      throws IOException {
+    int threads = parallel ? Math.min(files.size(), Runtime.getRuntime().availableProcessors()) : 1;
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads),
+        MarkdownRenderer.deepStackThreads("render"));
+    AtomicInteger next = new AtomicInteger();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    try {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        workers.add(pool.submit(() -> {
+          int i;
+          while (failure.get() == null && (i = next.getAndIncrement()) < files.size()) {
+            PlannedFile file = files.get(i);
+            try {
+              sink.write(file.path(), file.body());
+            } catch (Throwable e) {
+              failure.compareAndSet(null, e);
+            }
+          }
+        }));
+      }
+      for (Future<?> worker : workers) {
+        worker.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while writing the site", e);
+    } catch (ExecutionException e) {
+      failure.compareAndSet(null, e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    Throwable e = failure.get();
+    if (e instanceof IOException io) {
+      throw io;
+    } else if (e instanceof UncheckedIOException io) {
+      throw io.getCause();
+    } else if (e instanceof RuntimeException runtime) {
+      throw runtime;
+    } else if (e instanceof Error error) {
+      throw error;
+    } else if (e != null) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Every file of the site, in the order they are best made: the largest (data, search
+   * records, the timelines) first, so no core is left alone with a big one at the end.
+   */
+  public List<PlannedFile> plan(Archive archive) {
+    List<PlannedFile> heavy = new ArrayList<>();
+    List<PlannedFile> pages = new ArrayList<>();
+    List<PlannedFile> rest = new ArrayList<>();
+    heavy.addAll(new DataExport(archive).plan());
+    SearchIndex searchIndex = new SearchIndex(archive, cache);
+    rest.add(SearchIndex.engine());
+    pages.add(page(Routes.landing(), "landing.ftlh", () -> landing(archive)));
     for (Lang lang : Lang.values()) {
-      PageBuilder pages = new PageBuilder(archive, lang, strings, markdown);
-      jobs.add(new Job(Routes.home(lang), "home.ftlh", pages::home));
-      jobs.add(new Job(Routes.timeline(lang), "timeline.ftlh", pages::timeline));
-      jobs.add(new Job(Routes.countries(lang), "countries.ftlh", pages::countries));
-      jobs.add(new Job(Routes.search(lang), "search.ftlh", pages::search));
-      searchFiles.add(searchIndex.records(pages));
-      for (Country country : archive.activeCountries()) {
-        jobs.add(new Job(Routes.country(lang, country), "country.ftlh", () -> pages.country(country)));
-      }
-      for (Archive.Pair pair : archive.pairs()) {
-        jobs.add(new Job(Routes.pair(lang, pair), "pair.ftlh", () -> pages.pair(pair)));
-      }
+      PageBuilder builder = new PageBuilder(archive, lang, strings, markdown, cache);
+      heavy.add(searchIndex.records(builder));
+      heavy.add(page(Routes.timeline(lang), "timeline.ftlh", builder::timeline));
+      pages.add(page(Routes.home(lang), "home.ftlh", builder::home));
+      pages.add(page(Routes.countries(lang), "countries.ftlh", builder::countries));
+      pages.add(page(Routes.search(lang), "search.ftlh", builder::search));
       archive.byType().forEach((type, list) -> {
         if (!list.isEmpty()) {
-          jobs.add(new Job(Routes.type(lang, type), "type.ftlh", () -> pages.type(type, list)));
+          pages.add(page(Routes.type(lang, type), "type.ftlh", () -> builder.type(type, list)));
         }
       });
+      for (Country country : archive.activeCountries()) {
+        pages.add(page(Routes.country(lang, country), "country.ftlh", () -> builder.country(country)));
+      }
+      for (Archive.Pair pair : archive.pairs()) {
+        pages.add(page(Routes.pair(lang, pair), "pair.ftlh", () -> builder.pair(pair)));
+      }
       for (Engagement e : archive.engagements()) {
         if (e.hasTranslation(lang)) {
-          jobs.add(new Job(Routes.engagement(lang, e.id()), "engagement.ftlh",
-              () -> pages.engagement(e).orElseThrow()));
+          pages.add(page(Routes.engagement(lang, e.id()), "engagement.ftlh",
+              () -> builder.engagement(e).orElseThrow()));
         }
       }
     }
-    jobs.add(new Job(NOT_FOUND, "404.ftlh", () -> notFound(archive)));
-    List<OutputFile> files = new ArrayList<>(jobs.parallelStream()
-        .map(job -> new OutputFile(job.path(),
-            engine.render(job.template(), job.view().get()).getBytes(StandardCharsets.UTF_8)))
-        .toList());
-    List<String> pages = jobs.stream().map(Job::path).filter(p -> !p.equals(NOT_FOUND)).toList();
-    files.addAll(new SitemapRenderer(archive.site().config().baseUrl()).render(pages));
-    files.addAll(new FeedRenderer(archive, strings).render());
-    files.addAll(new DataExport(archive).render());
-    files.addAll(assets());
-    files.addAll(searchFiles);
-    files.sort(Comparator.comparing(OutputFile::path));
-    return List.copyOf(files);
+    // The sitemap lists every page readers can land on; the 404 page is added after this.
+    List<String> pagePaths = java.util.stream.Stream.concat(heavy.stream(), pages.stream())
+        .map(PlannedFile::path).filter(path -> path.endsWith(".html")).toList();
+    pages.add(page(NOT_FOUND, "404.ftlh", () -> notFound(archive)));
+    rest.addAll(new SitemapRenderer(archive.site().config().baseUrl()).plan(pagePaths));
+    rest.addAll(new FeedRenderer(archive, strings).plan());
+    rest.addAll(assets());
+    List<PlannedFile> all = new ArrayList<>(heavy);
+    all.addAll(pages);
+    all.addAll(rest);
+    return List.copyOf(all);
+  }
+
+  /**
+   * The files that change when the records {@code ids} change from {@code before} to
+   * {@code after}, everything else (site.yaml, countries, vocabulary, templates) staying the
+   * same: the records' own pages, every page that shows their cards (timeline, home, their
+   * countries, pairs and types, their neighbours in time before and after, the records that
+   * list them as related), the feeds and search records that carry them, the data exports and
+   * the pages that count records. Empty when the site gains or loses a page, which only a full
+   * build handles (the sitemap and links change).
+   *
+   * <p>{@code IncrementalBuildTest} checks this against clean builds, edit by edit.
+   */
+  public Optional<Set<String>> affectedBy(Archive before, Archive after, Set<String> ids) {
+    if (!paths(plan(before)).equals(paths(plan(after)))) {
+      return Optional.empty();
+    }
+    Set<String> files = new HashSet<>(List.of(Routes.landing(), DataExport.JSON, DataExport.CSV));
+    for (Lang lang : Lang.values()) {
+      files.addAll(List.of(Routes.home(lang), Routes.timeline(lang), Routes.countries(lang),
+          Routes.searchRecords(lang), FeedRenderer.feedPath(lang)));
+    }
+    Set<Engagement> touched = new HashSet<>();
+    for (Archive archive : List.of(before, after)) {
+      for (String id : ids) {
+        archive.find(id).ifPresent(e -> {
+          touched.add(e);
+          archive.previous(e).ifPresent(touched::add);
+          archive.next(e).ifPresent(touched::add);
+          for (Country c : e.countries()) {
+            for (Lang lang : Lang.values()) {
+              files.add(Routes.country(lang, c));
+              files.add(FeedRenderer.countryFeedPath(lang, c));
+            }
+            for (Country other : e.countries()) {
+              archive.pair(c, other).ifPresent(pair -> {
+                for (Lang lang : Lang.values()) {
+                  files.add(Routes.pair(lang, pair));
+                }
+              });
+            }
+          }
+          for (Lang lang : Lang.values()) {
+            files.add(Routes.type(lang, e.type()));
+          }
+        });
+      }
+    }
+    for (Engagement e : after.engagements()) {
+      if (e.related().stream().anyMatch(ids::contains)) {
+        touched.add(e);
+      }
+    }
+    for (Engagement e : touched) {
+      for (Lang lang : Lang.values()) {
+        files.add(Routes.engagement(lang, e.id()));
+      }
+    }
+    Set<String> all = paths(plan(after));
+    files.retainAll(all); // a neighbour's page in a language it has no text in, say
+    return Optional.of(files);
+  }
+
+  private static Set<String> paths(List<PlannedFile> files) {
+    Set<String> paths = new HashSet<>();
+    for (PlannedFile file : files) {
+      paths.add(file.path());
+    }
+    return paths;
+  }
+
+  /** A page rendered by {@code template} from the view {@code view} makes when it is written. */
+  private PlannedFile page(String path, String template, Supplier<Object> view) {
+    return new PlannedFile(path, out -> {
+      Writer writer = OutputSink.utf8(out);
+      engine.render(template, view.get(), writer);
+      writer.flush();
+    });
   }
 
   /** Served by hosts for any missing address, so its links are absolute. */
   static final String NOT_FOUND = "404.html";
-
-  /** A page to render: where it goes, with which template, from which view. */
-  private record Job(String path, String template, Supplier<Object> view) {}
 
   private PageViews.LandingPage landing(Archive archive) {
     List<PageViews.LandingSide> sides = new ArrayList<>();
@@ -123,22 +300,39 @@ public final class SiteRenderer {
   }
 
   /** Everything under {@code templates/assets/}, copied as it is. */
-  private List<OutputFile> assets() {
+  private List<PlannedFile> assets() {
     Path dir = templates.resolve("assets");
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
     try (Stream<Path> files = Files.walk(dir)) {
       return files.filter(Files::isRegularFile).sorted().map(file -> {
-        try {
-          String rel = templates.relativize(file).toString().replace('\\', '/');
-          return new OutputFile(rel, Files.readAllBytes(file));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
+        String rel = templates.relativize(file).toString().replace('\\', '/');
+        return new PlannedFile(rel, out -> Files.copy(file, out));
       }).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 }
+
+/** Collects files in memory, for {@link SiteRenderer#render(Archive)}. */
+final class InMemory implements OutputSink {
+
+  private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+
+  @Override
+  public void write(String path, Body body) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    body.writeTo(bytes);
+    if (files.putIfAbsent(path, bytes.toByteArray()) != null) {
+      throw new IllegalArgumentException("two files would be written to " + path);
+    }
+  }
+
+  List<OutputFile> files() {
+    return files.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .map(e -> new OutputFile(e.getKey(), e.getValue())).toList();
+  }
+}
+

@@ -1,6 +1,8 @@
 package org.briefing.render;
 
-import java.io.StringWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
@@ -27,9 +29,16 @@ final class SitemapRenderer {
     this.baseUrl = baseUrl;
   }
 
-  List<OutputFile> render(List<String> pagePaths) {
+  List<SiteRenderer.PlannedFile> plan(List<String> pagePaths) {
+    String robots = "User-agent: *\nAllow: /\n\nSitemap: " + baseUrl + "sitemap.xml\n";
+    return List.of(new SiteRenderer.PlannedFile("sitemap.xml", out -> sitemap(pagePaths, out)),
+        new SiteRenderer.PlannedFile("robots.txt",
+            out -> out.write(robots.getBytes(StandardCharsets.UTF_8))));
+  }
+
+  private void sitemap(List<String> pagePaths, OutputStream stream) throws IOException {
     Set<String> pages = new TreeSet<>(pagePaths);
-    StringWriter text = new StringWriter();
+    Writer text = OutputSink.utf8(stream);
     try {
       XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
       xml.writeStartDocument("utf-8", "1.0");
@@ -60,10 +69,8 @@ final class SitemapRenderer {
     } catch (XMLStreamException e) {
       throw new IllegalStateException("could not write the sitemap", e);
     }
-    String robots = "User-agent: *\nAllow: /\n\nSitemap: " + baseUrl + "sitemap.xml\n";
-    return List.of(
-        new OutputFile("sitemap.xml", (text + "\n").getBytes(StandardCharsets.UTF_8)),
-        new OutputFile("robots.txt", robots.getBytes(StandardCharsets.UTF_8)));
+    text.write('\n');
+    text.flush();
   }
 
   private static Lang langOf(String page) {

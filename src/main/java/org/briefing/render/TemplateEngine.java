@@ -11,6 +11,8 @@ import freemarker.core.TemplateClassResolver;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
@@ -47,6 +49,9 @@ public final class TemplateEngine {
           "templates folder not found; pass --templates DIR")));
     }
     config.setDefaultEncoding("UTF-8");
+    // Templates are read once per engine: a build never sees them change, and the preview makes
+    // a new engine when they do. (Checking costs a path resolution per page otherwise.)
+    config.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
     config.setOutputFormat(HTMLOutputFormat.INSTANCE);
     config.setRecognizeStandardFileExtensions(true);
     config.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
@@ -68,22 +73,36 @@ public final class TemplateEngine {
 
   /** Renders {@code name} (such as {@code engagement.ftlh}) with the page view as its data. */
   public String render(String name, Object page) {
+    StringWriter out = new StringWriter(16 * 1024);
+    render(name, page, out);
+    return out.toString();
+  }
+
+  /**
+   * Renders {@code name} with the page view as its data straight into {@code out}.
+   *
+   * @throws UncheckedIOException when {@code out} cannot be written (the disk, not the template)
+   */
+  public void render(String name, Object page, Writer out) {
+    Template template;
     try {
-      Template template = config.getTemplate(name);
-      StringWriter out = new StringWriter(16 * 1024);
-      template.process(page, out);
-      return out.toString();
+      template = config.getTemplate(name);
     } catch (ParseException e) {
       throw new TemplateProblemException(List.of(new Problem(
           folder.resolve(name),
           e.getLineNumber(), e.getColumnNumber(), e.getEditorMessage())));
+    } catch (IOException e) {
+      throw new TemplateProblemException(List.of(Problem.inFile(folder.resolve(name),
+          "could not be read: " + e.getMessage())));
+    }
+    try {
+      template.process(page, out);
     } catch (TemplateException e) {
       throw new TemplateProblemException(List.of(new Problem(
           folder.resolve(name), e.getLineNumber() == null ? 0 : e.getLineNumber(),
           e.getColumnNumber() == null ? 0 : e.getColumnNumber(), e.getMessageWithoutStackTop())));
     } catch (IOException e) {
-      throw new TemplateProblemException(List.of(Problem.inFile(folder.resolve(name),
-          "could not be read: " + e.getMessage())));
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -3,6 +3,7 @@ package org.briefing.serve;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
+import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -16,6 +17,9 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,25 +27,33 @@ import java.util.stream.Stream;
 
 /**
  * Watches folders and everything under them, folders created later included, and calls
- * {@code onChange} once a burst of changes has settled: an editor's save often writes, renames
- * and touches several files within a few milliseconds, and one rebuild should follow, not five.
- * {@code onChange} runs on the watcher's own thread, so calls never overlap.
+ * {@code onChange} with the paths that changed once a burst of changes has settled: an editor's
+ * save often writes, renames and touches several files within a few milliseconds, and one
+ * rebuild should follow, not five. When the system lost track of events (an overflow) the set
+ * is {@code null}: anything may have changed. {@code onChange} runs on the watcher's own
+ * thread, so calls never overlap.
  */
 final class ChangeWatcher implements Closeable {
 
-  /** How long the folders must stay quiet before {@code onChange} runs. */
-  static final long QUIET_MILLIS = 150;
+  /**
+   * How long the folders must stay quiet before {@code onChange} runs: long enough to catch an
+   * editor's save (its writes and renames come within a few milliseconds of each other), short
+   * enough not to delay the preview noticeably.
+   */
+  static final long QUIET_MILLIS = 40;
 
   /** A stream of changes that never settles still gets a rebuild this often. */
   static final long MAX_WAIT_MILLIS = 1000;
 
   private final WatchService service;
   private final Map<WatchKey, Path> folders = new HashMap<>(); // the watcher thread's only
-  private final Runnable onChange;
+  private final Consumer<Set<Path>> onChange;
+  private Set<Path> changed = new HashSet<>(); // the watcher thread's only; null: everything
   private final PrintStream err;
   private final Thread thread;
 
-  ChangeWatcher(List<Path> roots, Runnable onChange, PrintStream err) throws IOException {
+  ChangeWatcher(List<Path> roots, Consumer<Set<Path>> onChange, PrintStream err)
+      throws IOException {
     this.service = FileSystems.getDefault().newWatchService();
     this.onChange = onChange;
     this.err = err;
@@ -70,7 +82,9 @@ final class ChangeWatcher implements Closeable {
             && (more = service.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) != null) {
           handle(more);
         }
-        onChange.run();
+        Set<Path> paths = changed;
+        changed = new HashSet<>();
+        onChange.accept(paths);
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {
       // closed: the preview is stopping
@@ -92,7 +106,11 @@ final class ChangeWatcher implements Closeable {
           }
         }
       }
-      // anything else (a file changed, an overflow) just means: rebuild
+      if (event.kind() == OVERFLOW || folder == null) {
+        changed = null;
+      } else if (changed != null && event.context() instanceof Path name) {
+        changed.add(folder.resolve(name));
+      }
     }
     if (!key.reset()) {
       folders.remove(key); // the folder is gone

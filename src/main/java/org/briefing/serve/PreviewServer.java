@@ -19,10 +19,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import org.briefing.build.IncrementalBuilder;
 import org.briefing.build.SiteBuilder;
 import org.briefing.content.Problem;
 import org.briefing.render.TemplateProblemException;
@@ -68,7 +70,7 @@ public final class PreviewServer implements Closeable {
       Map.entry("ico", "image/vnd.microsoft.icon"),
       Map.entry("woff2", "font/woff2"));
 
-  private final SiteBuilder builder = new SiteBuilder();
+  private final IncrementalBuilder builder;
   private final SiteBuilder.Options options;
   private final Path folder;
   private final Path site;
@@ -116,6 +118,7 @@ public final class PreviewServer implements Closeable {
     this.site = folder.resolve("site").toAbsolutePath().normalize();
     this.options = new SiteBuilder.Options(options.content(), options.templates(), site,
         options.baseUrl(), options.drafts(), options.strict());
+    this.builder = new IncrementalBuilder(this.options);
     this.out = out;
     this.err = err;
     this.http = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port),
@@ -156,20 +159,31 @@ public final class PreviewServer implements Closeable {
   }
 
   /**
-   * Builds the site again into the private folder. On success the version goes up and open
-   * pages reload; on failure the last good site stays and the problems are reported.
+   * Builds the whole site again into the private folder. On success the version goes up and
+   * open pages reload; on failure the last good site stays and the problems are reported.
    */
-  public synchronized void rebuild() {
+  public void rebuild() {
+    rebuild(null);
+  }
+
+  /**
+   * Builds after {@code changed} paths changed ({@code null}: anything may have): only the
+   * files they touch when only records changed (see {@link IncrementalBuilder}), else all.
+   */
+  synchronized void rebuild(Set<Path> changed) {
     if (closed) {
       return;
     }
     long start = System.nanoTime();
     List<String> problems;
     int files = 0;
+    boolean incremental = false;
     try {
-      SiteBuilder.Outcome outcome = builder.build(options);
+      IncrementalBuilder.Outcome outcome = changed == null ? builder.full()
+          : builder.update(changed);
       problems = outcome.problems().stream().map(Problem::format).toList();
       files = outcome.files();
+      incremental = outcome.incremental();
     } catch (TemplateProblemException e) {
       problems = e.problems().stream().map(Problem::format).toList();
     } catch (IOException | RuntimeException e) {
@@ -181,8 +195,9 @@ public final class PreviewServer implements Closeable {
     Status before = status;
     if (problems.isEmpty()) {
       status = new Status(before.version() + 1, List.of());
-      out.println("built " + files + " files in " + millis + " ms (version "
-          + status.version() + ")");
+      out.println((incremental ? "rebuilt " + files + (files == 1 ? " file" : " files")
+          + " touched by the change" : "built " + files + " files") + " in " + millis
+          + " ms (version " + status.version() + ")");
     } else {
       status = new Status(before.version(), problems);
       problems.forEach(err::println);

@@ -1,7 +1,9 @@
 package org.briefing.validate;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,7 +35,23 @@ public final class Validator {
     }
   }
 
+  /**
+   * The records a validation read, by the folder object they were read from. The preview keeps
+   * it between rebuilds: a folder that is the same object as last time (see
+   * {@link org.briefing.content.ContentLoader#reload}) was valid then and has not changed, so
+   * its record is taken as it was instead of being read again. Valid only while the shared files
+   * and the set of record ids stay the same.
+   */
+  public static final class Memo {
+    private Map<RecordFolder, Engagement> records = new IdentityHashMap<>();
+  }
+
   public Result validate(LoadedContent content, Options options) {
+    return validate(content, options, new Memo());
+  }
+
+  /** As {@link #validate(LoadedContent, Options)}, reusing and then updating {@code memo}. */
+  public Result validate(LoadedContent content, Options options, Memo memo) {
     List<Problem> problems = new ArrayList<>(content.problems());
     SharedFilesReader shared = new SharedFilesReader(problems);
     Optional<SiteConfig> config = content.site().flatMap(shared::site);
@@ -45,8 +63,14 @@ public final class Validator {
     RecordReader reader = new RecordReader(countries, vocabulary.types(), vocabulary.topics(), ids,
         problems);
     List<Engagement> all = new ArrayList<>();
+    Map<RecordFolder, Engagement> read = new IdentityHashMap<>();
     for (RecordFolder folder : content.records()) {
-      reader.read(folder).ifPresent(all::add);
+      Engagement known = memo.records.get(folder);
+      Optional<Engagement> record = known != null ? Optional.of(known) : reader.read(folder);
+      record.ifPresent(e -> {
+        all.add(e);
+        read.put(folder, e);
+      });
       if (options.strict()) {
         for (Lang lang : Lang.values()) {
           if (!folder.texts().containsKey(lang.code())) {
@@ -67,6 +91,7 @@ public final class Validator {
     if (!problems.isEmpty() || config.isEmpty()) {
       return new Result(Optional.empty(), List.copyOf(problems));
     }
+    memo.records = read; // only records of a valid site are worth keeping
     return new Result(Optional.of(new Site(config.get(), countries, vocabulary.types(),
         vocabulary.topics(), published)), List.of());
   }

@@ -32,7 +32,13 @@ class ChangeWatcherTest {
     Path records = Files.createDirectories(root.resolve("engagements"));
     AtomicInteger calls = new AtomicInteger();
     PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    try (ChangeWatcher watcher = new ChangeWatcher(List.of(root), calls::incrementAndGet, err)) {
+    java.util.Set<Path> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    try (ChangeWatcher watcher = new ChangeWatcher(List.of(root), paths -> {
+      if (paths != null) {
+        reported.addAll(paths);
+      }
+      calls.incrementAndGet();
+    }, err)) {
       watcher.start();
       long burst = System.nanoTime();
       for (int i = 0; i < 10; i++) {
@@ -51,6 +57,10 @@ class ChangeWatcherTest {
       int before = calls.get();
       Files.writeString(created.resolve("en.md"), "---\ntitle: x\n---\n");
       waitFor(calls, before + 1);
+      // the preview rebuilds only what changed paths touch, so each must be reported
+      assertTrue(reported.contains(records.resolve("file-3.md")), reported.toString());
+      assertTrue(reported.contains(created), reported.toString());
+      assertTrue(reported.contains(created.resolve("en.md")), reported.toString());
     }
   }
 
@@ -58,7 +68,7 @@ class ChangeWatcherTest {
   void aMissingFolderIsReportedNotFatal() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    try (ChangeWatcher watcher = new ChangeWatcher(List.of(root.resolve("missing")), () -> { },
+    try (ChangeWatcher watcher = new ChangeWatcher(List.of(root.resolve("missing")), paths -> { },
         err)) {
       watcher.start();
     }

@@ -1,0 +1,170 @@
+package org.briefing.build;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.briefing.content.ContentLoader;
+import org.briefing.content.LoadedContent;
+import org.briefing.content.Problem;
+import org.briefing.model.Archive;
+import org.briefing.publish.Publisher;
+import org.briefing.render.OutputSink;
+import org.briefing.render.RenderCache;
+import org.briefing.render.SiteRenderer;
+import org.briefing.render.SiteRenderer.PlannedFile;
+import org.briefing.validate.Validator;
+
+/**
+ * The preview's builds: the same pipeline as {@link SiteBuilder}, but it remembers the last good
+ * build, so that when only record files changed it reads just those records again and
+ * re-renders just the files they touch ({@link SiteRenderer#affectedBy}), writing each in place.
+ * Anything else (a shared file, a template, a record added or removed, a page gained or lost)
+ * gets a full build. Either way the folder ends up byte for byte what a clean build of the
+ * content would write; {@code IncrementalBuildTest} holds it to that.
+ *
+ * <p>Not thread-safe: the preview calls it from one thread at a time.
+ */
+public final class IncrementalBuilder {
+
+  /**
+   * What a build did.
+   *
+   * @param files files written (all of them for a full build)
+   * @param incremental whether only the touched files were written
+   */
+  public record Outcome(List<Problem> problems, int files, boolean incremental) {
+    public boolean ok() {
+      return problems.isEmpty();
+    }
+  }
+
+  /** The last good build. */
+  private record State(LoadedContent content, Validator.Memo memo, Archive archive,
+      SiteRenderer renderer) {}
+
+  private static final String ENGAGEMENTS = "engagements";
+
+  private final SiteBuilder.Options options;
+  private final Path contentRoot;
+  private State last;
+  /** Records changed since the last good build; a failed build's edits still count. */
+  private final Set<String> pending = new HashSet<>();
+
+  /** Builds into {@code options.out()}, which this builder alone writes. */
+  public IncrementalBuilder(SiteBuilder.Options options) {
+    this.options = options;
+    this.contentRoot = options.content().toAbsolutePath().normalize();
+  }
+
+  /** Builds everything, as after a change it cannot narrow down. */
+  public Outcome full() throws IOException {
+    last = null;
+    pending.clear();
+    LoadedContent content = new ContentLoader().load(options.content());
+    Validator.Memo memo = new Validator.Memo();
+    Validator.Result checked = new Validator().validate(content, validation(), memo);
+    if (!checked.ok()) {
+      return new Outcome(checked.problems(), 0, false);
+    }
+    Archive archive = SiteBuilder.archive(checked.site().orElseThrow(), options);
+    SiteRenderer renderer = new SiteRenderer(options.templates(), RenderCache.forPreview());
+    int files = new Publisher().publish(options.out(),
+        sink -> renderer.render(archive, sink, true));
+    last = new State(content, memo, archive, renderer);
+    return new Outcome(List.of(), files, false);
+  }
+
+  /**
+   * Builds after {@code changed} paths changed: only what they touch when they are all files of
+   * existing records, else everything.
+   */
+  public Outcome update(Set<Path> changed) throws IOException {
+    Optional<Set<String>> records = last == null ? Optional.empty() : recordsOf(changed);
+    if (records.isEmpty()) {
+      return full();
+    }
+    pending.addAll(records.get());
+    LoadedContent content = new ContentLoader().reload(last.content(), pending);
+    Validator.Result checked = new Validator().validate(content, validation(), last.memo());
+    if (!checked.ok()) {
+      return new Outcome(checked.problems(), 0, true);
+    }
+    Archive archive = SiteBuilder.archive(checked.site().orElseThrow(), options);
+    Optional<Set<String>> touched = last.renderer().affectedBy(last.archive(), archive, pending);
+    if (touched.isEmpty()) {
+      return full();
+    }
+    List<PlannedFile> files = last.renderer().plan(archive).stream()
+        .filter(file -> touched.get().contains(file.path()))
+        .toList();
+    SiteRenderer.write(files, new InPlace(options.out()), true);
+    last = new State(content, last.memo(), archive, last.renderer());
+    pending.clear();
+    return new Outcome(List.of(), files.size(), true);
+  }
+
+  private Validator.Options validation() {
+    return new Validator.Options(options.strict(), options.drafts());
+  }
+
+  /**
+   * The ids of the records whose files {@code changed} are, when every path is a file inside a
+   * record folder that existed at the last good build and still does; else empty.
+   */
+  private Optional<Set<String>> recordsOf(Set<Path> changed) {
+    Set<String> known = new HashSet<>();
+    last.content().records().forEach(folder -> known.add(folder.id()));
+    Set<String> ids = new HashSet<>();
+    for (Path path : changed) {
+      Path relative = contentRoot.relativize(path.toAbsolutePath().normalize());
+      if (relative.getNameCount() != 3 || relative.startsWith("..")
+          || !relative.getName(0).toString().equals(ENGAGEMENTS)) {
+        return Optional.empty();
+      }
+      String id = relative.getName(1).toString();
+      if (!known.contains(id) || !Files.isDirectory(contentRoot.resolve(ENGAGEMENTS).resolve(id))) {
+        return Optional.empty();
+      }
+      ids.add(id);
+    }
+    return ids.isEmpty() ? Optional.empty() : Optional.of(ids);
+  }
+
+  /**
+   * Replaces files of a built site one at a time: each is written beside its old self and renamed
+   * over it, so the server never sends half a page.
+   */
+  private static final class InPlace implements OutputSink {
+    private final Path root;
+
+    InPlace(Path root) {
+      this.root = root.toAbsolutePath().normalize();
+    }
+
+    @Override
+    public void write(String relative, Body body) throws IOException {
+      Path path = root.resolve(relative).normalize();
+      if (!path.startsWith(root) || path.equals(root)) {
+        throw new IllegalArgumentException("output path leaves the output folder: " + relative);
+      }
+      Path temporary = path.resolveSibling("." + path.getFileName() + ".part");
+      try {
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temporary),
+            1 << 16)) {
+          body.writeTo(out);
+        }
+        Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(temporary);
+      }
+    }
+  }
+}
+

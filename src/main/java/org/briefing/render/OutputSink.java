@@ -1,0 +1,33 @@
+package org.briefing.render;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Where rendered files go as they are made: the publish stage's staging folder, the preview's
+ * folder, or memory in tests. Pages are streamed into it one by one, so a build never holds the
+ * whole site in memory. Implementations are called from several threads at once.
+ */
+public interface OutputSink {
+
+  /** Makes the file at {@code path} (relative, {@code /}-separated) from {@code body}. */
+  void write(String path, Body body) throws IOException;
+
+  /**
+   * A writer of UTF-8 text into {@code out}; flush it when done, the sink closes the stream.
+   * Unmappable text cannot occur: Java strings always encode to UTF-8 (lone surrogates become
+   * {@code ?}, as {@link String#getBytes} makes them).
+   */
+  static Writer utf8(OutputStream out) {
+    return new OutputStreamWriter(out, StandardCharsets.UTF_8);
+  }
+
+  /** Writes a file's bytes; the stream is buffered and closed by the sink. */
+  @FunctionalInterface
+  interface Body {
+    void writeTo(OutputStream out) throws IOException;
+  }
+}

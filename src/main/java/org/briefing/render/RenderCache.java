@@ -1,0 +1,55 @@
+package org.briefing.render;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.briefing.model.Engagement;
+
+/**
+ * What rendering makes of each record that many files share: its card in each language (every
+ * list shows it) and, for the preview, its line in each language's search records. An entry
+ * stays good for as long as the record is the very same {@link Engagement} object: the preview
+ * reuses the objects of records that did not change, so after an edit only the edited record's
+ * entries are made again.
+ *
+ * <p>Entries also depend on the templates' strings and on site.yaml; the preview starts a new
+ * cache whenever those change. Thread-safe.
+ */
+public final class RenderCache {
+
+  private record Entry(Engagement source, Object value) {}
+
+  private final boolean keepSearchLines;
+  private final Map<String, Map<String, Entry>> kinds = new ConcurrentHashMap<>();
+
+  /** For one build: cards only, since search lines are written once and need not stay. */
+  public RenderCache() {
+    this(false);
+  }
+
+  private RenderCache(boolean keepSearchLines) {
+    this.keepSearchLines = keepSearchLines;
+  }
+
+  /** For the preview, which rebuilds after each edit: everything is kept. */
+  public static RenderCache forPreview() {
+    return new RenderCache(true);
+  }
+
+  boolean keepsSearchLines() {
+    return keepSearchLines;
+  }
+
+  /** The value of {@code kind} for {@code e}, made by {@code make} unless {@code e} already has one. */
+  @SuppressWarnings("unchecked")
+  <T> T get(String kind, Engagement e, Supplier<T> make) {
+    Map<String, Entry> entries = kinds.computeIfAbsent(kind, k -> new ConcurrentHashMap<>());
+    Entry entry = entries.get(e.id());
+    if (entry != null && entry.source() == e) {
+      return (T) entry.value();
+    }
+    T value = make.get();
+    entries.put(e.id(), new Entry(e, value));
+    return value;
+  }
+}

@@ -1,0 +1,187 @@
+package org.briefing.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.briefing.bench.CorpusGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Faster must never mean different: a parallel build, and the preview's incremental rebuilds
+ * after each kind of edit, write exactly the bytes a clean single-threaded build writes.
+ */
+class IncrementalBuildTest {
+
+  private static final String CALL = "2025-syria-turkey-interior-ministers-call";
+  private static final String EMBASSY = "2024-12-turkey-reopens-embassy-damascus";
+  private static final String EMIR = "2025-01-30-qatar-emir-visits-damascus";
+  private static final String SOMALIA = "2026-qatar-somalia-interior-security-ministers-meeting";
+
+  @TempDir Path tmp;
+
+  @Test
+  void aParallelBuildWritesWhatASingleThreadedBuildWrites() throws IOException {
+    Path content = tmp.resolve("corpus");
+    CorpusGenerator generator = new CorpusGenerator(CorpusGenerator.DEFAULT_SEED);
+    generator.writeContent(generator.records(150), content);
+
+    Map<String, byte[]> parallel = build(content, tmp.resolve("parallel"), true);
+    Map<String, byte[]> single = build(content, tmp.resolve("single"), false);
+
+    assertTrue(parallel.size() > 300, "a site of 150 records has hundreds of files");
+    assertSame(single, parallel, "parallel build");
+  }
+
+  @Test
+  void eachIncrementalRebuildWritesWhatACleanBuildWrites() throws IOException {
+    Path content = SeedSite.copyOfContent(tmp);
+    Path preview = tmp.resolve("preview");
+    IncrementalBuilder builder = new IncrementalBuilder(new SiteBuilder.Options(content,
+        SeedSite.TEMPLATES, preview, Optional.empty(), false, false));
+    IncrementalBuilder.Outcome first = builder.full();
+    assertTrue(first.ok(), first.problems().toString());
+    int siteFiles = first.files();
+
+    // A title others show in their "related" lists and next/previous links.
+    Path embassyEn = record(content, EMBASSY, "en.md");
+    edit(embassyEn, "title: \"", "title: \"Edited: ");
+    expectIncremental(builder.update(Set.of(embassyEn)), siteFiles);
+    assertSameAsCleanBuild(content, preview, "after a title edit");
+
+    // A date that moves the record to another year and other neighbours.
+    Path callFacts = record(content, CALL, "engagement.yaml");
+    edit(callFacts, "date: 2025\n", "date: 2024-06\n");
+    expectIncremental(builder.update(Set.of(callFacts)), siteFiles);
+    assertSameAsCleanBuild(content, preview, "after moving a record in time");
+
+    // Another type that already has records (one record each way), and an Arabic body.
+    Path emirFacts = record(content, EMIR, "engagement.yaml");
+    edit(emirFacts, "type: visit\n", "type: meeting\n");
+    Path callAr = record(content, CALL, "ar.md");
+    Files.writeString(callAr, Files.readString(callAr) + "\nفقرة أضيفت للاختبار.\n");
+    expectIncremental(builder.update(Set.of(emirFacts, callAr)), siteFiles);
+    assertSameAsCleanBuild(content, preview, "after a type and a body edit");
+
+    // A new related link.
+    edit(emirFacts, "related:\n", "related:\n  - " + SOMALIA + "\n");
+    expectIncremental(builder.update(Set.of(emirFacts)), siteFiles);
+    assertSameAsCleanBuild(content, preview, "after adding a related record");
+
+    // A mistake is reported and changes nothing; a later edit elsewhere does not forget it;
+    // fixing it brings both edits in.
+    String before = Files.readString(emirFacts);
+    edit(emirFacts, "countries: [", "countries: [XX, ");
+    assertFalse(builder.update(Set.of(emirFacts)).ok(), "an unknown country is a problem");
+    edit(embassyEn, "title: \"Edited: ", "title: \"Edited twice: ");
+    assertFalse(builder.update(Set.of(embassyEn)).ok(), "the problem is still there");
+    Files.writeString(emirFacts, before);
+    expectIncremental(builder.update(Set.of(emirFacts)), siteFiles);
+    assertSameAsCleanBuild(content, preview, "after fixing a mistake");
+
+    // What only a full build can do: a shared file, a new page (a new pair of countries).
+    Path site = content.resolve("site.yaml");
+    edit(site, "tagline:", "tagline:"); // touched, not changed
+    IncrementalBuilder.Outcome shared = builder.update(Set.of(site));
+    assertTrue(shared.ok() && !shared.incremental(), "a shared file rebuilds everything");
+    assertSameAsCleanBuild(content, preview, "after touching site.yaml");
+    edit(callFacts, "countries: [SY, TR]", "countries: [SO, SY, TR]");
+    IncrementalBuilder.Outcome newPair = builder.update(Set.of(callFacts));
+    assertTrue(newPair.ok() && !newPair.incremental(), "new pair pages need a full build");
+    assertSameAsCleanBuild(content, preview, "after adding a country");
+  }
+
+  @Test
+  void anEditRewritesOnlyTheFilesItTouches() throws IOException {
+    Path content = tmp.resolve("corpus");
+    CorpusGenerator generator = new CorpusGenerator(CorpusGenerator.DEFAULT_SEED);
+    generator.writeContent(generator.records(150), content);
+    Path preview = tmp.resolve("preview");
+    IncrementalBuilder builder = new IncrementalBuilder(new SiteBuilder.Options(content,
+        SeedSite.TEMPLATES, preview, Optional.empty(), false, false));
+    int siteFiles = builder.full().files();
+
+    Path en;
+    try (Stream<Path> records = Files.list(content.resolve("engagements"))) {
+      en = records.sorted().skip(75).findFirst().orElseThrow().resolve("en.md");
+    }
+    Files.writeString(en, Files.readString(en) + "\nA sentence added in the preview.\n");
+    IncrementalBuilder.Outcome outcome = builder.update(Set.of(en));
+
+    expectIncremental(outcome, siteFiles);
+    // its two pages, its neighbours', its countries', pairs' and type's pages, the lists, feeds
+    // and data: a few dozen of the site's hundreds
+    assertTrue(outcome.files() < siteFiles / 10, outcome.files() + " of " + siteFiles);
+    assertSameAsCleanBuild(content, preview, "after a body edit");
+  }
+
+  private static void expectIncremental(IncrementalBuilder.Outcome outcome, int siteFiles) {
+    assertTrue(outcome.ok(), outcome.problems().toString());
+    assertTrue(outcome.incremental(), "a record edit is rebuilt incrementally");
+    assertTrue(outcome.files() > 0 && outcome.files() < siteFiles,
+        "only the files the edit touches are written: " + outcome.files() + " of " + siteFiles);
+  }
+
+  private void assertSameAsCleanBuild(Path content, Path preview, String when)
+      throws IOException {
+    Path clean = Files.createTempDirectory(tmp, "clean-");
+    assertSame(build(content, clean.resolve("site"), false), read(preview), when);
+  }
+
+  private static Map<String, byte[]> build(Path content, Path out, boolean parallel)
+      throws IOException {
+    SiteBuilder.Outcome outcome = new SiteBuilder().build(new SiteBuilder.Options(content,
+        SeedSite.TEMPLATES, out, Optional.empty(), false, false), parallel);
+    assertTrue(outcome.ok(), outcome.problems().toString());
+    return read(out);
+  }
+
+  private static Map<String, byte[]> read(Path root) throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.filter(Files::isRegularFile).toList()) {
+        files.put(root.relativize(path).toString(), Files.readAllBytes(path));
+      }
+    }
+    return files;
+  }
+
+  private static void assertSame(Map<String, byte[]> expected, Map<String, byte[]> actual,
+      String when) {
+    assertEquals(expected.keySet(), actual.keySet(), when + ": the same files");
+    List<String> differ = new ArrayList<>();
+    expected.forEach((path, bytes) -> {
+      if (!Arrays.equals(bytes, actual.get(path))) {
+        differ.add(path);
+      }
+    });
+    if (!differ.isEmpty()) {
+      fail(when + ": " + differ.size() + " files differ from a clean single-threaded build: "
+          + differ.subList(0, Math.min(10, differ.size())));
+    }
+  }
+
+  private static Path record(Path content, String id, String file) {
+    return content.resolve("engagements").resolve(id).resolve(file);
+  }
+
+  private static void edit(Path file, String from, String to) throws IOException {
+    String text = Files.readString(file);
+    assertTrue(text.contains(from), file + " holds " + from);
+    Files.writeString(file, text.replaceFirst(java.util.regex.Pattern.quote(from),
+        java.util.regex.Matcher.quoteReplacement(to)));
+  }
+}
