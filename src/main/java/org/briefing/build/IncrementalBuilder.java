@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -13,9 +14,11 @@ import org.briefing.content.ContentLoader;
 import org.briefing.content.LoadedContent;
 import org.briefing.content.Problem;
 import org.briefing.model.Archive;
+import org.briefing.model.Lang;
 import org.briefing.publish.Publisher;
 import org.briefing.render.OutputSink;
 import org.briefing.render.RenderCache;
+import org.briefing.render.Routes;
 import org.briefing.render.SiteRenderer;
 import org.briefing.render.SiteRenderer.PlannedFile;
 import org.briefing.validate.Validator;
@@ -80,11 +83,26 @@ public final class IncrementalBuilder {
     return new Outcome(List.of(), files, false);
   }
 
+  /** Told which files were just written, so the preview can reload the pages showing them. */
+  @FunctionalInterface
+  public interface Progress {
+    void written(Set<String> files);
+  }
+
   /**
    * Builds after {@code changed} paths changed: only what they touch when they are all files of
    * existing records, else everything.
    */
   public Outcome update(Set<Path> changed) throws IOException {
+    return update(changed, files -> { });
+  }
+
+  /**
+   * As {@link #update(Set)}; an incremental update writes the edited records' own pages first
+   * and reports them to {@code progress}, so the page an editor is looking at shows the edit
+   * while the lists and exports that also carry it are still being written (reported next).
+   */
+  public Outcome update(Set<Path> changed, Progress progress) throws IOException {
     Optional<Set<String>> records = last == null ? Optional.empty() : recordsOf(changed);
     if (records.isEmpty()) {
       return full();
@@ -100,13 +118,33 @@ public final class IncrementalBuilder {
     if (touched.isEmpty()) {
       return full();
     }
-    List<PlannedFile> files = last.renderer().plan(archive).stream()
-        .filter(file -> touched.get().contains(file.path()))
-        .toList();
-    SiteRenderer.write(files, new InPlace(options.out()), true);
+    Set<String> own = new HashSet<>();
+    for (String id : pending) {
+      for (Lang lang : Lang.values()) {
+        own.add(Routes.engagement(lang, id));
+      }
+    }
+    List<PlannedFile> first = new ArrayList<>();
+    List<PlannedFile> then = new ArrayList<>();
+    for (PlannedFile file : last.renderer().plan(archive)) {
+      if (touched.get().contains(file.path())) {
+        (own.contains(file.path()) ? first : then).add(file);
+      }
+    }
+    InPlace sink = new InPlace(options.out());
+    SiteRenderer.write(first, sink, true);
+    progress.written(paths(first));
+    SiteRenderer.write(then, sink, true);
+    progress.written(paths(then));
     last = new State(content, last.memo(), archive, last.renderer());
     pending.clear();
-    return new Outcome(List.of(), files.size(), true);
+    return new Outcome(List.of(), first.size() + then.size(), true);
+  }
+
+  private static Set<String> paths(List<PlannedFile> files) {
+    Set<String> paths = new HashSet<>();
+    files.forEach(file -> paths.add(file.path()));
+    return paths;
   }
 
   private Validator.Options validation() {

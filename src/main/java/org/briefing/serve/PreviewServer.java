@@ -80,7 +80,12 @@ public final class PreviewServer implements Closeable {
   private final PrintStream out;
   private final PrintStream err;
   private final CountDownLatch stopped = new CountDownLatch(1);
-  private volatile Status status = new Status(0, List.of());
+  private volatile Status status = new Status(0, List.of()); // written under this
+  /** The version that last rewrote each file, for files rewritten since the last full build. */
+  private final Map<String, Integer> rewrittenIn = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile int fullBuild; // the version of the last full build
+  private long firstPart; // when the current update's first part was written; under this
+  private final Object statusChanged = new Object();
   private boolean closed; // guarded by this
 
   /**
@@ -123,7 +128,8 @@ public final class PreviewServer implements Closeable {
     this.err = err;
     this.http = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port),
         0);
-    this.requests = Executors.newFixedThreadPool(4, task -> {
+    // Open pages hold a request each while they wait for the next build (see ReloadScript).
+    this.requests = Executors.newCachedThreadPool(task -> {
       Thread thread = new Thread(task, "preview-http");
       thread.setDaemon(true);
       return thread;
@@ -175,12 +181,13 @@ public final class PreviewServer implements Closeable {
       return;
     }
     long start = System.nanoTime();
+    firstPart = 0;
     List<String> problems;
     int files = 0;
     boolean incremental = false;
     try {
       IncrementalBuilder.Outcome outcome = changed == null ? builder.full()
-          : builder.update(changed);
+          : builder.update(changed, this::rewritten);
       problems = outcome.problems().stream().map(Problem::format).toList();
       files = outcome.files();
       incremental = outcome.incremental();
@@ -193,19 +200,88 @@ public final class PreviewServer implements Closeable {
     // The new files are served from the moment they are published, a moment before the version
     // changes here; a page fetched in between reloads once more, which is harmless.
     Status before = status;
-    if (problems.isEmpty()) {
-      status = new Status(before.version() + 1, List.of());
-      out.println((incremental ? "rebuilt " + files + (files == 1 ? " file" : " files")
-          + " touched by the change" : "built " + files + " files") + " in " + millis
+    if (problems.isEmpty() && incremental) {
+      // each part of the update already has its version (see rewritten)
+      out.println("rebuilt " + files + (files == 1 ? " file" : " files") + " touched by the change"
+          + " in " + millis + " ms, the edited pages first in " + (firstPart - start) / 1_000_000
           + " ms (version " + status.version() + ")");
+    } else if (problems.isEmpty()) {
+      rewrittenIn.clear();
+      fullBuild = before.version() + 1;
+      setStatus(new Status(before.version() + 1, List.of()));
+      out.println("built " + files + " files in " + millis + " ms (version " + status.version()
+          + ")");
     } else {
-      status = new Status(before.version(), problems);
+      setStatus(new Status(before.version(), problems));
       problems.forEach(err::println);
       err.println((problems.size() == 1 ? "1 problem" : problems.size() + " problems") + "; "
           + (before.version() > 0 ? "the preview still shows the last good build"
               : "nothing to preview until they are fixed"));
     }
   }
+
+  /** Files of an incremental update are written: a new version, which reloads pages showing them. */
+  private void rewritten(Set<String> files) {
+    if (firstPart == 0) {
+      firstPart = System.nanoTime();
+    }
+    int version = status.version() + 1;
+    files.forEach(file -> rewrittenIn.put(file, version));
+    setStatus(new Status(version, List.of()));
+  }
+
+  private void setStatus(Status next) {
+    synchronized (statusChanged) {
+      status = next;
+      statusChanged.notifyAll();
+    }
+  }
+
+  /**
+   * Whether the page at {@code page} (a request path), served at version {@code since}, shows
+   * anything rewritten after it: a full build rewrote everything; an update, its files (the
+   * search page also shows its records).
+   */
+  boolean pageChanged(String page, int since) {
+    if (fullBuild > since) {
+      return true;
+    }
+    String file = page.replaceFirst("^/+", "");
+    if (file.isEmpty() || file.endsWith("/")) {
+      file += "index.html";
+    }
+    if (rewrittenIn.getOrDefault(file, 0) > since) {
+      return true;
+    }
+    String search = "/search/index.html";
+    return file.endsWith(search) && rewrittenIn.getOrDefault(
+        file.substring(0, file.length() - search.length()) + "/search/records.js", 0) > since;
+  }
+
+  /**
+   * Waits (up to {@code LONG_POLL_MILLIS}) for a build after {@code since} or any change of
+   * state, then answers as {@link #json} does plus whether the page must reload.
+   */
+  private String waitForChange(String page, int since) throws InterruptedException {
+    Status start = status;
+    long deadline = System.nanoTime() + LONG_POLL_MILLIS * 1_000_000L;
+    synchronized (statusChanged) {
+      while (status.version() == since && status == start) {
+        long left = (deadline - System.nanoTime()) / 1_000_000L;
+        if (left <= 0) {
+          break;
+        }
+        statusChanged.wait(left);
+      }
+    }
+    Status now = status;
+    String json = json(now);
+    return "{\"reload\":" + (now.version() != since && pageChanged(page, since)) + ","
+        + json.substring(1);
+  }
+
+  /** How long a page's question "anything new?" waits for an answer before it is asked again. */
+  static final long LONG_POLL_MILLIS = 20_000;
 
   // ---------------------------------------------------------------- HTTP
 
@@ -227,7 +303,22 @@ public final class PreviewServer implements Closeable {
       if (path == null || path.isEmpty()) {
         notFound(exchange, now);
       } else if (path.equals(ReloadScript.VERSION_PATH)) {
-        send(exchange, 200, "application/json", text(json(now)));
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        if (query.containsKey("page") && query.containsKey("since")) {
+          int since;
+          try {
+            since = Integer.parseInt(query.get("since"));
+          } catch (NumberFormatException e) {
+            since = -1;
+          }
+          try {
+            send(exchange, 200, "application/json", text(waitForChange(query.get("page"), since)));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        } else {
+          send(exchange, 200, "application/json", text(json(now)));
+        }
       } else if (path.equals(ReloadScript.PATH)) {
         send(exchange, 200, "text/javascript; charset=utf-8", text(ReloadScript.SOURCE));
       } else {
@@ -263,6 +354,22 @@ public final class PreviewServer implements Closeable {
           .getBytes(StandardCharsets.UTF_8);
     }
     send(exchange, 200, type, body);
+  }
+
+  /** The decoded parameters of a query string; the last of a repeated name wins. */
+  static Map<String, String> query(String raw) {
+    Map<String, String> params = new java.util.HashMap<>();
+    if (raw == null) {
+      return params;
+    }
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        params.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return params;
   }
 
   /**

@@ -1,9 +1,11 @@
 package org.briefing.serve;
 
 /**
- * The script the preview adds to every HTML page it serves (never to the built files): it polls
- * {@value #VERSION_PATH} every half second, reloads the page when a rebuild has succeeded since
- * the page was served, and shows a failed rebuild's problems in a box over the page.
+ * The script the preview adds to every HTML page it serves (never to the built files): it asks
+ * {@value #VERSION_PATH} whether anything changed since the page was served (the question waits
+ * at the preview until something does, so the answer comes the moment a build ends), reloads
+ * the page when a build rewrote what it shows, and shows a failed rebuild's problems in a box
+ * over the page.
  *
  * <p>It is served as a same-origin file ({@value #PATH}) rather than inline, so it keeps working
  * if the templates adopt a Content-Security-Policy, and it styles its box through the DOM for
@@ -86,19 +88,21 @@ final class ReloadScript {
         }
 
         function poll() {
-          fetch('%s', { cache: 'no-store' })
+          fetch('%s?page=' + encodeURIComponent(location.pathname) + '&since=' + version,
+              { cache: 'no-store' })
             .then(function (response) { return response.json(); })
             .then(function (state) {
-              if (state.version !== version) {
+              if (state.reload) {
                 location.reload();
                 return;
               }
+              version = state.version; // what changed is not on this page
               var problems = JSON.stringify(state.problems);
               if (problems !== shown) {
                 shown = problems;
                 showProblems(state.problems, state.version);
               }
-              setTimeout(poll, 500);
+              setTimeout(poll, 0);
             })
             .catch(function () {
               setTimeout(poll, 1000); // the preview is stopped or restarting

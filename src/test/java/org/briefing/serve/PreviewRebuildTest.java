@@ -89,6 +89,41 @@ class PreviewRebuildTest {
   }
 
   @Test
+  void anEditReloadsThePagesThatShowItAndNoOthers() throws Exception {
+    try (Preview preview = Preview.ofProjectCopy(temp)) {
+      String id = "2026-qatar-somalia-interior-security-ministers-meeting"; // Qatar and Somalia
+      Path record = preview.content.resolve("engagements").resolve(id);
+      int before = preview.version();
+      String own = "/en/engagements/" + id + "/";
+      String france = "/en/countries/fr/"; // France's records and partners: not this one
+      String syria = "/ar/countries/sy/";
+
+      Files.writeString(record.resolve("en.md"), Files.readString(record.resolve("en.md"))
+          + "\nA sentence the preview must pick up.\n");
+      preview.eventually("the edited page is served", () ->
+          preview.get(own).body().contains("A sentence the preview must pick up."));
+      preview.eventually("both parts of the update are done", () ->
+          preview.log().contains("touched by the change"));
+      assertTrue(preview.log().contains("touched by the change"),
+          "a record edit is rebuilt incrementally:\n" + preview.log());
+
+      assertTrue(reload(preview, own, before), "the edited record's page reloads");
+      assertTrue(reload(preview, "/ar/timeline/", before), "the timeline shows it");
+      assertTrue(reload(preview, "/en/search/", before), "the search records carry it");
+      assertFalse(reload(preview, syria, before), "Syria's page does not show it");
+      assertFalse(reload(preview, france, before), "France's page does not show it");
+    }
+  }
+
+  /** What the version endpoint tells a page served at {@code since} about reloading. */
+  private static boolean reload(Preview preview, String page, int since) throws Exception {
+    String state = preview.get(ReloadScript.VERSION_PATH + "?page="
+        + java.net.URLEncoder.encode(page, StandardCharsets.UTF_8) + "&since=" + since).body();
+    assertTrue(state.startsWith("{\"reload\":"), state);
+    return state.startsWith("{\"reload\":true");
+  }
+
+  @Test
   void aRecordFolderCreatedWhileServingIsWatchedToo() throws Exception {
     try (Preview preview = Preview.ofProjectCopy(temp)) {
       String id = someRecord(preview.content);

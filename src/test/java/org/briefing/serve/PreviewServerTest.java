@@ -115,7 +115,7 @@ class PreviewServerTest {
     HttpResponse<String> script = preview.get(ReloadScript.PATH);
     assertEquals(200, script.statusCode());
     assertTrue(script.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
-    assertTrue(script.body().contains("fetch('" + ReloadScript.VERSION_PATH + "'"));
+    assertTrue(script.body().contains("fetch('" + ReloadScript.VERSION_PATH + "?page='"));
 
     HttpResponse<String> state = preview.get(ReloadScript.VERSION_PATH);
     assertEquals("application/json", state.headers().firstValue("Content-Type").orElse(""));

@@ -30,7 +30,7 @@ class ReloadScriptTest {
   void theTagNamesTheBuildAndTheScriptPollsTheCounter() {
     assertEquals("<script src=\"/__preview/reload.js\" data-version=\"3\"></script>",
         ReloadScript.tag(3));
-    assertTrue(ReloadScript.SOURCE.contains("'/__preview/version'"));
+    assertTrue(ReloadScript.SOURCE.contains("'/__preview/version?page='"));
     assertTrue(ReloadScript.SOURCE.contains("item.dir = 'auto'"), "problem lines isolate their direction");
     assertTrue(ReloadScript.SOURCE.contains("textContent"), "problems are shown as text, never as HTML");
   }
