@@ -5,9 +5,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
@@ -39,12 +41,17 @@ final class DataExport {
       "summary_en", "summary_ar", "organizations_en", "organizations_ar", "topics", "sources",
       "related", "url_en", "url_ar");
 
+  private static final JsonFactory FACTORY = new JsonFactory()
+      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
   private final Archive archive;
   private final String baseUrl;
+  private final RenderCache cache;
 
-  DataExport(Archive archive) {
+  DataExport(Archive archive, RenderCache cache) {
     this.archive = archive;
     this.baseUrl = archive.site().config().baseUrl();
+    this.cache = cache;
   }
 
   List<SiteRenderer.PlannedFile> plan() {
@@ -59,24 +66,43 @@ final class DataExport {
 
   // ---- JSON --------------------------------------------------------------------------------
 
-  private void json(OutputStream bytes) throws IOException {
-    DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"));
-    try (JsonGenerator json = new JsonFactory().createGenerator(bytes)
-        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-      json.setPrettyPrinter(pretty);
-      json.writeStartObject();
-      json.writeStringField("$schema", "engagements.schema.json");
-      json.writeStringField("site", baseUrl);
-      json.writeNumberField("count", chronological().size());
-      json.writeArrayFieldStart("engagements");
-      for (Engagement e : chronological()) {
-        record(json, e);
-      }
-      json.writeEndArray();
-      json.writeEndObject();
+  /**
+   * The JSON file, pretty-printed as Jackson's default printer lays it out. Each record is
+   * printed on its own and then indented to its place, so that the preview can keep every
+   * record's bytes and rewrite the file after an edit without printing 10,000 records again.
+   */
+  private void json(OutputStream out) throws IOException {
+    StringWriter head = new StringWriter();
+    try (JsonGenerator json = FACTORY.createGenerator(head)) {
+      json.writeString(baseUrl);
     }
-    bytes.write('\n');
+    List<Engagement> records = chronological();
+    out.write(("{\n  \"$schema\" : \"engagements.schema.json\",\n  \"site\" : " + head
+        + ",\n  \"count\" : " + records.size() + ",\n  \"engagements\" : [ ")
+        .getBytes(StandardCharsets.UTF_8));
+    for (int i = 0; i < records.size(); i++) {
+      if (i > 0) {
+        out.write(RECORD_SEPARATOR);
+      }
+      Engagement e = records.get(i);
+      out.write(cache.keepsRecordData() ? cache.get("json", e, () -> jsonRecord(e)) : jsonRecord(e));
+    }
+    out.write((records.isEmpty() ? "]\n}\n" : " ]\n}\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static final byte[] RECORD_SEPARATOR = ", ".getBytes(StandardCharsets.UTF_8);
+
+  /** One record as it stands in the array: its lines indented two spaces deeper. */
+  private byte[] jsonRecord(Engagement e) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
+    try (JsonGenerator json = FACTORY.createGenerator(bytes)) {
+      json.setPrettyPrinter(new DefaultPrettyPrinter()
+          .withObjectIndenter(new DefaultIndenter("  ", "\n  ")));
+      record(json, e);
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex); // memory does not fail that way
+    }
+    return bytes.toByteArray();
   }
 
   private void record(JsonGenerator json, Engagement e) throws IOException {
@@ -182,37 +208,43 @@ final class DataExport {
 
   // ---- CSV ---------------------------------------------------------------------------------
 
-  private void csv(OutputStream stream) throws IOException {
-    Writer out = OutputSink.utf8(stream);
-    out.write("\uFEFF");
-    row(out, CSV_COLUMNS);
+  private void csv(OutputStream out) throws IOException {
+    StringBuilder head = new StringBuilder("\uFEFF");
+    row(head, CSV_COLUMNS);
+    out.write(head.toString().getBytes(StandardCharsets.UTF_8));
     for (Engagement e : chronological()) {
-      row(out, List.of(
-          e.id(),
-          e.date().toString(),
-          e.endDate().map(Object::toString).orElse(""),
-          e.type().key(),
-          e.type().label().en(),
-          e.type().label().ar(),
-          join(e.countries().stream().map(Country::code).toList()),
-          join(e.countries().stream().map(c -> c.name().en()).toList()),
-          join(e.countries().stream().map(c -> c.name().ar()).toList()),
-          e.status().key(),
-          e.translation(Lang.EN).map(Translation::title).orElse(""),
-          e.translation(Lang.AR).map(Translation::title).orElse(""),
-          e.translation(Lang.EN).map(Translation::summary).orElse(""),
-          e.translation(Lang.AR).map(Translation::summary).orElse(""),
-          join(e.organizations().stream().map(Localized::en).toList()),
-          join(e.organizations().stream().map(Localized::ar).toList()),
-          join(e.topics().stream().map(Term::key).toList()),
-          e.sources().stream()
-              .map(s -> s.publisher() + ": " + s.title() + s.url().map(u -> " <" + u + ">").orElse(""))
-              .collect(Collectors.joining(" | ")),
-          join(e.related()),
-          e.hasTranslation(Lang.EN) ? Routes.absolute(baseUrl, Routes.engagement(Lang.EN, e.id())) : "",
-          e.hasTranslation(Lang.AR) ? Routes.absolute(baseUrl, Routes.engagement(Lang.AR, e.id())) : ""));
+      out.write(cache.keepsRecordData() ? cache.get("csv", e, () -> csvRow(e)) : csvRow(e));
     }
-    out.flush();
+  }
+
+  /** One record's line of the CSV file, encoded. */
+  private byte[] csvRow(Engagement e) {
+    StringBuilder out = new StringBuilder(1024);
+    row(out, List.of(
+        e.id(),
+        e.date().toString(),
+        e.endDate().map(Object::toString).orElse(""),
+        e.type().key(),
+        e.type().label().en(),
+        e.type().label().ar(),
+        join(e.countries().stream().map(Country::code).toList()),
+        join(e.countries().stream().map(c -> c.name().en()).toList()),
+        join(e.countries().stream().map(c -> c.name().ar()).toList()),
+        e.status().key(),
+        e.translation(Lang.EN).map(Translation::title).orElse(""),
+        e.translation(Lang.AR).map(Translation::title).orElse(""),
+        e.translation(Lang.EN).map(Translation::summary).orElse(""),
+        e.translation(Lang.AR).map(Translation::summary).orElse(""),
+        join(e.organizations().stream().map(Localized::en).toList()),
+        join(e.organizations().stream().map(Localized::ar).toList()),
+        join(e.topics().stream().map(Term::key).toList()),
+        e.sources().stream()
+            .map(s -> s.publisher() + ": " + s.title() + s.url().map(u -> " <" + u + ">").orElse(""))
+            .collect(Collectors.joining(" | ")),
+        join(e.related()),
+        e.hasTranslation(Lang.EN) ? Routes.absolute(baseUrl, Routes.engagement(Lang.EN, e.id())) : "",
+        e.hasTranslation(Lang.AR) ? Routes.absolute(baseUrl, Routes.engagement(Lang.AR, e.id())) : ""));
+    return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private static String join(List<String> values) {
@@ -220,20 +252,18 @@ final class DataExport {
   }
 
   /** One RFC 4180 line: fields quoted when they hold a comma, quote or line break; CRLF ends it. */
-  private static void row(Writer out, List<String> fields) throws IOException {
+  private static void row(StringBuilder out, List<String> fields) {
     for (int i = 0; i < fields.size(); i++) {
       if (i > 0) {
-        out.write(',');
+        out.append(',');
       }
       String f = fields.get(i);
       if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-        out.write('"');
-        out.write(f.replace("\"", "\"\""));
-        out.write('"');
+        out.append('"').append(f.replace("\"", "\"\"")).append('"');
       } else {
-        out.write(f);
+        out.append(f);
       }
     }
-    out.write("\r\n");
+    out.append("\r\n");
   }
 }

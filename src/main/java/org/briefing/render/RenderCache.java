@@ -7,7 +7,8 @@ import org.briefing.model.Engagement;
 
 /**
  * What rendering makes of each record that many files share: its card in each language (every
- * list shows it) and, for the preview, its line in each language's search records. An entry
+ * list shows it) and, for the preview, its part of the files that carry every record (each
+ * language's search records, the JSON and CSV exports), as bytes ready to write. An entry
  * stays good for as long as the record is the very same {@link Engagement} object: the preview
  * reuses the objects of records that did not change, so after an edit only the edited record's
  * entries are made again.
@@ -19,16 +20,16 @@ public final class RenderCache {
 
   private record Entry(Engagement source, Object value) {}
 
-  private final boolean keepSearchLines;
+  private final boolean keepRecordData;
   private final Map<String, Map<String, Entry>> kinds = new ConcurrentHashMap<>();
 
-  /** For one build: cards only, since search lines are written once and need not stay. */
+  /** For one build: cards only, since record data is written once and need not stay. */
   public RenderCache() {
     this(false);
   }
 
-  private RenderCache(boolean keepSearchLines) {
-    this.keepSearchLines = keepSearchLines;
+  private RenderCache(boolean keepRecordData) {
+    this.keepRecordData = keepRecordData;
   }
 
   /** For the preview, which rebuilds after each edit: everything is kept. */
@@ -36,8 +37,8 @@ public final class RenderCache {
     return new RenderCache(true);
   }
 
-  boolean keepsSearchLines() {
-    return keepSearchLines;
+  boolean keepsRecordData() {
+    return keepRecordData;
   }
 
   /** The value of {@code kind} for {@code e}, made by {@code make} unless {@code e} already has one. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.briefing.model.Archive;
@@ -57,22 +56,27 @@ final class SearchIndex {
   SiteRenderer.PlannedFile records(PageBuilder pages) {
     Lang lang = pages.lang();
     String kind = "search-" + lang.code();
-    return new SiteRenderer.PlannedFile(Routes.searchRecords(lang), stream -> {
-      Writer out = OutputSink.utf8(stream);
-      out.write("/* The records the " + lang.code() + " search page searches, one per line;"
+    return new SiteRenderer.PlannedFile(Routes.searchRecords(lang), out -> {
+      out.write(utf8("/* The records the " + lang.code() + " search page searches, one per line;"
           + " written by the build, read by assets/search.js. */\n" + GLOBAL + " = {\"lang\":\""
-          + lang.code() + "\",\"records\":[");
+          + lang.code() + "\",\"records\":["));
       List<Engagement> all = archive.engagements();
       for (int i = 0; i < all.size(); i++) {
         Engagement e = all.get(i);
-        out.write(i == 0 ? "\n" : ",\n");
-        out.write(cache.keepsSearchLines()
-            ? cache.get(kind, e, () -> line(e, pages.card(e), lang))
-            : line(e, pages.card(e), lang));
+        out.write(i == 0 ? NEWLINE : COMMA_NEWLINE);
+        out.write(cache.keepsRecordData()
+            ? cache.get(kind, e, () -> utf8(line(e, pages.card(e), lang)))
+            : utf8(line(e, pages.card(e), lang)));
       }
-      out.write("\n]};\n");
-      out.flush();
+      out.write(utf8("\n]};\n"));
     });
+  }
+
+  private static final byte[] NEWLINE = utf8("\n");
+  private static final byte[] COMMA_NEWLINE = utf8(",\n");
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /**

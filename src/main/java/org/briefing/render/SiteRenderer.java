@@ -140,7 +140,7 @@ public final class SiteRenderer {
     List<PlannedFile> heavy = new ArrayList<>();
     List<PlannedFile> pages = new ArrayList<>();
     List<PlannedFile> rest = new ArrayList<>();
-    heavy.addAll(new DataExport(archive).plan());
+    heavy.addAll(new DataExport(archive, cache).plan());
     SearchIndex searchIndex = new SearchIndex(archive, cache);
     rest.add(SearchIndex.engine());
     pages.add(page(Routes.landing(), "landing.ftlh", () -> landing(archive)));
