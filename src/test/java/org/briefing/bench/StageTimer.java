@@ -5,23 +5,21 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.briefing.content.ContentLoader;
 import org.briefing.content.LoadedContent;
 import org.briefing.model.Archive;
 import org.briefing.model.Site;
 import org.briefing.publish.Publisher;
-import org.briefing.render.OutputFile;
 import org.briefing.render.SiteRenderer;
 import org.briefing.validate.Validator;
 
 /**
  * Runs the build's stages one by one, as {@code SiteBuilder.build} does, and prints each
- * stage's wall time and the process's CPU time over it, the heap the rendered site holds
- * before publishing, and the output's size by kind of page. Where the pipeline's time and
+ * stage's wall time and the process's CPU time over it (rendering and writing are one stage,
+ * since pages stream to disk as they are rendered), the heap in use after the build, and the
+ * output's size by kind of page. Where the pipeline's time and
  * memory go, without a profiler; the machine's other load shows in wall time, less in CPU.
  *
  * <pre>
@@ -63,30 +61,48 @@ public final class StageTimer {
     Site site = result.site().orElseThrow();
     Archive archive = new Archive(site);
     clock.lap("archive");
-    List<OutputFile> files = new SiteRenderer(templates).render(archive);
-    clock.lap("render (all pages into memory)");
-    long retained = heapAfterGc();
-    clock.pause();
-    Publisher publisher = new Publisher();
-    clock.resume();
-    publisher.publish(files, out);
-    clock.lap("publish (write temp folder, swap)");
+    SiteRenderer renderer = new SiteRenderer(templates);
+    Map<String, long[]> kinds = new java.util.concurrent.ConcurrentHashMap<>();
+    int files = new Publisher().publish(out, sink -> renderer.render(archive, (path, body) ->
+        sink.write(path, stream -> {
+          CountingStream counting = new CountingStream(stream);
+          body.writeTo(counting);
+          long[] k = kinds.computeIfAbsent(kind(path), x -> new long[2]);
+          synchronized (k) {
+            k[0]++;
+            k[1] += counting.count;
+          }
+        }), true));
+    clock.lap("render and write (streamed to a staging folder, swapped in)");
     clock.total();
-
-    long bytes = files.stream().mapToLong(f -> f.content().length).sum();
-    System.out.printf(Locale.ROOT, "%,d files, %,d MiB of output; heap in use after render (after"
-        + " a full GC, OutputFiles and model held): %,d MiB%n", files.size(), bytes >> 20,
-        retained >> 20);
-    Map<String, long[]> kinds = new TreeMap<>();
-    for (OutputFile f : files) {
-      long[] k = kinds.computeIfAbsent(kind(f.path()), x -> new long[2]);
-      k[0]++;
-      k[1] += f.content().length;
-    }
+    long bytes = kinds.values().stream().mapToLong(k -> k[1]).sum();
+    System.out.printf(Locale.ROOT, "%,d files, %,d MiB of output; heap in use after the build"
+        + " (after a full GC, the model held): %,d MiB%n", files, bytes >> 20, heapAfterGc() >> 20);
     kinds.entrySet().stream()
         .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[1]).reversed())
         .forEach(e -> System.out.printf(Locale.ROOT, "  %-28s %6d files %8.1f MiB%n", e.getKey(),
             e.getValue()[0], e.getValue()[1] / 1048576.0));
+  }
+
+  /** Counts the bytes written through it. */
+  private static final class CountingStream extends java.io.FilterOutputStream {
+    long count;
+
+    CountingStream(java.io.OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count += len;
+    }
   }
 
   /** {@code en/engagements/x/index.html} → {@code engagements/*.html}. */
