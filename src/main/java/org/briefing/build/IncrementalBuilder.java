@@ -49,7 +49,7 @@ public final class IncrementalBuilder {
 
   /** The last good build. */
   private record State(LoadedContent content, Validator.Memo memo, Archive archive,
-      SiteRenderer renderer) {}
+      Set<String> files, SiteRenderer renderer) {}
 
   private static final String ENGAGEMENTS = "engagements";
 
@@ -77,10 +77,10 @@ public final class IncrementalBuilder {
     }
     Archive archive = SiteBuilder.archive(checked.site().orElseThrow(), options);
     SiteRenderer renderer = new SiteRenderer(options.templates(), RenderCache.forPreview());
-    int files = new Publisher().publish(options.out(),
-        sink -> renderer.render(archive, sink, true));
-    last = new State(content, memo, archive, renderer);
-    return new Outcome(List.of(), files, false);
+    List<PlannedFile> plan = renderer.plan(archive);
+    new Publisher().publish(options.out(), sink -> SiteRenderer.write(plan, sink, true));
+    last = new State(content, memo, archive, SiteRenderer.paths(plan), renderer);
+    return new Outcome(List.of(), plan.size(), false);
   }
 
   /** Told which files were just written, so the preview can reload the pages showing them. */
@@ -114,7 +114,10 @@ public final class IncrementalBuilder {
       return new Outcome(checked.problems(), 0, true);
     }
     Archive archive = SiteBuilder.archive(checked.site().orElseThrow(), options);
-    Optional<Set<String>> touched = last.renderer().affectedBy(last.archive(), archive, pending);
+    List<PlannedFile> plan = last.renderer().plan(archive);
+    Set<String> planned = SiteRenderer.paths(plan);
+    Optional<Set<String>> touched = last.renderer().affectedBy(last.archive(), last.files(),
+        archive, planned, pending);
     if (touched.isEmpty()) {
       return full();
     }
@@ -126,7 +129,7 @@ public final class IncrementalBuilder {
     }
     List<PlannedFile> first = new ArrayList<>();
     List<PlannedFile> then = new ArrayList<>();
-    for (PlannedFile file : last.renderer().plan(archive)) {
+    for (PlannedFile file : plan) {
       if (touched.get().contains(file.path())) {
         (own.contains(file.path()) ? first : then).add(file);
       }
@@ -136,7 +139,7 @@ public final class IncrementalBuilder {
     progress.written(paths(first));
     SiteRenderer.write(then, sink, true);
     progress.written(paths(then));
-    last = new State(content, last.memo(), archive, last.renderer());
+    last = new State(content, last.memo(), archive, planned, last.renderer());
     pending.clear();
     return new Outcome(List.of(), first.size() + then.size(), true);
   }

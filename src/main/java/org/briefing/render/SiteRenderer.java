@@ -194,7 +194,16 @@ public final class SiteRenderer {
    * <p>{@code IncrementalBuildTest} checks this against clean builds, edit by edit.
    */
   public Optional<Set<String>> affectedBy(Archive before, Archive after, Set<String> ids) {
-    if (!paths(plan(before)).equals(paths(plan(after)))) {
+    return affectedBy(before, paths(plan(before)), after, paths(plan(after)), ids);
+  }
+
+  /**
+   * As {@link #affectedBy(Archive, Archive, Set)}, given the paths of the files each archive
+   * makes ({@link #paths}), which the preview already has at hand.
+   */
+  public Optional<Set<String>> affectedBy(Archive before, Set<String> beforeFiles, Archive after,
+      Set<String> afterFiles, Set<String> ids) {
+    if (!beforeFiles.equals(afterFiles)) {
       return Optional.empty();
     }
     Set<String> files = new HashSet<>(List.of(Routes.landing(), DataExport.JSON, DataExport.CSV));
@@ -238,12 +247,12 @@ public final class SiteRenderer {
         files.add(Routes.engagement(lang, e.id()));
       }
     }
-    Set<String> all = paths(plan(after));
-    files.retainAll(all); // a neighbour's page in a language it has no text in, say
+    files.retainAll(afterFiles); // a neighbour's page in a language it has no text in, say
     return Optional.of(files);
   }
 
-  private static Set<String> paths(List<PlannedFile> files) {
+  /** Where {@code files} go. */
+  public static Set<String> paths(List<PlannedFile> files) {
     Set<String> paths = new HashSet<>();
     for (PlannedFile file : files) {
       paths.add(file.path());

@@ -93,8 +93,11 @@ class PreviewReloadBrowserTest {
   }
 
   private static void waitUntil(String what, java.util.function.BooleanSupplier condition) {
+    // The page may be reloading while the condition looks at it.
     new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
         .withMessage(what)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.NoSuchElementException.class)
         .until(driver -> condition.getAsBoolean());
   }
 
