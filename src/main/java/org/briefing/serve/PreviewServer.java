@@ -109,6 +109,7 @@ public final class PreviewServer implements Closeable {
     try {
       preview.watcher.start(); // before the first build, so no change is missed during it
       preview.rebuild();
+      preview.warmUp();
       preview.http.start();
       return preview;
     } catch (RuntimeException e) {
@@ -217,6 +218,15 @@ public final class PreviewServer implements Closeable {
       err.println((problems.size() == 1 ? "1 problem" : problems.size() + " problems") + "; "
           + (before.version() > 0 ? "the preview still shows the last good build"
               : "nothing to preview until they are fixed"));
+    }
+  }
+
+  /** See {@link IncrementalBuilder#warmUp}; a failure here only costs the first edit time. */
+  private synchronized void warmUp() {
+    try {
+      builder.warmUp();
+    } catch (IOException | RuntimeException e) {
+      // the next edit's update meets the same problem and reports it
     }
   }
 
