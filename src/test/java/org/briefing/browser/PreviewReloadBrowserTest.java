@@ -1,5 +1,6 @@
 package org.briefing.browser;
 
+import org.briefing.TestFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.briefing.build.SiteBuilder;
 import org.briefing.serve.PreviewServer;
 import org.junit.jupiter.api.AfterAll;
@@ -48,8 +48,8 @@ class PreviewReloadBrowserTest {
 
   @Test
   void theOpenPageFollowsEditsAndOnlyPagesThatShowThemReload() throws Exception {
-    Path content = copy(Path.of("content"), tmp.resolve("content"));
-    Path templates = copy(Path.of("templates"), tmp.resolve("templates"));
+    Path content = TestFiles.copyTree(Path.of("content"), tmp.resolve("content"));
+    Path templates = TestFiles.copyTree(Path.of("templates"), tmp.resolve("templates"));
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
     Path en = content.resolve("engagements").resolve(RECORD).resolve("en.md");
@@ -105,19 +105,5 @@ class PreviewReloadBrowserTest {
     String text = Files.readString(file, StandardCharsets.UTF_8);
     assertTrue(text.contains(from), file + " holds " + from);
     Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);
-  }
-
-  private static Path copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path source : files.toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
-      }
-    }
-    return to;
   }
 }

@@ -1,5 +1,6 @@
 package org.briefing.browser;
 
+import org.briefing.TestFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -202,7 +202,7 @@ class SearchAndFiltersBrowserTest {
 
   @Test
   void aPendingTranslationIsShownInItsOwnLanguageAndDirection(@TempDir Path dir) throws IOException {
-    Path content = copy(Path.of("content"), dir.resolve("content"));
+    Path content = TestFiles.copyTree(Path.of("content"), dir.resolve("content"));
     Files.delete(content.resolve("engagements").resolve(EMIR_VISIT).resolve("en.md"));
     Path out = dir.resolve("site");
     SiteBuilder.Outcome outcome = new SiteBuilder().build(new SiteBuilder.Options(content,
@@ -382,21 +382,5 @@ class SearchAndFiltersBrowserTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static Path copy(Path from, Path to) throws IOException {
-    List<Path> all;
-    try (Stream<Path> files = Files.walk(from)) {
-      all = new ArrayList<>(files.toList());
-    }
-    for (Path p : all) {
-      Path target = to.resolve(from.relativize(p).toString());
-      if (Files.isDirectory(p)) {
-        Files.createDirectories(target);
-      } else {
-        Files.copy(p, target);
-      }
-    }
-    return to;
   }
 }

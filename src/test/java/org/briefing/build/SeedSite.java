@@ -1,5 +1,6 @@
 package org.briefing.build;
 
+import org.briefing.TestFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -54,18 +55,7 @@ final class SeedSite {
 
   /** A copy of the project's content in {@code tmp}/content, for a test that changes it. */
   static Path copyOfContent(Path tmp) throws IOException {
-    Path content = tmp.resolve("content");
-    try (Stream<Path> files = Files.walk(CONTENT)) {
-      for (Path from : files.toList()) {
-        Path to = content.resolve(CONTENT.relativize(from).toString());
-        if (Files.isDirectory(from)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(from, to);
-        }
-      }
-    }
-    return content;
+    return TestFiles.copyTree(CONTENT, tmp.resolve("content"));
   }
 
   /** The record ids of the content folder. */

@@ -1,5 +1,6 @@
 package org.briefing.cli;
 
+import org.briefing.TestFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +44,7 @@ class NewCommandTest {
   @BeforeEach
   void copyTheProjectsContent() throws IOException {
     content = temp.resolve("content");
-    copyTree(Path.of("content"), content);
+    TestFiles.copyTree(Path.of("content"), content);
   }
 
   private ExitCode run(String... args) {
@@ -222,19 +223,6 @@ class NewCommandTest {
   private static List<String> names(Path folder) throws IOException {
     try (Stream<Path> files = Files.list(folder)) {
       return files.map(p -> p.getFileName().toString()).sorted().toList();
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> tree = Files.walk(from)) {
-      for (Path source : tree.toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
-      }
     }
   }
 }

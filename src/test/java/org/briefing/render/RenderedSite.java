@@ -1,14 +1,13 @@
 package org.briefing.render;
 
+import org.briefing.TestFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.briefing.build.SiteBuilder;
 import org.briefing.model.Site;
 import org.briefing.validate.Validator;
@@ -58,16 +57,8 @@ record RenderedSite(Site site, Map<String, byte[]> files) {
 
   /** A copy of the seed content in {@code dir}, for a test to change. */
   static Path copyOfSeedContent(Path dir) {
-    try (Stream<Path> files = Files.walk(SEED_CONTENT)) {
-      for (Path from : files.toList()) {
-        Path to = dir.resolve(SEED_CONTENT.relativize(from).toString());
-        if (Files.isDirectory(from)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(from, to);
-        }
-      }
-      return dir;
+    try {
+      return TestFiles.copyTree(SEED_CONTENT, dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

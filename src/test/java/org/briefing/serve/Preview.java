@@ -1,5 +1,6 @@
 package org.briefing.serve;
 
+import org.briefing.TestFiles;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
@@ -12,14 +13,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.briefing.build.SiteBuilder;
 
 /**
@@ -52,8 +51,8 @@ final class Preview implements AutoCloseable {
 
   /** Copies the project's content and templates into {@code temp} and previews them. */
   static Preview ofProjectCopy(Path temp) throws IOException {
-    copyTree(Path.of("content"), temp.resolve("content"));
-    copyTree(Path.of("templates"), temp.resolve("templates"));
+    TestFiles.copyTree(Path.of("content"), temp.resolve("content"));
+    TestFiles.copyTree(Path.of("templates"), temp.resolve("templates"));
     return new Preview(temp.resolve("content"), temp.resolve("templates"));
   }
 
@@ -121,18 +120,5 @@ final class Preview implements AutoCloseable {
   @Override
   public void close() {
     server.close();
-  }
-
-  static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> tree = Files.walk(from)) {
-      for (Path source : tree.toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
-      }
-    }
   }
 }

@@ -1,5 +1,6 @@
 package org.briefing.serve;
 
+import org.briefing.TestFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -129,7 +130,7 @@ class PreviewRebuildTest {
       String id = someRecord(preview.content);
       Path engagements = preview.content.resolve("engagements");
       Path copy = engagements.resolve("2025-05-02-created-while-previewing");
-      Preview.copyTree(engagements.resolve(id), copy);
+      TestFiles.copyTree(engagements.resolve(id), copy);
       String page = "/en/engagements/2025-05-02-created-while-previewing/index.html";
       preview.eventually("the new record's page is served",
           () -> preview.get(page).statusCode() == 200);
@@ -152,8 +153,8 @@ class PreviewRebuildTest {
 
   @Test
   void aPreviewStartedOnBrokenContentShowsTheProblemsThenTheSite() throws Exception {
-    Preview.copyTree(Path.of("content"), temp.resolve("content"));
-    Preview.copyTree(Path.of("templates"), temp.resolve("templates"));
+    TestFiles.copyTree(Path.of("content"), temp.resolve("content"));
+    TestFiles.copyTree(Path.of("templates"), temp.resolve("templates"));
     Path countries = temp.resolve("content/countries.yaml");
     String good = Files.readString(countries);
     Files.writeString(countries, "QA: [\n");
