@@ -13,6 +13,7 @@ import java.util.Set;
 import org.briefing.content.ContentLoader;
 import org.briefing.content.LoadedContent;
 import org.briefing.content.Problem;
+import org.briefing.content.RecordFolder;
 import org.briefing.model.Archive;
 import org.briefing.model.Lang;
 import org.briefing.publish.Publisher;
@@ -92,7 +93,7 @@ public final class IncrementalBuilder {
     if (last == null || last.content().records().isEmpty()) {
       return;
     }
-    List<org.briefing.content.RecordFolder> records = last.content().records();
+    List<RecordFolder> records = last.content().records();
     update(Set.of(records.get(records.size() / 2).dir().resolve("engagement.yaml")));
   }
 
@@ -149,18 +150,12 @@ public final class IncrementalBuilder {
     }
     InPlace sink = new InPlace(options.out());
     SiteRenderer.write(first, sink, true);
-    progress.written(paths(first));
+    progress.written(SiteRenderer.paths(first));
     SiteRenderer.write(then, sink, true);
-    progress.written(paths(then));
+    progress.written(SiteRenderer.paths(then));
     last = new State(content, last.memo(), archive, planned, last.renderer());
     pending.clear();
     return new Outcome(List.of(), first.size() + then.size(), true);
-  }
-
-  private static Set<String> paths(List<PlannedFile> files) {
-    Set<String> paths = new HashSet<>();
-    files.forEach(file -> paths.add(file.path()));
-    return paths;
   }
 
   private Validator.Options validation() {
