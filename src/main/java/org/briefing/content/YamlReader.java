@@ -64,6 +64,8 @@ public final class YamlReader {
                 + " extra `---`"));
       }
       return session.failed ? Optional.empty() : Optional.of(root);
+    } catch (TooDeep e) {
+      return Optional.empty(); // already reported, once, with its line
     } catch (JsonProcessingException e) {
       problems.add(syntaxProblem(session, e));
       return Optional.empty();
@@ -85,6 +87,13 @@ public final class YamlReader {
     JsonLocation where = e.getLocation();
     Position position = where == null ? Position.startOf(session.file) : session.position(where);
     return Problem.at(position, "YAML syntax error: " + detail.strip() + hint);
+  }
+
+  /** Ends the read of a file nested too deeply, after its problem has been reported. */
+  private static final class TooDeep extends RuntimeException {
+    TooDeep() {
+      super(null, null, false, false);
+    }
   }
 
   /** State of one read: where we are and whether anything was refused. */
@@ -163,8 +172,9 @@ public final class YamlReader {
         if (depth >= MAX_DEPTH) {
           refuse(at, "nested more than " + MAX_DEPTH + " levels deep; content records are"
               + " flat, so this is probably an indentation mistake");
-          parser.skipChildren();
-          return new YamlNode.Scalar("", true, at);
+          // Reading on would only find the parser's own depth limit, a second report of the
+          // same mistake without a line; the file is refused here.
+          throw new TooDeep();
         }
         return token == JsonToken.START_OBJECT ? mapping(parser, at, depth) : sequence(parser, at, depth);
       }

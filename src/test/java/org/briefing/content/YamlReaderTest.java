@@ -317,6 +317,16 @@ class YamlReaderTest {
     }
 
     @Test
+    void nestingPastTheParsersOwnLimitIsStillOneProblemWithItsLine() {
+      Optional<YamlNode> root = read("x: 1\ny: " + "[".repeat(2_000) + "]".repeat(2_000) + "\n");
+
+      assertEquals(Optional.empty(), root);
+      assertEquals(1, problems.size(), problems::toString);
+      assertEquals(2, problems.get(0).line(), problems::toString);
+      assertTrue(problems.get(0).message().contains("levels deep"), problems::toString);
+    }
+
+    @Test
     void aSecondDocumentInOneFileIsRefusedWhereItStarts() {
       read("date: 2025-01-20\n---\ndate: 2025-01-21\n");
 
