@@ -128,6 +128,84 @@ class IncrementalBuildTest {
     assertSameAsCleanBuild(content, preview, "after a body edit");
   }
 
+  @Test
+  void randomEditsAcrossAGeneratedArchiveMatchCleanBuilds() throws IOException {
+    Path content = tmp.resolve("corpus");
+    CorpusGenerator generator = new CorpusGenerator(CorpusGenerator.DEFAULT_SEED);
+    generator.writeContent(generator.records(150), content);
+    Path preview = tmp.resolve("preview");
+    IncrementalBuilder builder = new IncrementalBuilder(new SiteBuilder.Options(content,
+        SeedSite.TEMPLATES, preview, Optional.empty(), false, false));
+    assertTrue(builder.full().ok());
+    List<Path> records;
+    try (Stream<Path> folders = Files.list(content.resolve("engagements"))) {
+      records = folders.sorted().toList();
+    }
+    java.util.Random random = new java.util.Random(20261125L);
+    String[] types = {"agreement", "call", "joint-operation", "meeting", "visit"};
+    int incremental = 0;
+    int edits = 12;
+    for (int k = 0; k < edits; k++) {
+      Path record = records.get(random.nextInt(records.size()));
+      Path changed;
+      String what;
+      switch (random.nextInt(5)) {
+        case 0 -> {
+          changed = record.resolve("en.md");
+          replaceLine(changed, "title: ", "title: \"Edited " + k + "\"");
+          what = "a title";
+        }
+        case 1 -> {
+          changed = record.resolve("engagement.yaml");
+          if (Files.readString(changed).contains("end_date:")) {
+            replaceLine(changed, "type: ", "type: " + types[random.nextInt(types.length)]);
+            what = "a type";
+          } else {
+            replaceLine(changed, "date: ", String.format(java.util.Locale.ROOT,
+                "date: %04d-%02d-%02d", 2000 + random.nextInt(25), 1 + random.nextInt(12),
+                1 + random.nextInt(28)));
+            what = "a date";
+          }
+        }
+        case 2 -> {
+          changed = record.resolve("engagement.yaml");
+          replaceLine(changed, "type: ", "type: " + types[random.nextInt(types.length)]);
+          what = "a type";
+        }
+        case 3 -> {
+          changed = record.resolve("ar.md");
+          Files.writeString(changed, Files.readString(changed) + "\nفقرة " + k + " أضيفت.\n");
+          what = "an Arabic body";
+        }
+        default -> {
+          changed = record.resolve("en.md");
+          replaceLine(changed, "summary: ", "summary: \"A summary rewritten in edit " + k
+              + ".\"");
+          what = "a summary";
+        }
+      }
+      IncrementalBuilder.Outcome outcome = builder.update(Set.of(changed));
+      assertTrue(outcome.ok(), what + ": " + outcome.problems());
+      incremental += outcome.incremental() ? 1 : 0;
+      assertSameAsCleanBuild(content, preview, "edit " + k + " (" + what + " of "
+          + record.getFileName() + ")");
+    }
+    assertTrue(incremental >= edits / 2, "most edits are incremental: " + incremental);
+  }
+
+  /** Replaces the first line starting with {@code prefix}. */
+  private static void replaceLine(Path file, String prefix, String line) throws IOException {
+    List<String> lines = new ArrayList<>(Files.readAllLines(file));
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith(prefix)) {
+        lines.set(i, line);
+        Files.write(file, lines);
+        return;
+      }
+    }
+    fail(file + " has no line starting with " + prefix);
+  }
+
   private static void expectIncremental(IncrementalBuilder.Outcome outcome, int siteFiles) {
     assertTrue(outcome.ok(), outcome.problems().toString());
     assertTrue(outcome.incremental(), "a record edit is rebuilt incrementally");
