@@ -10,6 +10,7 @@ import org.briefing.model.Archive;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.briefing.render.MarkdownRenderer;
+import org.briefing.render.RenderCache;
 import org.briefing.render.Strings;
 
 /**
@@ -33,10 +34,11 @@ final class RenderInternals {
     try {
       Class<?> builderClass = Class.forName(PAGE_BUILDER);
       Constructor<?> builder = builderClass.getDeclaredConstructor(Archive.class, Lang.class,
-          Strings.class, MarkdownRenderer.class);
+          Strings.class, MarkdownRenderer.class, RenderCache.class);
       builder.setAccessible(true);
       pages = builder.newInstance(archive, lang,
-          Strings.load(templates.resolve("strings.yaml")), new MarkdownRenderer());
+          Strings.load(templates.resolve("strings.yaml")), new MarkdownRenderer(),
+          new RenderCache());
       Class<?> engineClass = Class.forName(TEMPLATE_ENGINE);
       Constructor<?> engineConstructor = engineClass.getDeclaredConstructor(File.class);
       engineConstructor.setAccessible(true);
