@@ -2,10 +2,13 @@ package org.briefing.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.briefing.model.Archive;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
+import org.briefing.render.MarkdownRenderer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -16,13 +19,15 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One engagement page, as SiteRenderer makes each of them: the page view (cards, dates, the
  * body's Markdown → HTML) and the Freemarker template to UTF-8 bytes, and each half alone, so
  * the split between Markdown, view building and Freemarker is visible. Records are taken in
- * turn from a generated corpus of 1,000, so caches (cards) are warm as in a real build.
+ * turn from a generated corpus of 1,000, so caches (cards) are warm as in a real build. Pages
+ * are made on a render thread, as in the build (see {@code MarkdownBenchmark}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,6 +44,7 @@ public class EngagementPageBenchmark {
   private List<Engagement> records;
   private Object[] views;
   private int next;
+  private ExecutorService renderThread;
 
   @Setup
   public void setUp() {
@@ -49,6 +55,12 @@ public class EngagementPageBenchmark {
     for (int i = 0; i < views.length; i++) {
       views[i] = render.engagementView(records.get(i));
     }
+    renderThread = Executors.newSingleThreadExecutor(MarkdownRenderer.deepStackThreads("bench"));
+  }
+
+  @TearDown
+  public void tearDown() {
+    renderThread.shutdownNow();
   }
 
   private int nextIndex() {
@@ -59,16 +71,17 @@ public class EngagementPageBenchmark {
 
   /** View and template, to bytes: the whole per-page work of the render stage. */
   @Benchmark
-  public byte[] page() {
+  public byte[] page() throws Exception {
     Engagement e = records.get(nextIndex());
-    return render.render("engagement.ftlh", render.engagementView(e))
-        .getBytes(StandardCharsets.UTF_8);
+    return renderThread.submit(() -> render.render("engagement.ftlh", render.engagementView(e))
+        .getBytes(StandardCharsets.UTF_8)).get();
   }
 
   /** The view alone (includes Markdown rendering of the body). */
   @Benchmark
-  public Object view() {
-    return render.engagementView(records.get(nextIndex()));
+  public Object view() throws Exception {
+    Engagement e = records.get(nextIndex());
+    return renderThread.submit(() -> render.engagementView(e)).get();
   }
 
   /** Freemarker alone, on a view built in advance. */
