@@ -35,9 +35,7 @@ class IncrementalBuildTest {
 
   @Test
   void aParallelBuildWritesWhatASingleThreadedBuildWrites() throws IOException {
-    Path content = tmp.resolve("corpus");
-    CorpusGenerator generator = new CorpusGenerator(CorpusGenerator.DEFAULT_SEED);
-    generator.writeContent(generator.records(150), content);
+    Path content = generatedCorpus();
 
     Map<String, byte[]> parallel = build(content, tmp.resolve("parallel"), true);
     Map<String, byte[]> single = build(content, tmp.resolve("single"), false);
@@ -50,8 +48,7 @@ class IncrementalBuildTest {
   void eachIncrementalRebuildWritesWhatACleanBuildWrites() throws IOException {
     Path content = SeedSite.copyOfContent(tmp);
     Path preview = tmp.resolve("preview");
-    IncrementalBuilder builder = new IncrementalBuilder(new SiteBuilder.Options(content,
-        SeedSite.TEMPLATES, preview, Optional.empty(), false, false));
+    IncrementalBuilder builder = previewOf(content, preview);
     IncrementalBuilder.Outcome first = builder.full();
     assertTrue(first.ok(), first.problems().toString());
     int siteFiles = first.files();
@@ -106,12 +103,9 @@ class IncrementalBuildTest {
 
   @Test
   void anEditRewritesOnlyTheFilesItTouches() throws IOException {
-    Path content = tmp.resolve("corpus");
-    CorpusGenerator generator = new CorpusGenerator(CorpusGenerator.DEFAULT_SEED);
-    generator.writeContent(generator.records(150), content);
+    Path content = generatedCorpus();
     Path preview = tmp.resolve("preview");
-    IncrementalBuilder builder = new IncrementalBuilder(new SiteBuilder.Options(content,
-        SeedSite.TEMPLATES, preview, Optional.empty(), false, false));
+    IncrementalBuilder builder = previewOf(content, preview);
     int siteFiles = builder.full().files();
 
     Path en;
@@ -130,12 +124,9 @@ class IncrementalBuildTest {
 
   @Test
   void randomEditsAcrossAGeneratedArchiveMatchCleanBuilds() throws IOException {
-    Path content = tmp.resolve("corpus");
-    CorpusGenerator generator = new CorpusGenerator(CorpusGenerator.DEFAULT_SEED);
-    generator.writeContent(generator.records(150), content);
+    Path content = generatedCorpus();
     Path preview = tmp.resolve("preview");
-    IncrementalBuilder builder = new IncrementalBuilder(new SiteBuilder.Options(content,
-        SeedSite.TEMPLATES, preview, Optional.empty(), false, false));
+    IncrementalBuilder builder = previewOf(content, preview);
     assertTrue(builder.full().ok());
     List<Path> records;
     try (Stream<Path> folders = Files.list(content.resolve("engagements"))) {
@@ -204,6 +195,19 @@ class IncrementalBuildTest {
       }
     }
     fail(file + " has no line starting with " + prefix);
+  }
+
+  /** 150 generated records, the same every run. */
+  private Path generatedCorpus() throws IOException {
+    Path content = tmp.resolve("corpus");
+    CorpusGenerator generator = new CorpusGenerator(CorpusGenerator.DEFAULT_SEED);
+    generator.writeContent(generator.records(150), content);
+    return content;
+  }
+
+  private static IncrementalBuilder previewOf(Path content, Path preview) {
+    return new IncrementalBuilder(new SiteBuilder.Options(content, SeedSite.TEMPLATES, preview,
+        Optional.empty(), false, false));
   }
 
   private static void expectIncremental(IncrementalBuilder.Outcome outcome, int siteFiles) {
