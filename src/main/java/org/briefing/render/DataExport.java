@@ -85,7 +85,7 @@ final class DataExport {
         out.write(RECORD_SEPARATOR);
       }
       Engagement e = records.get(i);
-      out.write(cache.keepsRecordData() ? cache.get("json", e, () -> jsonRecord(e)) : jsonRecord(e));
+      out.write(cache.recordData("json", e, () -> jsonRecord(e)));
     }
     out.write((records.isEmpty() ? "]\n}\n" : " ]\n}\n").getBytes(StandardCharsets.UTF_8));
   }
@@ -213,7 +213,7 @@ final class DataExport {
     row(head, CSV_COLUMNS);
     out.write(head.toString().getBytes(StandardCharsets.UTF_8));
     for (Engagement e : chronological()) {
-      out.write(cache.keepsRecordData() ? cache.get("csv", e, () -> csvRow(e)) : csvRow(e));
+      out.write(cache.recordData("csv", e, () -> csvRow(e)));
     }
   }
 

@@ -37,8 +37,12 @@ public final class RenderCache {
     return new RenderCache(true);
   }
 
-  boolean keepsRecordData() {
-    return keepRecordData;
+  /**
+   * A record's part of a file that carries every record, made by {@code make}: kept for the
+   * preview, made afresh for a one-off build (which writes it once).
+   */
+  byte[] recordData(String kind, Engagement e, Supplier<byte[]> make) {
+    return keepRecordData ? get(kind, e, make) : make.get();
   }
 
   /** The value of {@code kind} for {@code e}, made by {@code make} unless {@code e} already has one. */

@@ -64,9 +64,7 @@ final class SearchIndex {
       for (int i = 0; i < all.size(); i++) {
         Engagement e = all.get(i);
         out.write(i == 0 ? NEWLINE : COMMA_NEWLINE);
-        out.write(cache.keepsRecordData()
-            ? cache.get(kind, e, () -> utf8(line(e, pages.card(e), lang)))
-            : utf8(line(e, pages.card(e), lang)));
+        out.write(cache.recordData(kind, e, () -> utf8(line(e, pages.card(e), lang))));
       }
       out.write(utf8("\n]};\n"));
     });

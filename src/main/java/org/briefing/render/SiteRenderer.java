@@ -191,15 +191,10 @@ public final class SiteRenderer {
    * the pages that count records. Empty when the site gains or loses a page, which only a full
    * build handles (the sitemap and links change).
    *
+   * <p>{@code beforeFiles} and {@code afterFiles} are where each archive's files go
+   * ({@link #paths} of its {@link #plan}), which the preview has at hand.
+   *
    * <p>{@code IncrementalBuildTest} checks this against clean builds, edit by edit.
-   */
-  public Optional<Set<String>> affectedBy(Archive before, Archive after, Set<String> ids) {
-    return affectedBy(before, paths(plan(before)), after, paths(plan(after)), ids);
-  }
-
-  /**
-   * As {@link #affectedBy(Archive, Archive, Set)}, given the paths of the files each archive
-   * makes ({@link #paths}), which the preview already has at hand.
    */
   public Optional<Set<String>> affectedBy(Archive before, Set<String> beforeFiles, Archive after,
       Set<String> afterFiles, Set<String> ids) {

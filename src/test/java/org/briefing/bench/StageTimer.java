@@ -129,10 +129,6 @@ public final class StageTimer {
     private final long startCpu = os.getProcessCpuTime();
     private long wall = startWall;
     private long cpu = startCpu;
-    private long pausedWall;
-    private long pausedCpu;
-    private long pauseStartWall;
-    private long pauseStartCpu;
 
     void lap(String stage) {
       long w = System.nanoTime();
@@ -143,24 +139,9 @@ public final class StageTimer {
       cpu = c;
     }
 
-    void pause() {
-      pauseStartWall = System.nanoTime();
-      pauseStartCpu = os.getProcessCpuTime();
-    }
-
-    void resume() {
-      long w = System.nanoTime();
-      long c = os.getProcessCpuTime();
-      pausedWall += w - pauseStartWall;
-      pausedCpu += c - pauseStartCpu;
-      wall = w;
-      cpu = c;
-    }
-
     void total() {
-      System.out.printf(Locale.ROOT, "  %-36s wall %7.2f s   cpu %7.2f s   (GC for the heap"
-          + " measurement left out)%n", "total", (System.nanoTime() - startWall - pausedWall) / 1e9,
-          (os.getProcessCpuTime() - startCpu - pausedCpu) / 1e9);
+      System.out.printf(Locale.ROOT, "  %-36s wall %7.2f s   cpu %7.2f s%n", "total",
+          (System.nanoTime() - startWall) / 1e9, (os.getProcessCpuTime() - startCpu) / 1e9);
     }
   }
 }
