@@ -68,6 +68,9 @@ class PreviewRebuildTest {
       preview.eventually("the edited title is served under a new version", () ->
           preview.version() > first
               && preview.get(page).body().contains("The preview picked up this edited title"));
+      // An incremental update raises the version twice (the edited pages, then the rest): read
+      // it only once the whole update has been reported, or a later raise looks like a reload.
+      preview.eventually("the update is finished", () -> finishedUpdates(preview) >= 1);
       int edited = preview.version();
       assertTrue(preview.get(page).body().contains(ReloadScript.tag(edited)));
 
@@ -114,6 +117,13 @@ class PreviewRebuildTest {
       assertFalse(reload(preview, syria, before), "Syria's page does not show it");
       assertFalse(reload(preview, france, before), "France's page does not show it");
     }
+  }
+
+  /** How many rebuilds after the first build the preview has reported as finished. */
+  private static long finishedUpdates(Preview preview) {
+    return preview.log().lines()
+        .filter(line -> line.contains("touched by the change") || line.startsWith("built "))
+        .count() - 1;
   }
 
   /** What the version endpoint tells a page served at {@code since} about reloading. */
