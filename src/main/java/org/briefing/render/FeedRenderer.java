@@ -8,6 +8,8 @@ import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.briefing.i18n.DateFormatter;
+import org.briefing.i18n.Strings;
 import org.briefing.model.Archive;
 import org.briefing.model.Correction;
 import org.briefing.model.Country;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
 import org.briefing.content.Problem;
+import org.briefing.i18n.TemplateProblemException;
 
 /**
  * Freemarker, configured so templates can only present: output is HTML-escaped unless a

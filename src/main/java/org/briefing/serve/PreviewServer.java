@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 import org.briefing.build.IncrementalBuilder;
 import org.briefing.build.SiteBuilder;
 import org.briefing.content.Problem;
-import org.briefing.render.TemplateProblemException;
+import org.briefing.i18n.TemplateProblemException;
 
 /**
  * The local preview: builds the site into a private temporary folder, serves that folder on
