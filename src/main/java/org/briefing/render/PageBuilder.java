@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.briefing.i18n.Localizer;
 import org.briefing.i18n.Strings;
+import org.briefing.markdown.MarkdownRenderer;
 import org.briefing.model.Archive;
 import org.briefing.model.Country;
 import org.briefing.model.Engagement;

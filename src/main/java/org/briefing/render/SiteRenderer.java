@@ -23,6 +23,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.briefing.i18n.Localizer;
 import org.briefing.i18n.Strings;
+import org.briefing.markdown.MarkdownRenderer;
 import org.briefing.model.Archive;
 import org.briefing.model.Country;
 import org.briefing.model.Engagement;

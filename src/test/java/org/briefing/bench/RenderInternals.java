@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.briefing.model.Archive;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
-import org.briefing.render.MarkdownRenderer;
+import org.briefing.markdown.MarkdownRenderer;
 import org.briefing.render.RenderCache;
 import org.briefing.i18n.Strings;
 

@@ -1,4 +1,4 @@
-package org.briefing.render;
+package org.briefing.markdown;
 
 import java.util.Arrays;
 import java.util.List;
