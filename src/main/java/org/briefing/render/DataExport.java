@@ -54,10 +54,10 @@ final class DataExport {
     this.cache = cache;
   }
 
-  List<SiteRenderer.PlannedFile> plan() {
-    return List.of(new SiteRenderer.PlannedFile(JSON, this::json),
-        new SiteRenderer.PlannedFile(SCHEMA, out -> out.write(schema())),
-        new SiteRenderer.PlannedFile(CSV, this::csv));
+  List<PlannedFile> plan() {
+    return List.of(new PlannedFile(JSON, this::json),
+        new PlannedFile(SCHEMA, out -> out.write(schema())),
+        new PlannedFile(CSV, this::csv));
   }
 
   private List<Engagement> chronological() {

@@ -40,22 +40,14 @@ final class FeedRenderer {
     this.strings = strings;
   }
 
-  static String feedPath(Lang lang) {
-    return lang.code() + "/feed.xml";
-  }
-
-  static String countryFeedPath(Lang lang, Country country) {
-    return lang.code() + "/countries/" + country.slug() + "/feed.xml";
-  }
-
-  List<SiteRenderer.PlannedFile> plan() {
-    List<SiteRenderer.PlannedFile> out = new ArrayList<>();
+  List<PlannedFile> plan() {
+    List<PlannedFile> out = new ArrayList<>();
     for (Lang lang : Lang.values()) {
-      out.add(new SiteRenderer.PlannedFile(feedPath(lang), file -> file.write(feed(lang,
-          feedPath(lang), Routes.home(lang), config.title().get(lang), archive.engagements()))));
+      out.add(new PlannedFile(Routes.feed(lang), file -> file.write(feed(lang,
+          Routes.feed(lang), Routes.home(lang), config.title().get(lang), archive.engagements()))));
       for (Country country : archive.activeCountries()) {
-        out.add(new SiteRenderer.PlannedFile(countryFeedPath(lang, country), file -> file.write(
-            feed(lang, countryFeedPath(lang, country), Routes.country(lang, country),
+        out.add(new PlannedFile(Routes.countryFeed(lang, country), file -> file.write(
+            feed(lang, Routes.countryFeed(lang, country), Routes.country(lang, country),
                 config.title().get(lang) + " · " + country.name().get(lang),
                 archive.engagementsOf(country)))));
       }

@@ -29,7 +29,7 @@ import org.briefing.render.PageViews.Link;
  * class ships the texts exactly as the pages show them.
  *
  * <p>The search engine itself, lunr, comes from its WebJar on the classpath and is copied to
- * {@value #ENGINE} with its license header.
+ * {@link #ENGINE} with its license header.
  */
 final class SearchIndex {
 
@@ -37,7 +37,7 @@ final class SearchIndex {
   static final String GLOBAL = "window.briefingSearchRecords";
 
   /** Where lunr goes in the site. */
-  static final String ENGINE = "assets/lunr.min.js";
+  public static final String ENGINE = Routes.searchEngine();
 
   /** lunr in its WebJar; the version is the one pom.xml names. */
   private static final String ENGINE_RESOURCE = "META-INF/resources/webjars/lunr/2.3.9/lunr.min.js";
@@ -54,10 +54,10 @@ final class SearchIndex {
   }
 
   /** The records script of {@code pages}' language, records newest first as on the timeline. */
-  SiteRenderer.PlannedFile records(PageBuilder pages) {
+  PlannedFile records(PageBuilder pages) {
     Lang lang = pages.lang();
     String kind = "search-" + lang.code();
-    return new SiteRenderer.PlannedFile(Routes.searchRecords(lang), out -> {
+    return new PlannedFile(Routes.searchRecords(lang), out -> {
       out.write(utf8("/* The records the " + lang.code() + " search page searches, one per line;"
           + " written by the build, read by assets/search.js. */\n" + GLOBAL + " = {\"lang\":\""
           + lang.code() + "\",\"records\":["));
@@ -128,8 +128,8 @@ final class SearchIndex {
   }
 
   /** lunr.min.js, as its authors ship it (the MIT license header included). */
-  static SiteRenderer.PlannedFile engine() {
-    return new SiteRenderer.PlannedFile(ENGINE, out -> out.write(engineBytes()));
+  static PlannedFile engine() {
+    return new PlannedFile(ENGINE, out -> out.write(engineBytes()));
   }
 
   private static byte[] engineBytes() {

@@ -42,9 +42,6 @@ import org.briefing.model.Lang;
  */
 public final class SiteRenderer {
 
-  /** A file of the site, planned but not yet made: where it goes and how to write it. */
-  public record PlannedFile(String path, OutputSink.Body body) {}
-
   private final Path templates;
   private final TemplateEngine engine;
   private final Strings strings;
@@ -207,7 +204,7 @@ public final class SiteRenderer {
     Set<String> files = new HashSet<>(List.of(Routes.landing(), DataExport.JSON, DataExport.CSV));
     for (Lang lang : Lang.values()) {
       files.addAll(List.of(Routes.home(lang), Routes.timeline(lang), Routes.countries(lang),
-          Routes.searchRecords(lang), FeedRenderer.feedPath(lang)));
+          Routes.searchRecords(lang), Routes.feed(lang)));
     }
     Set<Engagement> touched = new HashSet<>();
     for (Archive archive : List.of(before, after)) {
@@ -219,7 +216,7 @@ public final class SiteRenderer {
           for (Country c : e.countries()) {
             for (Lang lang : Lang.values()) {
               files.add(Routes.country(lang, c));
-              files.add(FeedRenderer.countryFeedPath(lang, c));
+              files.add(Routes.countryFeed(lang, c));
             }
             for (Country other : e.countries()) {
               archive.pair(c, other).ifPresent(pair -> {

@@ -29,10 +29,10 @@ final class SitemapRenderer {
     this.baseUrl = baseUrl;
   }
 
-  List<SiteRenderer.PlannedFile> plan(List<String> pagePaths) {
+  List<PlannedFile> plan(List<String> pagePaths) {
     String robots = "User-agent: *\nAllow: /\n\nSitemap: " + baseUrl + "sitemap.xml\n";
-    return List.of(new SiteRenderer.PlannedFile("sitemap.xml", out -> sitemap(pagePaths, out)),
-        new SiteRenderer.PlannedFile("robots.txt",
+    return List.of(new PlannedFile("sitemap.xml", out -> sitemap(pagePaths, out)),
+        new PlannedFile("robots.txt",
             out -> out.write(robots.getBytes(StandardCharsets.UTF_8))));
   }
 
