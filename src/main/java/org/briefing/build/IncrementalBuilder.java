@@ -21,7 +21,6 @@ import org.briefing.render.OutputSink;
 import org.briefing.render.RenderCache;
 import org.briefing.render.PlannedFile;
 import org.briefing.render.Routes;
-import org.briefing.render.SiteRenderer;
 import org.briefing.validate.Validator;
 
 /**

@@ -27,7 +27,7 @@ import org.briefing.i18n.TemplateProblemException;
  * is ever parsed as a template.
  *
  * <p>Public so the security tests can render through this very configuration; the site itself
- * uses it only through {@link SiteRenderer}.
+ * uses it only through {@link Pages}.
  *
  * <p>Thread-safe: the configuration is built once and Freemarker's templates may be processed
  * concurrently.

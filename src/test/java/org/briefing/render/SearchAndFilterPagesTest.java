@@ -14,6 +14,7 @@ import org.briefing.model.Archive;
 import org.briefing.model.Country;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
+import org.briefing.outputs.SearchIndex;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;

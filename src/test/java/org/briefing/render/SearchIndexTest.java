@@ -18,6 +18,7 @@ import org.briefing.model.Archive;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.briefing.model.Translation;
+import org.briefing.outputs.SearchIndex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

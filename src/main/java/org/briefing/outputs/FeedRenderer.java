@@ -1,4 +1,4 @@
-package org.briefing.render;
+package org.briefing.outputs;
 
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +18,8 @@ import org.briefing.model.Lang;
 import org.briefing.model.PartialDate;
 import org.briefing.model.SiteConfig;
 import org.briefing.model.Translation;
+import org.briefing.render.PlannedFile;
+import org.briefing.render.Routes;
 
 /**
  * Atom feeds (RFC 4287): one per language and one per country and language. Entry ids are
@@ -25,7 +27,7 @@ import org.briefing.model.Translation;
  * {@code updated} comes from the record's date or its latest correction, never from the clock,
  * so an unchanged record gives an unchanged entry.
  */
-final class FeedRenderer {
+public final class FeedRenderer {
 
   static final int MAX_ENTRIES = 50;
   private static final String ATOM = "http://www.w3.org/2005/Atom";
@@ -34,13 +36,13 @@ final class FeedRenderer {
   private final SiteConfig config;
   private final Strings strings;
 
-  FeedRenderer(Archive archive, Strings strings) {
+  public FeedRenderer(Archive archive, Strings strings) {
     this.archive = archive;
     this.config = archive.site().config();
     this.strings = strings;
   }
 
-  List<PlannedFile> plan() {
+  public List<PlannedFile> plan() {
     List<PlannedFile> out = new ArrayList<>();
     for (Lang lang : Lang.values()) {
       out.add(new PlannedFile(Routes.feed(lang), file -> file.write(feed(lang,

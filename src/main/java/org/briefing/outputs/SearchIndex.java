@@ -1,4 +1,4 @@
-package org.briefing.render;
+package org.briefing.outputs;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.Function;
 import org.briefing.markdown.PlainText;
 import org.briefing.model.Archive;
 import org.briefing.model.Engagement;
@@ -15,6 +16,9 @@ import org.briefing.model.Localized;
 import org.briefing.model.Translation;
 import org.briefing.render.PageViews.Card;
 import org.briefing.render.PageViews.Link;
+import org.briefing.render.PlannedFile;
+import org.briefing.render.RenderCache;
+import org.briefing.render.Routes;
 
 /**
  * What the search page of one language searches, written by the build as
@@ -31,7 +35,7 @@ import org.briefing.render.PageViews.Link;
  * <p>The search engine itself, lunr, comes from its WebJar on the classpath and is copied to
  * {@link #ENGINE} with its license header.
  */
-final class SearchIndex {
+public final class SearchIndex {
 
   /** The global the records script sets: {@code {"lang": "ar", "records": [...]}}. */
   static final String GLOBAL = "window.briefingSearchRecords";
@@ -48,14 +52,16 @@ final class SearchIndex {
   private final PlainText plainText = new PlainText();
   private final RenderCache cache;
 
-  SearchIndex(Archive archive, RenderCache cache) {
+  public SearchIndex(Archive archive, RenderCache cache) {
     this.archive = archive;
     this.cache = cache;
   }
 
-  /** The records script of {@code pages}' language, records newest first as on the timeline. */
-  PlannedFile records(PageBuilder pages) {
-    Lang lang = pages.lang();
+  /**
+   * The records script of {@code lang}, records newest first as on the timeline, each as
+   * {@code cards} shows it in that language's lists.
+   */
+  public PlannedFile records(Lang lang, Function<Engagement, Card> cards) {
     String kind = "search-" + lang.code();
     return new PlannedFile(Routes.searchRecords(lang), out -> {
       out.write(utf8("/* The records the " + lang.code() + " search page searches, one per line;"
@@ -65,7 +71,7 @@ final class SearchIndex {
       for (int i = 0; i < all.size(); i++) {
         Engagement e = all.get(i);
         out.write(i == 0 ? NEWLINE : COMMA_NEWLINE);
-        out.write(cache.recordData(kind, e, () -> utf8(line(e, pages.card(e), lang))));
+        out.write(cache.recordData(kind, e, () -> utf8(line(e, cards.apply(e), lang))));
       }
       out.write(utf8("\n]};\n"));
     });
@@ -128,7 +134,7 @@ final class SearchIndex {
   }
 
   /** lunr.min.js, as its authors ship it (the MIT license header included). */
-  static PlannedFile engine() {
+  public static PlannedFile engine() {
     return new PlannedFile(ENGINE, out -> out.write(engineBytes()));
   }
 
