@@ -1,13 +1,5 @@
 package org.briefing.markdown;
 
-import static org.briefing.markdown.MarkdownRenderer.MAX_MARKERS_PER_LINE;
-import static org.briefing.markdown.MarkdownRenderer.MAX_OPEN_BRACKETS;
-import static org.briefing.markdown.MarkdownRenderer.MAX_DELIMITER_RUN;
-import static org.briefing.markdown.MarkdownRenderer.MAX_DELIMITER_RUNS;
-import static org.briefing.markdown.MarkdownRenderer.MAX_BLOCK_LINES;
-import static org.briefing.markdown.MarkdownRenderer.MAX_TABLE_COLUMNS;
-import static org.briefing.markdown.MarkdownRenderer.MAX_TABLE_CELLS;
-
 /**
  * Rewrites the few constructs that make commonmark-java slow or deeply recursive, before it
  * parses them, by escaping one character so the rest reads as text. Ordinary bodies are
@@ -16,6 +8,15 @@ import static org.briefing.markdown.MarkdownRenderer.MAX_TABLE_CELLS;
  * pathological body, never late.
  */
 final class Bounds {
+
+  // The limits, each explained where MarkdownRenderer publishes it.
+  static final int MAX_MARKERS_PER_LINE = 32;
+  static final int MAX_OPEN_BRACKETS = 32;
+  static final int MAX_DELIMITER_RUN = 32;
+  static final int MAX_DELIMITER_RUNS = 2_000;
+  static final int MAX_BLOCK_LINES = 500;
+  static final int MAX_TABLE_COLUMNS = 64;
+  static final int MAX_TABLE_CELLS = 10_000;
 
   private int openBrackets; // unclosed `[` since the last blank line
   private int tableColumns; // > 0 while lines may be rows of a table that many cells wide
@@ -135,7 +136,7 @@ final class Bounds {
 
   /**
    * Escapes the container marker after the first
-   * {@value MarkdownRenderer#MAX_MARKERS_PER_LINE} at the start of a line ({@code >},
+   * {@value #MAX_MARKERS_PER_LINE} at the start of a line ({@code >},
    * {@code -}, {@code +}, {@code *}, {@code 1.}, {@code 1)}, {@code [^note]:}), so the rest of
    * the line is text.
    */

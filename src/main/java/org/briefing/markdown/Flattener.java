@@ -1,7 +1,5 @@
 package org.briefing.markdown;
 
-import static org.briefing.markdown.MarkdownRenderer.MAX_NESTING;
-
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableBody;
 import org.commonmark.ext.gfm.tables.TableCell;
@@ -16,12 +14,15 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 
 /**
- * Merges containers nested deeper than {@link MarkdownRenderer#MAX_NESTING} into their
- * parent, walking the tree without recursion (the tree may be thousands of levels deep when it
- * arrives). Tables, paragraphs and headings have a fixed shape and are never merged; a list and
- * its items are merged together.
+ * Merges containers nested deeper than {@link #MAX_NESTING} into their parent, walking the
+ * tree without recursion (the tree may be thousands of levels deep when it arrives).
+ * Tables, paragraphs and headings have a fixed shape and are never merged; a list and its
+ * items are merged together.
  */
 final class Flattener {
+
+  // Explained where MarkdownRenderer publishes it.
+  static final int MAX_NESTING = 32;
 
   private Flattener() {}
 

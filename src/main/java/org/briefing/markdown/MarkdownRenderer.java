@@ -52,22 +52,24 @@ import org.commonmark.renderer.html.HtmlRenderer;
  */
 public final class MarkdownRenderer {
 
+  // Bounds enforces these limits and Flattener the first; they are published here.
+
   /** Container levels kept; deeper ones are merged into their parent. */
-  public static final int MAX_NESTING = 32;
+  public static final int MAX_NESTING = Flattener.MAX_NESTING;
   /** Quote, list and footnote-definition markers read as markers on one line. */
-  public static final int MAX_MARKERS_PER_LINE = 32;
+  public static final int MAX_MARKERS_PER_LINE = Bounds.MAX_MARKERS_PER_LINE;
   /** Unclosed {@code [} in a paragraph before further ones are read as text. */
-  public static final int MAX_OPEN_BRACKETS = 32;
+  public static final int MAX_OPEN_BRACKETS = Bounds.MAX_OPEN_BRACKETS;
   /** {@code *} or {@code _} in one run read as emphasis markers. */
-  public static final int MAX_DELIMITER_RUN = 32;
+  public static final int MAX_DELIMITER_RUN = Bounds.MAX_DELIMITER_RUN;
   /** Runs of {@code *} or {@code _} in a block read as emphasis markers (each nests once). */
-  public static final int MAX_DELIMITER_RUNS = 2_000;
+  public static final int MAX_DELIMITER_RUNS = Bounds.MAX_DELIMITER_RUNS;
   /** Lines of a block, past which a blank line is put before one not starting with a letter. */
-  public static final int MAX_BLOCK_LINES = 500;
+  public static final int MAX_BLOCK_LINES = Bounds.MAX_BLOCK_LINES;
   /** Columns of a table; a wider table is shown as text. */
-  public static final int MAX_TABLE_COLUMNS = 64;
+  public static final int MAX_TABLE_COLUMNS = Bounds.MAX_TABLE_COLUMNS;
   /** Table cells in one body (rows are padded to the header's width, so rows count whole). */
-  public static final int MAX_TABLE_CELLS = 10_000;
+  public static final int MAX_TABLE_CELLS = Bounds.MAX_TABLE_CELLS;
 
   /**
    * Stack for parsing. commonmark-java recurses once per level of nesting while it parses,
