@@ -99,7 +99,7 @@ class AtomicBuildTest {
     // the engagement pages fail halfway through rendering, after other pages were written
     Path engagement = templates.resolve("engagement.ftlh");
     Files.writeString(engagement, Files.readString(engagement) + "${noSuchValue.field}\n");
-    assertThrows(org.briefing.render.TemplateProblemException.class,
+    assertThrows(org.briefing.i18n.TemplateProblemException.class,
         () -> new SiteBuilder().build(options));
     assertEquals(before, LocaleIndependenceTest.digests(out));
     assertEquals(List.of("content", "site-output", "templates"), siblings(tmp));
