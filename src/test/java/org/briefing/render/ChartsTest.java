@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.briefing.i18n.Localizer;
+import org.briefing.i18n.Strings;
 import org.briefing.model.Country;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
