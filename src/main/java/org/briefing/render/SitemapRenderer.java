@@ -23,6 +23,8 @@ final class SitemapRenderer {
   private static final String SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";
   private static final String XHTML = "http://www.w3.org/1999/xhtml";
 
+  static final String SITEMAP_PATH = "sitemap.xml";
+
   private final String baseUrl;
 
   SitemapRenderer(String baseUrl) {
@@ -31,7 +33,7 @@ final class SitemapRenderer {
 
   List<SiteRenderer.PlannedFile> plan(List<String> pagePaths) {
     String robots = "User-agent: *\nAllow: /\n\nSitemap: " + baseUrl + "sitemap.xml\n";
-    return List.of(new SiteRenderer.PlannedFile("sitemap.xml", out -> sitemap(pagePaths, out)),
+    return List.of(new SiteRenderer.PlannedFile(SITEMAP_PATH, out -> sitemap(pagePaths, out)),
         new SiteRenderer.PlannedFile("robots.txt",
             out -> out.write(robots.getBytes(StandardCharsets.UTF_8))));
   }

@@ -1,0 +1,136 @@
+package org.briefing.build;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.briefing.content.LoadedContent;
+import org.briefing.content.RecordFolder;
+
+/**
+ * Hashes of what a build reads, for {@link BuildState}: everything all files depend on as one
+ * key, and each record folder on its own.
+ */
+final class BuildInputs {
+
+  private static final String ENGAGEMENTS = "engagements";
+
+  private BuildInputs() {}
+
+  /**
+   * The hash of what every output file depends on: the program (its classes and the libraries
+   * it runs with), the templates folder whole (strings and assets included), the content
+   * folder's files outside the records, and the options.
+   */
+  static String key(SiteBuilder.Options options) throws IOException {
+    MessageDigest digest = sha256();
+    text(digest, "options " + options.baseUrl().orElse("-") + " " + options.drafts() + " "
+        + options.strict());
+    Set<String> seen = new HashSet<>(); // one shaded jar holds them all
+    for (Class<?> type : List.of(BuildInputs.class, freemarker.template.Template.class,
+        org.commonmark.parser.Parser.class,
+        com.fasterxml.jackson.dataformat.yaml.YAMLFactory.class)) {
+      var source = type.getProtectionDomain().getCodeSource();
+      if (seen.add(source == null ? type.getName() : source.getLocation().toString())) {
+        program(digest, type);
+      }
+    }
+    tree(digest, "templates", options.templates(), null);
+    tree(digest, "content", options.content(), options.content().resolve(ENGAGEMENTS));
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** Each record folder's hash (its file names and bytes), by id, read in parallel. */
+  static Map<String, String> records(LoadedContent content) {
+    Map<String, String> hashes = new ConcurrentHashMap<>();
+    content.records().parallelStream().forEach(folder -> {
+      try {
+        hashes.put(folder.id(), record(folder));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    return new TreeMap<>(hashes);
+  }
+
+  private static String record(RecordFolder folder) throws IOException {
+    MessageDigest digest = sha256();
+    tree(digest, folder.id(), folder.dir(), null);
+    return HexFormat.of().formatHex(digest.digest(), 0, 16);
+  }
+
+  /** Where {@code type} was loaded from: its jar's bytes, or the classes under its folder. */
+  private static void program(MessageDigest digest, Class<?> type) throws IOException {
+    var source = type.getProtectionDomain().getCodeSource();
+    if (source == null) {
+      text(digest, "program " + type.getName());
+      return;
+    }
+    Path location;
+    try {
+      location = Path.of(source.getLocation().toURI());
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      text(digest, "program " + source.getLocation());
+      return;
+    }
+    tree(digest, "program", location, null);
+  }
+
+  /**
+   * Every regular file under {@code root} (or {@code root} itself when it is a file), sorted,
+   * with its path and bytes; none under {@code skip}.
+   */
+  private static void tree(MessageDigest digest, String label, Path root, Path skip)
+      throws IOException {
+    text(digest, label);
+    if (Files.isRegularFile(root)) {
+      file(digest, root.getFileName().toString(), root);
+      return;
+    }
+    if (!Files.isDirectory(root)) {
+      text(digest, "missing");
+      return;
+    }
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(root)) {
+      files = walk.filter(path -> skip == null || !path.startsWith(skip))
+          .filter(Files::isRegularFile).sorted().toList();
+    }
+    for (Path path : files) {
+      file(digest, root.relativize(path).toString().replace('\\', '/'), path);
+    }
+  }
+
+  private static void file(MessageDigest digest, String name, Path path) throws IOException {
+    byte[] bytes = Files.readAllBytes(path);
+    text(digest, name + " " + bytes.length);
+    digest.update(bytes);
+  }
+
+  private static void text(MessageDigest digest, String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    digest.update((byte) bytes.length);
+    digest.update(bytes);
+    digest.update((byte) 0);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+}
