@@ -6,8 +6,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,6 +14,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 import org.briefing.content.LoadedContent;
 import org.briefing.content.RecordFolder;
 
@@ -35,7 +35,7 @@ final class BuildInputs {
    * folder's files outside the records, and the options.
    */
   static String key(SiteBuilder.Options options) throws IOException {
-    MessageDigest digest = sha256();
+    Hash digest = new Hash();
     text(digest, "options " + options.baseUrl().orElse("-") + " " + options.drafts() + " "
         + options.strict());
     Set<String> seen = new HashSet<>(); // one shaded jar holds them all
@@ -49,7 +49,7 @@ final class BuildInputs {
     }
     tree(digest, "templates", options.templates(), null);
     tree(digest, "content", options.content(), options.content().resolve(ENGAGEMENTS));
-    return HexFormat.of().formatHex(digest.digest());
+    return digest.hex();
   }
 
   /** Each record folder's hash (its file names and bytes), by id, read in parallel. */
@@ -66,13 +66,13 @@ final class BuildInputs {
   }
 
   private static String record(RecordFolder folder) throws IOException {
-    MessageDigest digest = sha256();
+    Hash digest = new Hash();
     tree(digest, folder.id(), folder.dir(), null);
-    return HexFormat.of().formatHex(digest.digest(), 0, 16);
+    return digest.hex();
   }
 
   /** Where {@code type} was loaded from: its jar's bytes, or the classes under its folder. */
-  private static void program(MessageDigest digest, Class<?> type) throws IOException {
+  private static void program(Hash digest, Class<?> type) throws IOException {
     var source = type.getProtectionDomain().getCodeSource();
     if (source == null) {
       text(digest, "program " + type.getName());
@@ -92,7 +92,7 @@ final class BuildInputs {
    * Every regular file under {@code root} (or {@code root} itself when it is a file), sorted,
    * with its path and bytes; none under {@code skip}.
    */
-  private static void tree(MessageDigest digest, String label, Path root, Path skip)
+  private static void tree(Hash digest, String label, Path root, Path skip)
       throws IOException {
     text(digest, label);
     if (Files.isRegularFile(root)) {
@@ -113,24 +113,42 @@ final class BuildInputs {
     }
   }
 
-  private static void file(MessageDigest digest, String name, Path path) throws IOException {
+  private static void file(Hash digest, String name, Path path) throws IOException {
     byte[] bytes = Files.readAllBytes(path);
     text(digest, name + " " + bytes.length);
     digest.update(bytes);
   }
 
-  private static void text(MessageDigest digest, String text) {
+  private static void text(Hash digest, String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     digest.update((byte) bytes.length);
     digest.update(bytes);
     digest.update((byte) 0);
   }
 
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
+  /**
+   * Two different 32-bit checksums of the same bytes, which the JVM computes with the
+   * processor's own instructions even before it optimizes anything (a cryptographic hash of the
+   * program's jar and 10,000 records took a second of a build that reuses the last one). It
+   * detects changes; it is no defence against bytes made to collide, which would only keep
+   * the last build's pages of a record.
+   */
+  private static final class Hash {
+    private final CRC32C first = new CRC32C();
+    private final CRC32 second = new CRC32();
+
+    void update(byte[] bytes) {
+      first.update(bytes);
+      second.update(bytes);
+    }
+
+    void update(byte b) {
+      first.update(b);
+      second.update(b);
+    }
+
+    String hex() {
+      return HexFormat.of().toHexDigits((first.getValue() << 32) | second.getValue());
     }
   }
 }

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.briefing.publish.Publisher;
+import org.briefing.render.RecordPieces;
 
 /**
  * What the last {@code build} made its output from, kept in a hidden folder beside the output
@@ -34,9 +35,10 @@ import org.briefing.publish.Publisher;
  * @param records each record's hash, by id (drafts and records not built included)
  * @param footprints for each built record, the files that showed it besides the site-wide ones
  * @param files each output file's size and modification time, by path
+ * @param pieces where each record's part of the files that carry every record lies, by file
  */
 record BuildState(String key, Map<String, String> records, Map<String, Set<String>> footprints,
-    Map<String, Output> files) {
+    Map<String, Output> files, Map<String, Map<String, RecordPieces.Piece>> pieces) {
 
   /** The size and modification time of a file, in milliseconds. */
   record Output(long size, long millis) {
@@ -65,6 +67,7 @@ record BuildState(String key, Map<String, String> records, Map<String, Set<Strin
     Map<String, String> records = new TreeMap<>();
     Map<String, Set<String>> footprints = new TreeMap<>();
     Map<String, Output> files = new TreeMap<>();
+    Map<String, Map<String, RecordPieces.Piece>> pieces = new TreeMap<>();
     String key = null;
     try (BufferedReader in = Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
       if (!FORMAT.equals(in.readLine())) {
@@ -81,6 +84,8 @@ record BuildState(String key, Map<String, String> records, Map<String, Set<Strin
             }
           }
           case "file" -> files.put(f[3], new Output(Long.parseLong(f[1]), Long.parseLong(f[2])));
+          case "piece" -> pieces.computeIfAbsent(f[1], file -> new TreeMap<>()).put(f[2],
+              new RecordPieces.Piece(Long.parseLong(f[3]), Integer.parseInt(f[4])));
           default -> {
             return Optional.empty();
           }
@@ -92,7 +97,7 @@ record BuildState(String key, Map<String, String> records, Map<String, Set<Strin
       return Optional.empty(); // a damaged state only costs a full build
     }
     return key == null ? Optional.empty()
-        : Optional.of(new BuildState(key, records, footprints, files));
+        : Optional.of(new BuildState(key, records, footprints, files, pieces));
   }
 
   /**
@@ -142,6 +147,8 @@ record BuildState(String key, Map<String, String> records, Map<String, Set<Strin
       lines.add("file\t" + file.getValue().size() + "\t" + file.getValue().millis() + "\t"
           + file.getKey());
     }
+    pieces.forEach((file, byId) -> byId.forEach((id, piece) -> lines.add("piece\t" + file + "\t"
+        + id + "\t" + piece.offset() + "\t" + piece.length())));
     for (String line : lines) {
       if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0
           || (line.startsWith("file\t") && line.split("\t", -1).length != 4)) {

@@ -19,6 +19,8 @@ import org.briefing.model.Site;
 import org.briefing.publish.Publisher;
 import org.briefing.render.AffectedFiles;
 import org.briefing.render.OutputFile;
+import org.briefing.render.RecordPieces;
+import org.briefing.render.RenderCache;
 import org.briefing.render.SiteRenderer;
 import org.briefing.render.SiteRenderer.PlannedFile;
 import org.briefing.validate.Validator;
@@ -91,13 +93,17 @@ public final class SiteBuilder {
       return new Outcome(checked.problems(), 0);
     }
     Archive archive = archive(checked.site().orElseThrow(), options);
-    SiteRenderer renderer = new SiteRenderer(options.templates());
-    List<PlannedFile> plan = renderer.plan(archive);
-    Set<String> planned = SiteRenderer.paths(plan);
     String key = BuildInputs.key(options);
     Map<String, String> records = BuildInputs.records(content);
     Optional<BuildState> last = BuildState.read(options.out());
-    Set<String> kept = last.filter(state -> state.key().equals(key))
+    Optional<BuildState> same = last.filter(state -> state.key().equals(key));
+    Path out = options.out().toAbsolutePath().normalize();
+    RecordPieces pieces = same.map(state -> pieces(state, records, out))
+        .orElse(RecordPieces.none());
+    SiteRenderer renderer = new SiteRenderer(options.templates(), new RenderCache(pieces));
+    List<PlannedFile> plan = renderer.plan(archive);
+    Set<String> planned = SiteRenderer.paths(plan);
+    Set<String> kept = same
         .flatMap(state -> reusable(state, records, archive, planned, options.out()))
         .orElse(Set.of());
     List<PlannedFile> render = plan.stream().filter(file -> !kept.contains(file.path())).toList();
@@ -111,18 +117,39 @@ public final class SiteBuilder {
         last.get().write(options.out());
       }
       throw e;
+    } finally {
+      pieces.close();
     }
     Map<String, Set<String>> footprints = new TreeMap<>();
     for (Engagement e : archive.engagements()) {
       footprints.put(e.id(), AffectedFiles.footprint(archive, e.id()));
     }
     Map<String, BuildState.Output> outputs = new TreeMap<>();
-    Path out = options.out().toAbsolutePath().normalize();
     for (String path : planned) {
       outputs.put(path, BuildState.output(out.resolve(path)));
     }
-    new BuildState(key, records, footprints, outputs).write(options.out());
+    new BuildState(key, records, footprints, outputs, pieces.written()).write(options.out());
     return new Outcome(List.of(), files, render.size());
+  }
+
+  /**
+   * The parts of the last build's data exports and search records that this one can copy: those
+   * of the records that did not change, from files that are still as that build wrote them.
+   */
+  private static RecordPieces pieces(BuildState last, Map<String, String> records, Path out) {
+    Set<String> unchanged = new HashSet<>();
+    records.forEach((id, hash) -> {
+      if (hash.equals(last.records().get(id))) {
+        unchanged.add(id);
+      }
+    });
+    Map<String, Map<String, RecordPieces.Piece>> earlier = new TreeMap<>();
+    last.pieces().forEach((file, byId) -> {
+      if (last.unchanged(out, Set.of(file))) {
+        earlier.put(file, byId);
+      }
+    });
+    return new RecordPieces(out, earlier, unchanged);
   }
 
   /**

@@ -56,7 +56,8 @@ final class SearchIndex {
   SiteRenderer.PlannedFile records(PageBuilder pages) {
     Lang lang = pages.lang();
     String kind = "search-" + lang.code();
-    return new SiteRenderer.PlannedFile(Routes.searchRecords(lang), out -> {
+    return new SiteRenderer.PlannedFile(Routes.searchRecords(lang), file -> {
+      RecordPieces.Counting out = new RecordPieces.Counting(file);
       out.write(utf8("/* The records the " + lang.code() + " search page searches, one per line;"
           + " written by the build, read by assets/search.js. */\n" + GLOBAL + " = {\"lang\":\""
           + lang.code() + "\",\"records\":["));
@@ -64,7 +65,8 @@ final class SearchIndex {
       for (int i = 0; i < all.size(); i++) {
         Engagement e = all.get(i);
         out.write(i == 0 ? NEWLINE : COMMA_NEWLINE);
-        out.write(cache.recordData(kind, e, () -> utf8(line(e, pages.card(e), lang))));
+        cache.writeRecordData(Routes.searchRecords(lang), kind, e,
+            () -> utf8(line(e, pages.card(e), lang)), out);
       }
       out.write(utf8("\n]};\n"));
     });
