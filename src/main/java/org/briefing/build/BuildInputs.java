@@ -25,14 +25,16 @@ import org.briefing.content.RecordFolder;
  */
 final class BuildInputs {
 
-  private static final String ENGAGEMENTS = "engagements";
+  /** The content files outside the records, which the content loader reads. */
+  private static final List<String> SHARED_FILES =
+      List.of("site.yaml", "countries.yaml", "vocabulary.yaml");
 
   private BuildInputs() {}
 
   /**
    * The hash of what every output file depends on: the program (its classes and the libraries
    * it runs with), the templates folder whole (strings and assets included), the content
-   * folder's files outside the records, and the options.
+   * folder's shared files, and the options.
    */
   static String key(SiteBuilder.Options options) throws IOException {
     Hash digest = new Hash();
@@ -47,8 +49,10 @@ final class BuildInputs {
         program(digest, type);
       }
     }
-    tree(digest, "templates", options.templates(), null);
-    tree(digest, "content", options.content(), options.content().resolve(ENGAGEMENTS));
+    tree(digest, "templates", options.templates());
+    for (String shared : SHARED_FILES) {
+      tree(digest, shared, options.content().resolve(shared));
+    }
     return digest.hex();
   }
 
@@ -67,7 +71,7 @@ final class BuildInputs {
 
   private static String record(RecordFolder folder) throws IOException {
     Hash digest = new Hash();
-    tree(digest, folder.id(), folder.dir(), null);
+    tree(digest, folder.id(), folder.dir());
     return digest.hex();
   }
 
@@ -85,14 +89,14 @@ final class BuildInputs {
       text(digest, "program " + source.getLocation());
       return;
     }
-    tree(digest, "program", location, null);
+    tree(digest, "program", location);
   }
 
   /**
    * Every regular file under {@code root} (or {@code root} itself when it is a file), sorted,
-   * with its path and bytes; none under {@code skip}.
+   * with its path and bytes.
    */
-  private static void tree(Hash digest, String label, Path root, Path skip)
+  private static void tree(Hash digest, String label, Path root)
       throws IOException {
     text(digest, label);
     if (Files.isRegularFile(root)) {
@@ -105,8 +109,7 @@ final class BuildInputs {
     }
     List<Path> files;
     try (Stream<Path> walk = Files.walk(root)) {
-      files = walk.filter(path -> skip == null || !path.startsWith(skip))
-          .filter(Files::isRegularFile).sorted().toList();
+      files = walk.filter(Files::isRegularFile).sorted().toList();
     }
     for (Path path : files) {
       file(digest, root.relativize(path).toString().replace('\\', '/'), path);
