@@ -17,12 +17,10 @@ import org.briefing.model.Archive;
 import org.briefing.model.Engagement;
 import org.briefing.model.Site;
 import org.briefing.publish.Publisher;
-import org.briefing.render.AffectedFiles;
 import org.briefing.render.OutputFile;
+import org.briefing.render.PlannedFile;
 import org.briefing.render.RecordPieces;
 import org.briefing.render.RenderCache;
-import org.briefing.render.SiteRenderer;
-import org.briefing.render.SiteRenderer.PlannedFile;
 import org.briefing.validate.Validator;
 
 /**

@@ -56,10 +56,10 @@ public final class RecordPieces {
   }
 
   /** Counts what is written through it, so that each piece knows where it lies. */
-  static final class Counting extends FilterOutputStream {
+  public static final class Counting extends FilterOutputStream {
     private long count;
 
-    Counting(OutputStream out) {
+    public Counting(OutputStream out) {
       super(out);
     }
 

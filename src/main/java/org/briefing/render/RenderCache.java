@@ -48,7 +48,7 @@ public final class RenderCache {
    * A record's part of a file that carries every record, made by {@code make}: kept for the
    * preview, made afresh for a one-off build (which writes it once).
    */
-  byte[] recordData(String kind, Engagement e, Supplier<byte[]> make) {
+  public byte[] recordData(String kind, Engagement e, Supplier<byte[]> make) {
     return keepRecordData ? get(kind, e, make) : make.get();
   }
 
@@ -56,7 +56,7 @@ public final class RenderCache {
    * Writes the record {@code e}'s part of {@code file} (of {@code kind}, made by {@code make})
    * to {@code out}, which counts from the file's first byte.
    */
-  void writeRecordData(String file, String kind, Engagement e, Supplier<byte[]> make,
+  public void writeRecordData(String file, String kind, Engagement e, Supplier<byte[]> make,
       RecordPieces.Counting out) throws java.io.IOException {
     pieces.write(file, e.id(), out, () -> recordData(kind, e, make));
   }

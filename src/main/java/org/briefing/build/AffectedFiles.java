@@ -1,4 +1,4 @@
-package org.briefing.render;
+package org.briefing.build;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,6 +10,9 @@ import org.briefing.model.Archive;
 import org.briefing.model.Country;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
+import org.briefing.outputs.DataExport;
+import org.briefing.outputs.SitemapRenderer;
+import org.briefing.render.Routes;
 
 /**
  * Which files of the site a change to some records touches: what the preview rewrites after an
@@ -42,7 +45,7 @@ public final class AffectedFiles {
     Set<String> files = new HashSet<>(List.of(Routes.landing(), DataExport.JSON, DataExport.CSV));
     for (Lang lang : Lang.values()) {
       files.addAll(List.of(Routes.home(lang), Routes.timeline(lang), Routes.countries(lang),
-          Routes.searchRecords(lang), FeedRenderer.feedPath(lang)));
+          Routes.searchRecords(lang), Routes.feed(lang)));
     }
     if (!sameFiles) {
       files.add(SitemapRenderer.SITEMAP_PATH);
@@ -82,7 +85,7 @@ public final class AffectedFiles {
       for (Country c : e.countries()) {
         for (Lang lang : Lang.values()) {
           files.add(Routes.country(lang, c));
-          files.add(FeedRenderer.countryFeedPath(lang, c));
+          files.add(Routes.countryFeed(lang, c));
         }
         for (Country other : e.countries()) {
           archive.pair(c, other).ifPresent(pair -> {
