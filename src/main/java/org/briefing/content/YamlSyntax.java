@@ -79,12 +79,18 @@ final class YamlSyntax {
             + String.format(Locale.ROOT, "U+%04X", c) + ") YAML cannot read; delete it and"
             + " retype what is around it");
       }
+      if (problem.contains("<document start>")) {
+        return at(file, lineOffset, at, "keys start here after a line above that is not `key:"
+            + " value` (a key needs a colon and a space after it, `title: ...`); correct that"
+            + " line, or put its whole value in quotes");
+      }
       if (problem.contains("end of stream")) {
         return at(file, lineOffset, opened, "the file ends before what starts here is"
             + " complete; close the quote or bracket, or finish the line");
       }
-      String plain = marked.getProblem() == null ? "unreadable" : marked.getProblem().strip();
-      return at(file, lineOffset, at, "YAML cannot read this line (" + plain + "); check the"
+      String plain = marked.getProblem() == null || marked.getProblem().contains("<")
+          || marked.getProblem().contains("token") ? "" : " (" + marked.getProblem().strip() + ")";
+      return at(file, lineOffset, at, "YAML cannot read this line" + plain + "; check the"
           + " indentation, and put quotes around values that contain \": \" or \" #\" or start"
           + " with a special character");
     }
