@@ -22,6 +22,7 @@ public final class SwapGap {
     Path out = Path.of(args[0]).resolve("swap-gap-site");
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 50;
     List<OutputFile> files = new ArrayList<>();
+    files.add(new OutputFile("index.html", "<p>home</p>".getBytes(StandardCharsets.UTF_8)));
     for (int i = 0; i < 2000; i++) {
       files.add(new OutputFile("en/engagements/" + i + "/index.html",
           ("<p>page " + i + "</p>").getBytes(StandardCharsets.UTF_8)));
