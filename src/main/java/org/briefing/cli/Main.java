@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.briefing.build.SiteBuilder;
 import org.briefing.content.Problem;
+import org.briefing.i18n.TemplateProblemException;
 import org.briefing.publish.Publisher;
-import org.briefing.render.TemplateProblemException;
 import org.briefing.serve.PreviewServer;
 import org.briefing.validate.Validator;
 
