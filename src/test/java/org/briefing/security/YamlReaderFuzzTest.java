@@ -37,7 +37,9 @@ class YamlReaderFuzzTest {
       assertTrue(p.line() == 0 || (p.line() > 3 && p.line() <= lines), p::format);
       assertTrue(p.column() >= 0, p::format);
       for (String jargon : JARGON) {
-        assertFalse(p.message().contains(jargon), () -> p.format() + "\nfor input:\n" + text);
+        // a message may quote the editor's own text, which can hold anything
+        assertFalse(p.message().contains(jargon) && !text.contains(jargon),
+            () -> p.format() + "\nfor input:\n" + text);
       }
     }
   }
