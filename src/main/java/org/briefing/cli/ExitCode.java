@@ -9,7 +9,12 @@ public enum ExitCode {
   /** The command line was wrong; the usage was printed. */
   USAGE(2),
   /** The templates or the disk failed: a maintainer's problem, not an editor's. */
-  INTERNAL(3);
+  INTERNAL(3),
+  /**
+   * SIGINT (Ctrl-C) or SIGTERM stopped a build: its staging folder was removed and the last
+   * site is unchanged.
+   */
+  INTERRUPTED(4);
 
   private final int status;
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.briefing.build.SiteBuilder;
 import org.briefing.content.Problem;
 import org.briefing.i18n.TemplateProblemException;
+import org.briefing.publish.Publisher;
 import org.briefing.serve.PreviewServer;
 import org.briefing.validate.Validator;
 
@@ -67,7 +68,7 @@ public final class Main {
         return ExitCode.OK;
       }
       long start = System.nanoTime();
-      SiteBuilder.Outcome outcome = builder.buildReusing(arguments.options());
+      SiteBuilder.Outcome outcome = buildUntilSignalled(builder, arguments.options());
       if (!outcome.ok()) {
         return report(outcome.problems());
       }
@@ -85,6 +86,43 @@ public final class Main {
       err.println("error: could not write the site: " + e.getMessage()
           + "; the output folder was left as it was");
       return ExitCode.INTERNAL;
+    }
+  }
+
+  /**
+   * Builds, with SIGINT and SIGTERM handled: the JVM runs its shutdown hooks on both, and the
+   * hook registered here stops the build's publishing, removes its staging folder, says so and
+   * ends the process with {@link ExitCode#INTERRUPTED}.
+   */
+  private SiteBuilder.Outcome buildUntilSignalled(SiteBuilder builder, SiteBuilder.Options options)
+      throws IOException {
+    long swaps = Publisher.swapCount();
+    Object state = new Object();
+    boolean[] building = {true};
+    Thread hook = new Thread(() -> {
+      synchronized (state) {
+        if (!building[0]) {
+          return;
+        }
+        boolean published = Publisher.interruptAll() | Publisher.swapCount() != swaps;
+        err.println(published ? "interrupted after the new site was published"
+            : "interrupted; the last site is unchanged");
+        err.flush();
+        Runtime.getRuntime().halt(ExitCode.INTERRUPTED.status());
+      }
+    }, "build-interrupted");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return builder.buildReusing(options);
+    } finally {
+      synchronized (state) {
+        building[0] = false;
+      }
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // already shutting down: the hook finds the build over and does nothing
+      }
     }
   }
 

@@ -67,26 +67,12 @@ public final class YamlReader {
     } catch (TooDeep e) {
       return Optional.empty(); // already reported, once, with its line
     } catch (JsonProcessingException e) {
-      problems.add(syntaxProblem(session, e));
+      problems.add(YamlSyntax.describe(file, text, lineOffset, e));
       return Optional.empty();
     } catch (IOException e) {
       problems.add(Problem.inFile(file, "could not be read as YAML: " + e.getMessage()));
       return Optional.empty();
     }
-  }
-
-  private static Problem syntaxProblem(Session session, JsonProcessingException e) {
-    String detail = e.getOriginalMessage();
-    // SnakeYAML's message carries its own position block; the first line is the useful part
-    int cut = detail.indexOf('\n');
-    if (cut > 0) {
-      detail = detail.substring(0, cut);
-    }
-    String hint = "; check the indentation, and put quotes around values that contain \": \""
-        + " or \" #\" or start with a special character";
-    JsonLocation where = e.getLocation();
-    Position position = where == null ? Position.startOf(session.file) : session.position(where);
-    return Problem.at(position, "YAML syntax error: " + detail.strip() + hint);
   }
 
   /** Ends the read of a file nested too deeply, after its problem has been reported. */
@@ -148,6 +134,60 @@ public final class YamlReader {
       return rest.substring(1, end);
     }
 
+    /**
+     * The text a comment cut off a plain value, when the {@code #} follows it after one space
+     * with no space after it ({@code title: Kim #1 meeting}): that reads as part of the value,
+     * while {@code value  # a note} is a comment as written.
+     */
+    private String commentCut(JsonLocation location, String text) {
+      int line = location.getLineNr() - 1;
+      int column = location.getColumnNr() - 1;
+      if (line < 0 || line >= lines.length || column < 0 || text.isEmpty()) {
+        return null;
+      }
+      String written = lines[line];
+      if (column >= written.length() || "'\"|>".indexOf(written.charAt(column)) >= 0
+          || !written.startsWith(text, column)) {
+        return null;
+      }
+      String rest = written.substring(column + text.length()).stripTrailing();
+      boolean cut = rest.length() > 2 && (rest.charAt(0) == ' ' || rest.charAt(0) == '\t')
+          && rest.charAt(1) == '#' && !Character.isWhitespace(rest.charAt(2));
+      return cut ? rest.substring(1) : null;
+    }
+
+    /**
+     * Refuses a key holding a space that is not the space bar's, or an invisible character
+     * (pasted from a word processor or a web page): it looks right and matches no key.
+     */
+    private void checkKeySpaces(String key, Position keyAt) {
+      for (int i = 0; i < key.length(); ) {
+        int c = key.codePointAt(i);
+        boolean odd = c != ' ' && (Character.isWhitespace(c) || Character.isSpaceChar(c)
+            || Character.getType(c) == Character.FORMAT);
+        if (odd) {
+          String name = switch (c) {
+            case 0x00A0 -> "a non-breaking space";
+            case 0x202F -> "a narrow non-breaking space";
+            case 0x200B -> "a zero-width space";
+            case 0xFEFF -> "a zero-width no-break space (byte-order mark)";
+            case 0x200C -> "a zero-width non-joiner";
+            case 0x200D -> "a zero-width joiner";
+            case 0x2060 -> "a word joiner";
+            case '\t' -> "a tab";
+            default -> "an invisible or unusual space";
+          };
+          String visible = key.replaceAll("[\\p{Z}\\p{Cf}\\s]", "");
+          refuse(new Position(keyAt.file(), keyAt.line(), keyAt.column() + i), "the key \""
+              + visible + "\" contains " + name + String.format(java.util.Locale.ROOT,
+              " (U+%04X)", c) + ", which looks like a space or nothing but is not one; delete"
+              + " the key and type it again, with ordinary spaces before it");
+          return;
+        }
+        i += Character.charCount(c);
+      }
+    }
+
     /** Reads the value at the parser's current token, leaving the parser on its last token. */
     YamlNode value(YAMLParser parser, int depth) throws IOException {
       Position at = position(parser.currentTokenLocation());
@@ -182,7 +222,14 @@ public final class YamlReader {
         return new YamlNode.Scalar("", true, at);
       }
       // Jackson may have typed the scalar (true, number...); its text is what was written.
-      return new YamlNode.Scalar(parser.getText(), false, at);
+      String text = parser.getText();
+      String cut = commentCut(parser.currentTokenLocation(), text);
+      if (cut != null) {
+        refuse(at, "\" #\" starts a comment in YAML, so this value ends at \"" + text
+            + "\" and \"" + cut + "\" is dropped; put the whole value in quotes: \"" + text + " "
+            + cut + "\"");
+      }
+      return new YamlNode.Scalar(text, false, at);
     }
 
     private YamlNode mapping(YAMLParser parser, Position at, int depth) throws IOException {
@@ -191,6 +238,7 @@ public final class YamlReader {
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
         Position keyAt = position(parser.currentTokenLocation());
+        checkKeySpaces(key, keyAt);
         parser.nextToken();
         YamlNode value = value(parser, depth + 1);
         Position earlier = keys.get(key);

@@ -41,11 +41,36 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
   }
 
   /**
+   * Dates are written with the digits 0-9 in both languages' files: a date typed with
+   * Arabic-Indic (٠١٢) or Persian (۰۱۲) digits, as an Arabic keyboard gives, is refused with the
+   * same date in 0-9 to copy, rather than read, so that every file says its dates one way.
+   */
+  private static void refuseOtherDigits(String text) {
+    StringBuilder western = new StringBuilder(text.length());
+    boolean other = false;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      if (Character.isDigit(c) && (c < '0' || c > '9')) {
+        other = true;
+        western.append((char) ('0' + Character.digit(c, 10)));
+      } else {
+        western.appendCodePoint(c);
+      }
+      i += Character.charCount(c);
+    }
+    if (other) {
+      throw new IllegalArgumentException("\"" + text + "\" is written with Arabic-Indic or"
+          + " Persian digits; write the digits 0-9 (YYYY-MM-DD): " + western);
+    }
+  }
+
+  /**
    * Reads {@code YYYY-MM-DD}, {@code YYYY-MM} or {@code YYYY} strictly.
    *
    * @throws IllegalArgumentException with an editor-facing explanation
    */
   public static PartialDate parse(String text) {
+    refuseOtherDigits(text);
     Matcher m = FORM.matcher(text);
     if (!m.matches()) {
       throw new IllegalArgumentException("\"" + text + "\" is not a date; write YYYY-MM-DD, or"

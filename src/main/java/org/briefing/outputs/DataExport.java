@@ -257,19 +257,8 @@ public final class DataExport {
     return String.join("; ", values);
   }
 
-  /** One RFC 4180 line: fields quoted when they hold a comma, quote or line break; CRLF ends it. */
+  /** One RFC 4180 line, safe to open in a spreadsheet program (see {@link CsvRow}). */
   private static void row(StringBuilder out, List<String> fields) {
-    for (int i = 0; i < fields.size(); i++) {
-      if (i > 0) {
-        out.append(',');
-      }
-      String f = fields.get(i);
-      if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-        out.append('"').append(f.replace("\"", "\"\"")).append('"');
-      } else {
-        out.append(f);
-      }
-    }
-    out.append("\r\n");
+    CsvRow.append(out, fields);
   }
 }

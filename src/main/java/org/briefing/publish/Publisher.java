@@ -14,6 +14,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.briefing.render.OutputFile;
 import org.briefing.render.OutputSink;
 
@@ -72,21 +74,112 @@ public final class Publisher {
     refuseForeign(target);
     Path parent = target.getParent();
     Files.createDirectories(parent);
-    Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".new-");
-    try {
-      FolderSink sink = new FolderSink(staging);
-      for (String relative : kept) {
-        sink.keep(relative, inside(target, relative));
+    try (OutputLock lock = OutputLock.acquire(target, System.err)) {
+      Publication run = new Publication(lock);
+      ACTIVE.add(run);
+      try {
+        return run.publish(target, site, kept);
+      } finally {
+        ACTIVE.remove(run);
       }
-      site.writeAll(sink);
-      if (Files.exists(target.resolve(PLACEHOLDER))) {
-        Files.copy(target.resolve(PLACEHOLDER), staging.resolve(PLACEHOLDER));
+    }
+  }
+
+  private static final AtomicLong SWAPS = new AtomicLong();
+
+  /** How many new sites this process has swapped in so far. */
+  public static long swapCount() {
+    return SWAPS.get();
+  }
+
+  /** The builds of this process now publishing, for {@link #interruptAll}. */
+  private static final Set<Publication> ACTIVE = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Stops every build of this process now publishing, for the handler of SIGINT and SIGTERM,
+   * just before the process exits: waits for the files being written (and for a swap under
+   * way) to be complete, keeps any more from being written, removes the staging folders and
+   * releases the locks. The build threads are left waiting; the caller ends the process.
+   *
+   * @return whether a new site had already been swapped in (otherwise the last site is
+   *     unchanged)
+   */
+  public static boolean interruptAll() {
+    boolean published = false;
+    for (Publication run : ACTIVE) {
+      published |= run.interrupt();
+    }
+    return published;
+  }
+
+  /** The gap, in nanoseconds, between the two renames of this publisher's last swap. */
+  public long lastSwapGapNanos() {
+    return lastSwapGapNanos;
+  }
+
+  private volatile long lastSwapGapNanos;
+
+  /** One build's publishing, which a signal may interrupt at any point. */
+  private final class Publication {
+    private final OutputLock lock;
+    /** Writers and the swap hold it to read; an interruption holds it to write, for good. */
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+    private volatile Path staging;
+    private boolean swapped;
+
+    Publication(OutputLock lock) {
+      this.lock = lock;
+    }
+
+    int publish(Path target, SiteWriter site, Set<String> kept) throws IOException {
+      gate.readLock().lock();
+      try {
+        staging = Files.createTempDirectory(target.getParent(),
+            "." + target.getFileName() + OutputLock.NEW + OutputLock.owner() + "-");
+      } finally {
+        gate.readLock().unlock();
       }
-      swap(staging, target);
-      return sink.count();
-    } catch (IOException | RuntimeException e) {
-      deleteTree(staging);
-      throw e;
+      try {
+        FolderSink sink = new FolderSink(staging, gate);
+        for (String relative : kept) {
+          sink.keep(relative, inside(target, relative));
+        }
+        site.writeAll(sink);
+        gate.readLock().lock();
+        try {
+          if (Files.exists(target.resolve(PLACEHOLDER))) {
+            Files.copy(target.resolve(PLACEHOLDER), staging.resolve(PLACEHOLDER));
+          }
+          swap(staging, target);
+          swapped = true;
+          SWAPS.incrementAndGet();
+        } finally {
+          gate.readLock().unlock();
+        }
+        return sink.count();
+      } catch (IOException | RuntimeException e) {
+        gate.readLock().lock();
+        try {
+          deleteTree(staging);
+        } finally {
+          gate.readLock().unlock();
+        }
+        throw e;
+      }
+    }
+
+    boolean interrupt() {
+      gate.writeLock().lock(); // never released: the process is about to end
+      try {
+        if (!swapped && staging != null) {
+          deleteTree(staging);
+        }
+        lock.close();
+      } catch (IOException e) {
+        System.err.println("could not remove " + staging + ": " + e.getMessage()
+            + "; the next build removes it");
+      }
+      return swapped;
     }
   }
 
@@ -121,43 +214,65 @@ public final class Publisher {
   static final class FolderSink implements OutputSink {
 
     private final Path root;
+    private final ReentrantReadWriteLock gate;
     private final Set<Path> written = ConcurrentHashMap.newKeySet();
     private final Set<Path> folders = ConcurrentHashMap.newKeySet();
 
     FolderSink(Path root) {
+      this(root, new ReentrantReadWriteLock());
+    }
+
+    /** Writes only while it can hold {@code gate} to read; an interrupted build never can. */
+    FolderSink(Path root, ReentrantReadWriteLock gate) {
       this.root = root;
+      this.gate = gate;
       folders.add(root);
     }
 
     @Override
     public void write(String relative, Body body) throws IOException {
       Path path = claim(relative);
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path,
-          StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
-        body.writeTo(out);
+      gate.readLock().lock();
+      try {
+        createParent(path);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path,
+            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
+          body.writeTo(out);
+        }
+      } finally {
+        gate.readLock().unlock();
       }
     }
 
     /** Takes {@code existing} over as the file {@code relative}, a link to it where possible. */
     void keep(String relative, Path existing) throws IOException {
       Path path = claim(relative);
+      gate.readLock().lock();
       try {
-        Files.createLink(path, existing);
-      } catch (UnsupportedOperationException | IOException e) {
-        Files.copy(existing, path);
+        createParent(path);
+        try {
+          Files.createLink(path, existing);
+        } catch (UnsupportedOperationException | IOException e) {
+          Files.copy(existing, path);
+        }
+      } finally {
+        gate.readLock().unlock();
       }
     }
 
-    private Path claim(String relative) throws IOException {
+    private Path claim(String relative) {
       Path path = inside(root, relative);
       if (!written.add(path)) {
         throw new IllegalArgumentException("two files would be written to " + relative);
       }
+      return path;
+    }
+
+    private void createParent(Path path) throws IOException {
       if (!folders.contains(path.getParent())) {
         Files.createDirectories(path.getParent());
         folders.add(path.getParent());
       }
-      return path;
     }
 
     int count() {
@@ -186,16 +301,24 @@ public final class Publisher {
     return path;
   }
 
-  private static void swap(Path staging, Path target) throws IOException {
+  /**
+   * Two renames: the old site aside, the new one in its place. Between them the output folder
+   * does not exist, for the time one rename takes (measured in {@link #lastSwapGapNanos}; see
+   * the README): Java cannot exchange two folders in one step.
+   */
+  private void swap(Path staging, Path target) throws IOException {
     if (!Files.exists(target)) {
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
       return;
     }
-    Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+    Path old = Files.createTempDirectory(target.getParent(),
+        "." + target.getFileName() + OutputLock.OLD + OutputLock.owner() + "-");
     Files.delete(old); // only its unique name is wanted
+    long start = System.nanoTime();
     Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
     try {
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      lastSwapGapNanos = System.nanoTime() - start;
     } catch (IOException e) {
       Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
       throw e;

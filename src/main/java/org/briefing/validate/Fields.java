@@ -34,7 +34,8 @@ final class Fields {
       List<Problem> problems) {
     if (!(node instanceof YamlNode.Mapping mapping)) {
       problems.add(Problem.at(node.position(), where + " must be a set of `key: value` lines, not "
-          + node.kind()));
+          + node.kind() + "; write each of its keys (" + String.join(", ",
+          allowed.stream().sorted().toList()) + ") on a line of its own, indented under it"));
       return Optional.empty();
     }
     Fields fields = new Fields(mapping, where, problems);
@@ -89,7 +90,8 @@ final class Fields {
         return Optional.of(scalar);
       }
       problems.add(Problem.at(value.position(), "\"" + key + "\" in " + where
-          + " must be a single value, not " + value.kind()));
+          + " must be a single value, not " + value.kind() + "; write one value after the colon,"
+          + " without [ ] or `- `"));
       return Optional.empty();
     });
   }

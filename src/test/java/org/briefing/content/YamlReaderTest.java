@@ -355,9 +355,9 @@ class YamlReaderTest {
           () -> assertEquals(FILE, problem.file()),
           () -> assertEquals(3, problem.line()),
           () -> assertTrue(problem.column() > 0),
-          () -> assertTrue(problem.message().startsWith("YAML syntax error: mapping values are"
-              + " not allowed here"), problem.message()),
-          () -> assertTrue(problem.message().contains("put quotes around values"),
+          () -> assertTrue(problem.message().startsWith("a colon followed by a space (\": \")"
+              + " inside a value"), problem.message()),
+          () -> assertTrue(problem.message().contains("put the whole value in quotes"),
               problem.message()));
     }
 
