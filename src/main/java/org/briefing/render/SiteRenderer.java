@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.briefing.model.Actor;
 import org.briefing.model.Archive;
 import org.briefing.model.Country;
 import org.briefing.model.Engagement;
@@ -162,6 +163,11 @@ public final class SiteRenderer {
       for (Archive.Pair pair : archive.pairs()) {
         pages.add(page(Routes.pair(lang, pair), "pair.ftlh", () -> builder.pair(pair)));
       }
+      ActorPages actors = new ActorPages(archive, builder);
+      pages.add(page(Routes.actors(lang), "actors.ftlh", actors::index));
+      for (Actor actor : archive.actors().active()) {
+        pages.add(page(Routes.actor(lang, actor), "actor.ftlh", () -> actors.actor(actor)));
+      }
       for (Engagement e : archive.engagements()) {
         if (e.hasTranslation(lang)) {
           pages.add(page(Routes.engagement(lang, e.id()), "engagement.ftlh",
@@ -204,7 +210,7 @@ public final class SiteRenderer {
     Set<String> files = new HashSet<>(List.of(Routes.landing(), DataExport.JSON, DataExport.CSV));
     for (Lang lang : Lang.values()) {
       files.addAll(List.of(Routes.home(lang), Routes.timeline(lang), Routes.countries(lang),
-          Routes.searchRecords(lang), FeedRenderer.feedPath(lang)));
+          Routes.actors(lang), Routes.searchRecords(lang), FeedRenderer.feedPath(lang)));
     }
     Set<Engagement> touched = new HashSet<>();
     for (Archive archive : List.of(before, after)) {
@@ -228,6 +234,12 @@ public final class SiteRenderer {
           }
           for (Lang lang : Lang.values()) {
             files.add(Routes.type(lang, e.type()));
+            for (Actor actor : e.actors()) {
+              files.add(Routes.actor(lang, actor)); // its records, and the actors met there
+              for (Engagement shared : archive.actors().engagementsOf(actor)) {
+                shared.actors().forEach(a -> files.add(Routes.actor(lang, a)));
+              }
+            }
           }
         });
       }
