@@ -35,7 +35,7 @@ final class WorldMap {
   private static final double NORTH = 56;
   private static final double SCALE = WIDTH / ((EAST - WEST) * Math.cos(Math.toRadians(30)));
   static final int MAP_HEIGHT = (int) Math.round((NORTH - SOUTH) * SCALE);
-  private static final int INSET_WIDTH = 110;
+  private static final int INSET_WIDTH = 170;
   private static final int INSET_HEIGHT = 70;
   private static final int INSET_GAP = 8;
   /** Shading steps: a country's count as a share of the largest, in five classes. */
@@ -130,7 +130,7 @@ final class WorldMap {
       for (int[] ring : near) {
         int[] px = new int[ring.length];
         for (int i = 0; i < ring.length; i += 2) {
-          px[i] = (int) Math.round(x0 + 5 + (ring[i] - b[0]) * cos * s);
+          px[i] = (int) Math.round(x0 + (INSET_WIDTH - spanX * s) / 2 + (ring[i] - b[0]) * cos * s);
           px[i + 1] = (int) Math.round(y0 + 5 + (b[3] - ring[i + 1]) * s);
         }
         pixels(d, px);
