@@ -2,6 +2,7 @@ package org.briefing.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.briefing.i18n.Localizer;
 import org.briefing.model.Actor;
 import org.briefing.model.ActorIndex;
 import org.briefing.model.Archive;

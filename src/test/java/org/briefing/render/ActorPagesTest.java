@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.briefing.i18n.Localizer;
+import org.briefing.i18n.Strings;
 import org.briefing.model.Actor;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
