@@ -151,7 +151,7 @@
     builder.field('title', { boost: 8 });
     builder.field('summary', { boost: 3 });
     builder.field('countries', { boost: 3 });
-    builder.field('organizations', { boost: 2 });
+    builder.field('actors', { boost: 2 });
     builder.field('type', { boost: 2 });
     builder.field('body');
     records.forEach(function (r, i) {
@@ -160,7 +160,7 @@
         title: r.title,
         summary: r.summary,
         countries: r.countries.join(' '),
-        organizations: r.organizations.join(' '),
+        actors: r.actors.join(' '),
         type: r.type,
         body: r.body
       });

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.briefing.model.Actor;
 import org.briefing.model.Archive;
 import org.briefing.model.Country;
 import org.briefing.model.Engagement;
@@ -45,7 +46,7 @@ public final class AffectedFiles {
     Set<String> files = new HashSet<>(List.of(Routes.landing(), DataExport.JSON, DataExport.CSV));
     for (Lang lang : Lang.values()) {
       files.addAll(List.of(Routes.home(lang), Routes.timeline(lang), Routes.countries(lang),
-          Routes.searchRecords(lang), Routes.feed(lang)));
+          Routes.actors(lang), Routes.searchRecords(lang), Routes.feed(lang)));
     }
     if (!sameFiles) {
       files.add(SitemapRenderer.SITEMAP_PATH);
@@ -68,7 +69,8 @@ public final class AffectedFiles {
   /**
    * The files that show the record {@code id} of {@code archive} besides the lists every record
    * is in: its own pages, its neighbours' in time (their previous and next links), its
-   * countries' pages and feeds, its pairs' and its type's pages. Empty when there is no such
+   * countries' pages and feeds, its pairs' and its type's pages, its actors' pages
+   * and those of the actors met in their records. Empty when there is no such
    * record.
    */
   public static Set<String> footprint(Archive archive, String id) {
@@ -97,6 +99,12 @@ public final class AffectedFiles {
       }
       for (Lang lang : Lang.values()) {
         files.add(Routes.type(lang, e.type()));
+        for (Actor actor : e.actors()) {
+          files.add(Routes.actor(lang, actor)); // its records, and the actors met there
+          for (Engagement shared : archive.actors().engagementsOf(actor)) {
+            shared.actors().forEach(a -> files.add(Routes.actor(lang, a)));
+          }
+        }
       }
     });
     return files;

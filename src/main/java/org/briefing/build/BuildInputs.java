@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 import org.briefing.content.LoadedContent;
+import org.briefing.content.ContentLoader;
 import org.briefing.content.RecordFolder;
 
 /**
@@ -26,8 +27,7 @@ import org.briefing.content.RecordFolder;
 final class BuildInputs {
 
   /** The content files outside the records, which the content loader reads. */
-  private static final List<String> SHARED_FILES =
-      List.of("site.yaml", "countries.yaml", "vocabulary.yaml");
+  private static final List<String> SHARED_FILES = ContentLoader.SHARED_FILES;
 
   private BuildInputs() {}
 

@@ -195,7 +195,7 @@ public final class SiteBuilder {
   public static Archive archive(Site site, Options options) {
     Site withUrl = options.baseUrl()
         .map(url -> new Site(site.config().withBaseUrl(url.endsWith("/") ? url : url + "/"),
-            site.countries(), site.types(), site.topics(), site.engagements()))
+            site.countries(), site.types(), site.topics(), site.actors(), site.engagements()))
         .orElse(site);
     return new Archive(withUrl);
   }

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.briefing.markdown.MarkdownRenderer;
+import org.briefing.model.Actor;
 import org.briefing.model.Archive;
 import org.briefing.model.Country;
 import org.briefing.model.Engagement;

@@ -67,7 +67,7 @@ final class RecordScaffold {
         .filter(p -> !p.file().startsWith(records))
         .toList();
     LoadedContent sharedOnly = new LoadedContent(loaded.root(), loaded.site(), loaded.countries(),
-        loaded.vocabulary(), List.of(), sharedProblems);
+        loaded.vocabulary(), loaded.actors(), List.of(), sharedProblems);
     return new Validator().validate(sharedOnly, new Validator.Options(false, false));
   }
 
@@ -196,10 +196,9 @@ final class RecordScaffold {
         type: %s
         # The states involved: ISO 3166-1 alpha-2 codes from countries.yaml, at least one.
         countries: [%s]
-        # Optional: institutions named in the record, each in both languages.
-        # organizations:
-        #   - en: Ministry of Interior
-        #     ar: وزارة الداخلية
+        # Optional: the people and institutions involved, keys of actors.yaml (add a new one
+        # there first, named in both languages).
+        # actors: [khattab-anas, lekhwiya]
         # Optional: subjects, keys of vocabulary.yaml `topics`:
         %s
         # topics: [%s]

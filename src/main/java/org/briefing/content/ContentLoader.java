@@ -21,6 +21,9 @@ public final class ContentLoader {
   static final String SITE = "site.yaml";
   static final String COUNTRIES = "countries.yaml";
   static final String VOCABULARY = "vocabulary.yaml";
+  static final String ACTORS = "actors.yaml";
+  /** Every content file outside the records; a change to one can change any page. */
+  public static final List<String> SHARED_FILES = List.of(SITE, COUNTRIES, VOCABULARY, ACTORS);
   static final String ENGAGEMENTS = "engagements";
   static final String FACTS = "engagement.yaml";
   private static final List<String> LANGUAGE_FILES = List.of("ar.md", "en.md");
@@ -33,13 +36,16 @@ public final class ContentLoader {
       problems.add(Problem.inFile(root, "content folder not found; run from the repository's top"
           + " folder or pass --content DIR"));
       return new LoadedContent(root, Optional.empty(), Optional.empty(), Optional.empty(),
-          List.of(), problems);
+          Optional.empty(), List.of(), problems);
     }
     Optional<YamlDocument> site = readRequiredYaml(root, root.resolve(SITE), problems);
     Optional<YamlDocument> countries = readRequiredYaml(root, root.resolve(COUNTRIES), problems);
     Optional<YamlDocument> vocabulary = readRequiredYaml(root, root.resolve(VOCABULARY), problems);
+    Path actorsFile = root.resolve(ACTORS);
+    Optional<YamlDocument> actors = Files.exists(actorsFile)
+        ? readYaml(root, actorsFile, problems) : Optional.empty();
     List<RecordFolder> records = readRecords(root, problems);
-    return new LoadedContent(root, site, countries, vocabulary, records, problems);
+    return new LoadedContent(root, site, countries, vocabulary, actors, records, problems);
   }
 
   /**
@@ -55,7 +61,7 @@ public final class ContentLoader {
         .map(folder -> ids.contains(folder.id()) ? readRecord(root, folder.dir(), problems) : folder)
         .toList();
     return new LoadedContent(root, previous.site(), previous.countries(), previous.vocabulary(),
-        records, problems);
+        previous.actors(), records, problems);
   }
 
   private Optional<YamlDocument> readRequiredYaml(Path root, Path file, List<Problem> problems) {

@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * The content folder as read from disk, before any rule is checked. Files that could not be
  * read are absent here and explained in {@code problems}.
+ *
+ * @param actors {@code actors.yaml}, which a site without actors may leave out
  */
 public record LoadedContent(Path root, Optional<YamlDocument> site,
     Optional<YamlDocument> countries, Optional<YamlDocument> vocabulary,
-    List<RecordFolder> records, List<Problem> problems) {}
+    Optional<YamlDocument> actors, List<RecordFolder> records, List<Problem> problems) {}

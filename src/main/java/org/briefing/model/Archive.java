@@ -50,6 +50,7 @@ public final class Archive {
   private final Map<Country, List<Engagement>> byCountry = new LinkedHashMap<>();
   private final Map<String, Pair> pairs = new TreeMap<>();
   private final Map<Term, List<Engagement>> byType = new LinkedHashMap<>();
+  private final ActorIndex actors;
 
   public Archive(Site site) {
     this.site = site;
@@ -82,10 +83,16 @@ public final class Archive {
     pairs.replaceAll((key, p) -> new Pair(p.first(), p.second(), List.copyOf(pairLists.get(key))));
     byCountry.replaceAll((c, list) -> List.copyOf(list));
     byType.replaceAll((t, list) -> List.copyOf(list));
+    actors = new ActorIndex(site.actors(), newestFirst);
   }
 
   public Site site() {
     return site;
+  }
+
+  /** The people and institutions, with their records. */
+  public ActorIndex actors() {
+    return actors;
   }
 
   /** Every record, newest first. */

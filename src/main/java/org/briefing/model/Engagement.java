@@ -9,6 +9,7 @@ import java.util.Optional;
  * {@code engagement.yaml}, and its text in each language it has been written in.
  *
  * @param countries the countries involved, in code order
+ * @param actors the people and institutions involved, in the order written
  * @param related ids of other records, each known to exist
  * @param corrections newest first
  * @param translations at least one; a missing language is a translation still pending
@@ -19,7 +20,7 @@ public record Engagement(
     Optional<PartialDate> endDate,
     Term type,
     List<Country> countries,
-    List<Localized> organizations,
+    List<Actor> actors,
     List<Term> topics,
     Status status,
     List<Source> sources,

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.briefing.model.Actor;
 import org.briefing.model.Archive;
 import org.briefing.model.Correction;
 import org.briefing.model.Country;
@@ -42,7 +43,7 @@ public final class DataExport {
 
   static final List<String> CSV_COLUMNS = List.of("id", "date", "end_date", "type", "type_en",
       "type_ar", "countries", "countries_en", "countries_ar", "status", "title_en", "title_ar",
-      "summary_en", "summary_ar", "organizations_en", "organizations_ar", "topics", "sources",
+      "summary_en", "summary_ar", "actors", "actors_en", "actors_ar", "topics", "sources",
       "related", "url_en", "url_ar");
 
   private static final JsonFactory FACTORY = new JsonFactory()
@@ -83,8 +84,8 @@ public final class DataExport {
     }
     List<Engagement> records = chronological();
     out.write(("{\n  \"$schema\" : \"engagements.schema.json\",\n  \"site\" : " + head
-        + ",\n  \"count\" : " + records.size() + ",\n  \"engagements\" : [ ")
-        .getBytes(StandardCharsets.UTF_8));
+        + ",\n  \"count\" : " + records.size() + ",\n  \"actors\" : " + actors()
+        + ",\n  \"engagements\" : [ ").getBytes(StandardCharsets.UTF_8));
     for (int i = 0; i < records.size(); i++) {
       if (i > 0) {
         out.write(RECORD_SEPARATOR);
@@ -93,6 +94,35 @@ public final class DataExport {
       cache.writeRecordData(JSON, "json", e, () -> jsonRecord(e), out);
     }
     out.write((records.isEmpty() ? "]\n}\n" : " ]\n}\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Every actor of actors.yaml with its country and roles, as the records' actors refer to. */
+  private String actors() throws IOException {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator json = FACTORY.createGenerator(text)) {
+      json.setPrettyPrinter(new DefaultPrettyPrinter()
+          .withObjectIndenter(new DefaultIndenter("  ", "\n  ")));
+      json.writeStartArray();
+      for (Actor a : archive.actors().all()) {
+        json.writeStartObject();
+        json.writeStringField("id", a.id());
+        json.writeStringField("kind", a.kind().key());
+        optional(json, "country", a.country().map(Country::code));
+        localized(json, a.name());
+        json.writeArrayFieldStart("roles");
+        for (Actor.Role r : a.roles()) {
+          json.writeStartObject();
+          optional(json, "from", r.from().map(Object::toString));
+          optional(json, "to", r.to().map(Object::toString));
+          localized(json, r.title());
+          json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+    }
+    return text.toString().replace("\n", "\n  ");
   }
 
   private static final byte[] RECORD_SEPARATOR = ", ".getBytes(StandardCharsets.UTF_8);
@@ -125,10 +155,12 @@ public final class DataExport {
       json.writeEndObject();
     }
     json.writeEndArray();
-    json.writeArrayFieldStart("organizations");
-    for (Localized o : e.organizations()) {
+    json.writeArrayFieldStart("actors");
+    for (Actor a : e.actors()) {
       json.writeStartObject();
-      localized(json, o);
+      json.writeStringField("id", a.id());
+      json.writeStringField("kind", a.kind().key());
+      localized(json, a.name());
       json.writeEndObject();
     }
     json.writeEndArray();
@@ -241,8 +273,9 @@ public final class DataExport {
         e.translation(Lang.AR).map(Translation::title).orElse(""),
         e.translation(Lang.EN).map(Translation::summary).orElse(""),
         e.translation(Lang.AR).map(Translation::summary).orElse(""),
-        join(e.organizations().stream().map(Localized::en).toList()),
-        join(e.organizations().stream().map(Localized::ar).toList()),
+        join(e.actors().stream().map(Actor::id).toList()),
+        join(e.actors().stream().map(a -> a.name().en()).toList()),
+        join(e.actors().stream().map(a -> a.name().ar()).toList()),
         join(e.topics().stream().map(Term::key).toList()),
         e.sources().stream()
             .map(s -> s.publisher() + ": " + s.title() + s.url().map(u -> " <" + u + ">").orElse(""))

@@ -25,7 +25,7 @@ import org.briefing.render.Routes;
  * What the search page of one language searches, written by the build as
  * {@code {lang}/search/records.js}: every record as that language's lists show it (url, title,
  * date, countries, summary, the text's language and direction, whether its translation is
- * pending) with the plain text of its body, its organizations and its type.
+ * pending) with the plain text of its body, its actors (named in both languages) and its type.
  *
  * <p>It is a script that sets {@value #GLOBAL} rather than a JSON file because browsers refuse
  * to fetch files from a page opened from disk, and the site must work from disk. The browser
@@ -122,7 +122,11 @@ public final class SearchIndex {
     out.writeStringField("dir", card.textDir());
     out.writeBooleanField("pending", card.pending());
     out.writeStringField("type", card.type().text());
-    strings(out, "organizations", e.organizations().stream().map((Localized o) -> o.get(lang)).toList());
+    // Both languages' names: a reader finds "Anas Khattab" and "أنس خطاب" on either page.
+    List<String> actors = new java.util.ArrayList<>();
+    e.actors().forEach(a -> actors.add(a.name().get(lang)));
+    e.actors().forEach(a -> actors.add(a.name().get(lang.other())));
+    strings(out, "actors", actors);
     out.writeStringField("body", plainText.of(text.body()));
     out.writeEndObject();
   }

@@ -64,6 +64,10 @@ final class PageBuilder {
     return lang;
   }
 
+  Localizer localizer() {
+    return l;
+  }
+
   // ---- pages -------------------------------------------------------------------------------
 
   PageViews.HomePage home() {
@@ -100,8 +104,10 @@ final class PageBuilder {
   }
 
   PageViews.CountriesPage countries() {
+    List<Counted> counts = countryCounts();
     return new PageViews.CountriesPage(context(Routes.countries(lang), l.t("countries"),
-        "countries", Routes.countries(lang.other())), countryCounts());
+        "countries", Routes.countries(lang.other())), counts,
+        new WorldMap(lang).draw(l.t("map_title"), l.t("map_description"), counts, null));
   }
 
   PageViews.CountryPage country(Country country) {
@@ -119,7 +125,11 @@ final class PageBuilder {
             config.title().get(lang) + " · " + name, lang.code(), lang.dir())));
     return new PageViews.CountryPage(ctx, name, country.code(), count(list.size()),
         years(list), partners,
-        charts.bars(l.t("partners_chart_title").replace("{country}", name), partners));
+        charts.bars(l.t("partners_chart_title").replace("{country}", name), partners),
+        new WorldMap(lang).draw(l.t("partners_chart_title").replace("{country}", name),
+            l.t("map_partners_description").replace("{country}", name), partners,
+            counted(link(Routes.country(lang, country), country.name()), country.code(),
+                list.size())));
   }
 
   PageViews.PairPage pair(Archive.Pair pair) {
@@ -160,7 +170,7 @@ final class PageBuilder {
     return Optional.of(new PageViews.EngagementPage(ctx, card(e),
         l.dates().formatRange(e.date(), e.endDate()), hijri(e.date()),
         l.t("status_" + e.status().key() + "_explained"),
-        e.organizations().stream().map(o -> l.text(o.get(lang))).toList(),
+        e.actors().stream().map(a -> link(Routes.actor(lang, a), a.name())).toList(),
         e.topics().stream().map(t -> t.label().get(lang)).toList(),
         markdown.render(text.get().body(), l::text), sources, related,
         archive.previous(e).map(this::card).orElse(null),
@@ -226,7 +236,7 @@ final class PageBuilder {
         s.date().map(d -> l.dates().format(d)).orElse(null), s.language(), dir);
   }
 
-  private List<YearView> years(List<Engagement> newestFirst) {
+  List<YearView> years(List<Engagement> newestFirst) {
     List<YearView> years = new ArrayList<>();
     for (Archive.YearGroup year : Archive.group(newestFirst)) {
       List<MonthView> months = new ArrayList<>();
@@ -249,15 +259,15 @@ final class PageBuilder {
         .toList();
   }
 
-  private Counted counted(Link link, String code, int n) {
+  Counted counted(Link link, String code, int n) {
     return new Counted(link, code, n, count(n));
   }
 
-  private String count(int n) {
+  String count(int n) {
     return l.count(n, "engagements_count");
   }
 
-  private Link link(String url, Localized text) {
+  Link link(String url, Localized text) {
     return new Link(url, text.get(lang), lang.code(), lang.dir());
   }
 
@@ -265,7 +275,7 @@ final class PageBuilder {
     return new Link(url, text, lang.code(), lang.dir());
   }
 
-  private PageContext context(String path, String title, String section, String counterpart) {
+  PageContext context(String path, String title, String section, String counterpart) {
     return context(path, title, section, counterpart, config.tagline().get(lang), true, List.of());
   }
 
@@ -291,6 +301,7 @@ final class PageBuilder {
         navItem(Routes.home(lang), "home", path, section),
         navItem(Routes.timeline(lang), "timeline", path, section),
         navItem(Routes.countries(lang), "countries", path, section),
+        navItem(Routes.actors(lang), "actors", path, section),
         navItem(Routes.search(lang), "search", path, section));
     return new PageContext(l, lang.code(), lang.dir(), Routes.rootOf(path), path, fullTitle,
         description, siteTitle, config.tagline().get(lang), nav,

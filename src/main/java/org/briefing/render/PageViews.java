@@ -149,10 +149,47 @@ public final class PageViews {
    */
   public record SearchPage(PageContext ctx, Link timeline, String scriptText) {}
 
-  public record CountriesPage(PageContext ctx, List<Counted> countries) {}
+  public record CountriesPage(PageContext ctx, List<Counted> countries, MapView map) {}
 
   public record CountryPage(PageContext ctx, String name, String code, String countText,
-      List<YearView> years, List<Counted> partners, BarChart chart) {}
+      List<YearView> years, List<Counted> partners, BarChart chart, MapView map) {}
+
+  /**
+   * The archive's map (see {@link WorldMap}): {@code background} is every other country as one
+   * path; {@code countries} are the linked ones, whose numbers the table beside it repeats.
+   */
+  public record MapView(String title, String description, int width, int height, int mapHeight,
+      String background, List<MapCountry> countries, List<MapInset> insets) {}
+
+  /**
+   * A country of the map: {@code shade} is its CSS classes, {@code focus} marks the page's own
+   * country (not in the table), {@code inset} one drawn in a box below the map; the label
+   * stands at ({@code labelX}, {@code labelY}).
+   */
+  public record MapCountry(String code, Link link, long count, String countText, String shade,
+      boolean focus, boolean inset, String path, int labelX, int labelY) {}
+
+  /** The box of a country drawn apart from the map because it lies outside its window. */
+  public record MapInset(int x, int y, int width, int height) {}
+
+  /** The actors index: groups by country, then kind. */
+  public record ActorsPage(PageContext ctx, String countText, List<ActorGroupView> groups) {}
+
+  public record ActorGroupView(String id, String heading, String kind, String countText,
+      List<ActorItem> actors) {}
+
+  /** An actor in a list: its name in the page's language, and in the other as written there. */
+  public record ActorItem(Link link, Link otherName, String countText) {}
+
+  /**
+   * One actor: {@code name} in the page's language and {@code otherName} in the other (with
+   * its language and direction), roles newest first, records grouped by year and month.
+   */
+  public record ActorPage(PageContext ctx, String name, Link otherName, String kind, Link country,
+      List<RoleView> roles, String countText, List<YearView> years, List<Counted> countries,
+      List<Counted> actors) {}
+
+  public record RoleView(String title, String dates) {}
 
   public record PairPage(PageContext ctx, Link first, Link second, String countText,
       List<YearView> years) {}
@@ -165,7 +202,7 @@ public final class PageViews {
       String dateText,
       String hijri,
       String statusExplanation,
-      List<String> organizations,
+      List<Link> actors,
       List<String> topics,
       String bodyHtml,
       List<SourceView> sources,

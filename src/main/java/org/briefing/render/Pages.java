@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.briefing.i18n.Localizer;
 import org.briefing.i18n.Strings;
 import org.briefing.markdown.MarkdownRenderer;
+import org.briefing.model.Actor;
 import org.briefing.model.Archive;
 import org.briefing.model.Country;
 import org.briefing.model.Engagement;
@@ -72,7 +73,7 @@ public final class Pages {
       return page(Routes.timeline(builder.lang()), "timeline.ftlh", builder::timeline);
     }
 
-    /** Every other page: home, countries, search, and each type, country, pair and record. */
+    /** Every other page: home, countries, search, and each type, country, pair, actor and record. */
     public List<PlannedFile> pages() {
       Lang lang = builder.lang();
       List<PlannedFile> pages = new ArrayList<>();
@@ -89,6 +90,11 @@ public final class Pages {
       }
       for (Archive.Pair pair : archive.pairs()) {
         pages.add(page(Routes.pair(lang, pair), "pair.ftlh", () -> builder.pair(pair)));
+      }
+      ActorPages actors = new ActorPages(archive, builder);
+      pages.add(page(Routes.actors(lang), "actors.ftlh", actors::index));
+      for (Actor actor : archive.actors().active()) {
+        pages.add(page(Routes.actor(lang, actor), "actor.ftlh", () -> actors.actor(actor)));
       }
       for (Engagement e : archive.engagements()) {
         if (e.hasTranslation(lang)) {

@@ -1,5 +1,6 @@
 package org.briefing.render;
 
+import org.briefing.model.Actor;
 import org.briefing.model.Archive;
 import org.briefing.model.Country;
 import org.briefing.model.Lang;
@@ -41,6 +42,14 @@ public final class Routes {
 
   public static String type(Lang lang, Term type) {
     return lang.code() + "/types/" + type.key() + "/index.html";
+  }
+
+  public static String actors(Lang lang) {
+    return lang.code() + "/actors/index.html";
+  }
+
+  public static String actor(Lang lang, Actor actor) {
+    return lang.code() + "/actors/" + actor.id() + "/index.html";
   }
 
   public static String engagement(Lang lang, String id) {

@@ -15,6 +15,7 @@ import org.briefing.content.Problem;
 import org.briefing.content.RecordFolder;
 import org.briefing.content.Suggestions;
 import org.briefing.content.YamlNode;
+import org.briefing.model.Actor;
 import org.briefing.model.Correction;
 import org.briefing.model.Country;
 import org.briefing.model.Engagement;
@@ -36,7 +37,7 @@ final class RecordReader {
   static final int MAX_SUMMARY_LENGTH = 300;
 
   private static final Set<String> RECORD_KEYS = Set.of("date", "end_date", "type", "countries",
-      "organizations", "topics", "status", "sources", "related", "corrections", "draft");
+      "actors", "organizations", "topics", "status", "sources", "related", "corrections", "draft");
   private static final Set<String> SOURCE_KEYS = Set.of("publisher", "title", "url", "date",
       "language");
   private static final Set<String> FRONT_KEYS = Set.of("title", "summary");
@@ -44,18 +45,18 @@ final class RecordReader {
   private final Map<String, Country> countries;
   private final Map<String, Term> types;
   private final Map<String, Term> topics;
+  private final Map<String, Actor> actors;
   private final Set<String> ids;
-  private final SharedFilesReader names;
   private final List<Problem> problems;
 
   /** {@code ids} are every record folder's name, for checking {@code related}. */
-  RecordReader(List<Country> countries, List<Term> types, List<Term> topics, Set<String> ids,
-      List<Problem> problems) {
+  RecordReader(List<Country> countries, List<Term> types, List<Term> topics, List<Actor> actors,
+      Set<String> ids, List<Problem> problems) {
     this.ids = ids;
+    this.actors = index(actors, Actor::id);
     this.countries = index(countries, Country::code);
     this.types = index(types, Term::key);
     this.topics = index(topics, Term::key);
-    this.names = new SharedFilesReader(problems);
     this.problems = problems;
   }
 
@@ -87,11 +88,11 @@ final class RecordReader {
     }
     Optional<Term> type = f.requiredScalar("type", "use one of: " + String.join(", ", types.keySet()))
         .flatMap(s -> known(s, types, "engagement type", "vocabulary.yaml `types`"));
+    int beforeCountries = problems.size();
     List<Country> recordCountries = countries(f);
-    List<Localized> organizations = new ArrayList<>();
-    for (YamlNode org : f.list("organizations")) {
-      names.localized(org, "an organization").ifPresent(organizations::add);
-    }
+    List<Actor> recordActors = ActorsReader.references(f, actors, recordCountries,
+        problems.size() == beforeCountries, problems);
+    ActorsReader.migrate(f, actors, problems);
     List<Term> recordTopics = new ArrayList<>();
     for (YamlNode.Scalar t : unique(f.scalarList("topics"), "topic")) {
       known(t, topics, "topic", "vocabulary.yaml `topics`").ifPresent(recordTopics::add);
@@ -135,7 +136,7 @@ final class RecordReader {
       return Optional.empty();
     }
     return Optional.of(new Engagement(folder.id(), date.get(), endDate, type.get(),
-        List.copyOf(recordCountries), List.copyOf(organizations), List.copyOf(recordTopics),
+        List.copyOf(recordCountries), List.copyOf(recordActors), List.copyOf(recordTopics),
         status.get(), List.copyOf(sources), List.copyOf(related), List.copyOf(corrections), draft,
         translations));
   }

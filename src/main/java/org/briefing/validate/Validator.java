@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.briefing.content.LoadedContent;
 import org.briefing.content.Problem;
 import org.briefing.content.RecordFolder;
+import org.briefing.model.Actor;
 import org.briefing.model.Country;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
@@ -58,10 +59,12 @@ public final class Validator {
     List<Country> countries = content.countries().map(shared::countries).orElse(List.of());
     SharedFilesReader.Vocabulary vocabulary = content.vocabulary().map(shared::vocabulary)
         .orElse(new SharedFilesReader.Vocabulary(List.of(), List.of()));
+    List<Actor> actors = content.actors()
+        .map(doc -> new ActorsReader(problems).actors(doc, countries)).orElse(List.of());
 
     Set<String> ids = content.records().stream().map(RecordFolder::id).collect(Collectors.toSet());
-    RecordReader reader = new RecordReader(countries, vocabulary.types(), vocabulary.topics(), ids,
-        problems);
+    RecordReader reader = new RecordReader(countries, vocabulary.types(), vocabulary.topics(),
+        actors, ids, problems);
     List<Engagement> all = new ArrayList<>();
     Map<RecordFolder, Engagement> read = new IdentityHashMap<>();
     for (RecordFolder folder : content.records()) {
@@ -93,6 +96,6 @@ public final class Validator {
     }
     memo.records = read; // only records of a valid site are worth keeping
     return new Result(Optional.of(new Site(config.get(), countries, vocabulary.types(),
-        vocabulary.topics(), published)), List.of());
+        vocabulary.topics(), actors, published)), List.of());
   }
 }

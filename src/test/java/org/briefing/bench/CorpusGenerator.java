@@ -390,6 +390,12 @@ public final class CorpusGenerator {
           .append(t[2]).append("\"}\n");
     }
     write(out.resolve("vocabulary.yaml"), vocabulary.toString());
+    StringBuilder actors = new StringBuilder();
+    for (String[] o : ORGANIZATIONS) {
+      actors.append(actorKey(o)).append(": {kind: institution, en: \"").append(o[0])
+          .append("\", ar: \"").append(o[1]).append("\"}\n");
+    }
+    write(out.resolve("actors.yaml"), actors.toString());
     records.parallelStream().forEach(record -> {
       try {
         writeRecord(record, out.resolve("engagements").resolve(record.id()));
@@ -397,6 +403,11 @@ public final class CorpusGenerator {
         throw new UncheckedIOException(e);
       }
     });
+  }
+
+  /** The actors.yaml key of an institution: its English name in lowercase with hyphens. */
+  static String actorKey(String[] organization) {
+    return organization[0].toLowerCase(Locale.ROOT).replace(' ', '-');
   }
 
   private static void writeRecord(Record e, Path dir) throws IOException {
@@ -409,10 +420,8 @@ public final class CorpusGenerator {
     y.append("type: ").append(e.type()).append('\n');
     y.append("countries: [").append(String.join(", ", e.countries())).append("]\n");
     if (!e.organizations().isEmpty()) {
-      y.append("organizations:\n");
-      for (String[] o : e.organizations()) {
-        y.append("  - en: \"").append(o[0]).append("\"\n    ar: \"").append(o[1]).append("\"\n");
-      }
+      y.append("actors: [").append(String.join(", ",
+          e.organizations().stream().map(CorpusGenerator::actorKey).toList())).append("]\n");
     }
     if (!e.topics().isEmpty()) {
       y.append("topics: [").append(String.join(", ", e.topics())).append("]\n");

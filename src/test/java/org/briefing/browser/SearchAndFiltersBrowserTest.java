@@ -157,6 +157,24 @@ class SearchAndFiltersBrowserTest {
   }
 
   @Test
+  void anActorIsFoundByItsNameInEitherLanguage() {
+    String call = "2025-syria-turkey-interior-ministers-call";
+    openSearch("ar", "Yerlikaya");
+    List<String> found = waitForResults();
+    assertTrue(found.contains("ar/engagements/" + call + "/index.html"),
+        "the Turkish minister's English name finds the Arabic record: " + found);
+    String text = browser.js("const r = briefingSearchRecords.records.find(r => r.id === arguments[0]);"
+        + "return [r.title, r.summary, r.body].join(' ');", call);
+    assertFalse(text.contains("Yerlikaya"), "the Arabic text writes the name only in Arabic");
+
+    openSearch("en", "أنس خطاب");
+    found = waitForResults();
+    assertTrue(found.contains("en/engagements/" + call + "/index.html")
+        && found.contains("en/engagements/2025-04-syria-interior-minister-receives-lekhwiya-delegation/index.html"),
+        "the minister's Arabic name finds his English records: " + found);
+  }
+
+  @Test
   void anEnglishQueryFindsOtherInflectionsOfItsWords() {
     openSearch("en", "");
     type("agreements");

@@ -272,7 +272,7 @@ class ArchiveTest {
     SiteConfig config = new SiteConfig("https://example.org/briefing/",
         new Localized("Briefing", "موجز"), new Localized("", ""), false);
     return new Archive(new Site(config, List.of(FR, QA, SO, SY, TR, US), List.of(AGREEMENT, VISIT),
-        List.of(), List.of(engagements)));
+        List.of(), List.of(), List.of(engagements)));
   }
 
   private static List<String> ids(List<Engagement> engagements) {

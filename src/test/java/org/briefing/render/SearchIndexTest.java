@@ -67,8 +67,11 @@ class SearchIndexTest {
         assertEquals(e.date().toString(), r.path("iso").asText(), where + "iso date");
         assertEquals(e.countries().stream().map(c -> c.name().get(lang)).toList(),
             strings(r.path("countries")), where + "countries");
-        assertEquals(e.organizations().stream().map(o -> o.get(lang)).toList(),
-            strings(r.path("organizations")), where + "organizations");
+        List<String> actorNames = new java.util.ArrayList<>();
+        e.actors().forEach(a -> actorNames.add(a.name().get(lang)));
+        e.actors().forEach(a -> actorNames.add(a.name().get(lang.other())));
+        assertEquals(actorNames, strings(r.path("actors")),
+            where + "actors, by their names in both languages");
         assertEquals(e.type().label().get(lang), r.path("type").asText(), where + "type");
         assertEquals(lang.code(), r.path("lang").asText(), where + "text language");
         assertEquals(lang.dir(), r.path("dir").asText(), where + "text direction");

@@ -34,7 +34,7 @@ final class Fixture {
     root = tmp.resolve("content");
     try {
       Files.createDirectories(root.resolve("engagements"));
-      for (String name : List.of("site.yaml", "countries.yaml", "vocabulary.yaml")) {
+      for (String name : List.of("site.yaml", "countries.yaml", "vocabulary.yaml", "actors.yaml")) {
         Files.writeString(root.resolve(name), resource(name), StandardCharsets.UTF_8);
       }
       record(ID, FACTS, EN, AR);

@@ -37,8 +37,10 @@ class TextFieldsTest {
     Path countries = site.root.resolve("countries.yaml");
     String[][] fields = {
         // file, the line to change, the word the character goes after, the field's name
-        {"facts", "en: Syrian Civil Defence", "Syrian", "an organization (en)"},
-        {"facts", "ar: الدفاع المدني السوري", "الدفاع", "an organization (ar)"},
+        {"actors", "en: Syrian Civil Defence", "Syrian",
+            "the English name of actor \"syrian-civil-defence\""},
+        {"actors", "ar: الدفاع المدني السوري", "الدفاع",
+            "the Arabic name of actor \"syrian-civil-defence\""},
         {"facts", "publisher: Example News", "Example", "the publisher"},
         {"facts", "title: Example title", "Example", "the source title"},
         {"facts", "en: The date was corrected.", "date", "the correction"},
@@ -50,6 +52,7 @@ class TextFieldsTest {
       Path file = switch (field[0]) {
         case "facts" -> facts;
         case "en" -> en;
+        case "actors" -> site.root.resolve("actors.yaml");
         default -> countries;
       };
       String before = Files.readString(file, StandardCharsets.UTF_8);
@@ -116,13 +119,15 @@ class TextFieldsTest {
     Fixture site = new Fixture(tmp);
     String title = "قطر\u200cو\u200dسوريا";
     String org = "ال\u200cدفاع";
-    site.record(Fixture.ID, Fixture.FACTS.replace("ar: الدفاع المدني السوري", "ar: " + org),
-        Fixture.EN, Fixture.AR.replace("title: قطر وسوريا", "title: " + title));
+    java.nio.file.Files.writeString(site.root.resolve("actors.yaml"),
+        Fixture.resource("actors.yaml").replace("ar: الدفاع المدني السوري", "ar: " + org));
+    site.record(Fixture.ID, Fixture.FACTS, Fixture.EN,
+        Fixture.AR.replace("title: قطر وسوريا", "title: " + title));
     Validator.Result result = site.check();
     assertEquals(List.of(), result.problems());
     Engagement e = result.site().orElseThrow().engagements().get(0);
     assertTrue(e.translation(Lang.AR).orElseThrow().title().startsWith(title));
-    assertEquals(org, e.organizations().get(0).get(Lang.AR));
+    assertEquals(org, e.actors().get(0).name().get(Lang.AR));
   }
 
   @ParameterizedTest(name = "url: {0}")

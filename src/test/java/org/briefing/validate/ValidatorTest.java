@@ -62,9 +62,7 @@ class ValidatorTest {
       end_date: 2025-01-22
       type: agreement
       countries: [QA, NO]
-      organizations:
-        - en: Norwegian Police
-          ar: الشرطة النرويجية
+      actors: [norwegian-police]
       topics: [training]
       status: confirmed
       sources:
@@ -99,6 +97,8 @@ class ValidatorTest {
     write("site.yaml", SITE);
     write("countries.yaml", COUNTRIES);
     write("vocabulary.yaml", VOCABULARY);
+    write("actors.yaml", "norwegian-police: {kind: institution, country: NO, en: Norwegian Police,"
+        + " ar: الشرطة النرويجية}\n");
     Files.createDirectories(content.resolve("engagements"));
   }
 
@@ -164,7 +164,7 @@ class ValidatorTest {
           () -> assertEquals("agreement", e.type().key()),
           () -> assertEquals(List.of("NO", "QA"), e.countries().stream().map(Country::code).toList()),
           () -> assertEquals(List.of(new Localized("Norwegian Police", "الشرطة النرويجية")),
-              e.organizations()),
+              e.actors().stream().map(a -> a.name()).toList()),
           () -> assertEquals(Status.CONFIRMED, e.status()),
           () -> assertEquals(Optional.of("https://example.org/news/1"), e.sources().get(0).url()),
           () -> assertEquals("Norway and Qatar sign a training agreement",
