@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.briefing.model.Archive;
 import org.briefing.model.Country;
+import org.briefing.model.DatePages;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.briefing.model.Localized;
@@ -34,6 +35,9 @@ final class PageBuilder {
   /** How many records the home page shows. */
   static final int LATEST = 8;
 
+  /** How many of the newest records a list's overview shows before its pages by date. */
+  static final int OVERVIEW_LATEST = 20;
+
   private final Archive archive;
   private final SiteConfig config;
   private final Lang lang;
@@ -61,6 +65,14 @@ final class PageBuilder {
     return lang;
   }
 
+  Localizer localizer() {
+    return l;
+  }
+
+  Archive archive() {
+    return archive;
+  }
+
   // ---- pages -------------------------------------------------------------------------------
 
   PageViews.HomePage home() {
@@ -81,9 +93,13 @@ final class PageBuilder {
   }
 
   PageViews.TimelinePage timeline() {
+    DatePages pages = archive.timelinePages();
+    List<PageViews.PeriodIndex> periods = periodIndex(Routes.timeline(lang), pages, true);
     return new PageViews.TimelinePage(context(Routes.timeline(lang), l.t("timeline"), "timeline",
         Routes.timeline(lang.other())).withScripts(List.of(Routes.timelineFiltersScript())),
-        count(archive.engagements().size()), years(archive.engagements()), timelineFilters());
+        count(archive.engagements().size()), years(pages.latest(OVERVIEW_LATEST)),
+        timelineFilters(), periods,
+        charts.bars(l.t("chart_by_year"), periods.stream().map(PageViews.PeriodIndex::year).toList()));
   }
 
   /** The search page; its results come from {@link SearchIndex}'s records, found in the browser. */
@@ -114,9 +130,11 @@ final class PageBuilder {
         Routes.country(lang.other(), country), config.tagline().get(lang), true,
         List.of(new Link(FeedRenderer.countryFeedPath(lang, country),
             config.title().get(lang) + " · " + name, lang.code(), lang.dir())));
+    DatePages pages = archive.pagesOf(country);
     return new PageViews.CountryPage(ctx, name, country.code(), count(list.size()),
-        years(list), partners,
-        charts.bars(l.t("partners_chart_title").replace("{country}", name), partners));
+        years(pages.latest(OVERVIEW_LATEST)), partners,
+        charts.bars(l.t("partners_chart_title").replace("{country}", name), partners),
+        periodIndex(Routes.country(lang, country), pages, false));
   }
 
   PageViews.PairPage pair(Archive.Pair pair) {
@@ -127,13 +145,17 @@ final class PageBuilder {
         Routes.pair(lang.other(), pair)),
         link(Routes.country(lang, pair.first()), pair.first().name()),
         link(Routes.country(lang, pair.second()), pair.second().name()),
-        count(pair.engagements().size()), years(pair.engagements()));
+        count(pair.engagements().size()),
+        years(archive.pagesOf(pair).latest(OVERVIEW_LATEST)),
+        periodIndex(Routes.pair(lang, pair), archive.pagesOf(pair), false));
   }
 
   PageViews.TypePage type(Term type, List<Engagement> list) {
     String label = type.label().get(lang);
     return new PageViews.TypePage(context(Routes.type(lang, type), label, "types",
-        Routes.type(lang.other(), type)), label, count(list.size()), years(list));
+        Routes.type(lang.other(), type)), label, count(list.size()),
+        years(archive.pagesOf(type).latest(OVERVIEW_LATEST)),
+        periodIndex(Routes.type(lang, type), archive.pagesOf(type), false));
   }
 
   /** The record's page in this language; empty while its translation is pending. */
@@ -223,13 +245,48 @@ final class PageBuilder {
         s.date().map(d -> l.dates().format(d)).orElse(null), s.language(), dir);
   }
 
-  private List<YearView> years(List<Engagement> newestFirst) {
+  /**
+   * The years of a list paged by date, each linking to its page and, {@code withMonths}, its
+   * months: to a split year's month pages, or to the month's heading on the year's page.
+   */
+  List<PageViews.PeriodIndex> periodIndex(String overview, DatePages pages, boolean withMonths) {
+    List<PageViews.PeriodIndex> out = new ArrayList<>();
+    for (DatePages.Period year : pages.years()) {
+      String yearUrl = Routes.period(overview, year);
+      List<Counted> months = new ArrayList<>();
+      if (withMonths && year.split()) {
+        for (DatePages.Period m : year.months()) {
+          months.add(counted(link(Routes.period(overview, m),
+              l.dates().monthHeading(m.year(), m.month())), monthId(m.year(), m.month()), m.total()));
+        }
+      } else if (withMonths) {
+        for (Archive.YearGroup g : Archive.group(year.engagements())) {
+          for (Archive.MonthGroup m : g.months()) {
+            if (m.month() > 0) {
+              String id = monthId(m.year(), m.month());
+              months.add(counted(link(yearUrl + "#" + id,
+                  l.dates().monthHeading(m.year(), m.month())), id, m.engagements().size()));
+            }
+          }
+        }
+      }
+      out.add(new PageViews.PeriodIndex(counted(link(yearUrl, l.n(year.year())),
+          Integer.toString(year.year()), year.total()), List.copyOf(months)));
+    }
+    return List.copyOf(out);
+  }
+
+  static String monthId(int year, int month) {
+    return month == 0 ? "y" + year + "-unknown"
+        : String.format(java.util.Locale.ROOT, "m%04d-%02d", year, month);
+  }
+
+  List<YearView> years(List<Engagement> newestFirst) {
     List<YearView> years = new ArrayList<>();
     for (Archive.YearGroup year : Archive.group(newestFirst)) {
       List<MonthView> months = new ArrayList<>();
       for (Archive.MonthGroup month : year.months()) {
-        String id = month.month() == 0 ? "y" + year.year() + "-unknown"
-            : String.format(java.util.Locale.ROOT, "m%04d-%02d", year.year(), month.month());
+        String id = monthId(year.year(), month.month());
         String heading = month.month() == 0 ? l.t("month_unknown")
             : l.dates().monthHeading(year.year(), month.month());
         months.add(new MonthView(id, heading, month.engagements().stream().map(this::card).toList()));
@@ -246,11 +303,11 @@ final class PageBuilder {
         .toList();
   }
 
-  private Counted counted(Link link, String code, int n) {
+  Counted counted(Link link, String code, int n) {
     return new Counted(link, code, n, count(n));
   }
 
-  private String count(int n) {
+  String count(int n) {
     return l.count(n, "engagements_count");
   }
 
@@ -258,11 +315,11 @@ final class PageBuilder {
     return new Link(url, text.get(lang), lang.code(), lang.dir());
   }
 
-  private Link link(String url, String text) {
+  Link link(String url, String text) {
     return new Link(url, text, lang.code(), lang.dir());
   }
 
-  private PageContext context(String path, String title, String section, String counterpart) {
+  PageContext context(String path, String title, String section, String counterpart) {
     return context(path, title, section, counterpart, config.tagline().get(lang), true, List.of());
   }
 

@@ -120,8 +120,24 @@ public final class PageViews {
       List<Counted> countries, Link timeline, Link allCountries, ColumnChart monthChart,
       BarChart typeChart, Link search) {}
 
+  /**
+   * The timeline's overview: {@code periods} are its years and months with counts, linking to
+   * their pages; {@code years} are the latest records, grouped as on those pages.
+   */
   public record TimelinePage(PageContext ctx, String countText, List<YearView> years,
-      TimelineFilters filters) {}
+      TimelineFilters filters, List<PeriodIndex> periods, BarChart chart) {}
+
+  /** A year of a list's overview, linking to its page, with its months when it has month pages. */
+  public record PeriodIndex(Counted year, List<Counted> months) {}
+
+  /**
+   * One period of a list paged by date (DESIGN §3): a year, or a month of a year too large for
+   * one page. {@code overview} is the list's own page; {@code older}/{@code newer} are the
+   * neighbouring periods (null at the ends); {@code months} are a split year's month pages;
+   * {@code years} the records this page shows.
+   */
+  public record PeriodPage(PageContext ctx, String heading, String countText, Link overview,
+      Link older, Link newer, List<Counted> months, List<YearView> years) {}
 
   /**
    * The timeline's filter controls, shown by {@code assets/timeline-filters.js};
@@ -141,13 +157,15 @@ public final class PageViews {
 
   public record CountriesPage(PageContext ctx, List<Counted> countries) {}
 
+  /** {@code years} are the latest records; {@code periods} link to the pages of every year. */
   public record CountryPage(PageContext ctx, String name, String code, String countText,
-      List<YearView> years, List<Counted> partners, BarChart chart) {}
+      List<YearView> years, List<Counted> partners, BarChart chart, List<PeriodIndex> periods) {}
 
   public record PairPage(PageContext ctx, Link first, Link second, String countText,
-      List<YearView> years) {}
+      List<YearView> years, List<PeriodIndex> periods) {}
 
-  public record TypePage(PageContext ctx, String label, String countText, List<YearView> years) {}
+  public record TypePage(PageContext ctx, String label, String countText, List<YearView> years,
+      List<PeriodIndex> periods) {}
 
   public record EngagementPage(
       PageContext ctx,

@@ -2,6 +2,7 @@ package org.briefing.render;
 
 import org.briefing.model.Archive;
 import org.briefing.model.Country;
+import org.briefing.model.DatePages;
 import org.briefing.model.Lang;
 import org.briefing.model.Term;
 
@@ -45,6 +46,18 @@ public final class Routes {
 
   public static String engagement(Lang lang, String id) {
     return lang.code() + "/engagements/" + id + "/index.html";
+  }
+
+  /**
+   * A page of a list paged by date: {@code overview} is the list's own page (the timeline's,
+   * a country's, a pair's or a type's {@code index.html}); its years continue in
+   * {@code {yyyy}/index.html} and the months of a split year in {@code {yyyy}/{mm}/index.html}.
+   */
+  public static String period(String overview, DatePages.Period period) {
+    String dir = overview.substring(0, overview.length() - "index.html".length());
+    return dir + period.year() + "/"
+        + (period.isYear() ? "" : String.format(java.util.Locale.ROOT, "%02d/", period.month()))
+        + "index.html";
   }
 
   public static String stylesheet() {

@@ -23,6 +23,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.briefing.model.Archive;
 import org.briefing.model.Country;
+import org.briefing.model.DatePages;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 
@@ -146,7 +147,12 @@ public final class SiteRenderer {
     pages.add(page(Routes.landing(), "landing.ftlh", () -> landing(archive)));
     for (Lang lang : Lang.values()) {
       PageBuilder builder = new PageBuilder(archive, lang, strings, markdown, cache);
+      PeriodPages periods = new PeriodPages(builder);
       heavy.add(searchIndex.records(builder));
+      for (DatePages.Period p : archive.timelinePages().periods()) {
+        pages.add(page(Routes.period(Routes.timeline(lang), p), "period.ftlh",
+            () -> periods.timeline(p)));
+      }
       heavy.add(page(Routes.timeline(lang), "timeline.ftlh", builder::timeline));
       pages.add(page(Routes.home(lang), "home.ftlh", builder::home));
       pages.add(page(Routes.countries(lang), "countries.ftlh", builder::countries));
@@ -154,13 +160,25 @@ public final class SiteRenderer {
       archive.byType().forEach((type, list) -> {
         if (!list.isEmpty()) {
           pages.add(page(Routes.type(lang, type), "type.ftlh", () -> builder.type(type, list)));
+          for (DatePages.Period p : archive.pagesOf(type).periods()) {
+            pages.add(page(Routes.period(Routes.type(lang, type), p), "period.ftlh",
+                () -> periods.type(type, p)));
+          }
         }
       });
       for (Country country : archive.activeCountries()) {
         pages.add(page(Routes.country(lang, country), "country.ftlh", () -> builder.country(country)));
+        for (DatePages.Period p : archive.pagesOf(country).periods()) {
+          pages.add(page(Routes.period(Routes.country(lang, country), p), "period.ftlh",
+              () -> periods.country(country, p)));
+        }
       }
       for (Archive.Pair pair : archive.pairs()) {
         pages.add(page(Routes.pair(lang, pair), "pair.ftlh", () -> builder.pair(pair)));
+        for (DatePages.Period p : archive.pagesOf(pair).periods()) {
+          pages.add(page(Routes.period(Routes.pair(lang, pair), p), "period.ftlh",
+              () -> periods.pair(pair, p)));
+        }
       }
       for (Engagement e : archive.engagements()) {
         if (e.hasTranslation(lang)) {
@@ -211,6 +229,17 @@ public final class SiteRenderer {
       for (String id : ids) {
         archive.find(id).ifPresent(e -> {
           touched.add(e);
+          for (Lang lang : Lang.values()) {
+            periodPages(files, Routes.timeline(lang), archive.timelinePages(), e);
+            periodPages(files, Routes.type(lang, e.type()), archive.pagesOf(e.type()), e);
+            for (Country c : e.countries()) {
+              periodPages(files, Routes.country(lang, c), archive.pagesOf(c), e);
+              for (Country other : e.countries()) {
+                archive.pair(c, other).ifPresent(pair ->
+                    periodPages(files, Routes.pair(lang, pair), archive.pagesOf(pair), e));
+              }
+            }
+          }
           archive.previous(e).ifPresent(touched::add);
           archive.next(e).ifPresent(touched::add);
           for (Country c : e.countries()) {
@@ -244,6 +273,17 @@ public final class SiteRenderer {
     }
     files.retainAll(afterFiles); // a neighbour's page in a language it has no text in, say
     return Optional.of(files);
+  }
+
+  /**
+   * The pages of a list paged by date that show or count {@code e}: the page it is on and,
+   * when that is a month's, its year's page, which counts the year's months.
+   */
+  private static void periodPages(Set<String> files, String overview, DatePages pages,
+      Engagement e) {
+    DatePages.Period p = pages.pageOf(e);
+    files.add(Routes.period(overview, p));
+    pages.find(p.year(), 0).ifPresent(year -> files.add(Routes.period(overview, year)));
   }
 
   /** Where {@code files} go. */
