@@ -96,7 +96,7 @@ final class PageBuilder {
     DatePages pages = archive.timelinePages();
     List<PageViews.PeriodIndex> periods = periodIndex(Routes.timeline(lang), pages, true);
     return new PageViews.TimelinePage(context(Routes.timeline(lang), l.t("timeline"), "timeline",
-        Routes.timeline(lang.other())).withScripts(List.of(Routes.timelineFiltersScript())),
+        Routes.timeline(lang.other())),
         count(archive.engagements().size()), years(pages.latest(OVERVIEW_LATEST)),
         timelineFilters(), periods,
         charts.bars(l.t("chart_by_year"), periods.stream().map(PageViews.PeriodIndex::year).toList()));
@@ -105,11 +105,13 @@ final class PageBuilder {
   /** The search page; its results come from {@link SearchIndex}'s records, found in the browser. */
   PageViews.SearchPage search() {
     PageContext ctx = context(Routes.search(lang), l.t("search"), "search",
-        Routes.search(lang.other())).withScripts(List.of(SearchIndex.ENGINE,
-            Routes.searchRecords(lang), Routes.searchScript()));
+        Routes.search(lang.other())).withScripts(List.of(
+            org.briefing.outputs.SearchAnalysis.SCRIPT, Routes.searchIndex(lang),
+            Routes.searchScript()));
     return new PageViews.SearchPage(ctx, link(Routes.timeline(lang), l.t("search_browse_timeline")),
         ScriptText.of(lang, strings, l, Map.of("none", "search_no_results",
-            "pending", "translation_pending", "separator", "list_separator")));
+            "pending", "translation_pending", "separator", "list_separator")),
+        timelineFilters());
   }
 
   PageViews.CountriesPage countries() {
@@ -211,8 +213,9 @@ final class PageBuilder {
   }
 
   /**
-   * The timeline's filters: the countries (by name in this language), types (in vocabulary
-   * order) and years (newest first) that have records.
+   * The filters of search and the timeline: the countries (by name in this language), types
+   * (in vocabulary order), years (newest first) and statuses that have records. They are
+   * facets of the search index; the timeline's form opens the search page with them.
    */
   private PageViews.TimelineFilters timelineFilters() {
     java.text.Collator byName = java.text.Collator.getInstance(java.util.Locale.forLanguageTag(lang.code()));
@@ -230,8 +233,12 @@ final class PageBuilder {
     List<PageViews.Option> years = archive.timeline().stream()
         .map(y -> new PageViews.Option(Integer.toString(y.year()), l.n(y.year())))
         .toList();
-    return new PageViews.TimelineFilters(countries, List.copyOf(types), years,
-        ScriptText.of(lang, strings, l, Map.of("none", "filter_none", "showing", "filter_showing")));
+    List<PageViews.Option> statuses = java.util.Arrays.stream(org.briefing.model.Status.values())
+        .filter(s -> archive.engagements().stream().anyMatch(e -> e.status() == s))
+        .map(s -> new PageViews.Option(s.key(), l.t("status_" + s.key())))
+        .toList();
+    return new PageViews.TimelineFilters(countries, List.copyOf(types), years, statuses,
+        link(Routes.search(lang), l.t("search")));
   }
 
   private String hijri(PartialDate date) {

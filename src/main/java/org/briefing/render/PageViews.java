@@ -140,11 +140,11 @@ public final class PageViews {
       Link older, Link newer, List<Counted> months, List<YearView> years) {}
 
   /**
-   * The timeline's filter controls, shown by {@code assets/timeline-filters.js};
-   * {@code scriptText} is its messages (see {@link ScriptText}).
+   * The filters of search, on the search page and the timeline's overview, whose form opens
+   * {@code search} with them (they are facets of the search index).
    */
   public record TimelineFilters(List<Option> countries, List<Option> types, List<Option> years,
-      String scriptText) {}
+      List<Option> statuses, Link search) {}
 
   /** A choice of a select element: the value in the address, the text readers see. */
   public record Option(String value, String text) {}
@@ -153,7 +153,8 @@ public final class PageViews {
    * The search page: the form and the place for results, which {@code assets/search.js} fills
    * from the language's records; {@code timeline} is where readers without JavaScript go.
    */
-  public record SearchPage(PageContext ctx, Link timeline, String scriptText) {}
+  public record SearchPage(PageContext ctx, Link timeline, String scriptText,
+      TimelineFilters filters) {}
 
   public record CountriesPage(PageContext ctx, List<Counted> countries) {}
 

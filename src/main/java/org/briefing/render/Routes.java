@@ -68,18 +68,19 @@ public final class Routes {
     return lang.code() + "/search/index.html";
   }
 
-  /** The records the search page of {@code lang} searches (see {@link SearchIndex}). */
-  public static String searchRecords(Lang lang) {
-    return lang.code() + "/search/records.js";
+  /** The manifest of the search index of {@code lang} (see {@link SearchIndex}). */
+  public static String searchIndex(Lang lang) {
+    return lang.code() + "/search/index.js";
   }
 
-  /** The search page's script; lunr itself is {@link SearchIndex#ENGINE}. */
+  /** Shard {@code k} of the search index's {@code terms} or result data ({@code records}). */
+  public static String searchShard(Lang lang, String kind, int k) {
+    return lang.code() + "/search/" + kind + "/" + k + ".js";
+  }
+
+  /** The search page's script. */
   public static String searchScript() {
     return "assets/search.js";
-  }
-
-  public static String timelineFiltersScript() {
-    return "assets/timeline-filters.js";
   }
 
   /** The prefix that leads from the page at {@code path} back to the site's root: {@code ../../}. */

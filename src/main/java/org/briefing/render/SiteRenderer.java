@@ -142,13 +142,13 @@ public final class SiteRenderer {
     List<PlannedFile> pages = new ArrayList<>();
     List<PlannedFile> rest = new ArrayList<>();
     heavy.addAll(new DataExport(archive, cache).plan());
-    SearchIndex searchIndex = new SearchIndex(archive, cache);
-    rest.add(SearchIndex.engine());
+    SearchIndex searchIndex = new SearchIndex(archive);
+    rest.add(searchIndex.analysisScript());
     pages.add(page(Routes.landing(), "landing.ftlh", () -> landing(archive)));
     for (Lang lang : Lang.values()) {
       PageBuilder builder = new PageBuilder(archive, lang, strings, markdown, cache);
       PeriodPages periods = new PeriodPages(builder);
-      heavy.add(searchIndex.records(builder));
+      heavy.addAll(searchIndex.plan(builder));
       for (DatePages.Period p : archive.timelinePages().periods()) {
         pages.add(page(Routes.period(Routes.timeline(lang), p), "period.ftlh",
             () -> periods.timeline(p)));
@@ -222,7 +222,9 @@ public final class SiteRenderer {
     Set<String> files = new HashSet<>(List.of(Routes.landing(), DataExport.JSON, DataExport.CSV));
     for (Lang lang : Lang.values()) {
       files.addAll(List.of(Routes.home(lang), Routes.timeline(lang), Routes.countries(lang),
-          Routes.searchRecords(lang), FeedRenderer.feedPath(lang)));
+          FeedRenderer.feedPath(lang)));
+      String search = Routes.searchIndex(lang).replace("index.js", "");
+      afterFiles.stream().filter(f -> f.startsWith(search) && f.endsWith(".js")).forEach(files::add);
     }
     Set<Engagement> touched = new HashSet<>();
     for (Archive archive : List.of(before, after)) {
