@@ -22,6 +22,7 @@ final class GeneratedSite {
   static final int RECORDS = 1000;
 
   private static Archive archive;
+  private static Path content;
   private static Path built;
 
   private GeneratedSite() {}
@@ -43,6 +44,7 @@ final class GeneratedSite {
           throw new AssertionError("the generated content has problems: " + outcome.problems());
         }
         archive = SiteBuilder.archive(new SiteBuilder().check(options).site().orElseThrow(), options);
+        content = in;
         built = out;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -55,6 +57,12 @@ final class GeneratedSite {
   static synchronized Archive archive() {
     root();
     return archive;
+  }
+
+  /** The generated content folder. */
+  static synchronized Path content() {
+    root();
+    return content;
   }
 
   static String baseUrl() {
