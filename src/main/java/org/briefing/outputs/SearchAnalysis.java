@@ -33,7 +33,7 @@ public final class SearchAnalysis {
   public static final String RESOURCE = "org/briefing/outputs/search-analysis.json";
 
   /** Where the site carries the table for the browser, as a script that sets a global. */
-  public static final String SCRIPT = "assets/search-analysis.js";
+  public static final String SCRIPT = org.briefing.render.Routes.searchAnalysis();
 
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.briefing.i18n.Localizer;
+import org.briefing.i18n.Strings;
+import org.briefing.markdown.MarkdownRenderer;
 import org.briefing.model.Archive;
 import org.briefing.model.Country;
 import org.briefing.model.DatePages;
@@ -102,11 +105,11 @@ final class PageBuilder {
         charts.bars(l.t("chart_by_year"), periods.stream().map(PageViews.PeriodIndex::year).toList()));
   }
 
-  /** The search page; its results come from {@link SearchIndex}'s records, found in the browser. */
+  /** The search page; its results come from the search records, found in the browser. */
   PageViews.SearchPage search() {
     PageContext ctx = context(Routes.search(lang), l.t("search"), "search",
         Routes.search(lang.other())).withScripts(List.of(
-            org.briefing.outputs.SearchAnalysis.SCRIPT, Routes.searchIndex(lang),
+            Routes.searchAnalysis(), Routes.searchIndex(lang),
             Routes.searchScript()));
     return new PageViews.SearchPage(ctx, link(Routes.timeline(lang), l.t("search_browse_timeline")),
         ScriptText.of(lang, strings, l, Map.of("none", "search_no_results",
@@ -130,7 +133,7 @@ final class PageBuilder {
     }
     PageContext ctx = context(Routes.country(lang, country), name, "countries",
         Routes.country(lang.other(), country), config.tagline().get(lang), true,
-        List.of(new Link(FeedRenderer.countryFeedPath(lang, country),
+        List.of(new Link(Routes.countryFeed(lang, country),
             config.title().get(lang) + " · " + name, lang.code(), lang.dir())));
     DatePages pages = archive.pagesOf(country);
     return new PageViews.CountryPage(ctx, name, country.code(), count(list.size()),
@@ -362,7 +365,7 @@ final class PageBuilder {
 
   private List<Link> feeds(List<Link> extra) {
     List<Link> feeds = new ArrayList<>();
-    feeds.add(new Link(FeedRenderer.feedPath(lang), config.title().get(lang), lang.code(), lang.dir()));
+    feeds.add(new Link(Routes.feed(lang), config.title().get(lang), lang.code(), lang.dir()));
     feeds.addAll(extra);
     return List.copyOf(feeds);
   }

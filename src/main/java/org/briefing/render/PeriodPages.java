@@ -1,6 +1,7 @@
 package org.briefing.render;
 
 import java.util.List;
+import org.briefing.i18n.Localizer;
 import org.briefing.model.Archive;
 import org.briefing.model.Country;
 import org.briefing.model.DatePages;

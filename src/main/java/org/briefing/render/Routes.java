@@ -68,7 +68,7 @@ public final class Routes {
     return lang.code() + "/search/index.html";
   }
 
-  /** The manifest of the search index of {@code lang} (see {@link SearchIndex}). */
+  /** The manifest of the search index of {@code lang} (see {@code outputs.SearchIndex}). */
   public static String searchIndex(Lang lang) {
     return lang.code() + "/search/index.js";
   }
@@ -78,9 +78,24 @@ public final class Routes {
     return lang.code() + "/search/" + kind + "/" + k + ".js";
   }
 
+  /** The table by which search reads words, for the browser (see {@code outputs.SearchAnalysis}). */
+  public static String searchAnalysis() {
+    return "assets/search-analysis.js";
+  }
+
   /** The search page's script. */
   public static String searchScript() {
     return "assets/search.js";
+  }
+
+  /** The Atom feed of every record in {@code lang}. */
+  public static String feed(Lang lang) {
+    return lang.code() + "/feed.xml";
+  }
+
+  /** The Atom feed of one country's records in {@code lang}. */
+  public static String countryFeed(Lang lang, Country country) {
+    return lang.code() + "/countries/" + country.slug() + "/feed.xml";
   }
 
   /** The prefix that leads from the page at {@code path} back to the site's root: {@code ../../}. */

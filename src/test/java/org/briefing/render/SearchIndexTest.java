@@ -16,14 +16,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.briefing.i18n.DateFormatter;
+import org.briefing.markdown.PlainText;
 import org.briefing.model.Archive;
 import org.briefing.model.Country;
 import org.briefing.model.Status;
 import org.briefing.model.Term;
 import org.briefing.outputs.SearchAnalysis;
+import org.briefing.outputs.SearchIndex;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.briefing.model.Translation;
+import org.briefing.outputs.SearchIndex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

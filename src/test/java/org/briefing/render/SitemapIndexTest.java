@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.briefing.outputs.SitemapRenderer;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -93,7 +94,7 @@ class SitemapIndexTest {
   private static Map<String, byte[]> raw(SitemapRenderer renderer, List<String> pages)
       throws IOException {
     Map<String, byte[]> out = new LinkedHashMap<>();
-    for (SiteRenderer.PlannedFile f : renderer.plan(pages)) {
+    for (PlannedFile f : renderer.plan(pages)) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       f.body().writeTo(bytes);
       out.put(f.path(), bytes.toByteArray());

@@ -1,4 +1,4 @@
-package org.briefing.render;
+package org.briefing.outputs;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -16,9 +16,12 @@ import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.briefing.model.Localized;
 import org.briefing.model.Translation;
-import org.briefing.outputs.SearchAnalysis;
+import java.util.function.Function;
+import org.briefing.markdown.PlainText;
 import org.briefing.render.PageViews.Card;
 import org.briefing.render.PageViews.Link;
+import org.briefing.render.PlannedFile;
+import org.briefing.render.Routes;
 
 /**
  * What the search page of one language searches, written by the build in pieces so that a
@@ -41,15 +44,15 @@ import org.briefing.render.PageViews.Link;
  * {@code assets/search.js}, not JSON, because a page opened from disk may load scripts but
  * not fetch files.
  */
-final class SearchIndex {
+public final class SearchIndex {
 
   /** Records per result-data shard: a first page of results loads a few small files. */
-  static final int RECORDS_PER_SHARD = 8;
+  public static final int RECORDS_PER_SHARD = 8;
 
   /** About how many bytes of index a term shard holds. */
   static final int TERM_SHARD_BYTES = 12_000;
 
-  static final int TITLE_WEIGHT = 3;
+  public static final int TITLE_WEIGHT = 3;
 
   private static final JsonFactory JSON = new JsonFactory();
 
@@ -57,18 +60,17 @@ final class SearchIndex {
   private final PlainText plainText = new PlainText();
   private final SearchAnalysis analysis = SearchAnalysis.rules();
 
-  SearchIndex(Archive archive) {
+  public SearchIndex(Archive archive) {
     this.archive = archive;
   }
 
   /** The browser's copy of the analysis table. */
-  SiteRenderer.PlannedFile analysisScript() {
-    return new SiteRenderer.PlannedFile(SearchAnalysis.SCRIPT, out -> out.write(analysis.script()));
+  public PlannedFile analysisScript() {
+    return new PlannedFile(SearchAnalysis.SCRIPT, out -> out.write(analysis.script()));
   }
 
-  /** Every search file of {@code pages}' language. */
-  List<SiteRenderer.PlannedFile> plan(PageBuilder pages) {
-    Lang lang = pages.lang();
+  /** Every search file of {@code lang}, each record as {@code cards} shows it in its lists. */
+  public List<PlannedFile> plan(Lang lang, Function<Engagement, Card> cards) {
     List<Engagement> all = archive.engagements();
     Map<String, Map<Integer, Integer>> postings = new TreeMap<>();
     for (int n = 0; n < all.size(); n++) {
@@ -85,31 +87,31 @@ final class SearchIndex {
     }
     postings.forEach((term, list) -> byShard.get(shardOf(term, shards)).put(term, list));
 
-    List<SiteRenderer.PlannedFile> files = new ArrayList<>();
+    List<PlannedFile> files = new ArrayList<>();
     int recordShards = (all.size() + RECORDS_PER_SHARD - 1) / RECORDS_PER_SHARD;
     String manifest = "/* The search index of the " + lang.code() + " pages; written by the build,"
         + " read by assets/search.js. */\nwindow.briefingSearchIndex = {\"lang\":\"" + lang.code()
         + "\",\"records\":" + all.size() + ",\"termShards\":" + shards + ",\"recordsPerShard\":"
         + RECORDS_PER_SHARD + "};\n";
-    files.add(new SiteRenderer.PlannedFile(Routes.searchIndex(lang), out -> out.write(utf8(manifest))));
+    files.add(new PlannedFile(Routes.searchIndex(lang), out -> out.write(utf8(manifest))));
     for (int k = 0; k < shards; k++) {
       Map<String, Map<Integer, Integer>> shard = byShard.get(k);
       int key = k;
-      files.add(new SiteRenderer.PlannedFile(Routes.searchShard(lang, "terms", k),
+      files.add(new PlannedFile(Routes.searchShard(lang, "terms", k),
           out -> out.write(utf8(termShard(key, shard)))));
     }
     for (int k = 0; k < recordShards; k++) {
       int from = k * RECORDS_PER_SHARD;
       List<Engagement> slice = all.subList(from, Math.min(all.size(), from + RECORDS_PER_SHARD));
       int key = k;
-      files.add(new SiteRenderer.PlannedFile(Routes.searchShard(lang, "records", k),
-          out -> out.write(utf8(recordShard(key, slice, pages)))));
+      files.add(new PlannedFile(Routes.searchShard(lang, "records", k),
+          out -> out.write(utf8(recordShard(key, slice, cards)))));
     }
     return files;
   }
 
   /** Which term shard holds {@code term}: its hash code, unsigned, modulo the shard count. */
-  static int shardOf(String term, int shards) {
+  public static int shardOf(String term, int shards) {
     return Integer.remainderUnsigned(term.hashCode(), shards);
   }
 
@@ -162,10 +164,11 @@ final class SearchIndex {
   }
 
   /** {@code briefingSearchShard("records", k, [{...}, ...])}, one record a line. */
-  private static String recordShard(int k, List<Engagement> slice, PageBuilder pages) {
+  private static String recordShard(int k, List<Engagement> slice,
+      Function<Engagement, Card> cards) {
     StringBuilder s = new StringBuilder("briefingSearchShard(\"records\"," + k + ",[");
     for (int i = 0; i < slice.size(); i++) {
-      s.append(i == 0 ? "\n" : ",\n").append(safe(record(slice.get(i), pages.card(slice.get(i)))));
+      s.append(i == 0 ? "\n" : ",\n").append(safe(record(slice.get(i), cards.apply(slice.get(i)))));
     }
     return s.append("\n]);\n").toString();
   }

@@ -1,4 +1,4 @@
-package org.briefing.render;
+package org.briefing.outputs;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,6 +12,9 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.briefing.model.Lang;
+import org.briefing.render.OutputSink;
+import org.briefing.render.PlannedFile;
+import org.briefing.render.Routes;
 
 /**
  * {@code sitemap.xml} with each page's counterpart in the other language as an
@@ -21,47 +24,47 @@ import org.briefing.model.Lang;
  * 50 MB in one file), {@code sitemap.xml} becomes a sitemap index over
  * {@code sitemap-1.xml}, {@code sitemap-2.xml}, ... each within the limits.
  */
-final class SitemapRenderer {
+public final class SitemapRenderer {
 
   private static final String SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";
   private static final String XHTML = "http://www.w3.org/1999/xhtml";
 
   /** The protocol's limits for one sitemap file. */
-  static final int MAX_URLS = 50_000;
-  static final long MAX_BYTES = 50L * 1000 * 1000;
+  public static final int MAX_URLS = 50_000;
+  public static final long MAX_BYTES = 50L * 1000 * 1000;
 
   private final String baseUrl;
   private final int maxUrls;
   private final long maxBytes;
 
-  SitemapRenderer(String baseUrl) {
+  public SitemapRenderer(String baseUrl) {
     this(baseUrl, MAX_URLS, MAX_BYTES);
   }
 
   /** With other limits than the protocol's: for tests, which cannot build 50,000 pages. */
-  SitemapRenderer(String baseUrl, int maxUrls, long maxBytes) {
+  public SitemapRenderer(String baseUrl, int maxUrls, long maxBytes) {
     this.baseUrl = baseUrl;
     this.maxUrls = maxUrls;
     this.maxBytes = maxBytes;
   }
 
-  List<SiteRenderer.PlannedFile> plan(List<String> pagePaths) {
+  public List<PlannedFile> plan(List<String> pagePaths) {
     String robots = "User-agent: *\nAllow: /\n\nSitemap: " + baseUrl + "sitemap.xml\n";
-    List<SiteRenderer.PlannedFile> files = new ArrayList<>();
+    List<PlannedFile> files = new ArrayList<>();
     List<List<String>> parts = parts(pagePaths);
     if (parts.size() == 1) {
-      files.add(new SiteRenderer.PlannedFile("sitemap.xml", out -> sitemap(pagePaths, parts.get(0), out)));
+      files.add(new PlannedFile("sitemap.xml", out -> sitemap(pagePaths, parts.get(0), out)));
     } else {
       List<String> children = new ArrayList<>();
       for (int i = 0; i < parts.size(); i++) {
         String name = "sitemap-" + (i + 1) + ".xml";
         List<String> part = parts.get(i);
         children.add(name);
-        files.add(new SiteRenderer.PlannedFile(name, out -> sitemap(pagePaths, part, out)));
+        files.add(new PlannedFile(name, out -> sitemap(pagePaths, part, out)));
       }
-      files.add(new SiteRenderer.PlannedFile("sitemap.xml", out -> index(children, out)));
+      files.add(new PlannedFile("sitemap.xml", out -> index(children, out)));
     }
-    files.add(new SiteRenderer.PlannedFile("robots.txt",
+    files.add(new PlannedFile("robots.txt",
         out -> out.write(robots.getBytes(StandardCharsets.UTF_8))));
     return List.copyOf(files);
   }
