@@ -1,206 +1,185 @@
 /*
- * Search, offline: the search page of each language loads lunr (assets/lunr.min.js), the
- * records the build wrote for that language ({lang}/search/records.js) and this file. The index
- * is built here, in the browser, from those records, on the first query; `?q=` in the address
- * runs a query when the page opens, and typing keeps the address in step
- * (history.replaceState), so a search can be shared.
+ * Search, offline and in pieces. The search page of each language loads the analysis table
+ * (assets/search-analysis.js), the index's manifest ({lang}/search/index.js) and this file;
+ * a query then loads only the shards of the index that hold its terms
+ * ({lang}/search/terms/{k}.js) and the result data of the records it shows
+ * ({lang}/search/records/{k}.js), as scripts, so it works from a site opened from disk.
  *
- * Words are analysed by ONE lunr pipeline function, `briefingAnalyzer`, used both when the
- * records are indexed and when a query is run, so the two can never disagree:
- *  - Arabic is matched as readers type it: diacritics (harakat, superscript alef) and tatweel
- *    are ignored; أ إ آ ٱ are read as ا, ة as ه, ى as ي, ؤ as و, ئ as ي; Arabic-Indic digits
- *    as 0-9; then a light stemmer strips the article and common one-letter prefixes
- *    (ال وال بال كال فال لل، و ف ب ل) and common suffixes (ات ون ين ان ها هم ية ي ...), always
- *    keeping at least three letters, so الدفاع finds دفاع and سورية finds سوريا;
- *  - other words lose their accents and go through lunr's English (Porter) stemmer, so
- *    "agreements" finds "agreement".
- * Every query word is required, except common words (the, of, في, من ...), which only rank;
- * the last word also matches as a prefix while it is being typed.
+ * Words are read by the table the build read the records with (window.briefingAnalysis, see
+ * SearchAnalysis.java): the same normalisation, folding and stemming, so the two agree.
+ * Every query word is required; title and summary words weigh more; among equals, newer
+ * first. Filters (country, type, year, status) are terms of the same index. The query and
+ * filters live in the address (?q=&country=&type=&year=&status=), so a search can be shared.
  *
- * window.briefingSearch exposes analyze() and search() for the browser tests.
+ * window.briefingSearch exposes analyze() and search() for the tests.
  */
 (function () {
   'use strict';
 
-  // ---- word analysis ------------------------------------------------------------------------
+  // ---- word analysis: the table's rules, applied as SearchAnalysis.java applies them -------
 
-  /** Any letter of the Arabic script (base block, supplements and presentation forms). */
-  var ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
-  /** Harakat, Quranic marks, superscript alef (U+0670) and tatweel (U+0640). */
-  var ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
-  var EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
-  var MIN_STEM = 3;
+  var table = window.briefingAnalysis;
+  var drop = {};
+  var fold = {};
+  Array.from(table.drop).forEach(function (c) { drop[c] = true; });
+  Object.keys(table.fold).forEach(function (c) { fold[c] = table.fold[c]; });
+  var WORD = /[\p{L}\p{N}]+/gu;
 
-  /** The article and its fused forms, longest first: stripped before anything else. */
-  var ARTICLES = ['\u0648\u0627\u0644', '\u0628\u0627\u0644', '\u0643\u0627\u0644',
-    '\u0641\u0627\u0644', '\u0644\u0644', '\u0627\u0644']; // وال بال كال فال لل ال
-  /** One-letter prefixes: و (and), ف (so), ب (by), ل (for). */
-  var PREFIXES = ['\u0648', '\u0641', '\u0628', '\u0644'];
-  /** Suffixes, longest first, as they read after folding (ية is يه). */
-  var SUFFIXES = ['\u0647\u0645\u0627', '\u0643\u0645\u0627', // هما كما
-    '\u0627\u062A', '\u0648\u0646', '\u064A\u0646', '\u0627\u0646', // ات ون ين ان
-    '\u0647\u0627', '\u0647\u0645', '\u0647\u0646', '\u0643\u0645', '\u0646\u0627', // ها هم هن كم نا
-    '\u064A\u0647', // يه (ية)
-    '\u0647', '\u064A', '\u0627']; // ه ي ا
-
-  /** Writes an Arabic word the way every spelling of it is compared. */
-  function foldArabic(word) {
-    return word
-      .replace(ARABIC_MARKS, '')
-      .replace(/[\u0622\u0623\u0625\u0671]/g, '\u0627') // آ أ إ ٱ → ا
-      .replace(/\u0629/g, '\u0647') // ة → ه
-      .replace(/[\u0649\u06CC]/g, '\u064A') // ى and Persian ی → ي
-      .replace(/\u0624/g, '\u0648') // ؤ → و
-      .replace(/\u0626/g, '\u064A') // ئ → ي
-      .replace(/\u06A9/g, '\u0643') // Persian ک → ك
-      .replace(/[\u0660-\u0669]/g, function (d) { return String(d.charCodeAt(0) - 0x0660); })
-      .replace(/[\u06F0-\u06F9]/g, function (d) { return String(d.charCodeAt(0) - 0x06F0); });
+  function length(s) {
+    return Array.from(s).length;
   }
 
-  function stripFirst(word, affixes, atStart) {
-    for (var i = 0; i < affixes.length; i++) {
-      var a = affixes[i];
-      var fits = atStart ? word.startsWith(a) : word.endsWith(a);
-      if (fits && word.length - a.length >= MIN_STEM) {
-        return atStart ? word.slice(a.length) : word.slice(0, word.length - a.length);
-      }
-    }
-    return null;
-  }
-
-  /**
-   * A light stemmer for a folded Arabic word: strips, one at a time until none applies, the
-   * article, else a suffix, else a one-letter prefix, never leaving fewer than three letters.
-   */
-  function stemArabic(word) {
-    for (;;) {
-      var next = stripFirst(word, ARTICLES, true);
-      if (next === null) {
-        next = stripFirst(word, SUFFIXES, false);
-      }
-      if (next === null) {
-        next = stripFirst(word, PREFIXES, true);
-      }
-      if (next === null) {
-        return word;
-      }
-      word = next;
-    }
-  }
-
-  /** Latin and other scripts: accents dropped ("Türkiye" reads as "turkiye"). */
-  function foldOther(word) {
-    return word.normalize('NFD').replace(/[\u0300-\u036F]/g, '').normalize('NFC');
-  }
-
-  /** One word (already lower-cased by lunr's tokenizer) as it is indexed and searched. */
-  function analyzeWord(word) {
-    word = word.normalize('NFKC');
-    if (ARABIC.test(word)) {
-      word = foldArabic(word).replace(EDGES, '');
-      return word ? stemArabic(word) : '';
-    }
-    word = foldOther(word).replace(EDGES, '');
-    return word ? lunr.stemmer(new lunr.Token(word)).toString() : '';
-  }
-
-  /** The lunr pipeline function: the same for indexing and for queries. */
-  function briefingAnalyzer(token) {
-    var word = analyzeWord(token.toString());
-    return word ? token.update(function () { return word; }) : undefined;
-  }
-
-  lunr.Pipeline.registerFunction(briefingAnalyzer, 'briefingAnalyzer');
-  // Words are split on anything that is not a letter, a mark or a digit, in any script.
-  lunr.tokenizer.separator = /[^\p{L}\p{M}\p{N}]+/u;
-
-  function analyze(text) {
-    return lunr.tokenizer(text).map(function (t) { return analyzeWord(t.toString()); })
-      .filter(Boolean);
-  }
-
-  /** Common words: a query does not require them, they only rank. */
-  var COMMON = {};
-  ('a an and are as at be by for from has have in it its of on or that the their this to was'
-    + ' were which with \u0641\u064A \u0645\u0646 \u0639\u0644\u0649 \u0627\u0644\u0649'
-    + ' \u0625\u0644\u0649 \u0639\u0646 \u0645\u0639 \u0623\u0646 \u0625\u0646 \u0623\u0648'
-    + ' \u062B\u0645 \u0642\u062F \u0644\u0627 \u0645\u0627 \u0647\u0648 \u0647\u064A'
-    + ' \u0647\u0630\u0627 \u0647\u0630\u0647 \u0630\u0644\u0643 \u0627\u0644\u062A\u064A'
-    + ' \u0627\u0644\u0630\u064A \u0628\u064A\u0646 \u0628\u0639\u062F \u0642\u0628\u0644'
-    + ' \u0643\u0627\u0646 \u0643\u0627\u0646\u062A \u0648')
-    .split(' ').forEach(function (w) {
-      analyze(w).forEach(function (a) { COMMON[a] = true; });
-    });
-
-  // ---- the index ----------------------------------------------------------------------------
-
-  var data = window.briefingSearchRecords;
-  var records = data ? data.records : [];
-
-  /** The index, built on first use, so opening the page without a query costs nothing. */
-  var index = null;
-
-  function theIndex() {
-    if (index) {
-      return index;
-    }
-    var builder = new lunr.Builder();
-    builder.pipeline.add(briefingAnalyzer);
-    builder.searchPipeline.add(briefingAnalyzer);
-    builder.ref('i');
-    builder.field('title', { boost: 8 });
-    builder.field('summary', { boost: 3 });
-    builder.field('countries', { boost: 3 });
-    builder.field('actors', { boost: 2 });
-    builder.field('type', { boost: 2 });
-    builder.field('body');
-    records.forEach(function (r, i) {
-      builder.add({
-        i: String(i),
-        title: r.title,
-        summary: r.summary,
-        countries: r.countries.join(' '),
-        actors: r.actors.join(' '),
-        type: r.type,
-        body: r.body
-      });
-    });
-    index = builder.build();
-    return index;
-  }
-
-  /** The records matching `query`, best first. */
-  function search(query) {
-    var index = theIndex();
-    var terms = index.pipeline.run(lunr.tokenizer(query)).map(String);
-    if (terms.length === 0) {
-      return [];
-    }
-    var typing = !/[^\p{L}\p{M}\p{N}]$/u.test(query);
-    return index.query(function (q) {
-      terms.forEach(function (term, i) {
-        q.term(term, {
-          usePipeline: false,
-          presence: COMMON[term] ? lunr.Query.presence.OPTIONAL : lunr.Query.presence.REQUIRED,
-          wildcard: typing && i === terms.length - 1
-            ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE
+  function stem(word) {
+    var first = word.codePointAt(0);
+    for (var i = 0; i < table.stemmers.length; i++) {
+      var s = table.stemmers[i];
+      if (first >= s.from && first <= s.to) {
+        var w = word;
+        s.steps.forEach(function (step) {
+          for (var j = 0; j < step.length; j++) {
+            var r = step[j];
+            var min = r.min === undefined ? 1 : r.min;
+            if (r.prefix && w.startsWith(r.prefix) && length(w) - length(r.prefix) >= min) {
+              w = w.slice(r.prefix.length);
+              return;
+            }
+            var to = r.to || '';
+            if (r.suffix && w.endsWith(r.suffix)
+                && length(w) - length(r.suffix) + length(to) >= min) {
+              w = w.slice(0, w.length - r.suffix.length) + to;
+              return;
+            }
+          }
         });
+        return w;
+      }
+    }
+    return word;
+  }
+
+  /** The terms of a text, in order, repeats kept. */
+  function analyze(text) {
+    var folded = '';
+    Array.from(text.normalize('NFKC').toLowerCase()).forEach(function (c) {
+      if (!drop[c]) {
+        folded += fold[c] !== undefined ? fold[c] : c;
+      }
+    });
+    return (folded.match(WORD) || []).map(stem);
+  }
+
+  // ---- loading the pieces ------------------------------------------------------------------
+
+  var manifest = window.briefingSearchIndex;
+  var base = (document.getElementById('search-results') || {}).getAttribute
+    ? document.getElementById('search-results').getAttribute('data-index') || '' : '';
+  var shards = { terms: {}, records: {} };
+  var waiting = { terms: {}, records: {} };
+
+  /** Called by each shard script as it loads. */
+  window.briefingSearchShard = function (kind, k, data) {
+    shards[kind][k] = data;
+    (waiting[kind][k] || []).forEach(function (w) { w.resolve(data); });
+    delete waiting[kind][k];
+  };
+
+  function load(kind, k) {
+    if (shards[kind][k] !== undefined) {
+      return Promise.resolve(shards[kind][k]);
+    }
+    return new Promise(function (resolve, reject) {
+      var first = !waiting[kind][k];
+      (waiting[kind][k] = waiting[kind][k] || []).push({ resolve: resolve, reject: reject });
+      if (first) {
+        var script = document.createElement('script');
+        script.src = base + kind + '/' + k + '.js';
+        script.onerror = function () {
+          (waiting[kind][k] || []).forEach(function (w) { w.reject(new Error(script.src)); });
+          delete waiting[kind][k];
+        };
+        document.head.appendChild(script);
+      }
+    });
+  }
+
+  /** The shard of a term: its Java String.hashCode, unsigned, modulo the shard count. */
+  function shardOf(term) {
+    var h = 0;
+    for (var i = 0; i < term.length; i++) {
+      h = (Math.imul(h, 31) + term.charCodeAt(i)) | 0;
+    }
+    return (h >>> 0) % manifest.termShards;
+  }
+
+  /** Record numbers (newest first = 0) with their weight, for one term. */
+  function postings(term) {
+    return load('terms', shardOf(term)).then(function (shard) {
+      var list = Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : [];
+      var out = new Map();
+      var n = 0;
+      for (var i = 0; i < list.length; i += 2) {
+        n += list[i];
+        out.set(n, list[i + 1]);
+      }
+      return out;
+    });
+  }
+
+  var FILTERS = ['country', 'type', 'year', 'status'];
+
+  /** The record numbers matching the query and filters, best first. */
+  function find(query, filters) {
+    var words = Array.from(new Set(analyze(query)));
+    var terms = words.concat(FILTERS.filter(function (f) { return filters[f]; })
+      .map(function (f) { return f + ':' + filters[f]; }));
+    if (terms.length === 0 || !manifest) {
+      return Promise.resolve({ numbers: [], words: words });
+    }
+    return Promise.all(terms.map(postings)).then(function (lists) {
+      lists.sort(function (a, b) { return a.size - b.size; });
+      var scored = [];
+      lists[0].forEach(function (w, n) {
+        var score = w;
+        for (var i = 1; i < lists.length; i++) {
+          if (!lists[i].has(n)) {
+            return;
+          }
+          score += lists[i].get(n);
+        }
+        scored.push([n, score]);
       });
-    }).map(function (hit) { return records[Number(hit.ref)]; });
+      scored.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+      return { numbers: scored.map(function (s) { return s[0]; }), words: words };
+    });
+  }
+
+  /** The result data of the given record numbers, in their order. */
+  function records(numbers) {
+    var per = manifest.recordsPerShard;
+    var needed = Array.from(new Set(numbers.map(function (n) { return Math.floor(n / per); })));
+    return Promise.all(needed.map(function (k) { return load('records', k); })).then(function () {
+      return numbers.map(function (n) { return shards.records[Math.floor(n / per)][n % per]; });
+    });
   }
 
   window.briefingSearch = {
     analyze: analyze,
-    search: function (query) { return search(query).map(function (r) { return r.id; }); }
+    /** The ids of every matching record, best first (loads all their data: for tests). */
+    search: function (query, filters) {
+      return find(query, filters || {}).then(function (found) { return records(found.numbers); })
+        .then(function (rs) { return rs.map(function (r) { return r.id; }); });
+    }
   };
 
-  // ---- the page -----------------------------------------------------------------------------
+  // ---- the page ----------------------------------------------------------------------------
 
+  var PAGE = 10;
   var form = document.getElementById('search-form');
   var input = document.getElementById('search-q');
   var status = document.getElementById('search-status');
   var list = document.getElementById('search-results');
-  if (!form || !input || !status || !list || !data) {
+  var more = document.getElementById('search-more');
+  if (!form || !input || !status || !list || !manifest) {
     return;
   }
   var lang = document.documentElement.lang;
@@ -208,7 +187,6 @@
   var text = JSON.parse(status.getAttribute('data-text'));
   var switchLink = document.querySelector('a.lang-switch');
   var switchHref = switchLink ? switchLink.getAttribute('href') : null;
-
   var notice = document.getElementById('search-nojs');
   if (notice) {
     notice.remove();
@@ -216,9 +194,10 @@
 
   function count(n) {
     var forms = text.counts;
-    var form = forms[new Intl.PluralRules(lang).select(n)] || forms.other;
-    var digits = String(n).replace(/[0-9]/g, function (d) { return text.digits.charAt(Number(d)); });
-    return form.replace('{n}', digits);
+    var f = forms[new Intl.PluralRules(lang).select(n)] || forms.other;
+    return f.replace('{n}', String(n).replace(/[0-9]/g, function (d) {
+      return text.digits.charAt(Number(d));
+    }));
   }
 
   function element(name, className, content) {
@@ -232,7 +211,22 @@
     return el;
   }
 
-  /** Text in another language than the page's (a pending translation) keeps its own. */
+  /** The text with the words whose terms the query has marked; built as nodes, never HTML. */
+  function highlighted(el, value, terms) {
+    var words = /[\p{L}\p{M}\p{N}]+/gu;
+    var last = 0;
+    var m;
+    while ((m = words.exec(value)) !== null) {
+      if (analyze(m[0]).some(function (t) { return terms.has(t); })) {
+        el.appendChild(document.createTextNode(value.slice(last, m.index)));
+        el.appendChild(element('mark', null, m[0]));
+        last = m.index + m[0].length;
+      }
+    }
+    el.appendChild(document.createTextNode(value.slice(last)));
+    return el;
+  }
+
   function ownLanguage(el, r) {
     if (r.lang !== lang) {
       el.lang = r.lang;
@@ -241,10 +235,10 @@
     return el;
   }
 
-  function result(r) {
+  function result(r, terms) {
     var item = element('li', 'card result');
     var heading = element('h2', 'card-title');
-    var link = ownLanguage(element('a', null, r.title), r);
+    var link = ownLanguage(highlighted(element('a'), r.title, terms), r);
     link.setAttribute('href', root + r.url);
     if (r.lang !== lang) {
       link.setAttribute('hreflang', r.lang);
@@ -254,10 +248,13 @@
     var time = element('time', null, r.date);
     time.dateTime = r.iso;
     meta.appendChild(time);
+    var sep = element('span', 'sep', ' \u00B7 ');
+    sep.setAttribute('aria-hidden', 'true');
+    meta.appendChild(sep);
+    meta.appendChild(element('span', 'result-type', r.type));
     if (r.countries.length) {
-      var sep = element('span', 'sep', ' \u00B7 ');
-      sep.setAttribute('aria-hidden', 'true');
-      meta.appendChild(sep);
+      var sep2 = sep.cloneNode(true);
+      meta.appendChild(sep2);
       meta.appendChild(element('span', 'result-countries', r.countries.join(text.separator)));
     }
     item.appendChild(heading);
@@ -265,18 +262,71 @@
     if (r.pending) {
       item.appendChild(element('p', 'pending', text.pending));
     }
-    item.appendChild(ownLanguage(element('p', 'card-summary', r.summary), r));
+    item.appendChild(ownLanguage(highlighted(element('p', 'card-summary'), r.summary, terms), r));
     return item;
   }
 
-  function show(query) {
-    var found = query.trim() ? search(query) : [];
-    list.replaceChildren.apply(list, found.map(result));
-    status.textContent = !query.trim() ? '' : found.length ? count(found.length) : text.none;
+  function current() {
+    var filters = {};
+    FILTERS.forEach(function (f) {
+      var control = form.elements.namedItem(f);
+      filters[f] = control ? control.value : '';
+    });
+    return { q: input.value, filters: filters };
   }
 
-  function remember(query) {
-    var q = query.trim() ? '?' + new URLSearchParams({ q: query }).toString() : '';
+  var shown = [];
+  var found = { numbers: [], words: [] };
+  var asked = 0;
+
+  function showMore() {
+    var next = found.numbers.slice(shown.length, shown.length + PAGE);
+    var ticket = asked;
+    return records(next).then(function (rs) {
+      if (ticket !== asked) {
+        return;
+      }
+      var terms = new Set(found.words);
+      rs.forEach(function (r) { list.appendChild(result(r, terms)); });
+      shown = shown.concat(next);
+      if (more) {
+        more.hidden = shown.length >= found.numbers.length;
+      }
+    });
+  }
+
+  function show() {
+    var c = current();
+    var ticket = ++asked;
+    var active = c.q.trim() || FILTERS.some(function (f) { return c.filters[f]; });
+    return find(c.q, c.filters).then(function (f) {
+      if (ticket !== asked) {
+        return;
+      }
+      found = f;
+      shown = [];
+      list.replaceChildren();
+      status.textContent = !active ? '' : f.numbers.length ? count(f.numbers.length) : text.none;
+      return showMore();
+    }).then(function () {
+      if (ticket === asked) {
+        document.documentElement.setAttribute('data-search-ready', String(ticket));
+      }
+    });
+  }
+
+  function remember() {
+    var c = current();
+    var params = new URLSearchParams();
+    if (c.q.trim()) {
+      params.set('q', c.q);
+    }
+    FILTERS.forEach(function (f) {
+      if (c.filters[f]) {
+        params.set(f, c.filters[f]);
+      }
+    });
+    var q = params.toString() ? '?' + params.toString() : '';
     try {
       history.replaceState(null, '', location.pathname + q + location.hash);
     } catch (e) {
@@ -287,18 +337,34 @@
     }
   }
 
-  input.addEventListener('input', function () {
-    show(input.value);
-    remember(input.value);
+  function update() {
+    remember();
+    show();
+  }
+
+  input.addEventListener('input', update);
+  FILTERS.forEach(function (f) {
+    var control = form.elements.namedItem(f);
+    if (control) {
+      control.addEventListener('change', update);
+    }
   });
   form.addEventListener('submit', function (event) {
     event.preventDefault();
-    show(input.value);
-    remember(input.value);
+    update();
   });
+  if (more) {
+    more.addEventListener('click', showMore);
+  }
 
-  var initial = new URLSearchParams(location.search).get('q') || '';
-  input.value = initial;
-  show(initial);
-  remember(initial);
+  var params = new URLSearchParams(location.search);
+  input.value = params.get('q') || '';
+  FILTERS.forEach(function (f) {
+    var control = form.elements.namedItem(f);
+    var wanted = params.get(f) || '';
+    if (control && [].some.call(control.options, function (o) { return o.value === wanted; })) {
+      control.value = wanted;
+    }
+  });
+  update();
 })();

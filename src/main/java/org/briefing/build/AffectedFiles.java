@@ -9,10 +9,10 @@ import java.util.Set;
 import org.briefing.model.Actor;
 import org.briefing.model.Archive;
 import org.briefing.model.Country;
+import org.briefing.model.DatePages;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.briefing.outputs.DataExport;
-import org.briefing.outputs.SitemapRenderer;
 import org.briefing.render.Routes;
 
 /**
@@ -46,10 +46,15 @@ public final class AffectedFiles {
     Set<String> files = new HashSet<>(List.of(Routes.landing(), DataExport.JSON, DataExport.CSV));
     for (Lang lang : Lang.values()) {
       files.addAll(List.of(Routes.home(lang), Routes.timeline(lang), Routes.countries(lang),
-          Routes.actors(lang), Routes.searchRecords(lang), Routes.feed(lang)));
+          Routes.actors(lang), Routes.feed(lang)));
+      // any record can move any term shard, and the record shards follow timeline order
+      String search = Routes.searchIndex(lang).replace("index.js", "");
+      afterFiles.stream().filter(f -> f.startsWith(search) && f.endsWith(".js"))
+          .forEach(files::add);
     }
-    if (!sameFiles) {
-      files.add(SitemapRenderer.SITEMAP_PATH);
+    if (!sameFiles) { // the sitemap, or its index and child sitemaps, list every page
+      afterFiles.stream().filter(f -> !f.contains("/") && f.startsWith("sitemap")
+          && f.endsWith(".xml")).forEach(files::add);
     }
     earlier.forEach(files::addAll);
     for (String id : ids) {
@@ -69,7 +74,8 @@ public final class AffectedFiles {
   /**
    * The files that show the record {@code id} of {@code archive} besides the lists every record
    * is in: its own pages, its neighbours' in time (their previous and next links), its
-   * countries' pages and feeds, its pairs' and its type's pages, its actors' pages
+   * countries' pages and feeds, its pairs' and its type's pages (overviews and the
+   * pages of its period), its actors' pages
    * and those of the actors met in their records. Empty when there is no such
    * record.
    */
@@ -98,6 +104,17 @@ public final class AffectedFiles {
         }
       }
       for (Lang lang : Lang.values()) {
+        periodPages(files, Routes.timeline(lang), archive.timelinePages(), e);
+        periodPages(files, Routes.type(lang, e.type()), archive.pagesOf(e.type()), e);
+        for (Country c : e.countries()) {
+          periodPages(files, Routes.country(lang, c), archive.pagesOf(c), e);
+          for (Country other : e.countries()) {
+            archive.pair(c, other).ifPresent(pair ->
+                periodPages(files, Routes.pair(lang, pair), archive.pagesOf(pair), e));
+          }
+        }
+      }
+      for (Lang lang : Lang.values()) {
         files.add(Routes.type(lang, e.type()));
         for (Actor actor : e.actors()) {
           files.add(Routes.actor(lang, actor)); // its records, and the actors met there
@@ -108,6 +125,17 @@ public final class AffectedFiles {
       }
     });
     return files;
+  }
+
+  /**
+   * The pages of a list paged by date that show or count {@code e}: the page it is on and,
+   * when that is a month's, its year's page, which counts the year's months.
+   */
+  private static void periodPages(Set<String> files, String overview, DatePages pages,
+      Engagement e) {
+    DatePages.Period p = pages.pageOf(e);
+    files.add(Routes.period(overview, p));
+    pages.find(p.year(), 0).ifPresent(year -> files.add(Routes.period(overview, year)));
   }
 
   private static Set<String> difference(Set<String> a, Set<String> b) {

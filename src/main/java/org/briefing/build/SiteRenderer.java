@@ -141,12 +141,12 @@ public final class SiteRenderer {
     List<PlannedFile> pages = new ArrayList<>();
     List<PlannedFile> rest = new ArrayList<>();
     heavy.addAll(new DataExport(archive, cache).plan());
-    SearchIndex searchIndex = new SearchIndex(archive, cache);
-    rest.add(SearchIndex.engine());
+    SearchIndex searchIndex = new SearchIndex(archive);
+    rest.add(searchIndex.analysisScript());
     pages.add(this.pages.landing(archive));
     for (Lang lang : Lang.values()) {
       Pages.InLanguage inLanguage = this.pages.in(archive, lang);
-      heavy.add(searchIndex.records(lang, inLanguage::card));
+      heavy.addAll(searchIndex.plan(lang, inLanguage::card));
       heavy.add(inLanguage.timeline());
       pages.addAll(inLanguage.pages());
     }

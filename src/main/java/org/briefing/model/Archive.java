@@ -51,6 +51,15 @@ public final class Archive {
   private final Map<String, Pair> pairs = new TreeMap<>();
   private final Map<Term, List<Engagement>> byType = new LinkedHashMap<>();
   private final ActorIndex actors;
+  private final DatePages timelinePages;
+  private final Map<String, DatePages> listPages = new LinkedHashMap<>();
+
+  /**
+   * How many records one page of a list shows before its year is split into months. An
+   * Arabic card weighs about 1.6 KiB, so a page of 60 stays well under its 150 KiB budget
+   * with the stylesheet and scripts (PageWeightTest checks on a 1,000-record archive).
+   */
+  public static final int PAGE_LIMIT = 60;
 
   public Archive(Site site) {
     this.site = site;
@@ -84,7 +93,31 @@ public final class Archive {
     byCountry.replaceAll((c, list) -> List.copyOf(list));
     byType.replaceAll((t, list) -> List.copyOf(list));
     actors = new ActorIndex(site.actors(), newestFirst);
+    timelinePages = new DatePages(newestFirst, PAGE_LIMIT);
+    byCountry.forEach((c, list) -> listPages.put("country:" + c.code(), new DatePages(list, PAGE_LIMIT)));
+    pairs.forEach((key, p) -> listPages.put("pair:" + key, new DatePages(p.engagements(), PAGE_LIMIT)));
+    byType.forEach((t, list) -> listPages.put("type:" + t.key(), new DatePages(list, PAGE_LIMIT)));
   }
+
+  /** The timeline cut into pages by year and month. */
+  public DatePages timelinePages() {
+    return timelinePages;
+  }
+
+  /** A country's records cut into pages by date; empty pages when it has no record. */
+  public DatePages pagesOf(Country country) {
+    return listPages.getOrDefault("country:" + country.code(), EMPTY);
+  }
+
+  public DatePages pagesOf(Pair pair) {
+    return listPages.getOrDefault("pair:" + pair.first().code() + "-" + pair.second().code(), EMPTY);
+  }
+
+  public DatePages pagesOf(Term type) {
+    return listPages.getOrDefault("type:" + type.key(), EMPTY);
+  }
+
+  private static final DatePages EMPTY = new DatePages(List.of(), PAGE_LIMIT);
 
   public Site site() {
     return site;

@@ -3,157 +3,209 @@ package org.briefing.outputs;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import org.briefing.markdown.PlainText;
+import java.util.Map;
+import java.util.TreeMap;
+import org.briefing.model.Actor;
 import org.briefing.model.Archive;
+import org.briefing.model.Country;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
-import org.briefing.model.Localized;
 import org.briefing.model.Translation;
+import java.util.function.Function;
+import org.briefing.markdown.PlainText;
 import org.briefing.render.PageViews.Card;
 import org.briefing.render.PageViews.Link;
 import org.briefing.render.PlannedFile;
-import org.briefing.render.RecordPieces;
-import org.briefing.render.RenderCache;
 import org.briefing.render.Routes;
 
 /**
- * What the search page of one language searches, written by the build as
- * {@code {lang}/search/records.js}: every record as that language's lists show it (url, title,
- * date, countries, summary, the text's language and direction, whether its translation is
- * pending) with the plain text of its body, its actors (named in both languages) and its type.
+ * What the search page of one language searches, written by the build in pieces so that a
+ * query loads only what it needs, however large the archive:
  *
- * <p>It is a script that sets {@value #GLOBAL} rather than a JSON file because browsers refuse
- * to fetch files from a page opened from disk, and the site must work from disk. The browser
- * builds the lunr index from it ({@code assets/search.js}), where all word analysis (Arabic
- * folding and stemming, English stemming) happens, once, for records and queries alike: this
- * class ships the texts exactly as the pages show them.
+ * <ul>
+ *   <li>{@code {lang}/search/index.js}: how many records and shards there are;
+ *   <li>{@code {lang}/search/terms/{k}.js}: shard {@code k} of the inverted index, the terms
+ *       whose {@link String#hashCode} is {@code k} modulo the number of shards, each with its
+ *       records (their number on the timeline, newest first, as deltas) and weights;
+ *   <li>{@code {lang}/search/records/{k}.js}: the result data (title, date, countries, summary,
+ *       link) of records {@code k * }{@value #RECORDS_PER_SHARD} onwards.
+ * </ul>
  *
- * <p>The search engine itself, lunr, comes from its WebJar on the classpath and is copied to
- * {@link #ENGINE} with its license header.
+ * <p>Terms are the words of a record as {@link SearchAnalysis} reads them, so the browser,
+ * reading the query with the same table, finds them; a word of the title or summary weighs
+ * {@value #TITLE_WEIGHT}, any other word 1. The timeline's filters are terms too
+ * ({@code country:sy}, {@code type:visit}, {@code year:2025}, {@code status:confirmed}), so
+ * they combine with words in one lookup. Shards are scripts that call a function of
+ * {@code assets/search.js}, not JSON, because a page opened from disk may load scripts but
+ * not fetch files.
  */
 public final class SearchIndex {
 
-  /** The global the records script sets: {@code {"lang": "ar", "records": [...]}}. */
-  static final String GLOBAL = "window.briefingSearchRecords";
+  /** Records per result-data shard: a first page of results loads a few small files. */
+  public static final int RECORDS_PER_SHARD = 8;
 
-  /** Where lunr goes in the site. */
-  public static final String ENGINE = Routes.searchEngine();
+  /** About how many bytes of index a term shard holds. */
+  static final int TERM_SHARD_BYTES = 12_000;
 
-  /** lunr in its WebJar; the version is the one pom.xml names. */
-  private static final String ENGINE_RESOURCE = "META-INF/resources/webjars/lunr/2.3.9/lunr.min.js";
+  public static final int TITLE_WEIGHT = 3;
 
   private static final JsonFactory JSON = new JsonFactory();
 
   private final Archive archive;
   private final PlainText plainText = new PlainText();
-  private final RenderCache cache;
+  private final SearchAnalysis analysis = SearchAnalysis.rules();
 
-  public SearchIndex(Archive archive, RenderCache cache) {
+  public SearchIndex(Archive archive) {
     this.archive = archive;
-    this.cache = cache;
   }
 
-  /**
-   * The records script of {@code lang}, records newest first as on the timeline, each as
-   * {@code cards} shows it in that language's lists.
-   */
-  public PlannedFile records(Lang lang, Function<Engagement, Card> cards) {
-    String kind = "search-" + lang.code();
-    return new PlannedFile(Routes.searchRecords(lang), file -> {
-      RecordPieces.Counting out = new RecordPieces.Counting(file);
-      out.write(utf8("/* The records the " + lang.code() + " search page searches, one per line;"
-          + " written by the build, read by assets/search.js. */\n" + GLOBAL + " = {\"lang\":\""
-          + lang.code() + "\",\"records\":["));
-      List<Engagement> all = archive.engagements();
-      for (int i = 0; i < all.size(); i++) {
-        Engagement e = all.get(i);
-        out.write(i == 0 ? NEWLINE : COMMA_NEWLINE);
-        cache.writeRecordData(Routes.searchRecords(lang), kind, e,
-            () -> utf8(line(e, cards.apply(e), lang)), out);
-      }
-      out.write(utf8("\n]};\n"));
-    });
+  /** The browser's copy of the analysis table. */
+  public PlannedFile analysisScript() {
+    return new PlannedFile(SearchAnalysis.SCRIPT, out -> out.write(analysis.script()));
   }
 
-  private static final byte[] NEWLINE = utf8("\n");
-  private static final byte[] COMMA_NEWLINE = utf8(",\n");
+  /** Every search file of {@code lang}, each record as {@code cards} shows it in its lists. */
+  public List<PlannedFile> plan(Lang lang, Function<Engagement, Card> cards) {
+    List<Engagement> all = archive.engagements();
+    Map<String, Map<Integer, Integer>> postings = new TreeMap<>();
+    for (int n = 0; n < all.size(); n++) {
+      index(postings, n, all.get(n), lang);
+    }
+    long bytes = 0;
+    for (Map.Entry<String, Map<Integer, Integer>> t : postings.entrySet()) {
+      bytes += t.getKey().length() * 2L + 6 + t.getValue().size() * 6L;
+    }
+    int shards = (int) Math.max(1, (bytes + TERM_SHARD_BYTES - 1) / TERM_SHARD_BYTES);
+    List<Map<String, Map<Integer, Integer>>> byShard = new ArrayList<>();
+    for (int k = 0; k < shards; k++) {
+      byShard.add(new TreeMap<>());
+    }
+    postings.forEach((term, list) -> byShard.get(shardOf(term, shards)).put(term, list));
 
-  private static byte[] utf8(String text) {
-    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    List<PlannedFile> files = new ArrayList<>();
+    int recordShards = (all.size() + RECORDS_PER_SHARD - 1) / RECORDS_PER_SHARD;
+    String manifest = "/* The search index of the " + lang.code() + " pages; written by the build,"
+        + " read by assets/search.js. */\nwindow.briefingSearchIndex = {\"lang\":\"" + lang.code()
+        + "\",\"records\":" + all.size() + ",\"termShards\":" + shards + ",\"recordsPerShard\":"
+        + RECORDS_PER_SHARD + "};\n";
+    files.add(new PlannedFile(Routes.searchIndex(lang), out -> out.write(utf8(manifest))));
+    for (int k = 0; k < shards; k++) {
+      Map<String, Map<Integer, Integer>> shard = byShard.get(k);
+      int key = k;
+      files.add(new PlannedFile(Routes.searchShard(lang, "terms", k),
+          out -> out.write(utf8(termShard(key, shard)))));
+    }
+    for (int k = 0; k < recordShards; k++) {
+      int from = k * RECORDS_PER_SHARD;
+      List<Engagement> slice = all.subList(from, Math.min(all.size(), from + RECORDS_PER_SHARD));
+      int key = k;
+      files.add(new PlannedFile(Routes.searchShard(lang, "records", k),
+          out -> out.write(utf8(recordShard(key, slice, cards)))));
+    }
+    return files;
   }
 
-  /**
-   * One record as a line of JSON. JSON allows U+2028 and U+2029 raw inside strings; older
-   * JavaScript parsers do not, so they are escaped.
-   */
-  private String line(Engagement e, Card card, Lang lang) {
-    String json = record(e, card, lang);
-    return json.indexOf('\u2028') < 0 && json.indexOf('\u2029') < 0 ? json
-        : json.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+  /** Which term shard holds {@code term}: its hash code, unsigned, modulo the shard count. */
+  public static int shardOf(String term, int shards) {
+    return Integer.remainderUnsigned(term.hashCode(), shards);
   }
 
-  /** One record as a line of JSON. */
-  private String record(Engagement e, Card card, Lang lang) {
+  private void index(Map<String, Map<Integer, Integer>> postings, int n, Engagement e, Lang lang) {
+    Translation text = e.textFor(lang);
+    Map<String, Integer> weights = new TreeMap<>();
+    for (String term : analysis.terms(text.title() + " " + text.summary())) {
+      weights.merge(term, TITLE_WEIGHT, Integer::sum);
+    }
+    StringBuilder rest = new StringBuilder(plainText.of(text.body()));
+    rest.append(' ').append(e.type().label().get(lang));
+    for (Country c : e.countries()) {
+      rest.append(' ').append(c.name().get(lang));
+    }
+    for (Actor a : e.actors()) { // found by a name written in either language
+      rest.append(' ').append(a.name().get(lang)).append(' ').append(a.name().get(lang.other()));
+    }
+    for (String term : analysis.terms(rest.toString())) {
+      weights.merge(term, 1, Integer::sum);
+    }
+    for (Country c : e.countries()) {
+      weights.put("country:" + c.slug(), 0);
+    }
+    weights.put("type:" + e.type().key(), 0);
+    weights.put("year:" + e.date().year(), 0);
+    weights.put("status:" + e.status().key(), 0);
+    weights.forEach((term, w) -> postings.computeIfAbsent(term, t -> new TreeMap<>()).put(n, w));
+  }
+
+  /** {@code briefingSearchShard("terms", k, {"term": [delta, weight, ...], ...})}. */
+  private static String termShard(int k, Map<String, Map<Integer, Integer>> terms) {
     StringWriter json = new StringWriter();
     try (JsonGenerator out = JSON.createGenerator(json)) {
-      record(out, e, card, lang);
+      out.writeStartObject();
+      for (Map.Entry<String, Map<Integer, Integer>> t : terms.entrySet()) {
+        out.writeArrayFieldStart(t.getKey());
+        int last = 0;
+        for (Map.Entry<Integer, Integer> p : t.getValue().entrySet()) {
+          out.writeNumber(p.getKey() - last);
+          out.writeNumber(p.getValue());
+          last = p.getKey();
+        }
+        out.writeEndArray();
+      }
+      out.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return "briefingSearchShard(\"terms\"," + k + "," + safe(json.toString()) + ");\n";
+  }
+
+  /** {@code briefingSearchShard("records", k, [{...}, ...])}, one record a line. */
+  private static String recordShard(int k, List<Engagement> slice,
+      Function<Engagement, Card> cards) {
+    StringBuilder s = new StringBuilder("briefingSearchShard(\"records\"," + k + ",[");
+    for (int i = 0; i < slice.size(); i++) {
+      s.append(i == 0 ? "\n" : ",\n").append(safe(record(slice.get(i), cards.apply(slice.get(i)))));
+    }
+    return s.append("\n]);\n").toString();
+  }
+
+  private static String record(Engagement e, Card card) {
+    StringWriter json = new StringWriter();
+    try (JsonGenerator out = JSON.createGenerator(json)) {
+      out.writeStartObject();
+      out.writeStringField("id", e.id());
+      out.writeStringField("url", card.url());
+      out.writeStringField("title", card.title());
+      out.writeStringField("date", card.date());
+      out.writeStringField("iso", card.iso());
+      out.writeArrayFieldStart("countries");
+      for (Link c : card.countries()) {
+        out.writeString(c.text());
+      }
+      out.writeEndArray();
+      out.writeStringField("type", card.type().text());
+      out.writeStringField("summary", card.summary());
+      out.writeStringField("lang", card.textLang());
+      out.writeStringField("dir", card.textDir());
+      out.writeBooleanField("pending", card.pending());
+      out.writeEndObject();
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
     return json.toString();
   }
 
-  private void record(JsonGenerator out, Engagement e, Card card, Lang lang) throws IOException {
-    Translation text = e.textFor(lang);
-    out.writeStartObject();
-    out.writeStringField("id", e.id());
-    out.writeStringField("url", card.url());
-    out.writeStringField("title", card.title());
-    out.writeStringField("date", card.date());
-    out.writeStringField("iso", card.iso());
-    strings(out, "countries", card.countries().stream().map(Link::text).toList());
-    out.writeStringField("summary", card.summary());
-    out.writeStringField("lang", card.textLang());
-    out.writeStringField("dir", card.textDir());
-    out.writeBooleanField("pending", card.pending());
-    out.writeStringField("type", card.type().text());
-    // Both languages' names: a reader finds "Anas Khattab" and "أنس خطاب" on either page.
-    List<String> actors = new java.util.ArrayList<>();
-    e.actors().forEach(a -> actors.add(a.name().get(lang)));
-    e.actors().forEach(a -> actors.add(a.name().get(lang.other())));
-    strings(out, "actors", actors);
-    out.writeStringField("body", plainText.of(text.body()));
-    out.writeEndObject();
+  /** JSON allows U+2028 and U+2029 raw in strings; older JavaScript parsers do not. */
+  private static String safe(String json) {
+    return json.indexOf('\u2028') < 0 && json.indexOf('\u2029') < 0 ? json
+        : json.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
   }
 
-  private static void strings(JsonGenerator out, String field, List<String> values)
-      throws IOException {
-    out.writeArrayFieldStart(field);
-    for (String v : values) {
-      out.writeString(v);
-    }
-    out.writeEndArray();
-  }
-
-  /** lunr.min.js, as its authors ship it (the MIT license header included). */
-  public static PlannedFile engine() {
-    return new PlannedFile(ENGINE, out -> out.write(engineBytes()));
-  }
-
-  private static byte[] engineBytes() {
-    try (InputStream in = SearchIndex.class.getClassLoader().getResourceAsStream(ENGINE_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(ENGINE_RESOURCE + " is missing from the classpath;"
-            + " pom.xml must depend on org.webjars.npm:lunr:2.3.9");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,7 +20,9 @@ import org.briefing.render.Routes;
  * {@code sitemap.xml} with each page's counterpart in the other language as an
  * {@code xhtml:link} alternate (and the bilingual landing page as x-default), and the
  * {@code robots.txt} that names it. Built from the list of pages actually rendered, so it can
- * never list a page that does not exist.
+ * never list a page that does not exist. Past the sitemaps protocol's limits (50,000 URLs or
+ * 50 MB in one file), {@code sitemap.xml} becomes a sitemap index over
+ * {@code sitemap-1.xml}, {@code sitemap-2.xml}, ... each within the limits.
  */
 public final class SitemapRenderer {
 
@@ -27,21 +30,97 @@ public final class SitemapRenderer {
   private static final String XHTML = "http://www.w3.org/1999/xhtml";
 
   public static final String SITEMAP_PATH = "sitemap.xml";
+  /** The protocol's limits for one sitemap file. */
+  public static final int MAX_URLS = 50_000;
+  public static final long MAX_BYTES = 50L * 1000 * 1000;
 
   private final String baseUrl;
+  private final int maxUrls;
+  private final long maxBytes;
 
   public SitemapRenderer(String baseUrl) {
+    this(baseUrl, MAX_URLS, MAX_BYTES);
+  }
+
+  /** With other limits than the protocol's: for tests, which cannot build 50,000 pages. */
+  public SitemapRenderer(String baseUrl, int maxUrls, long maxBytes) {
     this.baseUrl = baseUrl;
+    this.maxUrls = maxUrls;
+    this.maxBytes = maxBytes;
   }
 
   public List<PlannedFile> plan(List<String> pagePaths) {
     String robots = "User-agent: *\nAllow: /\n\nSitemap: " + baseUrl + "sitemap.xml\n";
-    return List.of(new PlannedFile(SITEMAP_PATH, out -> sitemap(pagePaths, out)),
-        new PlannedFile("robots.txt",
-            out -> out.write(robots.getBytes(StandardCharsets.UTF_8))));
+    List<PlannedFile> files = new ArrayList<>();
+    List<List<String>> parts = parts(pagePaths);
+    if (parts.size() == 1) {
+      files.add(new PlannedFile(SITEMAP_PATH, out -> sitemap(pagePaths, parts.get(0), out)));
+    } else {
+      List<String> children = new ArrayList<>();
+      for (int i = 0; i < parts.size(); i++) {
+        String name = "sitemap-" + (i + 1) + ".xml";
+        List<String> part = parts.get(i);
+        children.add(name);
+        files.add(new PlannedFile(name, out -> sitemap(pagePaths, part, out)));
+      }
+      files.add(new PlannedFile(SITEMAP_PATH, out -> index(children, out)));
+    }
+    files.add(new PlannedFile("robots.txt",
+        out -> out.write(robots.getBytes(StandardCharsets.UTF_8))));
+    return List.copyOf(files);
   }
 
-  private void sitemap(List<String> pagePaths, OutputStream stream) throws IOException {
+  /**
+   * The pages in sorted order cut into sitemaps within the limits: a conservative size of each
+   * entry (its address and its two alternates' addresses, with the markup) is counted.
+   */
+  private List<List<String>> parts(List<String> pagePaths) {
+    List<List<String>> parts = new ArrayList<>();
+    List<String> part = new ArrayList<>();
+    long bytes = 0;
+    long frame = 400; // the XML declaration and the urlset element
+    for (String page : new TreeSet<>(pagePaths)) {
+      long entry = 3L * Routes.absolute(baseUrl, page).getBytes(StandardCharsets.UTF_8).length
+          + baseUrl.length() + 260;
+      if (!part.isEmpty() && (part.size() >= maxUrls || frame + bytes + entry > maxBytes)) {
+        parts.add(List.copyOf(part));
+        part = new ArrayList<>();
+        bytes = 0;
+      }
+      part.add(page);
+      bytes += entry;
+    }
+    parts.add(List.copyOf(part));
+    return parts;
+  }
+
+  private void index(List<String> children, OutputStream stream) throws IOException {
+    Writer text = OutputSink.utf8(stream);
+    try {
+      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+      xml.writeStartDocument("utf-8", "1.0");
+      xml.writeCharacters("\n");
+      xml.setDefaultNamespace(SITEMAP);
+      xml.writeStartElement(SITEMAP, "sitemapindex");
+      xml.writeDefaultNamespace(SITEMAP);
+      for (String child : children) {
+        xml.writeStartElement(SITEMAP, "sitemap");
+        element(xml, "loc", baseUrl + child);
+        xml.writeEndElement();
+      }
+      xml.writeEndElement();
+      xml.writeEndDocument();
+      xml.close();
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("could not write the sitemap index", e);
+    }
+    text.write('\n');
+    text.flush();
+  }
+
+  /** A sitemap of {@code part}; alternates are looked up among all {@code pagePaths}. */
+  private void sitemap(List<String> pagePaths, List<String> part, OutputStream stream)
+      throws IOException {
     Set<String> pages = new TreeSet<>(pagePaths);
     Writer text = OutputSink.utf8(stream);
     try {
@@ -53,7 +132,7 @@ public final class SitemapRenderer {
       xml.writeStartElement(SITEMAP, "urlset");
       xml.writeDefaultNamespace(SITEMAP);
       xml.writeNamespace("xhtml", XHTML);
-      for (String page : pages) {
+      for (String page : part) {
         xml.writeStartElement(SITEMAP, "url");
         element(xml, "loc", Routes.absolute(baseUrl, page));
         Lang lang = langOf(page);

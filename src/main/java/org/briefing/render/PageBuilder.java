@@ -9,6 +9,7 @@ import org.briefing.i18n.Strings;
 import org.briefing.markdown.MarkdownRenderer;
 import org.briefing.model.Archive;
 import org.briefing.model.Country;
+import org.briefing.model.DatePages;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.briefing.model.Localized;
@@ -36,6 +37,9 @@ final class PageBuilder {
 
   /** How many records the home page shows. */
   static final int LATEST = 8;
+
+  /** How many of the newest records a list's overview shows before its pages by date. */
+  static final int OVERVIEW_LATEST = 20;
 
   private final Archive archive;
   private final SiteConfig config;
@@ -68,6 +72,10 @@ final class PageBuilder {
     return l;
   }
 
+  Archive archive() {
+    return archive;
+  }
+
   // ---- pages -------------------------------------------------------------------------------
 
   PageViews.HomePage home() {
@@ -88,19 +96,25 @@ final class PageBuilder {
   }
 
   PageViews.TimelinePage timeline() {
+    DatePages pages = archive.timelinePages();
+    List<PageViews.PeriodIndex> periods = periodIndex(Routes.timeline(lang), pages, true);
     return new PageViews.TimelinePage(context(Routes.timeline(lang), l.t("timeline"), "timeline",
-        Routes.timeline(lang.other())).withScripts(List.of(Routes.timelineFiltersScript())),
-        count(archive.engagements().size()), years(archive.engagements()), timelineFilters());
+        Routes.timeline(lang.other())),
+        count(archive.engagements().size()), years(pages.latest(OVERVIEW_LATEST)),
+        timelineFilters(), periods,
+        charts.bars(l.t("chart_by_year"), periods.stream().map(PageViews.PeriodIndex::year).toList()));
   }
 
   /** The search page; its results come from the search records, found in the browser. */
   PageViews.SearchPage search() {
     PageContext ctx = context(Routes.search(lang), l.t("search"), "search",
-        Routes.search(lang.other())).withScripts(List.of(Routes.searchEngine(),
-            Routes.searchRecords(lang), Routes.searchScript()));
+        Routes.search(lang.other())).withScripts(List.of(
+            Routes.searchAnalysis(), Routes.searchIndex(lang),
+            Routes.searchScript()));
     return new PageViews.SearchPage(ctx, link(Routes.timeline(lang), l.t("search_browse_timeline")),
         ScriptText.of(lang, strings, l, Map.of("none", "search_no_results",
-            "pending", "translation_pending", "separator", "list_separator")));
+            "pending", "translation_pending", "separator", "list_separator")),
+        timelineFilters());
   }
 
   PageViews.CountriesPage countries() {
@@ -123,13 +137,15 @@ final class PageBuilder {
         Routes.country(lang.other(), country), config.tagline().get(lang), true,
         List.of(new Link(Routes.countryFeed(lang, country),
             config.title().get(lang) + " · " + name, lang.code(), lang.dir())));
+    DatePages pages = archive.pagesOf(country);
     return new PageViews.CountryPage(ctx, name, country.code(), count(list.size()),
-        years(list), partners,
+        years(pages.latest(OVERVIEW_LATEST)), partners,
         charts.bars(l.t("partners_chart_title").replace("{country}", name), partners),
         new WorldMap(lang).draw(l.t("partners_chart_title").replace("{country}", name),
             l.t("map_partners_description").replace("{country}", name), partners,
             counted(link(Routes.country(lang, country), country.name()), country.code(),
-                list.size())));
+                list.size())),
+        periodIndex(Routes.country(lang, country), pages, false));
   }
 
   PageViews.PairPage pair(Archive.Pair pair) {
@@ -140,13 +156,17 @@ final class PageBuilder {
         Routes.pair(lang.other(), pair)),
         link(Routes.country(lang, pair.first()), pair.first().name()),
         link(Routes.country(lang, pair.second()), pair.second().name()),
-        count(pair.engagements().size()), years(pair.engagements()));
+        count(pair.engagements().size()),
+        years(archive.pagesOf(pair).latest(OVERVIEW_LATEST)),
+        periodIndex(Routes.pair(lang, pair), archive.pagesOf(pair), false));
   }
 
   PageViews.TypePage type(Term type, List<Engagement> list) {
     String label = type.label().get(lang);
     return new PageViews.TypePage(context(Routes.type(lang, type), label, "types",
-        Routes.type(lang.other(), type)), label, count(list.size()), years(list));
+        Routes.type(lang.other(), type)), label, count(list.size()),
+        years(archive.pagesOf(type).latest(OVERVIEW_LATEST)),
+        periodIndex(Routes.type(lang, type), archive.pagesOf(type), false));
   }
 
   /** The record's page in this language; empty while its translation is pending. */
@@ -202,8 +222,9 @@ final class PageBuilder {
   }
 
   /**
-   * The timeline's filters: the countries (by name in this language), types (in vocabulary
-   * order) and years (newest first) that have records.
+   * The filters of search and the timeline: the countries (by name in this language), types
+   * (in vocabulary order), years (newest first) and statuses that have records. They are
+   * facets of the search index; the timeline's form opens the search page with them.
    */
   private PageViews.TimelineFilters timelineFilters() {
     java.text.Collator byName = java.text.Collator.getInstance(java.util.Locale.forLanguageTag(lang.code()));
@@ -221,8 +242,12 @@ final class PageBuilder {
     List<PageViews.Option> years = archive.timeline().stream()
         .map(y -> new PageViews.Option(Integer.toString(y.year()), l.n(y.year())))
         .toList();
-    return new PageViews.TimelineFilters(countries, List.copyOf(types), years,
-        ScriptText.of(lang, strings, l, Map.of("none", "filter_none", "showing", "filter_showing")));
+    List<PageViews.Option> statuses = java.util.Arrays.stream(org.briefing.model.Status.values())
+        .filter(s -> archive.engagements().stream().anyMatch(e -> e.status() == s))
+        .map(s -> new PageViews.Option(s.key(), l.t("status_" + s.key())))
+        .toList();
+    return new PageViews.TimelineFilters(countries, List.copyOf(types), years, statuses,
+        link(Routes.search(lang), l.t("search")));
   }
 
   private String hijri(PartialDate date) {
@@ -236,13 +261,48 @@ final class PageBuilder {
         s.date().map(d -> l.dates().format(d)).orElse(null), s.language(), dir);
   }
 
+  /**
+   * The years of a list paged by date, each linking to its page and, {@code withMonths}, its
+   * months: to a split year's month pages, or to the month's heading on the year's page.
+   */
+  List<PageViews.PeriodIndex> periodIndex(String overview, DatePages pages, boolean withMonths) {
+    List<PageViews.PeriodIndex> out = new ArrayList<>();
+    for (DatePages.Period year : pages.years()) {
+      String yearUrl = Routes.period(overview, year);
+      List<Counted> months = new ArrayList<>();
+      if (withMonths && year.split()) {
+        for (DatePages.Period m : year.months()) {
+          months.add(counted(link(Routes.period(overview, m),
+              l.dates().monthHeading(m.year(), m.month())), monthId(m.year(), m.month()), m.total()));
+        }
+      } else if (withMonths) {
+        for (Archive.YearGroup g : Archive.group(year.engagements())) {
+          for (Archive.MonthGroup m : g.months()) {
+            if (m.month() > 0) {
+              String id = monthId(m.year(), m.month());
+              months.add(counted(link(yearUrl + "#" + id,
+                  l.dates().monthHeading(m.year(), m.month())), id, m.engagements().size()));
+            }
+          }
+        }
+      }
+      out.add(new PageViews.PeriodIndex(counted(link(yearUrl, l.n(year.year())),
+          Integer.toString(year.year()), year.total()), List.copyOf(months)));
+    }
+    return List.copyOf(out);
+  }
+
+  static String monthId(int year, int month) {
+    return month == 0 ? "y" + year + "-unknown"
+        : String.format(java.util.Locale.ROOT, "m%04d-%02d", year, month);
+  }
+
   List<YearView> years(List<Engagement> newestFirst) {
     List<YearView> years = new ArrayList<>();
     for (Archive.YearGroup year : Archive.group(newestFirst)) {
       List<MonthView> months = new ArrayList<>();
       for (Archive.MonthGroup month : year.months()) {
-        String id = month.month() == 0 ? "y" + year.year() + "-unknown"
-            : String.format(java.util.Locale.ROOT, "m%04d-%02d", year.year(), month.month());
+        String id = monthId(year.year(), month.month());
         String heading = month.month() == 0 ? l.t("month_unknown")
             : l.dates().monthHeading(year.year(), month.month());
         months.add(new MonthView(id, heading, month.engagements().stream().map(this::card).toList()));
@@ -271,7 +331,7 @@ final class PageBuilder {
     return new Link(url, text.get(lang), lang.code(), lang.dir());
   }
 
-  private Link link(String url, String text) {
+  Link link(String url, String text) {
     return new Link(url, text, lang.code(), lang.dir());
   }
 

@@ -130,15 +130,31 @@ public final class PageViews {
       List<Counted> countries, Link timeline, Link allCountries, ColumnChart monthChart,
       BarChart typeChart, Link search) {}
 
+  /**
+   * The timeline's overview: {@code periods} are its years and months with counts, linking to
+   * their pages; {@code years} are the latest records, grouped as on those pages.
+   */
   public record TimelinePage(PageContext ctx, String countText, List<YearView> years,
-      TimelineFilters filters) {}
+      TimelineFilters filters, List<PeriodIndex> periods, BarChart chart) {}
+
+  /** A year of a list's overview, linking to its page, with its months when it has month pages. */
+  public record PeriodIndex(Counted year, List<Counted> months) {}
 
   /**
-   * The timeline's filter controls, shown by {@code assets/timeline-filters.js};
-   * {@code scriptText} is its messages (see {@link ScriptText}).
+   * One period of a list paged by date (DESIGN §3): a year, or a month of a year too large for
+   * one page. {@code overview} is the list's own page; {@code older}/{@code newer} are the
+   * neighbouring periods (null at the ends); {@code months} are a split year's month pages;
+   * {@code years} the records this page shows.
+   */
+  public record PeriodPage(PageContext ctx, String heading, String countText, Link overview,
+      Link older, Link newer, List<Counted> months, List<YearView> years) {}
+
+  /**
+   * The filters of search, on the search page and the timeline's overview, whose form opens
+   * {@code search} with them (they are facets of the search index).
    */
   public record TimelineFilters(List<Option> countries, List<Option> types, List<Option> years,
-      String scriptText) {}
+      List<Option> statuses, Link search) {}
 
   /** A choice of a select element: the value in the address, the text readers see. */
   public record Option(String value, String text) {}
@@ -147,12 +163,15 @@ public final class PageViews {
    * The search page: the form and the place for results, which {@code assets/search.js} fills
    * from the language's records; {@code timeline} is where readers without JavaScript go.
    */
-  public record SearchPage(PageContext ctx, Link timeline, String scriptText) {}
+  public record SearchPage(PageContext ctx, Link timeline, String scriptText,
+      TimelineFilters filters) {}
 
   public record CountriesPage(PageContext ctx, List<Counted> countries, MapView map) {}
 
+  /** {@code years} are the latest records; {@code periods} link to the pages of every year. */
   public record CountryPage(PageContext ctx, String name, String code, String countText,
-      List<YearView> years, List<Counted> partners, BarChart chart, MapView map) {}
+      List<YearView> years, List<Counted> partners, BarChart chart, MapView map,
+      List<PeriodIndex> periods) {}
 
   /**
    * The archive's map (see {@link WorldMap}): {@code background} is every other country as one
@@ -192,9 +211,10 @@ public final class PageViews {
   public record RoleView(String title, String dates) {}
 
   public record PairPage(PageContext ctx, Link first, Link second, String countText,
-      List<YearView> years) {}
+      List<YearView> years, List<PeriodIndex> periods) {}
 
-  public record TypePage(PageContext ctx, String label, String countText, List<YearView> years) {}
+  public record TypePage(PageContext ctx, String label, String countText, List<YearView> years,
+      List<PeriodIndex> periods) {}
 
   public record EngagementPage(
       PageContext ctx,

@@ -15,6 +15,7 @@ import org.briefing.markdown.MarkdownRenderer;
 import org.briefing.model.Actor;
 import org.briefing.model.Archive;
 import org.briefing.model.Country;
+import org.briefing.model.DatePages;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.briefing.render.PageViews.Card;
@@ -77,19 +78,36 @@ public final class Pages {
     public List<PlannedFile> pages() {
       Lang lang = builder.lang();
       List<PlannedFile> pages = new ArrayList<>();
+      PeriodPages periods = new PeriodPages(builder);
+      for (DatePages.Period p : archive.timelinePages().periods()) {
+        pages.add(page(Routes.period(Routes.timeline(lang), p), "period.ftlh",
+            () -> periods.timeline(p)));
+      }
       pages.add(page(Routes.home(lang), "home.ftlh", builder::home));
       pages.add(page(Routes.countries(lang), "countries.ftlh", builder::countries));
       pages.add(page(Routes.search(lang), "search.ftlh", builder::search));
       archive.byType().forEach((type, list) -> {
         if (!list.isEmpty()) {
           pages.add(page(Routes.type(lang, type), "type.ftlh", () -> builder.type(type, list)));
+          for (DatePages.Period p : archive.pagesOf(type).periods()) {
+            pages.add(page(Routes.period(Routes.type(lang, type), p), "period.ftlh",
+                () -> periods.type(type, p)));
+          }
         }
       });
       for (Country country : archive.activeCountries()) {
         pages.add(page(Routes.country(lang, country), "country.ftlh", () -> builder.country(country)));
+        for (DatePages.Period p : archive.pagesOf(country).periods()) {
+          pages.add(page(Routes.period(Routes.country(lang, country), p), "period.ftlh",
+              () -> periods.country(country, p)));
+        }
       }
       for (Archive.Pair pair : archive.pairs()) {
         pages.add(page(Routes.pair(lang, pair), "pair.ftlh", () -> builder.pair(pair)));
+        for (DatePages.Period p : archive.pagesOf(pair).periods()) {
+          pages.add(page(Routes.period(Routes.pair(lang, pair), p), "period.ftlh",
+              () -> periods.pair(pair, p)));
+        }
       }
       ActorPages actors = new ActorPages(archive, builder);
       pages.add(page(Routes.actors(lang), "actors.ftlh", actors::index));

@@ -3,6 +3,7 @@ package org.briefing.render;
 import org.briefing.model.Actor;
 import org.briefing.model.Archive;
 import org.briefing.model.Country;
+import org.briefing.model.DatePages;
 import org.briefing.model.Lang;
 import org.briefing.model.Term;
 
@@ -56,6 +57,18 @@ public final class Routes {
     return lang.code() + "/engagements/" + id + "/index.html";
   }
 
+  /**
+   * A page of a list paged by date: {@code overview} is the list's own page (the timeline's,
+   * a country's, a pair's or a type's {@code index.html}); its years continue in
+   * {@code {yyyy}/index.html} and the months of a split year in {@code {yyyy}/{mm}/index.html}.
+   */
+  public static String period(String overview, DatePages.Period period) {
+    String dir = overview.substring(0, overview.length() - "index.html".length());
+    return dir + period.year() + "/"
+        + (period.isYear() ? "" : String.format(java.util.Locale.ROOT, "%02d/", period.month()))
+        + "index.html";
+  }
+
   public static String stylesheet() {
     return "assets/site.css";
   }
@@ -64,19 +77,24 @@ public final class Routes {
     return lang.code() + "/search/index.html";
   }
 
-  /** The records the search page of {@code lang} searches (see {@code outputs.SearchIndex}). */
-  public static String searchRecords(Lang lang) {
-    return lang.code() + "/search/records.js";
+  /** The manifest of the search index of {@code lang} (see {@code outputs.SearchIndex}). */
+  public static String searchIndex(Lang lang) {
+    return lang.code() + "/search/index.js";
   }
 
-  /** The search page's script; lunr itself is {@link #searchEngine}. */
+  /** Shard {@code k} of the search index's {@code terms} or result data ({@code records}). */
+  public static String searchShard(Lang lang, String kind, int k) {
+    return lang.code() + "/search/" + kind + "/" + k + ".js";
+  }
+
+  /** The table by which search reads words, for the browser (see {@code outputs.SearchAnalysis}). */
+  public static String searchAnalysis() {
+    return "assets/search-analysis.js";
+  }
+
+  /** The search page's script. */
   public static String searchScript() {
     return "assets/search.js";
-  }
-
-  /** lunr, the search engine the search page's script runs, as its authors ship it. */
-  public static String searchEngine() {
-    return "assets/lunr.min.js";
   }
 
   /** The Atom feed of every record in {@code lang}. */
@@ -87,10 +105,6 @@ public final class Routes {
   /** The Atom feed of one country's records in {@code lang}. */
   public static String countryFeed(Lang lang, Country country) {
     return lang.code() + "/countries/" + country.slug() + "/feed.xml";
-  }
-
-  public static String timelineFiltersScript() {
-    return "assets/timeline-filters.js";
   }
 
   /** The prefix that leads from the page at {@code path} back to the site's root: {@code ../../}. */

@@ -156,6 +156,12 @@ final class Browser implements AutoCloseable {
     return (T) ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
+  /** Runs an asynchronous script, which calls its last argument with the value to return. */
+  @SuppressWarnings("unchecked")
+  <T> T jsAsync(String script, Object... args) {
+    return (T) ((JavascriptExecutor) driver).executeAsyncScript(script, args);
+  }
+
   /**
    * Makes the page's viewport exactly {@code width} × {@code height} CSS pixels, as a phone
    * (below 600 px: mobile viewport rules apply) or a desktop window. This is Chromium's device

@@ -47,10 +47,8 @@ class SearchAndFilterPagesTest {
       List<String> expected = List.of();
       for (Lang lang : Lang.values()) {
         if (path.equals(Routes.search(lang))) {
-          expected = List.of(root + SearchIndex.ENGINE, root + Routes.searchRecords(lang),
-              root + Routes.searchScript());
-        } else if (path.equals(Routes.timeline(lang))) {
-          expected = List.of(root + Routes.timelineFiltersScript());
+          expected = List.of(root + org.briefing.outputs.SearchAnalysis.SCRIPT,
+              root + Routes.searchIndex(lang), root + Routes.searchScript());
         }
       }
       List<String> scripts = doc.select("script").stream().map(s -> s.attr("src")).toList();
@@ -118,15 +116,17 @@ class SearchAndFilterPagesTest {
   }
 
   @Test
-  void withoutJavaScriptTheTimelineShowsEveryRecordAndItsFiltersAreHidden() {
+  void theTimelinesFiltersOpenTheSearchPageWithEveryFacetThatHasRecords() {
     Archive archive = new Archive(RenderedSite.seed().site());
     for (Lang lang : Lang.values()) {
       Document doc = page(Routes.timeline(lang));
       Element form = doc.getElementById("timeline-filters");
       assertNotNull(form, lang + ": the filters");
-      assertTrue(form.hasAttr("hidden"), "hidden until the script shows them");
-      assertEquals(archive.engagements().size(), doc.select(".timeline article.card").size());
-      assertTrue(doc.select(".timeline [hidden]").isEmpty(), "nothing of the timeline is hidden");
+      assertEquals("https://site.test/" + Routes.search(lang), form.absUrl("action"),
+          "the filters are facets of the search index");
+      assertEquals("get", form.attr("method"), "they go in the address");
+      assertEquals(archive.engagements().size(), doc.select(".timeline article.card").size(),
+          "the seed's records are all among the latest the overview shows");
 
       Map<String, List<String>> options = new java.util.LinkedHashMap<>();
       for (Element select : form.select("select")) {
@@ -135,7 +135,8 @@ class SearchAndFilterPagesTest {
         options.put(select.attr("name"), select.select("option").stream().skip(1)
             .map(Element::val).toList());
       }
-      assertEquals(List.of("country", "type", "year"), List.copyOf(options.keySet()));
+      assertEquals(List.of("country", "type", "year", "status"), List.copyOf(options.keySet()));
+      assertEquals(options, facets(page(Routes.search(lang))), "the search page offers the same");
       assertEquals(archive.activeCountries().stream().map(Country::slug).sorted().toList(),
           options.get("country").stream().sorted().toList(), "every country with a record");
       assertEquals(archive.byType().entrySet().stream().filter(t -> !t.getValue().isEmpty())
@@ -147,6 +148,15 @@ class SearchAndFilterPagesTest {
     }
     Element arabicCountries = page(Routes.timeline(Lang.AR)).getElementById("filter-country");
     assertTrue(arabicCountries.text().contains("سوريا"), "the options are in the page's language");
+  }
+
+  private static Map<String, List<String>> facets(Document doc) {
+    Map<String, List<String>> options = new java.util.LinkedHashMap<>();
+    for (Element select : doc.getElementById("search-form").select("select")) {
+      options.put(select.attr("name"), select.select("option").stream().skip(1)
+          .map(Element::val).toList());
+    }
+    return options;
   }
 
   @Test

@@ -1,0 +1,183 @@
+package org.briefing.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.briefing.model.Archive;
+import org.briefing.model.Engagement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Search on the generated {@value GeneratedSite#RECORDS}-record archive, in Chromium, served
+ * over HTTP and opened from disk: queries in each language find the records whose text holds
+ * the word in any of the forms readers type, filters in the address give exactly the records
+ * the model says, and a first result costs at most 150 KiB of downloads.
+ */
+class GeneratedSearchBrowserTest {
+
+  private static final long BUDGET = 150 * 1024;
+
+  private static Browser browser;
+  private static SiteServer server;
+  private static Archive archive;
+
+  @BeforeAll
+  static void start() throws IOException {
+    browser = Browser.startOrSkip();
+    server = new SiteServer(GeneratedSite.root());
+    archive = GeneratedSite.archive();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  void arabicWordsAreFoundWithAnotherHamzaWithoutTheArticleAndWithASuffix() {
+    // The records write الأسلحة, المعلومات and التدريب; readers type other forms.
+    Set<String> weapons = containing("ar", "الأسلحة");
+    assertEquals(weapons, found("ar", "أسلحة"), "another hamza, no article");
+    assertEquals(weapons, found("ar", "والاسلحة"), "plain alef, the conjunction and the article");
+    assertEquals(containing("ar", "المعلومات"), found("ar", "معلومة"), "singular, no article");
+    assertEquals(containing("ar", "التدريب"), found("ar", "تدريبهم"), "an attached pronoun");
+  }
+
+  @Test
+  void englishWordsAreFoundInTheirOtherForms() {
+    Set<String> expected = new TreeSet<>(containing("en", "agreement"));
+    archive.engagements().stream().filter(e -> e.type().key().equals("agreement"))
+        .forEach(e -> expected.add(e.id()));
+    assertEquals(expected, found("en", "Agreements"), "the plural, and the type's label");
+  }
+
+  @Test
+  void filtersInTheAddressGiveExactlyTheRecordsTheModelSays() {
+    check("ar", "country=sy&type=visit&year=2020",
+        e -> e.countries().stream().anyMatch(c -> c.slug().equals("sy"))
+            && e.type().key().equals("visit") && e.date().year() == 2020);
+    // Combinations that some records have: those of records picked from the archive.
+    for (int i : new int[] {37, 512, 901}) {
+      Engagement r = archive.engagements().get(i);
+      String cc = r.countries().get(r.countries().size() - 1).slug();
+      check(i % 2 == 0 ? "ar" : "en", "country=" + cc + "&status=" + r.status().key() + "&year="
+          + r.date().year() + "&type=" + r.type().key(),
+          e -> e.countries().stream().anyMatch(c -> c.slug().equals(cc))
+              && e.status() == r.status() && e.date().year() == r.date().year()
+              && e.type().equals(r.type()));
+    }
+  }
+
+  @Test
+  void fromDiskSearchAndFiltersWorkAlike() {
+    String base = GeneratedSite.root().toUri().toString();
+    browser.open(base + "en/search/index.html?q=" + encode("Agreements") + "&year=2020");
+    List<String> shown = waitForResults();
+    List<String> expected = new ArrayList<>();
+    Set<String> agreement = containing("en", "agreement");
+    for (Engagement e : archive.engagements()) {
+      if (e.date().year() == 2020 && (agreement.contains(e.id()) || e.type().key().equals("agreement"))) {
+        expected.add(e.id());
+      }
+    }
+    assertTrue(!expected.isEmpty() && expected.containsAll(shown) && shown.size() == Math.min(10, expected.size()),
+        "from disk: " + shown + " among " + expected);
+    browser.open(base + "ar/search/index.html?country=sy&type=visit&year=2020");
+    assertEquals(expectedIds(e -> e.countries().stream().anyMatch(c -> c.slug().equals("sy"))
+        && e.type().key().equals("visit") && e.date().year() == 2020), waitForResults());
+  }
+
+  @Test
+  void aFirstResultCostsAtMost150KibInEachLanguage() {
+    for (String[] q : List.of(new String[] {"en", "security cooperation"},
+        new String[] {"ar", "التعاون الأمني"})) {
+      browser.open(server.url(q[0] + "/search/index.html?q=" + encode(q[1])));
+      waitForResults();
+      long bytes = ((Number) browser.js("return performance.getEntriesByType('navigation')"
+          + ".concat(performance.getEntriesByType('resource'))"
+          + ".reduce((n, e) => n + (e.encodedBodySize || e.transferSize || 0), 0);")).longValue();
+      System.out.println("[weight] " + GeneratedSite.RECORDS + " generated records: first search"
+          + " result for \"" + q[1] + "\" (" + q[0] + "): " + bytes + " bytes downloaded");
+      assertTrue(bytes > 10_000 && bytes <= BUDGET, q[0] + ": " + bytes + " bytes to a first result");
+    }
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------
+
+  private static void check(String lang, String filters, Predicate<Engagement> model) {
+    browser.open(server.url(lang + "/search/index.html?" + filters));
+    List<String> expected = expectedIds(model);
+    assertTrue(!expected.isEmpty() && expected.size() <= 10, filters + ": pick a small set " + expected);
+    assertEquals(expected, waitForResults(), filters + ", newest first");
+  }
+
+  private static List<String> expectedIds(Predicate<Engagement> model) {
+    return archive.engagements().stream().filter(model).map(Engagement::id).toList();
+  }
+
+  /** Every record the search page finds for a query, reading all its pages of results. */
+  private static Set<String> found(String lang, String query) {
+    browser.open(server.url(lang + "/search/index.html?q=" + encode(query)));
+    waitForResults();
+    List<String> ids = browser.jsAsync(
+        "const done = arguments[arguments.length - 1];"
+            + "briefingSearch.search(arguments[0]).then(done);", query);
+    List<String> shown = waitForResults();
+    assertEquals(ids.subList(0, Math.min(10, ids.size())), shown, "the page shows the best first");
+    return new TreeSet<>(ids);
+  }
+
+  /** The records whose file in {@code lang} contains {@code word}, read as plain text. */
+  private static Set<String> containing(String lang, String word) {
+    Set<String> out = new TreeSet<>();
+    Path engagements = GeneratedSite.content().resolve("engagements");
+    for (Engagement e : archive.engagements()) {
+      try {
+        String text = Files.readString(engagements.resolve(e.id()).resolve(lang + ".md"));
+        if (text.toLowerCase(Locale.ROOT).contains(word)) {
+          out.add(e.id());
+        }
+      } catch (IOException ex) {
+        throw new UncheckedIOException(ex);
+      }
+    }
+    assertTrue(!out.isEmpty(), word + " is a word of the records");
+    return out;
+  }
+
+  private static List<String> waitForResults() {
+    return new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> {
+      if (browser.js("return document.documentElement.dataset.searchReady || '';").equals("")) {
+        return null;
+      }
+      List<String> ids = browser.js("return [...document.querySelectorAll('#search-results h2 a')]"
+          + ".map(a => a.getAttribute('href').split('/').slice(-2)[0]);");
+      return ids.isEmpty() ? null : ids;
+    });
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

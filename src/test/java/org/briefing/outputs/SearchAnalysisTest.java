@@ -1,0 +1,116 @@
+package org.briefing.outputs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.briefing.bench.CorpusGenerator;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Search reads words by one definition: the index the build writes (SearchAnalysis, Java) and
+ * the query the browser reads (assets/search.js, under Node.js) must give the same terms for
+ * every word of the seed records and of a generated corpus, or a reader's query would miss
+ * records that contain its words.
+ */
+class SearchAnalysisTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path tmp;
+
+  @Test
+  void theBuildAndTheBrowserReadEveryWordOfTheRecordsAlike() throws Exception {
+    List<String> texts = new ArrayList<>(markdownOf(Path.of("content", "engagements")));
+    int seed = texts.size();
+    CorpusGenerator generator = new CorpusGenerator(CorpusGenerator.DEFAULT_SEED);
+    generator.writeContent(generator.records(300), tmp.resolve("corpus"));
+    texts.addAll(markdownOf(tmp.resolve("corpus").resolve("engagements")));
+    texts.add("Türkiye's ministers; الدفـــاع، وَالأَمْنُ ٢٠٢٥ للدفاع موسى رئيس مؤتمر إسرائيل آلية ٱلله");
+    assertTrue(seed >= 20 && texts.size() > 600, "both languages of the seed and 300 generated records");
+
+    List<List<String>> browser = browserTerms(texts);
+    SearchAnalysis analysis = SearchAnalysis.rules();
+    long words = 0;
+    for (int i = 0; i < texts.size(); i++) {
+      List<String> java = analysis.terms(texts.get(i));
+      words += java.size();
+      if (!java.equals(browser.get(i))) {
+        int at = 0;
+        while (at < java.size() && at < browser.get(i).size() && java.get(at).equals(browser.get(i).get(at))) {
+          at++;
+        }
+        assertEquals(java.subList(at, Math.min(java.size(), at + 5)),
+            browser.get(i).subList(at, Math.min(browser.get(i).size(), at + 5)),
+            "text " + i + ": the build (expected) and the browser read word " + at + " differently");
+      }
+    }
+    assertTrue(words > 100_000, "every word of the texts was compared: " + words);
+  }
+
+  @Test
+  void wordsAreFoundHoweverReadersWriteThem() {
+    SearchAnalysis a = SearchAnalysis.rules();
+    assertEquals(a.terms("الأمن"), a.terms("امن"), "hamza and the article");
+    assertEquals(a.terms("إسلامية"), a.terms("اسلاميه"), "hamza below, ta marbuta typed as ha");
+    assertEquals(a.terms("سفيرها"), a.terms("السفير"), "an attached pronoun and the article");
+    assertEquals(a.terms("مُؤتمَر"), a.terms("موتمر"), "diacritics and hamza on waw");
+    assertEquals(a.terms("مستشفى"), a.terms("مستشفي"), "alef maqsura typed as ya");
+    assertEquals(a.terms("الدفـــاع"), a.terms("دفاع"), "tatweel");
+    assertEquals(a.terms("agreements signed"), a.terms("agreement signing"), "English endings");
+    assertEquals(List.of("2025"), a.terms("٢٠٢٥"), "Arabic-Indic digits");
+  }
+
+  /** The terms assets/search.js gives each text, run under Node.js. */
+  private List<List<String>> browserTerms(List<String> texts) throws Exception {
+    Assumptions.assumeTrue(onPath("node"), "Node.js is needed to run assets/search.js");
+    Path script = tmp.resolve("analyze.js");
+    Files.writeString(script, String.join("\n",
+        "const fs = require('fs');",
+        "global.window = { briefingAnalysis: JSON.parse(fs.readFileSync(process.argv[2], 'utf8')) };",
+        "global.document = { getElementById: () => null };",
+        "require(process.argv[3]);",
+        "const texts = JSON.parse(fs.readFileSync(process.argv[4], 'utf8'));",
+        "fs.writeFileSync(process.argv[5], JSON.stringify(texts.map(t => window.briefingSearch.analyze(t))));"));
+    Path in = tmp.resolve("texts.json");
+    Path out = tmp.resolve("terms.json");
+    JSON.writeValue(in.toFile(), texts);
+    Path table = Path.of("src", "main", "resources", SearchAnalysis.RESOURCE);
+    Process node = new ProcessBuilder("node", script.toString(), table.toAbsolutePath().toString(),
+        Path.of("templates", "assets", "search.js").toAbsolutePath().toString(), in.toString(),
+        out.toString()).redirectErrorStream(true).start();
+    String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(node.waitFor(120, TimeUnit.SECONDS), "node did not finish");
+    assertEquals(0, node.exitValue(), output);
+    return JSON.readValue(out.toFile(), new TypeReference<List<List<String>>>() {});
+  }
+
+  private static List<String> markdownOf(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      List<String> out = new ArrayList<>();
+      for (Path f : files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+        out.add(Files.readString(f, StandardCharsets.UTF_8));
+      }
+      return out;
+    }
+  }
+
+  private static boolean onPath(String program) {
+    try {
+      return new ProcessBuilder(program, "--version").start().waitFor(30, TimeUnit.SECONDS);
+    } catch (IOException | InterruptedException e) {
+      return false;
+    }
+  }
+}
