@@ -113,7 +113,7 @@ final class PageBuilder {
     PageContext ctx = context(Routes.country(lang, country), name, "countries",
         Routes.country(lang.other(), country), config.tagline().get(lang), true,
         List.of(new Link(FeedRenderer.countryFeedPath(lang, country),
-            config.title().get(lang) + " · " + name, lang.code(), lang.dir())));
+            l.t("country_feed").replace("{country}", name), lang.code(), lang.dir())));
     return new PageViews.CountryPage(ctx, name, country.code(), count(list.size()),
         years(list), partners,
         charts.bars(l.t("partners_chart_title").replace("{country}", name), partners));
