@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.briefing.i18n.Collation;
 import org.briefing.model.Archive;
 import org.briefing.model.Country;
 import org.briefing.model.Engagement;
@@ -43,6 +44,7 @@ final class PageBuilder {
   private final RenderCache cache;
   private final String cardKind;
   private final Charts charts;
+  private final Collation collation;
 
   PageBuilder(Archive archive, Lang lang, Strings strings, MarkdownRenderer markdown,
       RenderCache cache) {
@@ -55,6 +57,7 @@ final class PageBuilder {
     this.charts = new Charts(l);
     this.cache = cache;
     this.cardKind = "card-" + lang.code();
+    this.collation = Collation.of(lang);
   }
 
   Lang lang() {
@@ -72,6 +75,7 @@ final class PageBuilder {
         types.add(counted(link(Routes.type(lang, type), type.label()), type.key(), list.size()));
       }
     });
+    types.sort(collation.by(c -> c.link().text()));
     return new PageViews.HomePage(context(path, config.title().get(lang), "home",
         Routes.home(lang.other())), count(archive.engagements().size()), latest, types,
         countryCounts(), link(Routes.timeline(lang), l.t("timeline")),
@@ -110,6 +114,8 @@ final class PageBuilder {
       partners.add(counted(new Link(Routes.pair(lang, pair), p.country().name().get(lang),
           lang.code(), lang.dir()), p.country().code(), p.count()));
     }
+    partners.sort(java.util.Comparator.comparingLong(Counted::count).reversed()
+        .thenComparing(collation.by(c -> c.link().text())));
     PageContext ctx = context(Routes.country(lang, country), name, "countries",
         Routes.country(lang.other(), country), config.tagline().get(lang), true,
         List.of(new Link(FeedRenderer.countryFeedPath(lang, country),
@@ -158,7 +164,7 @@ final class PageBuilder {
         l.dates().formatRange(e.date(), e.endDate()), hijri(e.date()),
         l.t("status_" + e.status().key() + "_explained"),
         e.organizations().stream().map(o -> l.text(o.get(lang))).toList(),
-        e.topics().stream().map(t -> t.label().get(lang)).toList(),
+        e.topics().stream().map(t -> t.label().get(lang)).sorted(collation.names()).toList(),
         markdown.render(text.get().body(), l::text), sources, related,
         archive.previous(e).map(this::card).orElse(null),
         archive.next(e).map(this::card).orElse(null), corrections,
@@ -174,6 +180,7 @@ final class PageBuilder {
       boolean pending = !e.hasTranslation(lang);
       List<Link> countries = e.countries().stream()
           .map(c -> link(Routes.country(lang, c), c.name()))
+          .sorted(collation.by(Link::text))
           .toList();
       // A pending translation shows the other language's text as it was written.
       String title = pending ? text.title() : l.text(text.title());
@@ -189,15 +196,13 @@ final class PageBuilder {
   }
 
   /**
-   * The timeline's filters: the countries (by name in this language), types (in vocabulary
-   * order) and years (newest first) that have records.
+   * The timeline's filters: the countries and types that have records, by name in this
+   * language's order ({@link Collation}), and the years (newest first).
    */
   private PageViews.TimelineFilters timelineFilters() {
-    java.text.Collator byName = java.text.Collator.getInstance(java.util.Locale.forLanguageTag(lang.code()));
     List<PageViews.Option> countries = archive.activeCountries().stream()
         .map(c -> new PageViews.Option(c.slug(), c.name().get(lang)))
-        .sorted(java.util.Comparator.comparing(PageViews.Option::text, byName)
-            .thenComparing(PageViews.Option::value))
+        .sorted(collation.by(PageViews.Option::text))
         .toList();
     List<PageViews.Option> types = new ArrayList<>();
     archive.byType().forEach((type, list) -> {
@@ -205,6 +210,7 @@ final class PageBuilder {
         types.add(new PageViews.Option(type.key(), type.label().get(lang)));
       }
     });
+    types.sort(collation.by(PageViews.Option::text));
     List<PageViews.Option> years = archive.timeline().stream()
         .map(y -> new PageViews.Option(Integer.toString(y.year()), l.n(y.year())))
         .toList();
@@ -239,10 +245,12 @@ final class PageBuilder {
     return years;
   }
 
+  /** The countries that have records, in this language's order of their names. */
   private List<Counted> countryCounts() {
     return archive.activeCountries().stream()
         .map(c -> counted(link(Routes.country(lang, c), c.name()), c.code(),
             archive.engagementsOf(c).size()))
+        .sorted(collation.by(c -> c.link().text()))
         .toList();
   }
 
