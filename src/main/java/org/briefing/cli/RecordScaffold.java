@@ -67,7 +67,7 @@ final class RecordScaffold {
         .filter(p -> !p.file().startsWith(records))
         .toList();
     LoadedContent sharedOnly = new LoadedContent(loaded.root(), loaded.site(), loaded.countries(),
-        loaded.vocabulary(), List.of(), sharedProblems);
+        loaded.vocabulary(), List.of(), sharedProblems, loaded.publishers());
     return new Validator().validate(sharedOnly, new Validator.Options(false, false));
   }
 

@@ -21,6 +21,7 @@ public final class ContentLoader {
   static final String SITE = "site.yaml";
   static final String COUNTRIES = "countries.yaml";
   static final String VOCABULARY = "vocabulary.yaml";
+  static final String PUBLISHERS = "publishers.yaml";
   static final String ENGAGEMENTS = "engagements";
   static final String FACTS = "engagement.yaml";
   private static final List<String> LANGUAGE_FILES = List.of("ar.md", "en.md");
@@ -38,8 +39,11 @@ public final class ContentLoader {
     Optional<YamlDocument> site = readRequiredYaml(root, root.resolve(SITE), problems);
     Optional<YamlDocument> countries = readRequiredYaml(root, root.resolve(COUNTRIES), problems);
     Optional<YamlDocument> vocabulary = readRequiredYaml(root, root.resolve(VOCABULARY), problems);
+    Path publishersFile = root.resolve(PUBLISHERS);
+    Optional<YamlDocument> publishers = Files.exists(publishersFile)
+        ? readYaml(root, publishersFile, problems) : Optional.empty();
     List<RecordFolder> records = readRecords(root, problems);
-    return new LoadedContent(root, site, countries, vocabulary, records, problems);
+    return new LoadedContent(root, site, countries, vocabulary, records, problems, publishers);
   }
 
   /**
@@ -55,7 +59,7 @@ public final class ContentLoader {
         .map(folder -> ids.contains(folder.id()) ? readRecord(root, folder.dir(), problems) : folder)
         .toList();
     return new LoadedContent(root, previous.site(), previous.countries(), previous.vocabulary(),
-        records, problems);
+        records, problems, previous.publishers());
   }
 
   private Optional<YamlDocument> readRequiredYaml(Path root, Path file, List<Problem> problems) {

@@ -225,8 +225,9 @@ final class PageBuilder {
   private SourceView source(Source s) {
     String dir = s.language().equals("ar") || s.language().equals("fa") || s.language().equals("he")
         || s.language().equals("ur") ? "rtl" : "ltr";
-    return new SourceView(s.publisher(), s.title(), s.url().orElse(null),
-        s.date().map(d -> l.dates().format(d)).orElse(null), s.language(), dir);
+    return new SourceView(s.publisherName().get(lang), s.title(), s.url().orElse(null),
+        s.date().map(d -> l.dates().format(d)).orElse(null), s.language(), dir,
+        s.publisherUrl().orElse(null));
   }
 
   private List<YearView> years(List<Engagement> newestFirst) {

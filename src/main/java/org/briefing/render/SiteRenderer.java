@@ -173,6 +173,10 @@ public final class SiteRenderer {
     List<String> pagePaths = java.util.stream.Stream.concat(heavy.stream(), pages.stream())
         .map(PlannedFile::path).filter(path -> path.endsWith(".html")).toList();
     pages.add(page(NOT_FOUND, "404.ftlh", () -> notFound(archive)));
+    // A record's former addresses keep working, but are listed nowhere.
+    for (AliasPages.Planned alias : new AliasPages(archive, strings).plan()) {
+      pages.add(page(alias.path(), "alias.ftlh", alias.view()::get));
+    }
     rest.addAll(new SitemapRenderer(archive.site().config().baseUrl()).plan(pagePaths));
     rest.addAll(new FeedRenderer(archive, strings).plan());
     rest.addAll(assets());
@@ -185,7 +189,7 @@ public final class SiteRenderer {
   /**
    * The files that change when the records {@code ids} change from {@code before} to
    * {@code after}, everything else (site.yaml, countries, vocabulary, templates) staying the
-   * same: the records' own pages, every page that shows their cards (timeline, home, their
+   * same: the records' own pages and the pages at their former addresses, every page that shows their cards (timeline, home, their
    * countries, pairs and types, their neighbours in time before and after, the records that
    * list them as related), the feeds and search records that carry them, the data exports and
    * the pages that count records. Empty when the site gains or loses a page, which only a full
@@ -211,6 +215,7 @@ public final class SiteRenderer {
       for (String id : ids) {
         archive.find(id).ifPresent(e -> {
           touched.add(e);
+          files.addAll(AliasPages.paths(e)); // they show its title and lead to its pages
           archive.previous(e).ifPresent(touched::add);
           archive.next(e).ifPresent(touched::add);
           for (Country c : e.countries()) {
