@@ -62,6 +62,26 @@ final class AliasPages {
     return new PageViews.AliasPage(lang.code(), lang.dir(), title, l.t("alias_heading"),
         l.t("alias_text"), target, to.code(), to.dir(), l.text(text.title()),
         Routes.absolute(archive.site().config().baseUrl(), Routes.engagement(to, e.id())),
-        Routes.rootOf(path) + Routes.stylesheet());
+        Routes.rootOf(path) + Routes.stylesheet(), counterpart(alias, lang), alternates(e));
+  }
+
+  private PageViews.Link counterpart(String alias, Lang lang) {
+    Lang other = lang.other();
+    String path = Routes.engagement(lang, alias);
+    return new PageViews.Link(Routes.rootOf(path) + Routes.engagement(other, alias),
+        strings.get(other, "language_name"), other.code(), other.dir());
+  }
+
+  /** The record's pages in the languages it is written in, as search engines should know it. */
+  private List<PageViews.Alternate> alternates(Engagement e) {
+    List<PageViews.Alternate> out = new ArrayList<>();
+    for (Lang lang : Lang.values()) {
+      if (e.hasTranslation(lang)) {
+        out.add(new PageViews.Alternate(lang.code(), Routes.absolute(
+            archive.site().config().baseUrl(), Routes.engagement(lang, e.id()))));
+      }
+    }
+    out.sort(java.util.Comparator.comparing(PageViews.Alternate::hreflang));
+    return out;
   }
 }

@@ -116,11 +116,12 @@ public final class PageViews {
 
   /**
    * A record's former address in one language: {@code target} is the record's page relative to
-   * this one, {@code canonical} its absolute address.
+   * this one, {@code canonical} its absolute address; {@code counterpart} is the same former
+   * address in the other language, and {@code alternates} the record's pages.
    */
   public record AliasPage(String lang, String dir, String title, String heading, String text,
       String target, String targetLang, String targetDir, String recordTitle, String canonical,
-      String stylesheet) {}
+      String stylesheet, Link counterpart, List<Alternate> alternates) {}
 
   /** The page hosts serve for a missing address: both languages, every link absolute. */
   public record NotFoundPage(String title, String stylesheet, List<LandingSide> sides) {}
