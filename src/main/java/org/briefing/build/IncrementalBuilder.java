@@ -19,9 +19,8 @@ import org.briefing.model.Lang;
 import org.briefing.publish.Publisher;
 import org.briefing.render.OutputSink;
 import org.briefing.render.RenderCache;
+import org.briefing.render.PlannedFile;
 import org.briefing.render.Routes;
-import org.briefing.render.SiteRenderer;
-import org.briefing.render.SiteRenderer.PlannedFile;
 import org.briefing.validate.Validator;
 
 /**

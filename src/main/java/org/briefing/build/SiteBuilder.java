@@ -11,7 +11,6 @@ import org.briefing.model.Archive;
 import org.briefing.model.Site;
 import org.briefing.publish.Publisher;
 import org.briefing.render.OutputFile;
-import org.briefing.render.SiteRenderer;
 import org.briefing.validate.Validator;
 
 /**

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.briefing.build.SiteBuilder;
 import org.briefing.content.Problem;
-import org.briefing.render.TemplateProblemException;
+import org.briefing.i18n.TemplateProblemException;
 import org.briefing.serve.PreviewServer;
 import org.briefing.validate.Validator;
 

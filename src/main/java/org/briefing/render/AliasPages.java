@@ -3,6 +3,8 @@ package org.briefing.render;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.briefing.i18n.Localizer;
+import org.briefing.i18n.Strings;
 import org.briefing.model.Archive;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
@@ -14,7 +16,7 @@ import org.briefing.model.Translation;
  * in while the translation is pending. They are not in the sitemap, feeds, search or exports:
  * they are only there for links made before the record moved.
  */
-final class AliasPages {
+public final class AliasPages {
 
   /** Where an alias page goes and what it shows. */
   record Planned(String path, Supplier<PageViews.AliasPage> view) {}
@@ -41,7 +43,7 @@ final class AliasPages {
   }
 
   /** The paths of {@code e}'s alias pages. */
-  static List<String> paths(Engagement e) {
+  public static List<String> paths(Engagement e) {
     List<String> out = new ArrayList<>();
     for (String alias : e.aliases()) {
       for (Lang lang : Lang.values()) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.briefing.i18n.Localizer;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.briefing.model.PartialDate;

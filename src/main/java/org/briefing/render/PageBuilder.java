@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.briefing.i18n.Collation;
+import org.briefing.i18n.Localizer;
+import org.briefing.i18n.Strings;
+import org.briefing.markdown.MarkdownRenderer;
 import org.briefing.model.Archive;
 import org.briefing.model.Country;
 import org.briefing.model.Engagement;
@@ -90,10 +93,10 @@ final class PageBuilder {
         count(archive.engagements().size()), years(archive.engagements()), timelineFilters());
   }
 
-  /** The search page; its results come from {@link SearchIndex}'s records, found in the browser. */
+  /** The search page; its results come from the search records, found in the browser. */
   PageViews.SearchPage search() {
     PageContext ctx = context(Routes.search(lang), l.t("search"), "search",
-        Routes.search(lang.other())).withScripts(List.of(SearchIndex.ENGINE,
+        Routes.search(lang.other())).withScripts(List.of(Routes.searchEngine(),
             Routes.searchRecords(lang), Routes.searchScript()));
     return new PageViews.SearchPage(ctx, link(Routes.timeline(lang), l.t("search_browse_timeline")),
         ScriptText.of(lang, strings, l, Map.of("none", "search_no_results",
@@ -118,7 +121,7 @@ final class PageBuilder {
         .thenComparing(collation.by(c -> c.link().text())));
     PageContext ctx = context(Routes.country(lang, country), name, "countries",
         Routes.country(lang.other(), country), config.tagline().get(lang), true,
-        List.of(new Link(FeedRenderer.countryFeedPath(lang, country),
+        List.of(new Link(Routes.countryFeed(lang, country),
             l.t("country_feed").replace("{country}", name), lang.code(), lang.dir())));
     return new PageViews.CountryPage(ctx, name, country.code(), count(list.size()),
         years(list), partners,
@@ -307,7 +310,7 @@ final class PageBuilder {
 
   private List<Link> feeds(List<Link> extra) {
     List<Link> feeds = new ArrayList<>();
-    feeds.add(new Link(FeedRenderer.feedPath(lang), config.title().get(lang), lang.code(), lang.dir()));
+    feeds.add(new Link(Routes.feed(lang), config.title().get(lang), lang.code(), lang.dir()));
     feeds.addAll(extra);
     return List.copyOf(feeds);
   }

@@ -1,6 +1,7 @@
 package org.briefing.render;
 
 import java.util.List;
+import org.briefing.i18n.Localizer;
 
 /**
  * What each kind of page shows, as plain values ready to print. Templates receive one of these

@@ -41,7 +41,7 @@ public final class RenderCache {
    * A record's part of a file that carries every record, made by {@code make}: kept for the
    * preview, made afresh for a one-off build (which writes it once).
    */
-  byte[] recordData(String kind, Engagement e, Supplier<byte[]> make) {
+  public byte[] recordData(String kind, Engagement e, Supplier<byte[]> make) {
     return keepRecordData ? get(kind, e, make) : make.get();
   }
 

@@ -55,14 +55,29 @@ public final class Routes {
     return lang.code() + "/search/index.html";
   }
 
-  /** The records the search page of {@code lang} searches (see {@link SearchIndex}). */
+  /** The records the search page of {@code lang} searches (see {@code outputs.SearchIndex}). */
   public static String searchRecords(Lang lang) {
     return lang.code() + "/search/records.js";
   }
 
-  /** The search page's script; lunr itself is {@link SearchIndex#ENGINE}. */
+  /** The search page's script; lunr itself is {@link #searchEngine}. */
   public static String searchScript() {
     return "assets/search.js";
+  }
+
+  /** lunr, the search engine the search page's script runs, as its authors ship it. */
+  public static String searchEngine() {
+    return "assets/lunr.min.js";
+  }
+
+  /** The Atom feed of every record in {@code lang}. */
+  public static String feed(Lang lang) {
+    return lang.code() + "/feed.xml";
+  }
+
+  /** The Atom feed of one country's records in {@code lang}. */
+  public static String countryFeed(Lang lang, Country country) {
+    return lang.code() + "/countries/" + country.slug() + "/feed.xml";
   }
 
   public static String timelineFiltersScript() {

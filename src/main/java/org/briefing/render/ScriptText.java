@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.briefing.i18n.Localizer;
+import org.briefing.i18n.Strings;
 import org.briefing.model.Lang;
 
 /**

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
 import org.briefing.content.Problem;
+import org.briefing.i18n.TemplateProblemException;
 
 /**
  * Freemarker, configured so templates can only present: output is HTML-escaped unless a
@@ -26,7 +27,7 @@ import org.briefing.content.Problem;
  * is ever parsed as a template.
  *
  * <p>Public so the security tests can render through this very configuration; the site itself
- * uses it only through {@link SiteRenderer}.
+ * uses it only through {@link Pages}.
  *
  * <p>Thread-safe: the configuration is built once and Freemarker's templates may be processed
  * concurrently.

@@ -1,33 +1,29 @@
 package org.briefing.serve;
 
+import static org.briefing.serve.StaticFiles.send;
+import static org.briefing.serve.StaticFiles.text;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.briefing.build.IncrementalBuilder;
 import org.briefing.build.SiteBuilder;
-import org.briefing.content.Problem;
-import org.briefing.render.TemplateProblemException;
 
 /**
  * The local preview: builds the site into a private temporary folder, serves that folder on
@@ -46,47 +42,16 @@ import org.briefing.render.TemplateProblemException;
  */
 public final class PreviewServer implements Closeable {
 
-  /**
-   * What the preview shows.
-   *
-   * @param version how many builds have succeeded; the page reloads when it changes
-   * @param problems the last build's problems, one line each; empty when it succeeded
-   */
-  public record Status(int version, List<String> problems) {}
-
-  private static final Map<String, String> CONTENT_TYPES = Map.ofEntries(
-      Map.entry("html", "text/html; charset=utf-8"),
-      Map.entry("css", "text/css; charset=utf-8"),
-      Map.entry("js", "text/javascript; charset=utf-8"),
-      Map.entry("svg", "image/svg+xml"),
-      Map.entry("xml", "application/xml"),
-      Map.entry("json", "application/json"),
-      Map.entry("csv", "text/csv; charset=utf-8"),
-      Map.entry("txt", "text/plain; charset=utf-8"),
-      Map.entry("png", "image/png"),
-      Map.entry("jpg", "image/jpeg"),
-      Map.entry("jpeg", "image/jpeg"),
-      Map.entry("webp", "image/webp"),
-      Map.entry("ico", "image/vnd.microsoft.icon"),
-      Map.entry("woff2", "font/woff2"));
-
-  private final IncrementalBuilder builder;
   private final SiteBuilder.Options options;
   private final Path folder;
   private final Path site;
+  private final Rebuilds rebuilds;
+  private final StaticFiles files;
   private final HttpServer http;
   private final ExecutorService requests;
   private final ChangeWatcher watcher;
-  private final PrintStream out;
   private final PrintStream err;
   private final CountDownLatch stopped = new CountDownLatch(1);
-  private volatile Status status = new Status(0, List.of()); // written under this
-  /** The version that last rewrote each file, for files rewritten since the last full build. */
-  private final Map<String, Integer> rewrittenIn = new java.util.concurrent.ConcurrentHashMap<>();
-  private volatile int fullBuild; // the version of the last full build
-  private long firstPart; // when the current update's first part was written; under this
-  private final Object statusChanged = new Object();
-  private boolean closed; // guarded by this
 
   /**
    * Builds the site and starts serving and watching it.
@@ -109,7 +74,7 @@ public final class PreviewServer implements Closeable {
     try {
       preview.watcher.start(); // before the first build, so no change is missed during it
       preview.rebuild();
-      preview.warmUp();
+      preview.rebuilds.warmUp();
       preview.http.start();
       return preview;
     } catch (RuntimeException e) {
@@ -124,8 +89,8 @@ public final class PreviewServer implements Closeable {
     this.site = folder.resolve("site").toAbsolutePath().normalize();
     this.options = new SiteBuilder.Options(options.content(), options.templates(), site,
         options.baseUrl(), options.drafts(), options.strict());
-    this.builder = new IncrementalBuilder(this.options);
-    this.out = out;
+    this.rebuilds = new Rebuilds(new IncrementalBuilder(this.options), out, err);
+    this.files = new StaticFiles(site);
     this.err = err;
     this.http = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port),
         0);
@@ -139,7 +104,7 @@ public final class PreviewServer implements Closeable {
     http.createContext("/", this::handle);
     try {
       this.watcher = new ChangeWatcher(List.of(options.content(), options.templates()),
-          this::rebuild, err);
+          rebuilds::rebuild, err);
     } catch (IOException | RuntimeException e) {
       http.stop(0);
       requests.shutdownNow();
@@ -156,8 +121,8 @@ public final class PreviewServer implements Closeable {
     return http.getAddress().getPort();
   }
 
-  public Status status() {
-    return status;
+  public PreviewStatus status() {
+    return rebuilds.status();
   }
 
   /** The private folder the site is built into; removed by {@link #close()}. */
@@ -170,102 +135,7 @@ public final class PreviewServer implements Closeable {
    * open pages reload; on failure the last good site stays and the problems are reported.
    */
   public void rebuild() {
-    rebuild(null);
-  }
-
-  /**
-   * Builds after {@code changed} paths changed ({@code null}: anything may have): only the
-   * files they touch when only records changed (see {@link IncrementalBuilder}), else all.
-   */
-  synchronized void rebuild(Set<Path> changed) {
-    if (closed) {
-      return;
-    }
-    long start = System.nanoTime();
-    firstPart = 0;
-    List<String> problems;
-    int files = 0;
-    boolean incremental = false;
-    try {
-      IncrementalBuilder.Outcome outcome = changed == null ? builder.full()
-          : builder.update(changed, this::rewritten);
-      problems = outcome.problems().stream().map(Problem::format).toList();
-      files = outcome.files();
-      incremental = outcome.incremental();
-    } catch (TemplateProblemException e) {
-      problems = e.problems().stream().map(Problem::format).toList();
-    } catch (IOException | RuntimeException e) {
-      problems = List.of("error: the preview could not be built: " + e);
-    }
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    // The new files are served from the moment they are published, a moment before the version
-    // changes here; a page fetched in between reloads once more, which is harmless.
-    Status before = status;
-    if (problems.isEmpty() && incremental) {
-      // each part of the update already has its version (see rewritten)
-      out.println("rebuilt " + files + (files == 1 ? " file" : " files") + " touched by the change"
-          + " in " + millis + " ms, the edited pages first in " + (firstPart - start) / 1_000_000
-          + " ms (version " + status.version() + ")");
-    } else if (problems.isEmpty()) {
-      rewrittenIn.clear();
-      fullBuild = before.version() + 1;
-      setStatus(new Status(before.version() + 1, List.of()));
-      out.println("built " + files + " files in " + millis + " ms (version " + status.version()
-          + ")");
-    } else {
-      setStatus(new Status(before.version(), problems));
-      problems.forEach(err::println);
-      err.println((problems.size() == 1 ? "1 problem" : problems.size() + " problems") + "; "
-          + (before.version() > 0 ? "the preview still shows the last good build"
-              : "nothing to preview until they are fixed"));
-    }
-  }
-
-  /** See {@link IncrementalBuilder#warmUp}; a failure here only costs the first edit time. */
-  private synchronized void warmUp() {
-    try {
-      builder.warmUp();
-    } catch (IOException | RuntimeException e) {
-      // the next edit's update meets the same problem and reports it
-    }
-  }
-
-  /** Files of an incremental update are written: a new version, which reloads pages showing them. */
-  private void rewritten(Set<String> files) {
-    if (firstPart == 0) {
-      firstPart = System.nanoTime();
-    }
-    int version = status.version() + 1;
-    files.forEach(file -> rewrittenIn.put(file, version));
-    setStatus(new Status(version, List.of()));
-  }
-
-  private void setStatus(Status next) {
-    synchronized (statusChanged) {
-      status = next;
-      statusChanged.notifyAll();
-    }
-  }
-
-  /**
-   * Whether the page at {@code page} (a request path), served at version {@code since}, shows
-   * anything rewritten after it: a full build rewrote everything; an update, its files (the
-   * search page also shows its records).
-   */
-  boolean pageChanged(String page, int since) {
-    if (fullBuild > since) {
-      return true;
-    }
-    String file = page.replaceFirst("^/+", "");
-    if (file.isEmpty() || file.endsWith("/")) {
-      file += "index.html";
-    }
-    if (rewrittenIn.getOrDefault(file, 0) > since) {
-      return true;
-    }
-    String search = "/search/index.html";
-    return file.endsWith(search) && rewrittenIn.getOrDefault(
-        file.substring(0, file.length() - search.length()) + "/search/records.js", 0) > since;
+    rebuilds.rebuild(null);
   }
 
   /**
@@ -273,20 +143,9 @@ public final class PreviewServer implements Closeable {
    * state, then answers as {@link #json} does plus whether the page must reload.
    */
   private String waitForChange(String page, int since) throws InterruptedException {
-    Status start = status;
-    long deadline = System.nanoTime() + LONG_POLL_MILLIS * 1_000_000L;
-    synchronized (statusChanged) {
-      while (status.version() == since && status == start) {
-        long left = (deadline - System.nanoTime()) / 1_000_000L;
-        if (left <= 0) {
-          break;
-        }
-        statusChanged.wait(left);
-      }
-    }
-    Status now = status;
+    PreviewStatus now = rebuilds.awaitChange(since, LONG_POLL_MILLIS);
     String json = json(now);
-    return "{\"reload\":" + (now.version() != since && pageChanged(page, since)) + ","
+    return "{\"reload\":" + (now.version() != since && rebuilds.pageChanged(page, since)) + ","
         + json.substring(1);
   }
 
@@ -309,9 +168,9 @@ public final class PreviewServer implements Closeable {
         return;
       }
       String path = exchange.getRequestURI().getPath(); // percent-decoded
-      Status now = status;
+      PreviewStatus now = rebuilds.status();
       if (path == null || path.isEmpty()) {
-        notFound(exchange, now);
+        files.notFound(exchange, now.version());
       } else if (path.equals(ReloadScript.VERSION_PATH)) {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         if (query.containsKey("page") && query.containsKey("since")) {
@@ -332,38 +191,9 @@ public final class PreviewServer implements Closeable {
       } else if (path.equals(ReloadScript.PATH)) {
         send(exchange, 200, "text/javascript; charset=utf-8", text(ReloadScript.SOURCE));
       } else {
-        serveFile(exchange, path, now);
+        files.serve(exchange, path, now.version());
       }
     }
-  }
-
-  private void serveFile(HttpExchange exchange, String path, Status now) throws IOException {
-    Optional<Path> found = resolve(site, path);
-    if (found.isEmpty()) {
-      notFound(exchange, now);
-      return;
-    }
-    Path file = found.get();
-    if (Files.isDirectory(file)) {
-      if (!path.endsWith("/")) {
-        // pages link relatively: /en/timeline must become /en/timeline/ for its links to work
-        exchange.getResponseHeaders().set("Location", locationOf(file));
-        send(exchange, 301, "text/plain; charset=utf-8", text("moved"));
-        return;
-      }
-      file = file.resolve("index.html");
-    }
-    if (!Files.isRegularFile(file) || !file.toRealPath().startsWith(site.toRealPath())) {
-      notFound(exchange, now);
-      return;
-    }
-    String type = contentType(file);
-    byte[] body = Files.readAllBytes(file);
-    if (type.startsWith("text/html")) {
-      body = ReloadScript.inject(new String(body, StandardCharsets.UTF_8), now.version())
-          .getBytes(StandardCharsets.UTF_8);
-    }
-    send(exchange, 200, type, body);
   }
 
   /** The decoded parameters of a query string; the last of a repeated name wins. */
@@ -382,36 +212,6 @@ public final class PreviewServer implements Closeable {
     return params;
   }
 
-  /**
-   * The file a request path names inside {@code root}, or empty when it would leave it. The path
-   * is already percent-decoded, so {@code %2e%2e} arrives here as {@code ..}.
-   */
-  static Optional<Path> resolve(Path root, String path) {
-    if (path.indexOf('\0') >= 0 || path.indexOf('\\') >= 0) {
-      return Optional.empty();
-    }
-    String relative = path.replaceFirst("^/+", "");
-    try {
-      Path target = root.resolve(relative).normalize();
-      return target.startsWith(root) ? Optional.of(target) : Optional.empty();
-    } catch (InvalidPathException e) {
-      return Optional.empty();
-    }
-  }
-
-  /** The site's 404 page when it has one, else a short page; both reload once the site exists. */
-  private void notFound(HttpExchange exchange, Status now) throws IOException {
-    Path page = site.resolve("404.html");
-    String html = Files.isRegularFile(page) ? Files.readString(page, StandardCharsets.UTF_8)
-        : "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found"
-            + "</title></head>\n<body><h1>Not found</h1><p>" + (now.version() > 0
-                ? "The preview has no page at this address. <a href=\"/\">Home</a>"
-                : "The site has not been built yet: see the problems below.") + "</p>\n</body>"
-            + "</html>\n";
-    send(exchange, 404, "text/html; charset=utf-8", text(ReloadScript.inject(html,
-        now.version())));
-  }
-
   /** Refuses pages of other sites that reach 127.0.0.1 by renaming themselves (DNS rebinding). */
   private boolean fromThisMachine(HttpExchange exchange) {
     String host = exchange.getRequestHeaders().getFirst("Host");
@@ -422,41 +222,8 @@ public final class PreviewServer implements Closeable {
     return name.equals("127.0.0.1") || name.equals("localhost") || name.equals("[::1]");
   }
 
-  private String locationOf(Path dir) {
-    String relative = site.relativize(dir).toString().replace('\\', '/');
-    try {
-      return new URI(null, null, "/" + relative + "/", null).getRawPath();
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException("a built folder cannot be named in a URI: " + relative, e);
-    }
-  }
-
-  private static String contentType(Path file) {
-    String name = file.getFileName().toString();
-    String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-    return CONTENT_TYPES.getOrDefault(extension, "application/octet-stream");
-  }
-
-  private static void send(HttpExchange exchange, int code, String type, byte[] body)
-      throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-    boolean head = exchange.getRequestMethod().equals("HEAD");
-    exchange.sendResponseHeaders(code, head || body.length == 0 ? -1 : body.length);
-    if (!head) {
-      try (OutputStream stream = exchange.getResponseBody()) {
-        stream.write(body);
-      }
-    }
-  }
-
-  private static byte[] text(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
-
   /** {@code {"version":3,"problems":["..."]}}. */
-  static String json(Status status) {
+  static String json(PreviewStatus status) {
     StringBuilder json = new StringBuilder("{\"version\":").append(status.version())
         .append(",\"problems\":[");
     for (int i = 0; i < status.problems().size(); i++) {
@@ -495,11 +262,8 @@ public final class PreviewServer implements Closeable {
   /** Stops serving and watching, and deletes the private folder. Safe to call twice. */
   @Override
   public void close() {
-    synchronized (this) { // waits for a rebuild in progress; none starts after this
-      if (closed) {
-        return;
-      }
-      closed = true;
+    if (!rebuilds.close()) { // waits for a rebuild in progress; none starts after this
+      return;
     }
     http.stop(0);
     requests.shutdownNow();

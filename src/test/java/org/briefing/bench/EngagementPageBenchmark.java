@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.briefing.model.Archive;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
-import org.briefing.render.MarkdownRenderer;
+import org.briefing.markdown.MarkdownRenderer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import org.briefing.model.Archive;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
-import org.briefing.render.MarkdownRenderer;
+import org.briefing.markdown.MarkdownRenderer;
 import org.briefing.render.RenderCache;
-import org.briefing.render.Strings;
+import org.briefing.i18n.Strings;
 
 /**
  * Reaches the render stage's package-private page builder and template engine, so one page

@@ -12,7 +12,7 @@ import org.briefing.content.LoadedContent;
 import org.briefing.model.Archive;
 import org.briefing.model.Site;
 import org.briefing.publish.Publisher;
-import org.briefing.render.SiteRenderer;
+import org.briefing.build.SiteRenderer;
 import org.briefing.validate.Validator;
 
 /**

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.briefing.build.SiteBuilder;
 import org.briefing.model.Lang;
-import org.briefing.render.Strings;
+import org.briefing.i18n.Strings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.briefing.render.MarkdownRenderer;
+import org.briefing.markdown.MarkdownRenderer;
 
 /**
  * Whatever a record's body says, its HTML has no script, no event handler, no dangerous

@@ -14,7 +14,7 @@ import java.util.List;
 import org.briefing.content.Problem;
 import org.briefing.model.Engagement;
 import org.briefing.model.Translation;
-import org.briefing.render.MarkdownRenderer;
+import org.briefing.markdown.MarkdownRenderer;
 import org.briefing.validate.Validator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.briefing.render.TemplateEngine;
-import org.briefing.render.TemplateProblemException;
+import org.briefing.i18n.TemplateProblemException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;

@@ -175,18 +175,18 @@ class PreviewServerTest {
   void resolvingKeepsEveryPathInsideTheRoot() {
     Path root = Path.of("/srv/preview/site");
     assertEquals(Optional.of(root.resolve("en/index.html")),
-        PreviewServer.resolve(root, "/en/index.html"));
-    assertEquals(Optional.of(root), PreviewServer.resolve(root, "/"));
-    assertEquals(Optional.of(root.resolve("en")), PreviewServer.resolve(root, "//en/./"));
+        StaticFiles.resolve(root, "/en/index.html"));
+    assertEquals(Optional.of(root), StaticFiles.resolve(root, "/"));
+    assertEquals(Optional.of(root.resolve("en")), StaticFiles.resolve(root, "//en/./"));
     for (String escape : List.of("/..", "/../site-other/x", "/en/../../x", "/a\\..\\..\\x",
         "/x\0y")) {
-      assertEquals(Optional.empty(), PreviewServer.resolve(root, escape), escape);
+      assertEquals(Optional.empty(), StaticFiles.resolve(root, escape), escape);
     }
   }
 
   @Test
   void problemsAreWrittenAsJsonStrings() {
-    String json = PreviewServer.json(new PreviewServer.Status(4, List.of(
+    String json = PreviewServer.json(new PreviewStatus(4, List.of(
         "a.yaml:1:2: unknown \"QQ\" in C:\\x", "ar.md:2:8: العنوان\tفارغ")));
     assertEquals("{\"version\":4,\"problems\":[\"a.yaml:1:2: unknown \\\"QQ\\\" in C:\\\\x\","
         + "\"ar.md:2:8: العنوان\\u0009فارغ\"]}", json);

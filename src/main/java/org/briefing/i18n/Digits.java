@@ -1,4 +1,4 @@
-package org.briefing.render;
+package org.briefing.i18n;
 
 /** Writes numbers with the digits a page uses: Western (0–9) or Arabic-Indic (٠–٩). */
 record Digits(boolean arabicIndic) {

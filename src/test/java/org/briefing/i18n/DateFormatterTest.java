@@ -1,4 +1,4 @@
-package org.briefing.render;
+package org.briefing.i18n;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;

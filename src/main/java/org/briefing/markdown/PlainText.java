@@ -1,4 +1,4 @@
-package org.briefing.render;
+package org.briefing.markdown;
 
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Block;
@@ -19,7 +19,7 @@ import org.commonmark.node.Text;
  *
  * <p>Thread-safe: the renderer it parses with is.
  */
-final class PlainText {
+public final class PlainText {
 
   /**
    * Bodies are parsed exactly as the page renderer parses them, with its bounds on hostile
@@ -28,7 +28,7 @@ final class PlainText {
    */
   private final MarkdownRenderer markdown = new MarkdownRenderer();
 
-  String of(String markdown) {
+  public String of(String markdown) {
     StringBuilder out = new StringBuilder();
     this.markdown.parse(markdown).accept(new AbstractVisitor() {
       @Override

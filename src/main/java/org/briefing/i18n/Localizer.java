@@ -1,4 +1,4 @@
-package org.briefing.render;
+package org.briefing.i18n;
 
 import org.briefing.model.Lang;
 
@@ -14,7 +14,7 @@ public final class Localizer {
   private final Digits digits;
   private final DateFormatter dates;
 
-  Localizer(Lang lang, Strings strings, boolean arabicIndicDigits) {
+  public Localizer(Lang lang, Strings strings, boolean arabicIndicDigits) {
     this.lang = lang;
     this.strings = strings;
     this.digits = lang == Lang.AR ? new Digits(arabicIndicDigits) : Digits.WESTERN;
@@ -48,7 +48,7 @@ public final class Localizer {
     return lang;
   }
 
-  DateFormatter dates() {
+  public DateFormatter dates() {
     return dates;
   }
 }

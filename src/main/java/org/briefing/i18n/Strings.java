@@ -1,4 +1,4 @@
-package org.briefing.render;
+package org.briefing.i18n;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -108,7 +108,7 @@ public final class Strings {
   }
 
   /** The CLDR plural category of {@code n}: Arabic's six, English's one/other. */
-  static String category(Lang lang, long n) {
+  public static String category(Lang lang, long n) {
     if (lang == Lang.EN) {
       return n == 1 ? "one" : "other";
     }

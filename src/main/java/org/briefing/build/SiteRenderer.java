@@ -1,10 +1,8 @@
-package org.briefing.render;
+package org.briefing.build;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,16 +17,26 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
+import org.briefing.markdown.MarkdownRenderer;
 import org.briefing.model.Archive;
 import org.briefing.model.Country;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
+import org.briefing.outputs.DataExport;
+import org.briefing.outputs.FeedRenderer;
+import org.briefing.outputs.SearchIndex;
+import org.briefing.outputs.SitemapRenderer;
+import org.briefing.render.AliasPages;
+import org.briefing.render.OutputFile;
+import org.briefing.render.OutputSink;
+import org.briefing.render.Pages;
+import org.briefing.render.PlannedFile;
+import org.briefing.render.RenderCache;
+import org.briefing.render.Routes;
 
 /**
- * Renders the whole site: every page in both languages, the bilingual landing page, feeds,
- * sitemap, data exports, search records and the static assets. It first plans the site (each
+ * Renders the whole site: every page in both languages and the static assets ({@link Pages}),
+ * feeds, sitemap, data exports and search records. It first plans the site (each
  * {@link PlannedFile} knows where it goes and how to write itself), then makes the files into an
  * {@link OutputSink} as they are rendered, so the site is never held in memory whole.
  *
@@ -39,13 +47,7 @@ import org.briefing.model.Lang;
  */
 public final class SiteRenderer {
 
-  /** A file of the site, planned but not yet made: where it goes and how to write it. */
-  public record PlannedFile(String path, OutputSink.Body body) {}
-
-  private final Path templates;
-  private final TemplateEngine engine;
-  private final Strings strings;
-  private final MarkdownRenderer markdown = new MarkdownRenderer();
+  private final Pages pages;
   private final RenderCache cache;
 
   public SiteRenderer(Path templates) {
@@ -57,9 +59,7 @@ public final class SiteRenderer {
    *     the preview across rebuilds; a new cache for a one-off build
    */
   public SiteRenderer(Path templates, RenderCache cache) {
-    this.templates = templates;
-    this.engine = new TemplateEngine(templates.toFile());
-    this.strings = Strings.load(templates.resolve("strings.yaml"));
+    this.pages = new Pages(templates, cache);
     this.cache = cache;
   }
 
@@ -143,43 +143,22 @@ public final class SiteRenderer {
     heavy.addAll(new DataExport(archive, cache).plan());
     SearchIndex searchIndex = new SearchIndex(archive, cache);
     rest.add(SearchIndex.engine());
-    pages.add(page(Routes.landing(), "landing.ftlh", () -> landing(archive)));
+    pages.add(this.pages.landing(archive));
     for (Lang lang : Lang.values()) {
-      PageBuilder builder = new PageBuilder(archive, lang, strings, markdown, cache);
-      heavy.add(searchIndex.records(builder));
-      heavy.add(page(Routes.timeline(lang), "timeline.ftlh", builder::timeline));
-      pages.add(page(Routes.home(lang), "home.ftlh", builder::home));
-      pages.add(page(Routes.countries(lang), "countries.ftlh", builder::countries));
-      pages.add(page(Routes.search(lang), "search.ftlh", builder::search));
-      archive.byType().forEach((type, list) -> {
-        if (!list.isEmpty()) {
-          pages.add(page(Routes.type(lang, type), "type.ftlh", () -> builder.type(type, list)));
-        }
-      });
-      for (Country country : archive.activeCountries()) {
-        pages.add(page(Routes.country(lang, country), "country.ftlh", () -> builder.country(country)));
-      }
-      for (Archive.Pair pair : archive.pairs()) {
-        pages.add(page(Routes.pair(lang, pair), "pair.ftlh", () -> builder.pair(pair)));
-      }
-      for (Engagement e : archive.engagements()) {
-        if (e.hasTranslation(lang)) {
-          pages.add(page(Routes.engagement(lang, e.id()), "engagement.ftlh",
-              () -> builder.engagement(e).orElseThrow()));
-        }
-      }
+      Pages.InLanguage inLanguage = this.pages.in(archive, lang);
+      heavy.add(searchIndex.records(lang, inLanguage::card));
+      heavy.add(inLanguage.timeline());
+      pages.addAll(inLanguage.pages());
     }
     // The sitemap lists every page readers can land on; the 404 page is added after this.
     List<String> pagePaths = java.util.stream.Stream.concat(heavy.stream(), pages.stream())
         .map(PlannedFile::path).filter(path -> path.endsWith(".html")).toList();
-    pages.add(page(NOT_FOUND, "404.ftlh", () -> notFound(archive)));
+    pages.add(this.pages.notFound(archive));
     // A record's former addresses keep working, but are listed nowhere.
-    for (AliasPages.Planned alias : new AliasPages(archive, strings).plan()) {
-      pages.add(page(alias.path(), "alias.ftlh", alias.view()::get));
-    }
+    pages.addAll(this.pages.aliases(archive));
     rest.addAll(new SitemapRenderer(archive.site().config().baseUrl()).plan(pagePaths));
-    rest.addAll(new FeedRenderer(archive, strings).plan());
-    rest.addAll(assets());
+    rest.addAll(new FeedRenderer(archive, this.pages.strings()).plan());
+    rest.addAll(this.pages.assets());
     List<PlannedFile> all = new ArrayList<>(heavy);
     all.addAll(pages);
     all.addAll(rest);
@@ -208,7 +187,7 @@ public final class SiteRenderer {
     Set<String> files = new HashSet<>(List.of(Routes.landing(), DataExport.JSON, DataExport.CSV));
     for (Lang lang : Lang.values()) {
       files.addAll(List.of(Routes.home(lang), Routes.timeline(lang), Routes.countries(lang),
-          Routes.searchRecords(lang), FeedRenderer.feedPath(lang)));
+          Routes.searchRecords(lang), Routes.feed(lang)));
     }
     Set<Engagement> touched = new HashSet<>();
     for (Archive archive : List.of(before, after)) {
@@ -221,7 +200,7 @@ public final class SiteRenderer {
           for (Country c : e.countries()) {
             for (Lang lang : Lang.values()) {
               files.add(Routes.country(lang, c));
-              files.add(FeedRenderer.countryFeedPath(lang, c));
+              files.add(Routes.countryFeed(lang, c));
             }
             for (Country other : e.countries()) {
               archive.pair(c, other).ifPresent(pair -> {
@@ -260,69 +239,6 @@ public final class SiteRenderer {
     return paths;
   }
 
-  /** A page rendered by {@code template} from the view {@code view} makes when it is written. */
-  private PlannedFile page(String path, String template, Supplier<Object> view) {
-    return new PlannedFile(path, out -> {
-      Writer writer = OutputSink.utf8(out);
-      engine.render(template, view.get(), writer);
-      writer.flush();
-    });
-  }
-
-  /** Served by hosts for any missing address, so its links are absolute. */
-  static final String NOT_FOUND = "404.html";
-
-  private PageViews.LandingPage landing(Archive archive) {
-    List<PageViews.LandingSide> sides = new ArrayList<>();
-    List<PageViews.Alternate> alternates = new ArrayList<>();
-    String base = archive.site().config().baseUrl();
-    // English first: on this left-to-right page it stands on the left, Arabic on the right.
-    for (Lang lang : List.of(Lang.EN, Lang.AR)) {
-      Localizer l = new Localizer(lang, strings, archive.site().config().arabicIndicDigits());
-      sides.add(new PageViews.LandingSide(lang.code(), lang.dir(),
-          archive.site().config().title().get(lang), archive.site().config().tagline().get(lang),
-          l.t("landing_intro"),
-          new PageViews.Link(Routes.home(lang), l.t("enter"), lang.code(), lang.dir()),
-          new PageViews.Link(Routes.timeline(lang), l.t("timeline"), lang.code(), lang.dir()),
-          new PageViews.Link(Routes.countries(lang), l.t("countries"), lang.code(), lang.dir()),
-          l.count(archive.engagements().size(), "engagements_count")));
-      alternates.add(new PageViews.Alternate(lang.code(), Routes.absolute(base, Routes.home(lang))));
-    }
-    String title = archive.site().config().title().en() + " · " + archive.site().config().title().ar();
-    return new PageViews.LandingPage(title, Routes.stylesheet(), sides, alternates, base);
-  }
-
-  private PageViews.NotFoundPage notFound(Archive archive) {
-    String base = archive.site().config().baseUrl();
-    List<PageViews.LandingSide> sides = new ArrayList<>();
-    for (Lang lang : List.of(Lang.EN, Lang.AR)) {
-      Localizer l = new Localizer(lang, strings, archive.site().config().arabicIndicDigits());
-      sides.add(new PageViews.LandingSide(lang.code(), lang.dir(), l.t("not_found_title"),
-          archive.site().config().title().get(lang), l.t("not_found_text"),
-          new PageViews.Link(base + Routes.home(lang), l.t("home"), lang.code(), lang.dir()),
-          new PageViews.Link(base + Routes.timeline(lang), l.t("timeline"), lang.code(), lang.dir()),
-          new PageViews.Link(base + Routes.countries(lang), l.t("countries"), lang.code(), lang.dir()),
-          ""));
-    }
-    String title = strings.get(Lang.EN, "not_found_title") + " · " + strings.get(Lang.AR, "not_found_title");
-    return new PageViews.NotFoundPage(title, base + Routes.stylesheet(), sides);
-  }
-
-  /** Everything under {@code templates/assets/}, copied as it is. */
-  private List<PlannedFile> assets() {
-    Path dir = templates.resolve("assets");
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).sorted().map(file -> {
-        String rel = templates.relativize(file).toString().replace('\\', '/');
-        return new PlannedFile(rel, out -> Files.copy(file, out));
-      }).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }
 
 /** Collects files in memory, for {@link SiteRenderer#render(Archive)}. */

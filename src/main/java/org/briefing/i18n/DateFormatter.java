@@ -1,4 +1,4 @@
-package org.briefing.render;
+package org.briefing.i18n;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;

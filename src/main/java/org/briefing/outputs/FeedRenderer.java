@@ -1,4 +1,4 @@
-package org.briefing.render;
+package org.briefing.outputs;
 
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +8,8 @@ import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.briefing.i18n.DateFormatter;
+import org.briefing.i18n.Strings;
 import org.briefing.model.Archive;
 import org.briefing.model.Correction;
 import org.briefing.model.Country;
@@ -16,6 +18,8 @@ import org.briefing.model.Lang;
 import org.briefing.model.PartialDate;
 import org.briefing.model.SiteConfig;
 import org.briefing.model.Translation;
+import org.briefing.render.PlannedFile;
+import org.briefing.render.Routes;
 
 /**
  * Atom feeds (RFC 4287): one per language and one per country and language. Entry ids are
@@ -23,7 +27,7 @@ import org.briefing.model.Translation;
  * {@code updated} comes from the record's date or its latest correction, never from the clock,
  * so an unchanged record gives an unchanged entry.
  */
-final class FeedRenderer {
+public final class FeedRenderer {
 
   static final int MAX_ENTRIES = 50;
   private static final String ATOM = "http://www.w3.org/2005/Atom";
@@ -32,28 +36,20 @@ final class FeedRenderer {
   private final SiteConfig config;
   private final Strings strings;
 
-  FeedRenderer(Archive archive, Strings strings) {
+  public FeedRenderer(Archive archive, Strings strings) {
     this.archive = archive;
     this.config = archive.site().config();
     this.strings = strings;
   }
 
-  static String feedPath(Lang lang) {
-    return lang.code() + "/feed.xml";
-  }
-
-  static String countryFeedPath(Lang lang, Country country) {
-    return lang.code() + "/countries/" + country.slug() + "/feed.xml";
-  }
-
-  List<SiteRenderer.PlannedFile> plan() {
-    List<SiteRenderer.PlannedFile> out = new ArrayList<>();
+  public List<PlannedFile> plan() {
+    List<PlannedFile> out = new ArrayList<>();
     for (Lang lang : Lang.values()) {
-      out.add(new SiteRenderer.PlannedFile(feedPath(lang), file -> file.write(feed(lang,
-          feedPath(lang), Routes.home(lang), config.title().get(lang), archive.engagements()))));
+      out.add(new PlannedFile(Routes.feed(lang), file -> file.write(feed(lang,
+          Routes.feed(lang), Routes.home(lang), config.title().get(lang), archive.engagements()))));
       for (Country country : archive.activeCountries()) {
-        out.add(new SiteRenderer.PlannedFile(countryFeedPath(lang, country), file -> file.write(
-            feed(lang, countryFeedPath(lang, country), Routes.country(lang, country),
+        out.add(new PlannedFile(Routes.countryFeed(lang, country), file -> file.write(
+            feed(lang, Routes.countryFeed(lang, country), Routes.country(lang, country),
                 config.title().get(lang) + " · " + country.name().get(lang),
                 archive.engagementsOf(country)))));
       }

@@ -1,4 +1,4 @@
-package org.briefing.render;
+package org.briefing.outputs;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -23,6 +23,9 @@ import org.briefing.model.Localized;
 import org.briefing.model.Source;
 import org.briefing.model.Term;
 import org.briefing.model.Translation;
+import org.briefing.render.PlannedFile;
+import org.briefing.render.RenderCache;
+import org.briefing.render.Routes;
 
 /**
  * The records as data for analysts: {@code /data/engagements.json} (every fact and both
@@ -30,11 +33,11 @@ import org.briefing.model.Translation;
  * {@code /data/engagements.csv} (one row per record, RFC 4180, UTF-8 with a byte-order mark so
  * spreadsheet programs show Arabic). Records are in chronological order, as analysts sort.
  */
-final class DataExport {
+public final class DataExport {
 
-  static final String JSON = "data/engagements.json";
-  static final String SCHEMA = "data/engagements.schema.json";
-  static final String CSV = "data/engagements.csv";
+  public static final String JSON = "data/engagements.json";
+  public static final String SCHEMA = "data/engagements.schema.json";
+  public static final String CSV = "data/engagements.csv";
 
   static final List<String> CSV_COLUMNS = List.of("id", "date", "end_date", "type", "type_en",
       "type_ar", "countries", "countries_en", "countries_ar", "status", "title_en", "title_ar",
@@ -48,16 +51,16 @@ final class DataExport {
   private final String baseUrl;
   private final RenderCache cache;
 
-  DataExport(Archive archive, RenderCache cache) {
+  public DataExport(Archive archive, RenderCache cache) {
     this.archive = archive;
     this.baseUrl = archive.site().config().baseUrl();
     this.cache = cache;
   }
 
-  List<SiteRenderer.PlannedFile> plan() {
-    return List.of(new SiteRenderer.PlannedFile(JSON, this::json),
-        new SiteRenderer.PlannedFile(SCHEMA, out -> out.write(schema())),
-        new SiteRenderer.PlannedFile(CSV, this::csv));
+  public List<PlannedFile> plan() {
+    return List.of(new PlannedFile(JSON, this::json),
+        new PlannedFile(SCHEMA, out -> out.write(schema())),
+        new PlannedFile(CSV, this::csv));
   }
 
   private List<Engagement> chronological() {

@@ -1,4 +1,4 @@
-package org.briefing.render;
+package org.briefing.outputs;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,6 +11,9 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.briefing.model.Lang;
+import org.briefing.render.OutputSink;
+import org.briefing.render.PlannedFile;
+import org.briefing.render.Routes;
 
 /**
  * {@code sitemap.xml} with each page's counterpart in the other language as an
@@ -18,21 +21,21 @@ import org.briefing.model.Lang;
  * {@code robots.txt} that names it. Built from the list of pages actually rendered, so it can
  * never list a page that does not exist.
  */
-final class SitemapRenderer {
+public final class SitemapRenderer {
 
   private static final String SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";
   private static final String XHTML = "http://www.w3.org/1999/xhtml";
 
   private final String baseUrl;
 
-  SitemapRenderer(String baseUrl) {
+  public SitemapRenderer(String baseUrl) {
     this.baseUrl = baseUrl;
   }
 
-  List<SiteRenderer.PlannedFile> plan(List<String> pagePaths) {
+  public List<PlannedFile> plan(List<String> pagePaths) {
     String robots = "User-agent: *\nAllow: /\n\nSitemap: " + baseUrl + "sitemap.xml\n";
-    return List.of(new SiteRenderer.PlannedFile("sitemap.xml", out -> sitemap(pagePaths, out)),
-        new SiteRenderer.PlannedFile("robots.txt",
+    return List.of(new PlannedFile("sitemap.xml", out -> sitemap(pagePaths, out)),
+        new PlannedFile("robots.txt",
             out -> out.write(robots.getBytes(StandardCharsets.UTF_8))));
   }
 

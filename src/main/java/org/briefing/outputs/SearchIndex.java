@@ -1,4 +1,4 @@
-package org.briefing.render;
+package org.briefing.outputs;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.Function;
+import org.briefing.markdown.PlainText;
 import org.briefing.model.Archive;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
@@ -14,6 +16,9 @@ import org.briefing.model.Localized;
 import org.briefing.model.Translation;
 import org.briefing.render.PageViews.Card;
 import org.briefing.render.PageViews.Link;
+import org.briefing.render.PlannedFile;
+import org.briefing.render.RenderCache;
+import org.briefing.render.Routes;
 
 /**
  * What the search page of one language searches, written by the build as
@@ -28,15 +33,15 @@ import org.briefing.render.PageViews.Link;
  * class ships the texts exactly as the pages show them.
  *
  * <p>The search engine itself, lunr, comes from its WebJar on the classpath and is copied to
- * {@value #ENGINE} with its license header.
+ * {@link #ENGINE} with its license header.
  */
-final class SearchIndex {
+public final class SearchIndex {
 
   /** The global the records script sets: {@code {"lang": "ar", "records": [...]}}. */
   static final String GLOBAL = "window.briefingSearchRecords";
 
   /** Where lunr goes in the site. */
-  static final String ENGINE = "assets/lunr.min.js";
+  public static final String ENGINE = Routes.searchEngine();
 
   /** lunr in its WebJar; the version is the one pom.xml names. */
   private static final String ENGINE_RESOURCE = "META-INF/resources/webjars/lunr/2.3.9/lunr.min.js";
@@ -47,16 +52,18 @@ final class SearchIndex {
   private final PlainText plainText = new PlainText();
   private final RenderCache cache;
 
-  SearchIndex(Archive archive, RenderCache cache) {
+  public SearchIndex(Archive archive, RenderCache cache) {
     this.archive = archive;
     this.cache = cache;
   }
 
-  /** The records script of {@code pages}' language, records newest first as on the timeline. */
-  SiteRenderer.PlannedFile records(PageBuilder pages) {
-    Lang lang = pages.lang();
+  /**
+   * The records script of {@code lang}, records newest first as on the timeline, each as
+   * {@code cards} shows it in that language's lists.
+   */
+  public PlannedFile records(Lang lang, Function<Engagement, Card> cards) {
     String kind = "search-" + lang.code();
-    return new SiteRenderer.PlannedFile(Routes.searchRecords(lang), out -> {
+    return new PlannedFile(Routes.searchRecords(lang), out -> {
       out.write(utf8("/* The records the " + lang.code() + " search page searches, one per line;"
           + " written by the build, read by assets/search.js. */\n" + GLOBAL + " = {\"lang\":\""
           + lang.code() + "\",\"records\":["));
@@ -64,7 +71,7 @@ final class SearchIndex {
       for (int i = 0; i < all.size(); i++) {
         Engagement e = all.get(i);
         out.write(i == 0 ? NEWLINE : COMMA_NEWLINE);
-        out.write(cache.recordData(kind, e, () -> utf8(line(e, pages.card(e), lang))));
+        out.write(cache.recordData(kind, e, () -> utf8(line(e, cards.apply(e), lang))));
       }
       out.write(utf8("\n]};\n"));
     });
@@ -127,8 +134,8 @@ final class SearchIndex {
   }
 
   /** lunr.min.js, as its authors ship it (the MIT license header included). */
-  static SiteRenderer.PlannedFile engine() {
-    return new SiteRenderer.PlannedFile(ENGINE, out -> out.write(engineBytes()));
+  public static PlannedFile engine() {
+    return new PlannedFile(ENGINE, out -> out.write(engineBytes()));
   }
 
   private static byte[] engineBytes() {

@@ -1,4 +1,4 @@
-package org.briefing.render;
+package org.briefing.i18n;
 
 import java.util.List;
 import org.briefing.content.Problem;
