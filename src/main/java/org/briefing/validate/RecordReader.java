@@ -259,8 +259,7 @@ final class RecordReader {
     for (int i = 0; i < items.size(); i++) {
       String where = "sources[" + (i + 1) + "]";
       Fields.open(items.get(i), where, SOURCE_KEYS, problems).ifPresent(s -> {
-        Optional<PublisherName> publisher = s.requiredScalar("publisher", "name who published"
-            + " it: a key of publishers.yaml, or the name as it is spelt")
+        Optional<PublisherName> publisher = s.requiredScalar("publisher", "name who published it")
             .flatMap(p -> Texts.clean(p, "the publisher", problems)
                 .flatMap(text -> PublishersReader.resolve(p, text, publishers, problems)));
         Optional<String> title = s.requiredScalar("title", "copy the source's own title")
