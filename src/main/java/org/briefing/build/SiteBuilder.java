@@ -2,15 +2,25 @@ package org.briefing.build;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.briefing.content.ContentLoader;
 import org.briefing.content.LoadedContent;
 import org.briefing.content.Problem;
 import org.briefing.model.Archive;
+import org.briefing.model.Engagement;
 import org.briefing.model.Site;
 import org.briefing.publish.Publisher;
 import org.briefing.render.OutputFile;
+import org.briefing.render.PlannedFile;
+import org.briefing.render.RecordPieces;
+import org.briefing.render.RenderCache;
 import org.briefing.validate.Validator;
 
 /**
@@ -29,8 +39,15 @@ public final class SiteBuilder {
   public record Options(Path content, Path templates, Path out, Optional<String> baseUrl,
       boolean drafts, boolean strict) {}
 
-  /** The outcome: the problems found (none when the site was written) and pages written. */
-  public record Outcome(List<Problem> problems, int files) {
+  /**
+   * The outcome: the problems found (none when the site was written), the files the site has,
+   * and how many of them were rendered (the others were kept from the last build).
+   */
+  public record Outcome(List<Problem> problems, int files, int rendered) {
+    public Outcome(List<Problem> problems, int files) {
+      this(problems, files, files);
+    }
+
     public boolean ok() {
       return problems.isEmpty();
     }
@@ -55,6 +72,112 @@ public final class SiteBuilder {
     int files = new Publisher().publish(options.out(),
         sink -> renderer.render(archive, sink, parallel));
     return new Outcome(List.of(), files);
+  }
+
+  /**
+   * Builds as {@link #build(Options)} does, into the same bytes, but renders again only the
+   * files that what changed since the last build into {@code options.out()} touches, keeping
+   * the others, when that build left its {@link BuildState} and nothing else wrote the folder
+   * since. Records edited, added or removed are narrowed down; anything else (a template, a
+   * shared content file, the program, the options, a page of a country, pair or type gained or
+   * lost) renders everything. The site is published whole, as always, and a build with
+   * problems changes neither the site nor the state.
+   */
+  public Outcome buildReusing(Options options) throws IOException {
+    LoadedContent content = new ContentLoader().load(options.content());
+    Validator.Result checked = new Validator().validate(content,
+        new Validator.Options(options.strict(), options.drafts()));
+    if (!checked.ok()) {
+      return new Outcome(checked.problems(), 0);
+    }
+    Archive archive = archive(checked.site().orElseThrow(), options);
+    String key = BuildInputs.key(options);
+    Map<String, String> records = BuildInputs.records(content);
+    Optional<BuildState> last = BuildState.read(options.out());
+    Optional<BuildState> same = last.filter(state -> state.key().equals(key));
+    Path out = options.out().toAbsolutePath().normalize();
+    RecordPieces pieces = same.map(state -> pieces(state, records, out))
+        .orElse(RecordPieces.none());
+    SiteRenderer renderer = new SiteRenderer(options.templates(), new RenderCache(pieces));
+    List<PlannedFile> plan = renderer.plan(archive);
+    Set<String> planned = SiteRenderer.paths(plan);
+    Set<String> kept = same
+        .flatMap(state -> reusable(state, records, archive, planned, options.out()))
+        .orElse(Set.of());
+    List<PlannedFile> render = plan.stream().filter(file -> !kept.contains(file.path())).toList();
+    BuildState.forget(options.out()); // from here on the folder may no longer be what it says
+    int files;
+    try {
+      files = new Publisher().publish(options.out(),
+          sink -> SiteRenderer.write(render, sink, true), kept);
+    } catch (IOException | RuntimeException e) {
+      if (last.isPresent()) { // the folder was left as it was, and so is its state
+        last.get().write(options.out());
+      }
+      throw e;
+    } finally {
+      pieces.close();
+    }
+    Map<String, Set<String>> footprints = new TreeMap<>();
+    for (Engagement e : archive.engagements()) {
+      footprints.put(e.id(), AffectedFiles.footprint(archive, e.id()));
+    }
+    Map<String, BuildState.Output> outputs = new TreeMap<>();
+    for (String path : planned) {
+      outputs.put(path, BuildState.output(out.resolve(path)));
+    }
+    new BuildState(key, records, footprints, outputs, pieces.written()).write(options.out());
+    return new Outcome(List.of(), files, render.size());
+  }
+
+  /**
+   * The parts of the last build's data exports and search records that this one can copy: those
+   * of the records that did not change, from files that are still as that build wrote them.
+   */
+  private static RecordPieces pieces(BuildState last, Map<String, String> records, Path out) {
+    Set<String> unchanged = new HashSet<>();
+    records.forEach((id, hash) -> {
+      if (hash.equals(last.records().get(id))) {
+        unchanged.add(id);
+      }
+    });
+    Map<String, Map<String, RecordPieces.Piece>> earlier = new TreeMap<>();
+    last.pieces().forEach((file, byId) -> {
+      if (last.unchanged(out, Set.of(file))) {
+        earlier.put(file, byId);
+      }
+    });
+    return new RecordPieces(out, earlier, unchanged);
+  }
+
+  /**
+   * The files of the last build that this one can keep as they are: those that no record
+   * changed, added or removed since touches, when they are still as that build left them.
+   */
+  private static Optional<Set<String>> reusable(BuildState last, Map<String, String> records,
+      Archive archive, Set<String> planned, Path out) {
+    Set<String> changed = new TreeSet<>();
+    records.forEach((id, hash) -> {
+      if (!hash.equals(last.records().get(id))) {
+        changed.add(id);
+      }
+    });
+    last.records().keySet().stream().filter(id -> !records.containsKey(id)).forEach(changed::add);
+    if (changed.isEmpty()) {
+      return Optional.of(planned).filter(kept -> last.unchanged(out.toAbsolutePath().normalize(),
+          kept) && last.files().keySet().equals(kept));
+    }
+    List<Set<String>> earlier = new ArrayList<>();
+    for (String id : changed) {
+      earlier.add(last.footprints().getOrDefault(id, Set.of()));
+    }
+    return AffectedFiles.since(earlier, last.files().keySet(), archive, planned, changed)
+        .map(touched -> {
+          Set<String> kept = new HashSet<>(planned);
+          kept.removeAll(touched);
+          return kept;
+        })
+        .filter(kept -> last.unchanged(out.toAbsolutePath().normalize(), kept));
   }
 
   /** Loads and validates only: what {@code check} runs, and the first half of a build. */

@@ -26,7 +26,6 @@ import org.briefing.outputs.DataExport;
 import org.briefing.outputs.FeedRenderer;
 import org.briefing.outputs.SearchIndex;
 import org.briefing.outputs.SitemapRenderer;
-import org.briefing.render.AliasPages;
 import org.briefing.render.OutputFile;
 import org.briefing.render.OutputSink;
 import org.briefing.render.Pages;
@@ -184,50 +183,11 @@ public final class SiteRenderer {
     if (!beforeFiles.equals(afterFiles)) {
       return Optional.empty();
     }
-    Set<String> files = new HashSet<>(List.of(Routes.landing(), DataExport.JSON, DataExport.CSV));
-    for (Lang lang : Lang.values()) {
-      files.addAll(List.of(Routes.home(lang), Routes.timeline(lang), Routes.countries(lang),
-          Routes.searchRecords(lang), Routes.feed(lang)));
+    List<Set<String>> earlier = new ArrayList<>();
+    for (String id : ids) {
+      earlier.add(AffectedFiles.footprint(before, id));
     }
-    Set<Engagement> touched = new HashSet<>();
-    for (Archive archive : List.of(before, after)) {
-      for (String id : ids) {
-        archive.find(id).ifPresent(e -> {
-          touched.add(e);
-          files.addAll(AliasPages.paths(e)); // they show its title and lead to its pages
-          archive.previous(e).ifPresent(touched::add);
-          archive.next(e).ifPresent(touched::add);
-          for (Country c : e.countries()) {
-            for (Lang lang : Lang.values()) {
-              files.add(Routes.country(lang, c));
-              files.add(Routes.countryFeed(lang, c));
-            }
-            for (Country other : e.countries()) {
-              archive.pair(c, other).ifPresent(pair -> {
-                for (Lang lang : Lang.values()) {
-                  files.add(Routes.pair(lang, pair));
-                }
-              });
-            }
-          }
-          for (Lang lang : Lang.values()) {
-            files.add(Routes.type(lang, e.type()));
-          }
-        });
-      }
-    }
-    for (Engagement e : after.engagements()) {
-      if (e.related().stream().anyMatch(ids::contains)) {
-        touched.add(e);
-      }
-    }
-    for (Engagement e : touched) {
-      for (Lang lang : Lang.values()) {
-        files.add(Routes.engagement(lang, e.id()));
-      }
-    }
-    files.retainAll(afterFiles); // a neighbour's page in a language it has no text in, say
-    return Optional.of(files);
+    return AffectedFiles.since(earlier, beforeFiles, after, afterFiles, ids);
   }
 
   /** Where {@code files} go. */

@@ -67,13 +67,15 @@ public final class Main {
         return ExitCode.OK;
       }
       long start = System.nanoTime();
-      SiteBuilder.Outcome outcome = builder.build(arguments.options());
+      SiteBuilder.Outcome outcome = builder.buildReusing(arguments.options());
       if (!outcome.ok()) {
         return report(outcome.problems());
       }
       long ms = (System.nanoTime() - start) / 1_000_000;
+      String kept = outcome.rendered() == outcome.files() ? ""
+          : " (" + outcome.rendered() + " rendered, the rest kept from the last build)";
       out.println("built " + outcome.files() + " files into " + arguments.options().out()
-          + " in " + ms + " ms");
+          + kept + " in " + ms + " ms");
       return ExitCode.OK;
     } catch (TemplateProblemException e) {
       e.problems().forEach(p -> err.println(p.format()));

@@ -24,6 +24,7 @@ import org.briefing.model.Source;
 import org.briefing.model.Term;
 import org.briefing.model.Translation;
 import org.briefing.render.PlannedFile;
+import org.briefing.render.RecordPieces;
 import org.briefing.render.RenderCache;
 import org.briefing.render.Routes;
 
@@ -74,7 +75,8 @@ public final class DataExport {
    * printed on its own and then indented to its place, so that the preview can keep every
    * record's bytes and rewrite the file after an edit without printing 10,000 records again.
    */
-  private void json(OutputStream out) throws IOException {
+  private void json(OutputStream file) throws IOException {
+    RecordPieces.Counting out = new RecordPieces.Counting(file);
     StringWriter head = new StringWriter();
     try (JsonGenerator json = FACTORY.createGenerator(head)) {
       json.writeString(baseUrl);
@@ -88,7 +90,7 @@ public final class DataExport {
         out.write(RECORD_SEPARATOR);
       }
       Engagement e = records.get(i);
-      out.write(cache.recordData("json", e, () -> jsonRecord(e)));
+      cache.writeRecordData(JSON, "json", e, () -> jsonRecord(e), out);
     }
     out.write((records.isEmpty() ? "]\n}\n" : " ]\n}\n").getBytes(StandardCharsets.UTF_8));
   }
@@ -212,12 +214,13 @@ public final class DataExport {
 
   // ---- CSV ---------------------------------------------------------------------------------
 
-  private void csv(OutputStream out) throws IOException {
+  private void csv(OutputStream file) throws IOException {
+    RecordPieces.Counting out = new RecordPieces.Counting(file);
     StringBuilder head = new StringBuilder("\uFEFF");
     row(head, CSV_COLUMNS);
     out.write(head.toString().getBytes(StandardCharsets.UTF_8));
     for (Engagement e : chronological()) {
-      out.write(cache.recordData("csv", e, () -> csvRow(e)));
+      cache.writeRecordData(CSV, "csv", e, () -> csvRow(e), out);
     }
   }
 

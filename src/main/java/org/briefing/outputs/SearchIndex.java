@@ -17,6 +17,7 @@ import org.briefing.model.Translation;
 import org.briefing.render.PageViews.Card;
 import org.briefing.render.PageViews.Link;
 import org.briefing.render.PlannedFile;
+import org.briefing.render.RecordPieces;
 import org.briefing.render.RenderCache;
 import org.briefing.render.Routes;
 
@@ -63,7 +64,8 @@ public final class SearchIndex {
    */
   public PlannedFile records(Lang lang, Function<Engagement, Card> cards) {
     String kind = "search-" + lang.code();
-    return new PlannedFile(Routes.searchRecords(lang), out -> {
+    return new PlannedFile(Routes.searchRecords(lang), file -> {
+      RecordPieces.Counting out = new RecordPieces.Counting(file);
       out.write(utf8("/* The records the " + lang.code() + " search page searches, one per line;"
           + " written by the build, read by assets/search.js. */\n" + GLOBAL + " = {\"lang\":\""
           + lang.code() + "\",\"records\":["));
@@ -71,7 +73,8 @@ public final class SearchIndex {
       for (int i = 0; i < all.size(); i++) {
         Engagement e = all.get(i);
         out.write(i == 0 ? NEWLINE : COMMA_NEWLINE);
-        out.write(cache.recordData(kind, e, () -> utf8(line(e, cards.apply(e), lang))));
+        cache.writeRecordData(Routes.searchRecords(lang), kind, e,
+            () -> utf8(line(e, cards.apply(e), lang)), out);
       }
       out.write(utf8("\n]};\n"));
     });

@@ -26,6 +26,8 @@ public final class SitemapRenderer {
   private static final String SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";
   private static final String XHTML = "http://www.w3.org/1999/xhtml";
 
+  public static final String SITEMAP_PATH = "sitemap.xml";
+
   private final String baseUrl;
 
   public SitemapRenderer(String baseUrl) {
@@ -34,7 +36,7 @@ public final class SitemapRenderer {
 
   public List<PlannedFile> plan(List<String> pagePaths) {
     String robots = "User-agent: *\nAllow: /\n\nSitemap: " + baseUrl + "sitemap.xml\n";
-    return List.of(new PlannedFile("sitemap.xml", out -> sitemap(pagePaths, out)),
+    return List.of(new PlannedFile(SITEMAP_PATH, out -> sitemap(pagePaths, out)),
         new PlannedFile("robots.txt",
             out -> out.write(robots.getBytes(StandardCharsets.UTF_8))));
   }

@@ -57,6 +57,17 @@ public final class Publisher {
    * @throws IllegalArgumentException when a path would leave the output folder or repeats
    */
   public int publish(Path out, SiteWriter site) throws IOException {
+    return publish(out, site, Set.of());
+  }
+
+  /**
+   * As {@link #publish(Path, SiteWriter)}, with the files {@code kept} of the current site taken
+   * over as they are (linked into the staging folder, or copied where links are not possible)
+   * for {@code site} to write the rest. The current site is left untouched until the swap.
+   *
+   * @return how many files the new site has, kept ones included
+   */
+  public int publish(Path out, SiteWriter site, Set<String> kept) throws IOException {
     Path target = out.toAbsolutePath().normalize();
     refuseForeign(target);
     Path parent = target.getParent();
@@ -64,6 +75,9 @@ public final class Publisher {
     Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".new-");
     try {
       FolderSink sink = new FolderSink(staging);
+      for (String relative : kept) {
+        sink.keep(relative, inside(target, relative));
+      }
       site.writeAll(sink);
       if (Files.exists(target.resolve(PLACEHOLDER))) {
         Files.copy(target.resolve(PLACEHOLDER), staging.resolve(PLACEHOLDER));
@@ -117,6 +131,24 @@ public final class Publisher {
 
     @Override
     public void write(String relative, Body body) throws IOException {
+      Path path = claim(relative);
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path,
+          StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
+        body.writeTo(out);
+      }
+    }
+
+    /** Takes {@code existing} over as the file {@code relative}, a link to it where possible. */
+    void keep(String relative, Path existing) throws IOException {
+      Path path = claim(relative);
+      try {
+        Files.createLink(path, existing);
+      } catch (UnsupportedOperationException | IOException e) {
+        Files.copy(existing, path);
+      }
+    }
+
+    private Path claim(String relative) throws IOException {
       Path path = inside(root, relative);
       if (!written.add(path)) {
         throw new IllegalArgumentException("two files would be written to " + relative);
@@ -125,10 +157,7 @@ public final class Publisher {
         Files.createDirectories(path.getParent());
         folders.add(path.getParent());
       }
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path,
-          StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
-        body.writeTo(out);
-      }
+      return path;
     }
 
     int count() {

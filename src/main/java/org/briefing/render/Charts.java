@@ -1,7 +1,9 @@
 package org.briefing.render;
 
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,30 +11,43 @@ import org.briefing.i18n.Localizer;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.briefing.model.PartialDate;
+import org.briefing.render.PageViews.AxisLabel;
 import org.briefing.render.PageViews.Bar;
 import org.briefing.render.PageViews.BarChart;
 import org.briefing.render.PageViews.Column;
 import org.briefing.render.PageViews.ColumnChart;
 import org.briefing.render.PageViews.Counted;
+import org.briefing.render.PageViews.Tick;
 
 /**
  * The geometry of the charts drawn as inline SVG at build time. Every coordinate is worked out
  * here, so templates only place shapes. In Arabic the charts are mirrored as the page reads:
  * bar labels on the right with bars growing leftwards, and time running from right to left.
+ *
+ * <p>Room for text comes from {@link LabelWidth}, which overestimates every common font, so
+ * no label is cut off or runs into another whichever font the reader's browser uses. The
+ * stylesheet draws chart text at {@link #FONT} units (see {@code .chart svg} in site.css).
  */
 final class Charts {
 
+  /** The size of chart text in SVG units; site.css sets the same. */
+  static final int FONT = 14;
   private static final int TRACK_WIDTH = 200;
-  private static final int VALUE_WIDTH = 32;
-  /** A generous average advance of a 14 px interface font, Latin or Arabic. */
-  private static final double CHAR_WIDTH = 7.6;
+  private static final int LABEL_GAP = 10;
+  private static final int VALUE_GAP = 6;
   private static final int ROW = 30;
   private static final int BAR = 18;
 
   static final int COLUMN_CHART_WIDTH = 400;
   static final int COLUMN_CHART_HEIGHT = 140;
-  private static final int AXIS = 24;
+  private static final int AXIS = 26;
   private static final int TOP = 16;
+  private static final int YEAR_TICK = 7;
+  private static final int MONTH_TICK = 3;
+  /** Month ticks closer than this (in SVG units) would blur into a bar; only years are marked. */
+  private static final double MIN_MONTH_STEP = 6;
+  /** Space between a year's tick and its label, and between two labels. */
+  private static final int LABEL_PAD = 3;
 
   private final Localizer l;
   private final boolean rtl;
@@ -45,19 +60,23 @@ final class Charts {
   /** Horizontal bars, one per item, the longest for the largest count. */
   BarChart bars(String title, List<Counted> items) {
     long max = items.stream().mapToLong(Counted::count).max().orElse(1);
-    // The label column is as wide as the longest label needs, so no name is cut off.
-    int longest = items.stream().mapToInt(i -> i.link().text().length()).max().orElse(8);
-    int labelWidth = (int) Math.ceil(longest * CHAR_WIDTH) + 10;
-    int chartWidth = labelWidth + TRACK_WIDTH + VALUE_WIDTH;
-    int track = TRACK_WIDTH;
+    // The label column is as wide as the longest label may be drawn, so no name is cut off;
+    // the same for the counts written past the bars' ends.
+    double longest = items.stream().mapToDouble(i -> LabelWidth.of(i.link().text(), FONT))
+        .max().orElse(0);
+    double longestValue = items.stream().mapToDouble(i -> LabelWidth.of(l.n(i.count()), FONT))
+        .max().orElse(0);
+    int labelWidth = (int) Math.ceil(longest) + LABEL_GAP;
+    int valueWidth = (int) Math.ceil(longestValue) + VALUE_GAP + 2;
+    int chartWidth = labelWidth + TRACK_WIDTH + valueWidth;
     List<Bar> bars = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       Counted item = items.get(i);
-      int width = (int) Math.max(4, Math.round((double) track * item.count() / max));
+      int width = (int) Math.max(4, Math.round((double) TRACK_WIDTH * item.count() / max));
       int y = i * ROW;
       int barX = rtl ? chartWidth - labelWidth - width : labelWidth;
-      int labelX = rtl ? chartWidth : labelWidth - 8;
-      int valueX = rtl ? barX - 6 : barX + width + 6;
+      int labelX = rtl ? chartWidth - 2 : labelWidth - 8;
+      int valueX = rtl ? barX - VALUE_GAP : barX + width + VALUE_GAP;
       // The SVG inherits the page's direction, so "start" is the right edge in Arabic.
       bars.add(new Bar(item.link().text(), l.n(item.count()), item.link().url(), y, barX, width,
           BAR, labelX, rtl ? "start" : "end", valueX, "start"));
@@ -71,10 +90,13 @@ final class Charts {
   /**
    * One column per month from the first recorded month to the last, empty months included so
    * the time axis is honest. Records known only to the year cannot be placed on it; the chart
-   * says how many were left out.
+   * says how many were left out. Below the axis a long tick marks where each year starts and a
+   * short one each month (when months leave room); each year is written from its tick onwards
+   * in the reading direction, as many years as fit without touching, the years with the most
+   * months first.
    */
   ColumnChart months(String title, List<Engagement> engagements) {
-    Map<YearMonth, Integer> counts = new TreeMap<>();
+    TreeMap<YearMonth, Integer> counts = new TreeMap<>();
     int yearOnly = 0;
     for (Engagement e : engagements) {
       PartialDate d = e.date();
@@ -84,14 +106,17 @@ final class Charts {
         counts.merge(YearMonth.of(d.year(), d.month()), 1, Integer::sum);
       }
     }
+    int axisY = COLUMN_CHART_HEIGHT - AXIS;
     List<Column> columns = new ArrayList<>();
+    List<Tick> ticks = new ArrayList<>();
+    List<AxisLabel> labels = new ArrayList<>();
     if (!counts.isEmpty()) {
-      YearMonth first = ((TreeMap<YearMonth, Integer>) counts).firstKey();
-      YearMonth last = ((TreeMap<YearMonth, Integer>) counts).lastKey();
-      int n = (int) (first.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1);
+      YearMonth first = counts.firstKey();
+      int n = (int) (first.until(counts.lastKey(), ChronoUnit.MONTHS) + 1);
       int max = counts.values().stream().mapToInt(Integer::intValue).max().orElse(1);
       double step = (double) COLUMN_CHART_WIDTH / n;
-      int plot = COLUMN_CHART_HEIGHT - AXIS - TOP;
+      int plot = axisY - TOP;
+      Map<Integer, double[]> years = new TreeMap<>();
       YearMonth month = first;
       for (int i = 0; i < n; i++, month = month.plusMonths(1)) {
         int count = counts.getOrDefault(month, 0);
@@ -99,18 +124,67 @@ final class Charts {
         double slot = rtl ? COLUMN_CHART_WIDTH - (i + 1) * step : i * step;
         int x = (int) Math.round(slot + step * 0.15);
         int width = Math.max(1, (int) Math.round(step * 0.7));
-        boolean yearStart = i == 0 || month.getMonthValue() == 1;
         columns.add(new Column(l.dates().monthHeading(month.getYear(), month.getMonthValue()),
-            count, l.n(count), x, TOP + plot - height, width, height,
-            yearStart ? l.n(month.getYear()) : null, x + width / 2, COLUMN_CHART_HEIGHT - 6));
+            count, l.n(count), x, axisY - height, width, height));
+        boolean yearStart = i == 0 || month.getMonthValue() == 1;
+        if (yearStart || step >= MIN_MONTH_STEP) {
+          ticks.add(new Tick(at(i * step), yearStart ? YEAR_TICK : MONTH_TICK));
+        }
+        years.computeIfAbsent(month.getYear(), y -> new double[] {0, 0});
+        double[] span = years.get(month.getYear());
+        if (span[1] == 0) {
+          span[0] = i * step;
+        }
+        span[1] = (i + 1) * step;
       }
+      ticks.add(new Tick(at(n * step), YEAR_TICK));
+      labels.addAll(yearLabels(years, axisY + YEAR_TICK + FONT));
     }
     String note = yearOnly == 0 ? null
         : l.t("chart_year_only_note").replace("{n}", l.count(yearOnly, "engagements_count"));
     String description = columns.stream().filter(c -> c.count() > 0)
         .map(c -> c.label() + ": " + c.valueText())
         .reduce((a, b) -> a + l.t("list_separator") + b).orElse(l.t("no_records"));
-    return new ColumnChart(title, description, COLUMN_CHART_WIDTH, COLUMN_CHART_HEIGHT,
-        COLUMN_CHART_HEIGHT - AXIS, List.copyOf(columns), note);
+    return new ColumnChart(title, description, COLUMN_CHART_WIDTH, COLUMN_CHART_HEIGHT, axisY,
+        List.copyOf(columns), List.copyOf(ticks), List.copyOf(labels), note);
+  }
+
+  /**
+   * The year labels that fit, worked out along time (0 at the earliest edge): each label starts
+   * just after its year's first tick, or ends at the chart's latest edge when it would run past
+   * it; a label that would come closer than {@link #LABEL_PAD} to one already placed is left
+   * out, placing the years with the most months first (then the latest).
+   */
+  private List<AxisLabel> yearLabels(Map<Integer, double[]> years, int y) {
+    record Candidate(int year, double span, double from, double to, boolean atEnd) {}
+    List<Candidate> candidates = new ArrayList<>();
+    double end = COLUMN_CHART_WIDTH - 1;
+    years.forEach((year, span) -> {
+      double w = LabelWidth.of(l.n(year), FONT);
+      double from = span[0] + LABEL_PAD;
+      boolean atEnd = from + w > end;
+      if (atEnd) {
+        from = end - w;
+      }
+      candidates.add(new Candidate(year, span[1] - span[0], from, from + w, atEnd));
+    });
+    candidates.sort(Comparator.comparingDouble(Candidate::span).reversed()
+        .thenComparing(Comparator.comparingInt(Candidate::year).reversed()));
+    List<Candidate> placed = new ArrayList<>();
+    for (Candidate c : candidates) {
+      boolean clear = c.from() >= 0 && placed.stream().allMatch(
+          p -> c.to() + LABEL_PAD <= p.from() || c.from() >= p.to() + LABEL_PAD);
+      if (clear) {
+        placed.add(c);
+      }
+    }
+    placed.sort(Comparator.comparingInt(Candidate::year));
+    return placed.stream().map(c -> new AxisLabel(l.n(c.year()),
+        c.atEnd() ? at(c.to()) : at(c.from()), y, c.atEnd() ? "end" : "start")).toList();
+  }
+
+  /** The x coordinate of a point {@code t} units along time from the earliest edge. */
+  private int at(double t) {
+    return (int) Math.round(rtl ? COLUMN_CHART_WIDTH - t : t);
   }
 }

@@ -94,11 +94,20 @@ public final class PageViews {
    * the chart cannot show (records known only to the year), or is null.
    */
   public record ColumnChart(String title, String description, int width, int height, int axisY,
-      List<Column> columns, String note) {}
+      List<Column> columns, List<Tick> ticks, List<AxisLabel> labels, String note) {}
 
-  /** One month's column; {@code yearLabel} is set on the first column of each year. */
+  /** One month's column. */
   public record Column(String label, long count, String valueText, int x, int y, int width,
-      int height, String yearLabel, int labelX, int labelY) {}
+      int height) {}
+
+  /** A mark below the time axis at {@code x}: long where a year starts, short between months. */
+  public record Tick(int x, int length) {}
+
+  /**
+   * A year written below the time axis, running from the start of its months in the reading
+   * direction ({@code anchor} "start"), or held back from the chart's far edge ("end").
+   */
+  public record AxisLabel(String text, int x, int y, String anchor) {}
 
   public record Bar(String label, String value, String url, int y, int barX, int barWidth,
       int barHeight, int labelX, String labelAnchor, int valueX, String valueAnchor) {}

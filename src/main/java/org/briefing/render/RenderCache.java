@@ -21,20 +21,27 @@ public final class RenderCache {
   private record Entry(Engagement source, Object value) {}
 
   private final boolean keepRecordData;
+  private final RecordPieces pieces;
   private final Map<String, Map<String, Entry>> kinds = new ConcurrentHashMap<>();
 
   /** For one build: cards only, since record data is written once and need not stay. */
   public RenderCache() {
-    this(false);
+    this(false, RecordPieces.none());
   }
 
-  private RenderCache(boolean keepRecordData) {
+  /** For one build that takes the parts of unchanged records from the last build's files. */
+  public RenderCache(RecordPieces pieces) {
+    this(false, pieces);
+  }
+
+  private RenderCache(boolean keepRecordData, RecordPieces pieces) {
     this.keepRecordData = keepRecordData;
+    this.pieces = pieces;
   }
 
   /** For the preview, which rebuilds after each edit: everything is kept. */
   public static RenderCache forPreview() {
-    return new RenderCache(true);
+    return new RenderCache(true, RecordPieces.none());
   }
 
   /**
@@ -43,6 +50,15 @@ public final class RenderCache {
    */
   public byte[] recordData(String kind, Engagement e, Supplier<byte[]> make) {
     return keepRecordData ? get(kind, e, make) : make.get();
+  }
+
+  /**
+   * Writes the record {@code e}'s part of {@code file} (of {@code kind}, made by {@code make})
+   * to {@code out}, which counts from the file's first byte.
+   */
+  public void writeRecordData(String file, String kind, Engagement e, Supplier<byte[]> make,
+      RecordPieces.Counting out) throws java.io.IOException {
+    pieces.write(file, e.id(), out, () -> recordData(kind, e, make));
   }
 
   /** The value of {@code kind} for {@code e}, made by {@code make} unless {@code e} already has one. */

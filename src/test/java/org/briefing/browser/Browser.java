@@ -26,14 +26,43 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * paths through {@code -Dbrowser.chromium=} and {@code -Dbrowser.chromedriver=}); Selenium
  * Manager is never asked to find or download anything. Without them a developer's run skips
  * the browser tests with the command that installs them; under CI they fail instead.
+ *
+ * <p>Pages are drawn with the site's own web fonts unless a test switches them off ({@link
+ * #fonts}), or unless the run asks for that with {@code -Dbrowser.fonts=fallback}: then the
+ * font files are blocked and every text is set in a wide face readers commonly fall back to,
+ * whatever the machine has, so layout checks hold for readers without the site's fonts too.
  */
 final class Browser implements AutoCloseable {
+
+  /** The fonts pages are drawn with. */
+  enum Fonts {
+    /** The site's own faces, as the stylesheet asks. */
+    SITE,
+    /**
+     * No web font arrives (the files are blocked) and every text, chart labels included, is
+     * set in DejaVu Sans (wide; the usual Linux fallback), else Verdana or Tahoma, else the
+     * browser's sans-serif: a reader's machine rather than the site's design.
+     */
+    FALLBACK;
+
+    /** What {@code -Dbrowser.fonts} asks for: "fallback", or the site's fonts by default. */
+    static Fonts fromProperty() {
+      return "fallback".equalsIgnoreCase(System.getProperty("browser.fonts", "site")) ? FALLBACK : SITE;
+    }
+  }
+
+  /** The colour scheme the page is told the reader prefers. */
+  enum Scheme { LIGHT, DARK }
+
+  private static final String FALLBACK_STYLE = "*, *::before, *::after, svg text {"
+      + " font-family: \"DejaVu Sans\", Verdana, Tahoma, sans-serif !important; }";
 
   static final String INSTALL_HINT = "install them with: sudo apt-get install chromium chromium-driver";
 
   private final ChromeDriverService service;
   private final ChromeDriver driver;
   private final Path profile;
+  private Fonts fonts = Fonts.SITE;
 
   private Browser(ChromeDriverService service, ChromeDriver driver, Path profile) {
     this.service = service;
@@ -86,7 +115,30 @@ final class Browser implements AutoCloseable {
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-    return new Browser(service, driver, profile);
+    Browser browser = new Browser(service, driver, profile);
+    browser.fonts(Fonts.fromProperty());
+    return browser;
+  }
+
+  /**
+   * Draws the pages opened from now on with the site's fonts or without them. Without them,
+   * font files are refused and a style setting the fallback face is added to each page after
+   * it loads (the page's Content-Security-Policy, which forbids inline styles, is bypassed
+   * for that).
+   */
+  void fonts(Fonts mode) {
+    boolean off = mode == Fonts.FALLBACK;
+    driver.executeCdpCommand("Network.enable", Map.of());
+    driver.executeCdpCommand("Network.setBlockedURLs",
+        Map.of("urls", off ? List.of("*.woff2", "*.woff", "*.ttf", "*.otf") : List.of()));
+    driver.executeCdpCommand("Page.setBypassCSP", Map.of("enabled", off));
+    fonts = mode;
+  }
+
+  /** Tells pages opened from now on (and the current one) which colour scheme to use. */
+  void scheme(Scheme scheme) {
+    driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of(Map.of(
+        "name", "prefers-color-scheme", "value", scheme == Scheme.DARK ? "dark" : "light"))));
   }
 
   static boolean underCi() {
@@ -121,11 +173,19 @@ final class Browser implements AutoCloseable {
     return js("return [window.innerWidth, window.innerHeight];");
   }
 
-  /** Opens a page and waits until its web fonts are ready. */
+  /**
+   * Opens a page and waits until its web fonts are ready (or, without the site's fonts, until
+   * the fallback face is set) and the page is laid out again.
+   */
   void open(String url) {
     driver.get(url);
+    if (fonts == Fonts.FALLBACK) {
+      js("const s = document.createElement('style'); s.textContent = arguments[0];"
+          + " document.head.append(s);", FALLBACK_STYLE);
+    }
     ((JavascriptExecutor) driver).executeAsyncScript(
-        "const done = arguments[arguments.length - 1]; document.fonts.ready.then(() => done(true));");
+        "const done = arguments[arguments.length - 1];"
+            + " document.fonts.ready.then(() => requestAnimationFrame(() => done(true)));");
   }
 
   @Override

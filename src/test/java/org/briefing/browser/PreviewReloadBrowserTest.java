@@ -70,12 +70,25 @@ class PreviewReloadBrowserTest {
 
       // France's page shows nothing of this record: an edit leaves it as it is.
       browser.open(france);
-      browser.js("window.openedBeforeTheEdit = true;");
+      // Notes every question the page asks the preview: the page has heard of a version once
+      // it asks about the next change since that version.
+      browser.js("window.openedBeforeTheEdit = true; window.asked = [];"
+          + " const ask = window.fetch; window.fetch = function (url, options) {"
+          + " window.asked.push(String(url)); return ask(url, options); };");
       int before = preview.status().version();
+      long updates = log.toString(StandardCharsets.UTF_8).lines()
+          .filter(line -> line.contains("touched by the change")).count();
       replace(en, "title: \"Preview follows: ", "title: \"Preview follows again: ");
       waitUntil("the edit is built", () -> preview.status().version() > before
-          && log.toString(StandardCharsets.UTF_8).contains("touched by the change"));
-      Thread.sleep(1_000); // time for the page to hear of the new version and decide
+          && log.toString(StandardCharsets.UTF_8).lines()
+              .filter(line -> line.contains("touched by the change")).count() > updates);
+      int built = preview.status().version();
+      // Rather than sleeping and hoping the page has decided by then: wait until it has heard
+      // of the new version (or reloaded, which the assertion below reports).
+      waitUntil("France's page hears of version " + built, () -> Boolean.TRUE.equals(browser.js(
+          "return window.openedBeforeTheEdit !== true || window.asked.some(u =>"
+              + " Number(new URL(u, location.href).searchParams.get('since')) >= arguments[0]);",
+          built)));
       assertEquals(Boolean.TRUE, (Object) browser.js("return window.openedBeforeTheEdit;"),
           "a page the edit does not touch is not reloaded");
 

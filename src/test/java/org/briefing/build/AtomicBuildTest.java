@@ -39,11 +39,70 @@ class AtomicBuildTest {
     SiteBuilder.Outcome outcome = new SiteBuilder().build(options(content, out));
     assertFalse(outcome.ok());
     assertEquals(before, LocaleIndependenceTest.digests(out));
+  }
+
+  /** The names beside the output folder: temporary folders would show here. */
+  private static List<String> siblings(Path tmp) throws IOException {
     try (Stream<Path> siblings = Files.list(tmp)) {
-      assertEquals(List.of("content", "site-output"),
-          siblings.map(p -> p.getFileName().toString()).sorted().toList(),
-          "no temporary folder is left beside the output");
+      return siblings.map(p -> p.getFileName().toString()).sorted().toList();
     }
+  }
+
+  @Test
+  void goodBuildsLeaveNoStagingOrOldFolderBesideTheSite(@TempDir Path tmp) throws Exception {
+    Path content = SeedSite.copyOfContent(tmp);
+    Path out = tmp.resolve("site-output");
+    assertTrue(new SiteBuilder().build(options(content, out)).ok());
+    assertEquals(List.of("content", "site-output"), siblings(tmp), "after the first build");
+    // the second build swaps the new site with the old one, which must then be gone
+    assertTrue(new SiteBuilder().build(options(content, out)).ok());
+    assertEquals(List.of("content", "site-output"), siblings(tmp), "after a build over a site");
+    assertTrue(Files.isRegularFile(out.resolve("en/index.html")));
+  }
+
+  @Test
+  void whenTheNewSiteCannotBeMovedInTheOldOneIsPutBackByteIdentical(@TempDir Path tmp)
+      throws Exception {
+    Path content = SeedSite.copyOfContent(tmp);
+    Path out = tmp.resolve("site-output");
+    assertTrue(new SiteBuilder().build(options(content, out)).ok());
+    Map<String, String> before = LocaleIndependenceTest.digests(out);
+
+    // The writer removes its own staging folder once it is written, so the second rename
+    // (staging folder → site-output, after site-output was moved aside) fails as a full or
+    // failing disk would make it fail.
+    Publisher.SiteWriter vanishing = sink -> {
+      sink.write("index.html", stream -> stream.write("new".getBytes()));
+      try (Stream<Path> staging = Files.list(tmp)) {
+        for (Path p : staging.filter(p -> p.getFileName().toString().startsWith(".site-output.new-"))
+            .toList()) {
+          Publisher.deleteTree(p);
+        }
+      }
+    };
+    assertThrows(IOException.class, () -> new Publisher().publish(out, vanishing));
+    assertEquals(before, LocaleIndependenceTest.digests(out), "the old site is back, unchanged");
+    assertEquals(List.of("content", "site-output"), siblings(tmp), "nothing is left beside it");
+  }
+
+  @Test
+  void aBrokenTemplateLeavesTheOldSiteByteIdenticalAndNothingBeside(@TempDir Path tmp)
+      throws Exception {
+    Path content = SeedSite.copyOfContent(tmp);
+    Path templates = org.briefing.TestFiles.copyTree(SeedSite.TEMPLATES, tmp.resolve("templates"));
+    Path out = tmp.resolve("site-output");
+    SiteBuilder.Options options = new SiteBuilder.Options(content, templates, out,
+        Optional.empty(), false, false);
+    assertTrue(new SiteBuilder().build(options).ok());
+    Map<String, String> before = LocaleIndependenceTest.digests(out);
+
+    // the engagement pages fail halfway through rendering, after other pages were written
+    Path engagement = templates.resolve("engagement.ftlh");
+    Files.writeString(engagement, Files.readString(engagement) + "${noSuchValue.field}\n");
+    assertThrows(org.briefing.i18n.TemplateProblemException.class,
+        () -> new SiteBuilder().build(options));
+    assertEquals(before, LocaleIndependenceTest.digests(out));
+    assertEquals(List.of("content", "site-output", "templates"), siblings(tmp));
   }
 
   @Test

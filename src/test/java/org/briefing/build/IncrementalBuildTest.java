@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.briefing.bench.CorpusGenerator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Faster must never mean different: a parallel build, and the preview's incremental rebuilds
  * after each kind of edit, write exactly the bytes a clean single-threaded build writes.
  */
+@Tag("slow") // seconds per run, several JVMs or a generated archive: left out of mutation runs
 class IncrementalBuildTest {
 
   private static final String CALL = "2025-syria-turkey-interior-ministers-call";

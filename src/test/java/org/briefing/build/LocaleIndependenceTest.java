@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Each build runs in its own JVM, because the default locale is fixed at start-up and changing
  * it inside the test JVM would leak into other tests.
  */
+@Tag("slow") // seconds per run, several JVMs or a generated archive: left out of mutation runs
 class LocaleIndependenceTest {
 
   @Test

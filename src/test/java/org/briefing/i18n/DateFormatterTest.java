@@ -130,6 +130,28 @@ class DateFormatterTest {
     }
 
     @Test
+    void arabicRangesAcrossMonthsAndYearsNameEachMonth() {
+      assertEquals("30 يناير/كانون الثاني – 2 فبراير/شباط 2025",
+          ARABIC.formatRange(date("2025-01-30"), Optional.of(date("2025-02-02"))));
+      assertEquals("30 ديسمبر/كانون الأول 2024 – 2 يناير/كانون الثاني 2025",
+          ARABIC.formatRange(date("2024-12-30"), Optional.of(date("2025-01-02"))));
+      assertEquals("ديسمبر/كانون الأول 2024 – يناير/كانون الثاني 2025",
+          ARABIC.formatRange(date("2024-12"), Optional.of(date("2025-01"))));
+    }
+
+    @Test
+    void monthsOfTwoYearsAreNotOneMonth() {
+      assertEquals("December 2024 – January 2025",
+          ENGLISH.formatRange(date("2024-12"), Optional.of(date("2025-01"))));
+      assertEquals("January 2024 – January 2025",
+          ENGLISH.formatRange(date("2024-01"), Optional.of(date("2025-01"))));
+      assertEquals("20 January 2024 – 22 January 2025",
+          ENGLISH.formatRange(date("2024-01-20"), Optional.of(date("2025-01-22"))));
+      assertEquals("20 يناير/كانون الثاني 2024 – 22 يناير/كانون الثاني 2025",
+          ARABIC.formatRange(date("2024-01-20"), Optional.of(date("2025-01-22"))));
+    }
+
+    @Test
     void arabicIndicDigitsApplyToRangesToo() {
       assertEquals("٢٠–٢٢ يناير/كانون الثاني ٢٠٢٥",
           ARABIC_INDIC.formatRange(date("2025-01-20"), Optional.of(date("2025-01-22"))));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole build, not only the page renderer, stays bounded on a hostile body: every reader
  * of bodies must parse them the bounded way ({@code MarkdownRenderer.parse}).
  */
+@Tag("slow") // builds a site of pathological bodies: 25 s under mutation coverage
 class BuildBoundsTest {
   @Test
   @Timeout(value = 30, unit = TimeUnit.SECONDS)

@@ -11,6 +11,7 @@ import org.briefing.content.TextFiles;
 import org.briefing.markdown.MarkdownRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * on nested quotes, lists and emphasis; {@link MarkdownRenderer} bounds each, and these tests
  * hold it to that, each within 5 seconds.
  */
+// timed: coverage instrumentation slows it past its bounds, so mutation runs leave it out
+@Tag("slow")
 @Timeout(value = 5, unit = TimeUnit.SECONDS)
 class MarkdownBoundsTest {
 

@@ -31,7 +31,7 @@ class PageSecurityHeadersTest {
 
   /** The policy, directive by directive; see SECURITY.md for each choice. */
   static final Map<String, String> POLICY = policy("default-src 'self'; script-src 'self';"
-      + " style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none';"
+      + " style-src 'self'; img-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none';"
       + " form-action 'self'");
 
   /** Pages whose template is not yet updated; see {@link #theNotFoundPageHasThePolicyToo}. */
@@ -115,7 +115,8 @@ class PageSecurityHeadersTest {
 
   @Test
   void thePolicyAllowsNoInlineCodeAndNoOtherHost() {
-    for (String directive : List.of("default-src", "script-src", "style-src", "img-src")) {
+    for (String directive : List.of("default-src", "script-src", "style-src", "img-src",
+        "font-src")) {
       assertEquals("'self'", POLICY.get(directive), directive);
     }
     assertEquals("'none'", POLICY.get("object-src"));

@@ -1,0 +1,113 @@
+package org.briefing.build;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.briefing.model.Archive;
+import org.briefing.render.AliasPages;
+import org.briefing.model.Country;
+import org.briefing.model.Engagement;
+import org.briefing.model.Lang;
+import org.briefing.outputs.DataExport;
+import org.briefing.outputs.SitemapRenderer;
+import org.briefing.render.Routes;
+
+/**
+ * Which files of the site a change to some records touches: what the preview rewrites after an
+ * edit, and what a build that reuses the last one renders again.
+ */
+public final class AffectedFiles {
+
+  private AffectedFiles() {}
+
+  /**
+   * As {@link SiteRenderer#affectedBy}, for a build that kept only the {@link #footprint}s of
+   * the records as they were, not their archive ({@code earlier}: one for each of {@code ids}
+   * that existed).
+   * Records may also have been added or removed, or gained or lost a language: the site may gain
+   * or lose those records' own pages (the sitemap is then rewritten too), but no other page.
+   */
+  public static Optional<Set<String>> since(Collection<Set<String>> earlier,
+      Set<String> beforeFiles, Archive after, Set<String> afterFiles, Set<String> ids) {
+    Set<String> own = new HashSet<>();
+    for (String id : ids) {
+      for (Lang lang : Lang.values()) {
+        own.add(Routes.engagement(lang, id));
+      }
+    }
+    boolean sameFiles = beforeFiles.equals(afterFiles);
+    if (!sameFiles && !(own.containsAll(difference(afterFiles, beforeFiles))
+        && own.containsAll(difference(beforeFiles, afterFiles)))) {
+      return Optional.empty();
+    }
+    Set<String> files = new HashSet<>(List.of(Routes.landing(), DataExport.JSON, DataExport.CSV));
+    for (Lang lang : Lang.values()) {
+      files.addAll(List.of(Routes.home(lang), Routes.timeline(lang), Routes.countries(lang),
+          Routes.searchRecords(lang), Routes.feed(lang)));
+    }
+    if (!sameFiles) {
+      files.add(SitemapRenderer.SITEMAP_PATH);
+    }
+    earlier.forEach(files::addAll);
+    for (String id : ids) {
+      files.addAll(footprint(after, id));
+    }
+    for (Engagement e : after.engagements()) {
+      if (e.related().stream().anyMatch(ids::contains)) {
+        for (Lang lang : Lang.values()) {
+          files.add(Routes.engagement(lang, e.id()));
+        }
+      }
+    }
+    files.retainAll(afterFiles); // a neighbour's page in a language it has no text in, say
+    return Optional.of(files);
+  }
+
+  /**
+   * The files that show the record {@code id} of {@code archive} besides the lists every record
+   * is in: its own pages, its neighbours' in time (their previous and next links), its
+   * countries' pages and feeds, its pairs' and its type's pages. Empty when there is no such
+   * record.
+   */
+  public static Set<String> footprint(Archive archive, String id) {
+    Set<String> files = new HashSet<>();
+    archive.find(id).ifPresent(e -> {
+      List<Engagement> shown = new ArrayList<>(List.of(e));
+      files.addAll(AliasPages.paths(e)); // its former addresses show its title and lead to it
+      archive.previous(e).ifPresent(shown::add);
+      archive.next(e).ifPresent(shown::add);
+      for (Engagement each : shown) {
+        for (Lang lang : Lang.values()) {
+          files.add(Routes.engagement(lang, each.id()));
+        }
+      }
+      for (Country c : e.countries()) {
+        for (Lang lang : Lang.values()) {
+          files.add(Routes.country(lang, c));
+          files.add(Routes.countryFeed(lang, c));
+        }
+        for (Country other : e.countries()) {
+          archive.pair(c, other).ifPresent(pair -> {
+            for (Lang lang : Lang.values()) {
+              files.add(Routes.pair(lang, pair));
+            }
+          });
+        }
+      }
+      for (Lang lang : Lang.values()) {
+        files.add(Routes.type(lang, e.type()));
+      }
+    });
+    return files;
+  }
+
+  private static Set<String> difference(Set<String> a, Set<String> b) {
+    Set<String> rest = new HashSet<>(a);
+    rest.removeAll(b);
+    return rest;
+  }
+
+}

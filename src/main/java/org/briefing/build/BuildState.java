@@ -1,0 +1,180 @@
+package org.briefing.build;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.briefing.publish.Publisher;
+import org.briefing.render.RecordPieces;
+
+/**
+ * What the last {@code build} made its output from, kept in a hidden folder beside the output
+ * ({@code .site-output.state/} for {@code site-output/}), never inside it, so never published:
+ * the inputs every file depends on (program, templates, shared content files, options) as one
+ * key; each record's hash and the files that showed it; each output file's size and time.
+ * The next build renders again only what changed since, and takes the rest over as it is.
+ *
+ * <p>A state only describes the folder as that build left it. Anything that writes the folder
+ * otherwise (the preview, a hand edit) changes a file's time or size, and the next build then
+ * renders everything.
+ *
+ * @param key the hash of every input all files depend on
+ * @param records each record's hash, by id (drafts and records not built included)
+ * @param footprints for each built record, the files that showed it besides the site-wide ones
+ * @param files each output file's size and modification time, by path
+ * @param pieces where each record's part of the files that carry every record lies, by file
+ */
+record BuildState(String key, Map<String, String> records, Map<String, Set<String>> footprints,
+    Map<String, Output> files, Map<String, Map<String, RecordPieces.Piece>> pieces) {
+
+  /** The size and modification time of a file, in milliseconds. */
+  record Output(long size, long millis) {
+
+    /**
+     * Whether {@code now} is this file as it was; a time cut to whole seconds (as some archives
+     * keep it, and so a cache restored between CI runs) counts as the same.
+     */
+    boolean same(Output now) {
+      return size == now.size && (millis == now.millis || millis / 1000 * 1000 == now.millis);
+    }
+  }
+
+  private static final String FORMAT = "briefing build state 1";
+  private static final String MANIFEST = "manifest.tsv";
+
+  /** Where the state of the output folder {@code out} is kept. */
+  static Path folder(Path out) {
+    Path target = out.toAbsolutePath().normalize();
+    return target.resolveSibling("." + target.getFileName() + ".state");
+  }
+
+  /** The state of {@code out}'s last build, when there is a readable one. */
+  static Optional<BuildState> read(Path out) {
+    Path manifest = folder(out).resolve(MANIFEST);
+    Map<String, String> records = new TreeMap<>();
+    Map<String, Set<String>> footprints = new TreeMap<>();
+    Map<String, Output> files = new TreeMap<>();
+    Map<String, Map<String, RecordPieces.Piece>> pieces = new TreeMap<>();
+    String key = null;
+    try (BufferedReader in = Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
+      if (!FORMAT.equals(in.readLine())) {
+        return Optional.empty();
+      }
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        String[] f = line.split("\t", -1);
+        switch (f[0]) {
+          case "key" -> key = f[1];
+          case "record" -> {
+            records.put(f[1], f[2]);
+            if (f.length > 3) {
+              footprints.put(f[1], new TreeSet<>(List.of(f).subList(3, f.length)));
+            }
+          }
+          case "file" -> files.put(f[3], new Output(Long.parseLong(f[1]), Long.parseLong(f[2])));
+          case "piece" -> pieces.computeIfAbsent(f[1], file -> new TreeMap<>()).put(f[2],
+              new RecordPieces.Piece(Long.parseLong(f[3]), Integer.parseInt(f[4])));
+          default -> {
+            return Optional.empty();
+          }
+        }
+      }
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty(); // a damaged state only costs a full build
+    }
+    return key == null ? Optional.empty()
+        : Optional.of(new BuildState(key, records, footprints, files, pieces));
+  }
+
+  /**
+   * Whether each of {@code paths} in {@code out} is still the file this state recorded: same
+   * size and time, so neither the preview nor anyone else has written it since.
+   */
+  boolean unchanged(Path out, Collection<String> paths) {
+    for (String path : paths) {
+      Output recorded = files.get(path);
+      if (recorded == null) {
+        return false;
+      }
+      try {
+        if (!recorded.same(output(out.resolve(path)))) {
+          return false;
+        }
+      } catch (IOException e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The size and time of the file at {@code file}. */
+  static Output output(Path file) throws IOException {
+    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    return new Output(attributes.size(), attributes.lastModifiedTime().toMillis());
+  }
+
+  /**
+   * Writes this state beside {@code out}, whole or not at all. A path that a line cannot hold
+   * (a tab or a line break in it) leaves no state: the next build is a full one.
+   */
+  void write(Path out) throws IOException {
+    List<String> lines = new ArrayList<>();
+    lines.add(FORMAT);
+    lines.add("key\t" + key);
+    for (Map.Entry<String, String> record : new TreeMap<>(records).entrySet()) {
+      StringBuilder line = new StringBuilder("record\t").append(record.getKey()).append('\t')
+          .append(record.getValue());
+      for (String path : new TreeSet<>(footprints.getOrDefault(record.getKey(), Set.of()))) {
+        line.append('\t').append(path);
+      }
+      lines.add(line.toString());
+    }
+    for (Map.Entry<String, Output> file : new TreeMap<>(files).entrySet()) {
+      lines.add("file\t" + file.getValue().size() + "\t" + file.getValue().millis() + "\t"
+          + file.getKey());
+    }
+    pieces.forEach((file, byId) -> byId.forEach((id, piece) -> lines.add("piece\t" + file + "\t"
+        + id + "\t" + piece.offset() + "\t" + piece.length())));
+    for (String line : lines) {
+      if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0
+          || (line.startsWith("file\t") && line.split("\t", -1).length != 4)) {
+        forget(out);
+        return;
+      }
+    }
+    Path folder = folder(out);
+    Files.createDirectories(folder);
+    Path temporary = Files.createTempFile(folder, MANIFEST, ".part");
+    try {
+      try (BufferedWriter writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+        for (String line : lines) {
+          writer.write(line);
+          writer.write('\n');
+        }
+      }
+      Files.move(temporary, folder.resolve(MANIFEST), StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  /** Removes the state of {@code out}, so that the next build is a full one. */
+  static void forget(Path out) throws IOException {
+    Publisher.deleteTree(folder(out));
+  }
+}

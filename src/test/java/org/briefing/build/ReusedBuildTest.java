@@ -1,0 +1,231 @@
+package org.briefing.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.briefing.TestFiles;
+import org.briefing.bench.CorpusGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A build that reuses the last one ({@code build} on the command line) writes exactly the bytes
+ * a clean single-threaded build of the same content writes, whatever changed in between:
+ * records edited, added and removed at random, a template, a hand-edited output file.
+ */
+class ReusedBuildTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void randomEditsAdditionsAndDeletionsMatchCleanBuilds() throws IOException {
+    Path content = generatedCorpus();
+    Path out = tmp.resolve("site-output");
+    SiteBuilder.Outcome first = reuse(content, out);
+    assertEquals(first.files(), first.rendered(), "the first build renders everything");
+    assertTrue(Files.isRegularFile(tmp.resolve(".site-output.state/manifest.tsv")),
+        "the state is kept beside the output");
+    assertFalse(Files.exists(out.resolve(".site-output.state")), "and never published");
+    assertSameAsCleanBuild(content, out, "the first build");
+
+    SiteBuilder.Outcome again = reuse(content, out);
+    assertEquals(0, again.rendered(), "nothing changed, nothing is rendered");
+    assertEquals(first.files(), again.files());
+    assertSameAsCleanBuild(content, out, "a build without changes");
+
+    Random random = new Random(20261129L);
+    String[] types = {"agreement", "call", "joint-operation", "meeting", "visit"};
+    int narrowed = 0;
+    int changes = 12;
+    for (int k = 0; k < changes; k++) {
+      List<Path> records = records(content);
+      Path record = records.get(random.nextInt(records.size()));
+      String what;
+      switch (random.nextInt(7)) {
+        case 0 -> {
+          replaceLine(record.resolve("en.md"), "title: ", "title: \"Edited " + k + "\"");
+          what = "a title";
+        }
+        case 1 -> {
+          replaceLine(record.resolve("engagement.yaml"), "date: ", String.format(Locale.ROOT,
+              "date: %04d-%02d-%02d", 2000 + random.nextInt(25), 1 + random.nextInt(12),
+              1 + random.nextInt(28)));
+          what = "a date";
+        }
+        case 2 -> {
+          replaceLine(record.resolve("engagement.yaml"), "type: ",
+              "type: " + types[random.nextInt(types.length)]);
+          what = "a type";
+        }
+        case 3 -> {
+          Path ar = record.resolve("ar.md");
+          Files.writeString(ar, Files.readString(ar) + "\nفقرة " + k + " أضيفت.\n");
+          what = "an Arabic body";
+        }
+        case 4, 5 -> {
+          Path copy = record.resolveSibling(record.getFileName() + "-added-" + k);
+          TestFiles.copyTree(record, copy);
+          replaceLine(copy.resolve("en.md"), "title: ", "title: \"Added " + k + "\"");
+          what = "a record added";
+        }
+        default -> {
+          Path unlisted = records.stream().filter(r -> !listedByOthers(records, r)).skip(
+              random.nextInt(10)).findFirst().orElseThrow();
+          org.briefing.publish.Publisher.deleteTree(unlisted);
+          record = unlisted;
+          what = "a record removed";
+        }
+      }
+      SiteBuilder.Outcome outcome = reuse(content, out);
+      String when = "change " + k + " (" + what + ": " + record.getFileName() + ")";
+      narrowed += outcome.rendered() < outcome.files() / 4 ? 1 : 0;
+      assertSameAsCleanBuild(content, out, when);
+    }
+    assertTrue(narrowed >= changes / 2, "most changes render a few files only: " + narrowed);
+
+    // A template renders everything again, even where the pages come out the same.
+    Path templates = TestFiles.copyTree(SeedSite.TEMPLATES, tmp.resolve("templates"));
+    Path engagement = templates.resolve("engagement.ftlh");
+    Files.writeString(engagement, Files.readString(engagement) + "<#-- edited -->");
+    SiteBuilder.Outcome template = new SiteBuilder().buildReusing(options(content, templates, out));
+    assertTrue(template.ok());
+    assertEquals(template.files(), template.rendered(), "other templates render everything");
+  }
+
+  @Test
+  void aFileWrittenSinceTheLastBuildIsNotKept() throws IOException {
+    Path content = generatedCorpus();
+    Path out = tmp.resolve("site-output");
+    reuse(content, out);
+    Path page;
+    try (Stream<Path> pages = Files.walk(out.resolve("en/engagements"))) {
+      page = pages.filter(p -> p.toString().endsWith(".html")).sorted().findFirst().orElseThrow();
+    }
+    Files.writeString(page, "written by hand");
+    SiteBuilder.Outcome outcome = reuse(content, out);
+    assertEquals(outcome.files(), outcome.rendered(), "a changed output renders everything");
+    assertSameAsCleanBuild(content, out, "after a hand edit of " + page.getFileName());
+  }
+
+  @Test
+  void aBuildWithProblemsChangesNeitherTheSiteNorItsState() throws IOException {
+    Path content = generatedCorpus();
+    Path out = tmp.resolve("site-output");
+    reuse(content, out);
+    Map<String, byte[]> site = read(out);
+    Path manifest = tmp.resolve(".site-output.state/manifest.tsv");
+    byte[] state = Files.readAllBytes(manifest);
+
+    Path facts = records(content).get(7).resolve("engagement.yaml");
+    String before = Files.readString(facts);
+    Files.writeString(facts, before.replace("countries: [", "countries: [XX, "));
+    SiteBuilder.Outcome broken = reuse(content, out);
+    assertFalse(broken.ok(), "an unknown country is a problem");
+    assertSame(site, read(out), "after a build with problems");
+    assertTrue(Arrays.equals(state, Files.readAllBytes(manifest)), "the state is as it was");
+
+    Files.writeString(facts, before);
+    replaceLine(records(content).get(7).resolve("en.md"), "title: ", "title: \"Fixed\"");
+    SiteBuilder.Outcome fixed = reuse(content, out);
+    assertTrue(fixed.rendered() < fixed.files() / 4, "the fix reuses the build before it: "
+        + fixed.rendered() + " of " + fixed.files());
+    assertSameAsCleanBuild(content, out, "after fixing the problem");
+  }
+
+  private static boolean listedByOthers(List<Path> records, Path record) {
+    String id = record.getFileName().toString();
+    for (Path other : records) {
+      try {
+        if (!other.equals(record)
+            && Files.readString(other.resolve("engagement.yaml")).contains(id)) {
+          return true;
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return false;
+  }
+
+  private static List<Path> records(Path content) throws IOException {
+    try (Stream<Path> folders = Files.list(content.resolve("engagements"))) {
+      return folders.sorted().toList();
+    }
+  }
+
+  private SiteBuilder.Outcome reuse(Path content, Path out) throws IOException {
+    return new SiteBuilder().buildReusing(options(content, SeedSite.TEMPLATES, out));
+  }
+
+  private static SiteBuilder.Options options(Path content, Path templates, Path out) {
+    return new SiteBuilder.Options(content, templates, out, Optional.empty(), false, false);
+  }
+
+  /** 150 generated records, the same every run. */
+  private Path generatedCorpus() throws IOException {
+    Path content = tmp.resolve("corpus");
+    CorpusGenerator generator = new CorpusGenerator(CorpusGenerator.DEFAULT_SEED);
+    generator.writeContent(generator.records(150), content);
+    return content;
+  }
+
+  /** Replaces the first line starting with {@code prefix}. */
+  private static void replaceLine(Path file, String prefix, String line) throws IOException {
+    List<String> lines = new ArrayList<>(Files.readAllLines(file));
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith(prefix)) {
+        lines.set(i, line);
+        Files.write(file, lines);
+        return;
+      }
+    }
+    fail(file + " has no line starting with " + prefix);
+  }
+
+  private void assertSameAsCleanBuild(Path content, Path out, String when) throws IOException {
+    Path clean = Files.createTempDirectory(tmp, "clean-").resolve("site");
+    SiteBuilder.Outcome outcome = new SiteBuilder().build(options(content, SeedSite.TEMPLATES,
+        clean), false);
+    assertTrue(outcome.ok(), when + ": " + outcome.problems());
+    assertSame(read(clean), read(out), when);
+  }
+
+  private static Map<String, byte[]> read(Path root) throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.filter(Files::isRegularFile).toList()) {
+        files.put(root.relativize(path).toString(), Files.readAllBytes(path));
+      }
+    }
+    return files;
+  }
+
+  private static void assertSame(Map<String, byte[]> expected, Map<String, byte[]> actual,
+      String when) {
+    assertEquals(expected.keySet(), actual.keySet(), when + ": the same files");
+    List<String> differ = new ArrayList<>();
+    expected.forEach((path, bytes) -> {
+      if (!Arrays.equals(bytes, actual.get(path))) {
+        differ.add(path);
+      }
+    });
+    if (!differ.isEmpty()) {
+      fail(when + ": " + differ.size() + " files differ from a clean single-threaded build: "
+          + differ.subList(0, Math.min(10, differ.size())));
+    }
+  }
+}
