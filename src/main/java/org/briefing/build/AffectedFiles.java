@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.briefing.model.Actor;
 import org.briefing.model.Archive;
+import org.briefing.render.AliasPages;
 import org.briefing.model.Country;
 import org.briefing.model.DatePages;
 import org.briefing.model.Engagement;
@@ -83,6 +84,7 @@ public final class AffectedFiles {
     Set<String> files = new HashSet<>();
     archive.find(id).ifPresent(e -> {
       List<Engagement> shown = new ArrayList<>(List.of(e));
+      files.addAll(AliasPages.paths(e)); // its former addresses show its title and lead to it
       archive.previous(e).ifPresent(shown::add);
       archive.next(e).ifPresent(shown::add);
       for (Engagement each : shown) {

@@ -154,6 +154,8 @@ public final class SiteRenderer {
     List<String> pagePaths = java.util.stream.Stream.concat(heavy.stream(), pages.stream())
         .map(PlannedFile::path).filter(path -> path.endsWith(".html")).toList();
     pages.add(this.pages.notFound(archive));
+    // A record's former addresses keep working, but are listed nowhere.
+    pages.addAll(this.pages.aliases(archive));
     rest.addAll(new SitemapRenderer(archive.site().config().baseUrl()).plan(pagePaths));
     rest.addAll(new FeedRenderer(archive, this.pages.strings()).plan());
     rest.addAll(this.pages.assets());
@@ -166,7 +168,7 @@ public final class SiteRenderer {
   /**
    * The files that change when the records {@code ids} change from {@code before} to
    * {@code after}, everything else (site.yaml, countries, vocabulary, templates) staying the
-   * same: the records' own pages, every page that shows their cards (timeline, home, their
+   * same: the records' own pages and the pages at their former addresses, every page that shows their cards (timeline, home, their
    * countries, pairs and types, their neighbours in time before and after, the records that
    * list them as related), the feeds and search records that carry them, the data exports and
    * the pages that count records. Empty when the site gains or loses a page, which only a full

@@ -67,7 +67,7 @@ final class RecordScaffold {
         .filter(p -> !p.file().startsWith(records))
         .toList();
     LoadedContent sharedOnly = new LoadedContent(loaded.root(), loaded.site(), loaded.countries(),
-        loaded.vocabulary(), loaded.actors(), List.of(), sharedProblems);
+        loaded.vocabulary(), loaded.actors(), List.of(), sharedProblems, loaded.publishers());
     return new Validator().validate(sharedOnly, new Validator.Options(false, false));
   }
 
@@ -209,7 +209,7 @@ final class RecordScaffold {
         # Where the facts come from: at least one source. Fill in each "" below; the record
         # cannot be built while a source has no publisher, title or language.
         sources:
-          - publisher: ""       # who published it: a ministry, news agency, newspaper, think tank
+          - publisher: ""       # who published it: a key of content/publishers.yaml, or its name
             title: ""           # the source's own title, copied in its own language
             language: ""        # the language the source is written in: ar, en, tr, ...
             # url: https://...  # optional: its address, when it has one

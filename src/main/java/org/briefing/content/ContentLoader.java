@@ -22,8 +22,10 @@ public final class ContentLoader {
   static final String COUNTRIES = "countries.yaml";
   static final String VOCABULARY = "vocabulary.yaml";
   static final String ACTORS = "actors.yaml";
+  static final String PUBLISHERS = "publishers.yaml";
   /** Every content file outside the records; a change to one can change any page. */
-  public static final List<String> SHARED_FILES = List.of(SITE, COUNTRIES, VOCABULARY, ACTORS);
+  public static final List<String> SHARED_FILES =
+      List.of(SITE, COUNTRIES, VOCABULARY, ACTORS, PUBLISHERS);
   static final String ENGAGEMENTS = "engagements";
   static final String FACTS = "engagement.yaml";
   private static final List<String> LANGUAGE_FILES = List.of("ar.md", "en.md");
@@ -36,7 +38,7 @@ public final class ContentLoader {
       problems.add(Problem.inFile(root, "content folder not found; run from the repository's top"
           + " folder or pass --content DIR"));
       return new LoadedContent(root, Optional.empty(), Optional.empty(), Optional.empty(),
-          Optional.empty(), List.of(), problems);
+          Optional.empty(), List.of(), problems, Optional.empty());
     }
     Optional<YamlDocument> site = readRequiredYaml(root, root.resolve(SITE), problems);
     Optional<YamlDocument> countries = readRequiredYaml(root, root.resolve(COUNTRIES), problems);
@@ -44,8 +46,12 @@ public final class ContentLoader {
     Path actorsFile = root.resolve(ACTORS);
     Optional<YamlDocument> actors = Files.exists(actorsFile)
         ? readYaml(root, actorsFile, problems) : Optional.empty();
+    Path publishersFile = root.resolve(PUBLISHERS);
+    Optional<YamlDocument> publishers = Files.exists(publishersFile)
+        ? readYaml(root, publishersFile, problems) : Optional.empty();
     List<RecordFolder> records = readRecords(root, problems);
-    return new LoadedContent(root, site, countries, vocabulary, actors, records, problems);
+    return new LoadedContent(root, site, countries, vocabulary, actors, records, problems,
+        publishers);
   }
 
   /**
@@ -61,7 +67,7 @@ public final class ContentLoader {
         .map(folder -> ids.contains(folder.id()) ? readRecord(root, folder.dir(), problems) : folder)
         .toList();
     return new LoadedContent(root, previous.site(), previous.countries(), previous.vocabulary(),
-        previous.actors(), records, problems);
+        previous.actors(), records, problems, previous.publishers());
   }
 
   private Optional<YamlDocument> readRequiredYaml(Path root, Path file, List<Problem> problems) {

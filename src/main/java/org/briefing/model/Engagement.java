@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param related ids of other records, each known to exist
  * @param corrections newest first
  * @param translations at least one; a missing language is a translation still pending
+ * @param aliases the record's former ids, whose addresses lead readers on to this record
  */
 public record Engagement(
     String id,
@@ -27,7 +28,17 @@ public record Engagement(
     List<String> related,
     List<Correction> corrections,
     boolean draft,
-    Map<Lang, Translation> translations) {
+    Map<Lang, Translation> translations,
+    List<String> aliases) {
+
+  /** A record that has always had its id. */
+  public Engagement(String id, PartialDate date, Optional<PartialDate> endDate, Term type,
+      List<Country> countries, List<Actor> actors, List<Term> topics, Status status,
+      List<Source> sources, List<String> related, List<Correction> corrections, boolean draft,
+      Map<Lang, Translation> translations) {
+    this(id, date, endDate, type, countries, actors, topics, status, sources, related,
+        corrections, draft, translations, List.of());
+  }
 
   public boolean hasTranslation(Lang lang) {
     return translations.containsKey(lang);

@@ -176,7 +176,8 @@ public final class DataExport {
     json.writeArrayFieldStart("sources");
     for (Source s : e.sources()) {
       json.writeStartObject();
-      json.writeStringField("publisher", s.publisher());
+      json.writeStringField("publisher", s.publisherName().en());
+      json.writeStringField("publisher_ar", s.publisherName().ar());
       json.writeStringField("title", s.title());
       optional(json, "url", s.url());
       optional(json, "date", s.date().map(Object::toString));
@@ -278,7 +279,7 @@ public final class DataExport {
         join(e.actors().stream().map(a -> a.name().ar()).toList()),
         join(e.topics().stream().map(Term::key).toList()),
         e.sources().stream()
-            .map(s -> s.publisher() + ": " + s.title() + s.url().map(u -> " <" + u + ">").orElse(""))
+            .map(s -> s.publisherName().en() + ": " + s.title() + s.url().map(u -> " <" + u + ">").orElse(""))
             .collect(Collectors.joining(" | ")),
         join(e.related()),
         e.hasTranslation(Lang.EN) ? Routes.absolute(baseUrl, Routes.engagement(Lang.EN, e.id())) : "",

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.briefing.i18n.Collation;
 import org.briefing.i18n.Localizer;
 import org.briefing.i18n.Strings;
 import org.briefing.markdown.MarkdownRenderer;
@@ -50,6 +51,7 @@ final class PageBuilder {
   private final RenderCache cache;
   private final String cardKind;
   private final Charts charts;
+  private final Collation collation;
 
   PageBuilder(Archive archive, Lang lang, Strings strings, MarkdownRenderer markdown,
       RenderCache cache) {
@@ -62,6 +64,7 @@ final class PageBuilder {
     this.charts = new Charts(l);
     this.cache = cache;
     this.cardKind = "card-" + lang.code();
+    this.collation = Collation.of(lang);
   }
 
   Lang lang() {
@@ -87,6 +90,7 @@ final class PageBuilder {
         types.add(counted(link(Routes.type(lang, type), type.label()), type.key(), list.size()));
       }
     });
+    types.sort(collation.by(c -> c.link().text()));
     return new PageViews.HomePage(context(path, config.title().get(lang), "home",
         Routes.home(lang.other())), count(archive.engagements().size()), latest, types,
         countryCounts(), link(Routes.timeline(lang), l.t("timeline")),
@@ -133,10 +137,12 @@ final class PageBuilder {
       partners.add(counted(new Link(Routes.pair(lang, pair), p.country().name().get(lang),
           lang.code(), lang.dir()), p.country().code(), p.count()));
     }
+    partners.sort(java.util.Comparator.comparingLong(Counted::count).reversed()
+        .thenComparing(collation.by(c -> c.link().text())));
     PageContext ctx = context(Routes.country(lang, country), name, "countries",
         Routes.country(lang.other(), country), config.tagline().get(lang), true,
         List.of(new Link(Routes.countryFeed(lang, country),
-            config.title().get(lang) + " · " + name, lang.code(), lang.dir())));
+            l.t("country_feed").replace("{country}", name), lang.code(), lang.dir())));
     DatePages pages = archive.pagesOf(country);
     return new PageViews.CountryPage(ctx, name, country.code(), count(list.size()),
         years(pages.latest(OVERVIEW_LATEST)), partners,
@@ -191,7 +197,7 @@ final class PageBuilder {
         l.dates().formatRange(e.date(), e.endDate()), hijri(e.date()),
         l.t("status_" + e.status().key() + "_explained"),
         e.actors().stream().map(a -> link(Routes.actor(lang, a), a.name())).toList(),
-        e.topics().stream().map(t -> t.label().get(lang)).toList(),
+        e.topics().stream().map(t -> t.label().get(lang)).sorted(collation.names()).toList(),
         markdown.render(text.get().body(), l::text), sources, related,
         archive.previous(e).map(this::card).orElse(null),
         archive.next(e).map(this::card).orElse(null), corrections,
@@ -207,6 +213,7 @@ final class PageBuilder {
       boolean pending = !e.hasTranslation(lang);
       List<Link> countries = e.countries().stream()
           .map(c -> link(Routes.country(lang, c), c.name()))
+          .sorted(collation.by(Link::text))
           .toList();
       // A pending translation shows the other language's text as it was written.
       String title = pending ? text.title() : l.text(text.title());
@@ -222,16 +229,14 @@ final class PageBuilder {
   }
 
   /**
-   * The filters of search and the timeline: the countries (by name in this language), types
-   * (in vocabulary order), years (newest first) and statuses that have records. They are
-   * facets of the search index; the timeline's form opens the search page with them.
+   * The filters of search and the timeline: the countries and types that have records, by
+   * name in this language's order ({@link Collation}), years (newest first) and statuses. They
+   * are facets of the search index; the timeline's form opens the search page with them.
    */
   private PageViews.TimelineFilters timelineFilters() {
-    java.text.Collator byName = java.text.Collator.getInstance(java.util.Locale.forLanguageTag(lang.code()));
     List<PageViews.Option> countries = archive.activeCountries().stream()
         .map(c -> new PageViews.Option(c.slug(), c.name().get(lang)))
-        .sorted(java.util.Comparator.comparing(PageViews.Option::text, byName)
-            .thenComparing(PageViews.Option::value))
+        .sorted(collation.by(PageViews.Option::text))
         .toList();
     List<PageViews.Option> types = new ArrayList<>();
     archive.byType().forEach((type, list) -> {
@@ -239,6 +244,7 @@ final class PageBuilder {
         types.add(new PageViews.Option(type.key(), type.label().get(lang)));
       }
     });
+    types.sort(collation.by(PageViews.Option::text));
     List<PageViews.Option> years = archive.timeline().stream()
         .map(y -> new PageViews.Option(Integer.toString(y.year()), l.n(y.year())))
         .toList();
@@ -257,8 +263,9 @@ final class PageBuilder {
   private SourceView source(Source s) {
     String dir = s.language().equals("ar") || s.language().equals("fa") || s.language().equals("he")
         || s.language().equals("ur") ? "rtl" : "ltr";
-    return new SourceView(s.publisher(), s.title(), s.url().orElse(null),
-        s.date().map(d -> l.dates().format(d)).orElse(null), s.language(), dir);
+    return new SourceView(s.publisherName().get(lang), s.title(), s.url().orElse(null),
+        s.date().map(d -> l.dates().format(d)).orElse(null), s.language(), dir,
+        s.publisherUrl().orElse(null));
   }
 
   /**
@@ -312,10 +319,12 @@ final class PageBuilder {
     return years;
   }
 
+  /** The countries that have records, in this language's order of their names. */
   private List<Counted> countryCounts() {
     return archive.activeCountries().stream()
         .map(c -> counted(link(Routes.country(lang, c), c.name()), c.code(),
             archive.engagementsOf(c).size()))
+        .sorted(collation.by(c -> c.link().text()))
         .toList();
   }
 

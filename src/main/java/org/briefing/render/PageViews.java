@@ -112,8 +112,9 @@ public final class PageViews {
   public record Bar(String label, String value, String url, int y, int barX, int barWidth,
       int barHeight, int labelX, String labelAnchor, int valueX, String valueAnchor) {}
 
+  /** A source; {@code publisher} is named in the page's language, {@code publisherUrl} may be null. */
   public record SourceView(String publisher, String title, String url, String date, String lang,
-      String dir) {}
+      String dir, String publisherUrl) {}
 
   public record CorrectionView(String date, String iso, String text) {}
 
@@ -122,6 +123,15 @@ public final class PageViews {
 
   public record LandingPage(String title, String stylesheet, List<LandingSide> sides,
       List<Alternate> alternates, String canonical) {}
+
+  /**
+   * A record's former address in one language: {@code target} is the record's page relative to
+   * this one, {@code canonical} its absolute address; {@code counterpart} is the same former
+   * address in the other language, and {@code alternates} the record's pages.
+   */
+  public record AliasPage(String lang, String dir, String title, String heading, String text,
+      String target, String targetLang, String targetDir, String recordTitle, String canonical,
+      String stylesheet, Link counterpart, List<Alternate> alternates) {}
 
   /** The page hosts serve for a missing address: both languages, every link absolute. */
   public record NotFoundPage(String title, String stylesheet, List<LandingSide> sides) {}

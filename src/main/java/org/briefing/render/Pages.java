@@ -139,6 +139,15 @@ public final class Pages {
     return page(NOT_FOUND, "404.ftlh", () -> notFoundView(archive));
   }
 
+  /** The pages at records' former addresses: they send readers on and are listed nowhere. */
+  public List<PlannedFile> aliases(Archive archive) {
+    List<PlannedFile> out = new ArrayList<>();
+    for (AliasPages.Planned alias : new AliasPages(archive, strings).plan()) {
+      out.add(page(alias.path(), "alias.ftlh", alias.view()::get));
+    }
+    return out;
+  }
+
   /** A page rendered by {@code template} from the view {@code view} makes when it is written. */
   private PlannedFile page(String path, String template, Supplier<Object> view) {
     return new PlannedFile(path, out -> {

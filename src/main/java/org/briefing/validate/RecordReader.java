@@ -22,6 +22,7 @@ import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.briefing.model.Localized;
 import org.briefing.model.PartialDate;
+import org.briefing.model.PublisherName;
 import org.briefing.model.Source;
 import org.briefing.model.Status;
 import org.briefing.model.Term;
@@ -37,7 +38,8 @@ final class RecordReader {
   static final int MAX_SUMMARY_LENGTH = 300;
 
   private static final Set<String> RECORD_KEYS = Set.of("date", "end_date", "type", "countries",
-      "actors", "organizations", "topics", "status", "sources", "related", "corrections", "draft");
+      "actors", "organizations", "topics", "status", "sources", "related", "corrections", "draft",
+      "aliases");
   private static final Set<String> SOURCE_KEYS = Set.of("publisher", "title", "url", "date",
       "language");
   private static final Set<String> FRONT_KEYS = Set.of("title", "summary");
@@ -47,17 +49,27 @@ final class RecordReader {
   private final Map<String, Term> topics;
   private final Map<String, Actor> actors;
   private final Set<String> ids;
+  private final Map<String, PublisherName> publishers;
+  private final SharedFilesReader names;
   private final List<Problem> problems;
 
   /** {@code ids} are every record folder's name, for checking {@code related}. */
   RecordReader(List<Country> countries, List<Term> types, List<Term> topics, List<Actor> actors,
       Set<String> ids, List<Problem> problems) {
+    this(countries, types, topics, actors, ids, Map.of(), problems);
+  }
+
+  /** As above, with the publishers of {@code publishers.yaml} that sources may name by key. */
+  RecordReader(List<Country> countries, List<Term> types, List<Term> topics, List<Actor> actors,
+      Set<String> ids, Map<String, PublisherName> publishers, List<Problem> problems) {
     this.ids = ids;
+    this.publishers = publishers;
     this.actors = index(actors, Actor::id);
     this.countries = index(countries, Country::code);
     this.types = index(types, Term::key);
     this.topics = index(topics, Term::key);
     this.problems = problems;
+    this.names = new SharedFilesReader(problems);
   }
 
   private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
@@ -123,6 +135,7 @@ final class RecordReader {
       }
     }
     List<Correction> corrections = corrections(f);
+    List<String> aliases = aliases(f, folder.id());
     boolean draft = f.optionalScalar("draft").map(s -> {
       if (!s.text().equals("true") && !s.text().equals("false")) {
         problems.add(Problem.at(s.position(), "draft must be true or false, not \"" + s.text() + "\""));
@@ -138,7 +151,36 @@ final class RecordReader {
     return Optional.of(new Engagement(folder.id(), date.get(), endDate, type.get(),
         List.copyOf(recordCountries), List.copyOf(recordActors), List.copyOf(recordTopics),
         status.get(), List.copyOf(sources), List.copyOf(related), List.copyOf(corrections), draft,
-        translations));
+        translations, aliases));
+  }
+
+  /** Where each record's aliases were written, by record id and alias, for {@link Validator}. */
+  private final Map<String, Map<String, org.briefing.content.Position>> aliasPositions =
+      new java.util.HashMap<>();
+
+  /** Where {@code alias} was written in record {@code id}, if this reader read it. */
+  Optional<org.briefing.content.Position> aliasPosition(String id, String alias) {
+    return Optional.ofNullable(aliasPositions.getOrDefault(id, Map.of()).get(alias));
+  }
+
+  /** Former ids: written like ids, none the record's own (collisions are the Validator's). */
+  private List<String> aliases(Fields f, String id) {
+    List<String> out = new ArrayList<>();
+    for (YamlNode.Scalar a : unique(f.scalarList("aliases"), "alias")) {
+      String alias = a.text().strip();
+      if (alias.length() > MAX_ID_LENGTH || !SharedFilesReader.KEY.matcher(alias).matches()) {
+        problems.add(Problem.at(a.position(), "alias \"" + alias + "\" cannot be a former id;"
+            + " write the old folder name exactly: lowercase ASCII letters, digits and single"
+            + " hyphens, at most " + MAX_ID_LENGTH + " characters"));
+      } else if (alias.equals(id)) {
+        problems.add(Problem.at(a.position(), "alias \"" + alias + "\" is this record's own id;"
+            + " list only former ids"));
+      } else {
+        out.add(alias);
+        aliasPositions.computeIfAbsent(id, k -> new java.util.HashMap<>()).put(alias, a.position());
+      }
+    }
+    return List.copyOf(out);
   }
 
   private void checkId(RecordFolder folder) {
@@ -220,8 +262,9 @@ final class RecordReader {
     for (int i = 0; i < items.size(); i++) {
       String where = "sources[" + (i + 1) + "]";
       Fields.open(items.get(i), where, SOURCE_KEYS, problems).ifPresent(s -> {
-        Optional<String> publisher = s.requiredScalar("publisher", "name who published it")
-            .flatMap(p -> Texts.clean(p, "the publisher", problems));
+        Optional<PublisherName> publisher = s.requiredScalar("publisher", "name who published it")
+            .flatMap(p -> Texts.clean(p, "the publisher", problems)
+                .flatMap(text -> PublishersReader.resolve(p, text, publishers, problems)));
         Optional<String> title = s.requiredScalar("title", "copy the source's own title")
             .flatMap(t -> Texts.clean(t, "the source title", problems));
         Optional<String> url = s.optionalScalar("url").flatMap(this::url);
@@ -236,7 +279,9 @@ final class RecordReader {
               return Optional.of(l.text());
             });
         if (publisher.isPresent() && title.isPresent() && language.isPresent()) {
-          out.add(new Source(publisher.get(), title.get(), url, date, language.get()));
+          PublisherName by = publisher.get();
+          out.add(new Source(by.key(), title.get(), url, date, language.get(), by.name(),
+              by.url()));
         }
       });
     }
@@ -244,19 +289,7 @@ final class RecordReader {
   }
 
   private Optional<String> url(YamlNode.Scalar s) {
-    String text = s.text().strip();
-    try {
-      java.net.URI uri = new java.net.URI(text);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-        return Optional.of(text);
-      }
-    } catch (java.net.URISyntaxException e) {
-      // reported below
-    }
-    problems.add(Problem.at(s.position(), "url \"" + text + "\" is not a web address; write the"
-        + " full address starting with https:// or http://, or leave url out"));
-    return Optional.empty();
+    return WebAddress.check(s, problems);
   }
 
   private List<Correction> corrections(Fields f) {

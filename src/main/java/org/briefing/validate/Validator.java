@@ -7,13 +7,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.nio.file.Path;
 import org.briefing.content.LoadedContent;
+import org.briefing.content.Position;
 import org.briefing.content.Problem;
 import org.briefing.content.RecordFolder;
 import org.briefing.model.Actor;
 import org.briefing.model.Country;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
+import org.briefing.model.PublisherName;
 import org.briefing.model.Site;
 import org.briefing.model.SiteConfig;
 
@@ -62,9 +65,11 @@ public final class Validator {
     List<Actor> actors = content.actors()
         .map(doc -> new ActorsReader(problems).actors(doc, countries)).orElse(List.of());
 
+    Map<String, PublisherName> publishers = content.publishers()
+        .map(new PublishersReader(problems)::read).orElse(Map.of());
     Set<String> ids = content.records().stream().map(RecordFolder::id).collect(Collectors.toSet());
     RecordReader reader = new RecordReader(countries, vocabulary.types(), vocabulary.topics(),
-        actors, ids, problems);
+        actors, ids, publishers, problems);
     List<Engagement> all = new ArrayList<>();
     Map<RecordFolder, Engagement> read = new IdentityHashMap<>();
     for (RecordFolder folder : content.records()) {
@@ -85,6 +90,8 @@ public final class Validator {
       }
     }
 
+    checkAliases(content, read, ids, reader, problems);
+
     List<Engagement> published = all.stream()
         .filter(e -> options.drafts() || !e.draft())
         .sorted(org.briefing.model.Archive.CHRONOLOGICAL)
@@ -97,5 +104,36 @@ public final class Validator {
     memo.records = read; // only records of a valid site are worth keeping
     return new Result(Optional.of(new Site(config.get(), countries, vocabulary.types(),
         vocabulary.topics(), actors, published)), List.of());
+  }
+
+  /**
+   * An alias is an old address that must lead to one record: it may be neither a record's id
+   * nor another record's alias. Each problem names both files.
+   */
+  private static void checkAliases(LoadedContent content, Map<RecordFolder, Engagement> read,
+      Set<String> ids, RecordReader reader, List<Problem> problems) {
+    Map<String, RecordFolder> owners = new java.util.HashMap<>();
+    for (RecordFolder folder : content.records()) {
+      Engagement e = read.get(folder);
+      if (e == null) {
+        continue;
+      }
+      Path facts = folder.dir().resolve("engagement.yaml");
+      for (String alias : e.aliases()) {
+        Position at = reader.aliasPosition(e.id(), alias).orElse(Position.startOf(facts));
+        RecordFolder other = owners.putIfAbsent(alias, folder);
+        if (ids.contains(alias)) {
+          Path taken = content.records().stream().filter(r -> r.id().equals(alias))
+              .map(RecordFolder::dir).findFirst().orElseThrow();
+          problems.add(Problem.at(at, "alias \"" + alias + "\" is the id of the record in "
+              + taken + "/; an old address cannot also be a current one: remove the alias, or"
+              + " rename or remove that record"));
+        } else if (other != null) {
+          problems.add(Problem.at(at, "alias \"" + alias + "\" is also an alias in "
+              + other.dir().resolve("engagement.yaml") + "; an old address can lead to one"
+              + " record only: remove it from one of the two"));
+        }
+      }
+    }
   }
 }

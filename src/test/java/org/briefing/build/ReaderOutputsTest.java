@@ -94,7 +94,10 @@ class ReaderOutputsTest {
   void theSitemapListsEveryPageWithItsCounterpartAndRobotsNameIt() throws Exception {
     Document sitemap = xml("sitemap.xml");
     List<String> locs = texts(sitemap, "http://www.sitemaps.org/schemas/sitemap/0.9", "loc");
-    long pages = SeedSite.pages().stream().filter(p -> !p.equals("404.html")).count();
+    // every page but the 404 page and the pages at records' former addresses (aliases)
+    long pages = SeedSite.pages().stream().filter(p -> !p.equals("404.html"))
+        .filter(p -> !p.contains("/engagements/2025-10-19-") && !p.contains("/engagements/2025-04-17-"))
+        .count();
     assertEquals(pages, locs.size());
     assertTrue(locs.contains("https://example.org/briefing/ar/engagements/2025-01-20-qatar-syria-civil-defence-agreement/"));
     NodeList links = sitemap.getElementsByTagNameNS("http://www.w3.org/1999/xhtml", "link");

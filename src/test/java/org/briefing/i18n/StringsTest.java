@@ -122,4 +122,49 @@ class StringsTest {
       assertTrue(e.getMessage().contains("hoem"), e.getMessage());
     }
   }
+
+  /**
+   * The site's own count phrase, as readers see it under every list. The noun is «حدث»
+   * (masculine): its form changes with the number, and 11 to 99 take the accusative singular.
+   */
+  @Nested
+  class TheSiteCountsEvents {
+
+    private final Strings site = Strings.load(Path.of("templates", "strings.yaml"));
+
+    @ParameterizedTest(name = "{0} is \"{1}\"")
+    @CsvSource({
+        "0, لا أحداث",
+        "1, حدث واحد",
+        "2, حدثان",
+        "3, 3 أحداث",
+        "10, 10 أحداث",
+        "11, 11 حدثاً",
+        "99, 99 حدثاً",
+        "100, 100 حدث",
+        "101, 101 حدث",
+        "103, 103 أحداث",
+        "111, 111 حدثاً"
+    })
+    void inArabic(long n, String expected) {
+      assertEquals(expected, site.plural(Lang.AR, "engagements_count", n, Long.toString(n)));
+    }
+
+    @ParameterizedTest(name = "{0} is \"{1}\"")
+    @CsvSource({"0, 0 engagements", "1, 1 engagement", "2, 2 engagements",
+        "11, 11 engagements", "101, 101 engagements"})
+    void inEnglish(long n, String expected) {
+      assertEquals(expected, site.plural(Lang.EN, "engagements_count", n, Long.toString(n)));
+    }
+
+    @Test
+    void noArabicStringCallsARecordAStation() {
+      for (String key : java.util.List.of("latest", "related", "chart_by_month", "chart_by_type",
+          "count", "search_label", "search_no_results", "filter_none", "engagements_with",
+          "partners_chart_title", "footer_note")) {
+        String text = site.get(Lang.AR, key);
+        assertTrue(!text.contains("محط"), key + ": " + text);
+      }
+    }
+  }
 }
