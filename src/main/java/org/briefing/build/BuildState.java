@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.briefing.publish.Publisher;
-import org.briefing.render.RecordPieces;
+import org.briefing.files.RecordPieces;
 
 /**
  * What the last {@code build} made its output from, kept in a hidden folder beside the output

@@ -14,12 +14,12 @@ import org.briefing.content.ContentLoader;
 import org.briefing.content.LoadedContent;
 import org.briefing.content.Problem;
 import org.briefing.content.RecordFolder;
-import org.briefing.model.Archive;
+import org.briefing.archive.Archive;
 import org.briefing.model.Lang;
 import org.briefing.publish.Publisher;
-import org.briefing.render.OutputSink;
+import org.briefing.files.OutputSink;
 import org.briefing.render.RenderCache;
-import org.briefing.render.PlannedFile;
+import org.briefing.files.PlannedFile;
 import org.briefing.render.Routes;
 import org.briefing.validate.Validator;
 

@@ -13,13 +13,13 @@ import java.util.TreeSet;
 import org.briefing.content.ContentLoader;
 import org.briefing.content.LoadedContent;
 import org.briefing.content.Problem;
-import org.briefing.model.Archive;
+import org.briefing.archive.Archive;
 import org.briefing.model.Engagement;
 import org.briefing.model.Site;
 import org.briefing.publish.Publisher;
-import org.briefing.render.OutputFile;
-import org.briefing.render.PlannedFile;
-import org.briefing.render.RecordPieces;
+import org.briefing.files.OutputFile;
+import org.briefing.files.PlannedFile;
+import org.briefing.files.RecordPieces;
 import org.briefing.render.RenderCache;
 import org.briefing.validate.Validator;
 

@@ -10,7 +10,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.briefing.i18n.DateFormatter;
 import org.briefing.i18n.Strings;
-import org.briefing.model.Archive;
+import org.briefing.archive.Archive;
 import org.briefing.model.Correction;
 import org.briefing.model.Country;
 import org.briefing.model.Engagement;
@@ -18,7 +18,7 @@ import org.briefing.model.Lang;
 import org.briefing.model.PartialDate;
 import org.briefing.model.SiteConfig;
 import org.briefing.model.Translation;
-import org.briefing.render.PlannedFile;
+import org.briefing.files.PlannedFile;
 import org.briefing.render.Routes;
 
 /**

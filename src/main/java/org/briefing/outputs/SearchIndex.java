@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.briefing.model.Actor;
-import org.briefing.model.Archive;
+import org.briefing.archive.Archive;
 import org.briefing.model.Country;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
@@ -20,7 +20,7 @@ import java.util.function.Function;
 import org.briefing.markdown.PlainText;
 import org.briefing.render.PageViews.Card;
 import org.briefing.render.PageViews.Link;
-import org.briefing.render.PlannedFile;
+import org.briefing.files.PlannedFile;
 import org.briefing.render.Routes;
 
 /**
@@ -49,8 +49,13 @@ public final class SearchIndex {
   /** Records per result-data shard: a first page of results loads a few small files. */
   public static final int RECORDS_PER_SHARD = 8;
 
-  /** About how many bytes of index a term shard holds. */
-  static final int TERM_SHARD_BYTES = 12_000;
+  /**
+   * One term shard for this many records. The count follows the number of records, not the
+   * index's size, so editing a record never changes which files the site has: the preview and
+   * a reusing build rewrite the shards in place. A record of about 400 words brings about 1 KB
+   * of index, so a shard holds about 12 KB (1,000 generated records: 84 shards).
+   */
+  static final int RECORDS_PER_TERM_SHARD = 12;
 
   public static final int TITLE_WEIGHT = 3;
 
@@ -76,11 +81,7 @@ public final class SearchIndex {
     for (int n = 0; n < all.size(); n++) {
       index(postings, n, all.get(n), lang);
     }
-    long bytes = 0;
-    for (Map.Entry<String, Map<Integer, Integer>> t : postings.entrySet()) {
-      bytes += t.getKey().length() * 2L + 6 + t.getValue().size() * 6L;
-    }
-    int shards = (int) Math.max(1, (bytes + TERM_SHARD_BYTES - 1) / TERM_SHARD_BYTES);
+    int shards = Math.max(1, (all.size() + RECORDS_PER_TERM_SHARD - 1) / RECORDS_PER_TERM_SHARD);
     List<Map<String, Map<Integer, Integer>>> byShard = new ArrayList<>();
     for (int k = 0; k < shards; k++) {
       byShard.add(new TreeMap<>());

@@ -12,8 +12,8 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.briefing.model.Lang;
-import org.briefing.render.OutputSink;
-import org.briefing.render.PlannedFile;
+import org.briefing.files.OutputSink;
+import org.briefing.files.PlannedFile;
 import org.briefing.render.Routes;
 
 /**

@@ -16,8 +16,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.briefing.render.OutputFile;
-import org.briefing.render.OutputSink;
+import org.briefing.files.OutputFile;
+import org.briefing.files.OutputSink;
 
 /**
  * The only place that writes the site to disk. The new site is written whole into a temporary

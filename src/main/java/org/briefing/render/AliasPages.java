@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.briefing.i18n.Localizer;
 import org.briefing.i18n.Strings;
-import org.briefing.model.Archive;
+import org.briefing.archive.Archive;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.briefing.model.Translation;

@@ -13,12 +13,14 @@ import org.briefing.i18n.Localizer;
 import org.briefing.i18n.Strings;
 import org.briefing.markdown.MarkdownRenderer;
 import org.briefing.model.Actor;
-import org.briefing.model.Archive;
+import org.briefing.archive.Archive;
 import org.briefing.model.Country;
-import org.briefing.model.DatePages;
+import org.briefing.archive.DatePages;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.briefing.render.PageViews.Card;
+import org.briefing.files.OutputSink;
+import org.briefing.files.PlannedFile;
 
 /**
  * The pages of the site in both languages, and its static assets, each planned as a

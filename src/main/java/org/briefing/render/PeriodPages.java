@@ -2,9 +2,9 @@ package org.briefing.render;
 
 import java.util.List;
 import org.briefing.i18n.Localizer;
-import org.briefing.model.Archive;
+import org.briefing.archive.Archive;
 import org.briefing.model.Country;
-import org.briefing.model.DatePages;
+import org.briefing.archive.DatePages;
 import org.briefing.model.Lang;
 import org.briefing.model.Term;
 import org.briefing.render.PageViews.Counted;

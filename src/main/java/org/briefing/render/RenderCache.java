@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.briefing.model.Engagement;
+import org.briefing.files.RecordPieces;
 
 /**
  * What rendering makes of each record that many files share: its card in each language (every

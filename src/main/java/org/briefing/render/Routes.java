@@ -1,9 +1,9 @@
 package org.briefing.render;
 
 import org.briefing.model.Actor;
-import org.briefing.model.Archive;
+import org.briefing.archive.Archive;
 import org.briefing.model.Country;
-import org.briefing.model.DatePages;
+import org.briefing.archive.DatePages;
 import org.briefing.model.Lang;
 import org.briefing.model.Term;
 

@@ -129,9 +129,10 @@ final class Rebuilds {
     if (rewrittenIn.getOrDefault(file, 0) > since) {
       return true;
     }
+    // the search page shows what its index scripts hold; an edit rewrites them with the page
     String search = "/search/index.html";
     return file.endsWith(search) && rewrittenIn.getOrDefault(
-        file.substring(0, file.length() - search.length()) + "/search/records.js", 0) > since;
+        file.substring(0, file.length() - search.length()) + "/search/index.js", 0) > since;
   }
 
   /**

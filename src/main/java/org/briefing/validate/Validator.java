@@ -94,7 +94,7 @@ public final class Validator {
 
     List<Engagement> published = all.stream()
         .filter(e -> options.drafts() || !e.draft())
-        .sorted(org.briefing.model.Archive.CHRONOLOGICAL)
+        .sorted(org.briefing.archive.Archive.CHRONOLOGICAL)
         .toList();
     problems.sort(java.util.Comparator.comparing((Problem p) -> p.file().toString())
         .thenComparingInt(Problem::line).thenComparingInt(Problem::column));

@@ -1,7 +1,7 @@
 package org.briefing.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.briefing.model.Archive;
+import org.briefing.archive.Archive;
 import org.briefing.model.Site;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.briefing.model.Archive;
+import org.briefing.archive.Archive;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.briefing.markdown.MarkdownRenderer;

@@ -31,7 +31,7 @@ public final class ProfileSummary {
   private static final String[][] STAGES = {
       {"org.briefing.content.", "1 load (read files, YAML, front matter)"},
       {"org.briefing.validate.", "2 validate (rules, typing)"},
-      {"org.briefing.model.Archive", "3 archive"},
+      {"org.briefing.archive.Archive", "3 archive"},
       {"org.briefing.render.", "4 render"},
       {"org.briefing.publish.", "5 publish (write files)"},
   };

@@ -6,7 +6,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
-import org.briefing.model.Archive;
+import org.briefing.archive.Archive;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.briefing.markdown.MarkdownRenderer;

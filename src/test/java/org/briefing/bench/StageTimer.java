@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.briefing.content.ContentLoader;
 import org.briefing.content.LoadedContent;
-import org.briefing.model.Archive;
+import org.briefing.archive.Archive;
 import org.briefing.model.Site;
 import org.briefing.publish.Publisher;
 import org.briefing.build.SiteRenderer;

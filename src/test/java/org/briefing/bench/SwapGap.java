@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.briefing.publish.Publisher;
-import org.briefing.render.OutputFile;
+import org.briefing.files.OutputFile;
 
 /**
  * How long the output folder is missing during the publishing swap (between its two renames),

@@ -2,7 +2,7 @@ package org.briefing.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import org.briefing.model.Archive;
+import org.briefing.archive.Archive;
 import org.briefing.model.Lang;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

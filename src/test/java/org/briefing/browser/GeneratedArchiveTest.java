@@ -12,7 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.briefing.model.Archive;
+import org.briefing.archive.Archive;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.jsoup.Jsoup;

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.briefing.bench.CorpusGenerator;
 import org.briefing.build.SiteBuilder;
-import org.briefing.model.Archive;
+import org.briefing.archive.Archive;
 
 /**
  * A generated archive of {@value #RECORDS} records ({@link CorpusGenerator}, default seed),

@@ -56,8 +56,9 @@ class ChartsAsReadTest {
   void columnsAreProportionalAndAnEmptyMonthKeepsItsPlace() throws Exception {
     Element chart = monthChart("en");
     // three months in 400 units: slots of 133.3, columns 70 % of a slot, 15 % in from its start.
-    // January (2, the highest) fills the plot; March (1) half of it; February is empty.
-    assertEquals(List.of("20,16,93,100", "287,66,93,50"), columns(chart));
+    // The plot is 98 units tall (140, less 16 above and a 26-unit time axis below):
+    // January (2, the highest) fills it; March (1) half of it; February is empty.
+    assertEquals(List.of("20,16,93,98", "287,65,93,49"), columns(chart));
     assertEquals(List.of("January 2025: 2", "March 2025: 1"),
         chart.select("svg rect title").eachText());
     assertEquals(List.of("2025"), chart.select("svg text.year").eachText());
@@ -67,7 +68,7 @@ class ChartsAsReadTest {
   void theArabicChartRunsFromRightToLeft() throws Exception {
     Element chart = monthChart("ar");
     // the same columns mirrored: January in the rightmost slot
-    assertEquals(List.of("287,16,93,100", "20,66,93,50"), columns(chart));
+    assertEquals(List.of("287,16,93,98", "20,65,93,49"), columns(chart));
     assertEquals(List.of("يناير/كانون الثاني 2025: 2", "مارس/آذار 2025: 1"),
         chart.select("svg rect title").eachText());
   }
@@ -81,7 +82,7 @@ class ChartsAsReadTest {
     Element ar = monthChart("ar");
     assertEquals(List.of("يناير/كانون الثاني 2025 2", "مارس/آذار 2025 1"),
         ar.select("tbody tr").eachText());
-    assertEquals("لا يظهر في هذا الرسم ما عُرفت سنته فقط: محطتان.",
+    assertEquals("لا يظهر في هذا الرسم ما عُرفت سنته فقط: حدثان.",
         ar.selectFirst("figcaption").text());
   }
 

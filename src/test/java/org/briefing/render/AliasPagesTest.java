@@ -69,7 +69,7 @@ class AliasPagesTest {
     assertEquals(List.of(), naming);
     // the lists themselves were looked at: each exists and names the record the alias leads to
     for (String list : List.of("sitemap.xml", "ar/feed.xml", "en/feed.xml",
-        "ar/search/records.js", "en/search/records.js", "data/engagements.json",
+        "ar/search/index.js", "en/search/index.js", "data/engagements.json",
         "data/engagements.csv")) {
       assertTrue(RenderedSite.seed().files().containsKey(list), list);
     }

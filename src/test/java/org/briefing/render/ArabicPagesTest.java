@@ -61,7 +61,10 @@ class ArabicPagesTest {
     Pattern code = Pattern.compile("\\b(FR|QA|SO|SY|TR|US)\\b");
     List<String> found = new ArrayList<>();
     for (String path : arabicPages()) {
-      Matcher m = code.matcher(page(path).body().text());
+      // an actor's name as written in English (marked lang="en") is a name, not a code
+      Document doc = page(path).clone();
+      doc.select("body [lang=en]").remove();
+      Matcher m = code.matcher(doc.body().text());
       if (m.find()) {
         found.add(path + ": " + m.group());
       }

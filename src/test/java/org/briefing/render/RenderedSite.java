@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.briefing.build.SiteBuilder;
 import org.briefing.model.Site;
 import org.briefing.validate.Validator;
+import org.briefing.files.OutputFile;
 
 /**
  * A content folder rendered in memory (nothing written), with its validated model, for tests

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.briefing.i18n.Strings;
-import org.briefing.model.Archive;
+import org.briefing.archive.Archive;
 import org.briefing.model.Country;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;

@@ -18,7 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.briefing.i18n.DateFormatter;
 import org.briefing.markdown.PlainText;
-import org.briefing.model.Archive;
+import org.briefing.archive.Archive;
 import org.briefing.model.Country;
 import org.briefing.model.Status;
 import org.briefing.model.Term;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.briefing.files.PlannedFile;
 
 /**
  * The sitemaps protocol allows 50,000 URLs and 50 MB per sitemap; past that, sitemap.xml is a

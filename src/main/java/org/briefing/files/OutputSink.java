@@ -1,4 +1,4 @@
-package org.briefing.render;
+package org.briefing.files;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package org.briefing.model;
+package org.briefing.archive;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,17 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.briefing.model.Site;
+import org.briefing.model.Lang;
+import org.briefing.model.SiteConfig;
+import org.briefing.model.Localized;
+import org.briefing.model.Translation;
+import org.briefing.model.Term;
+import org.briefing.model.PartialDate;
+import org.briefing.model.Engagement;
+import org.briefing.model.Country;
+import org.briefing.model.Status;
+import org.briefing.model.Source;
 
 /**
  * The ways readers browse the archive: the timeline, a country's partners, the pair pages and

@@ -1,4 +1,4 @@
-package org.briefing.model;
+package org.briefing.archive;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.briefing.model.Site;
+import org.briefing.model.Term;
+import org.briefing.model.Engagement;
+import org.briefing.model.Country;
 
 /**
  * The ways readers browse the records, computed once from a {@link Site}: the timeline, each

@@ -1,4 +1,4 @@
-package org.briefing.model;
+package org.briefing.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +11,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.briefing.model.Site;
+import org.briefing.model.Lang;
+import org.briefing.model.SiteConfig;
+import org.briefing.model.Localized;
+import org.briefing.model.Translation;
+import org.briefing.model.Term;
+import org.briefing.model.PartialDate;
+import org.briefing.model.Engagement;
+import org.briefing.model.Country;
+import org.briefing.model.Status;
+import org.briefing.model.Source;
 
 /**
  * Lists paged by date: which pages a reader finds for a list, what each shows, and the order

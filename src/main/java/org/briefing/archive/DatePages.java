@@ -1,10 +1,11 @@
-package org.briefing.model;
+package org.briefing.archive;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.briefing.model.Engagement;
 
 /**
  * A list of records (the timeline, a country's, a pair's, a type's) cut into pages by date, so

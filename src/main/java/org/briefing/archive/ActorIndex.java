@@ -1,4 +1,4 @@
-package org.briefing.model;
+package org.briefing.archive;
 
 import java.text.Collator;
 import java.util.ArrayList;
@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.briefing.model.Actor;
+import org.briefing.model.Lang;
+import org.briefing.model.Engagement;
+import org.briefing.model.Country;
 
 /**
  * The actors as readers browse them: each actor's records, the countries and actors that appear

@@ -1,4 +1,4 @@
-package org.briefing.render;
+package org.briefing.files;
 
 /**
  * One file of the generated site, rendered but not yet written.

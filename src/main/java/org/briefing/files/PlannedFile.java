@@ -1,4 +1,5 @@
-package org.briefing.render;
+package org.briefing.files;
+
 
 /**
  * A file of the site, planned but not yet made: where it goes (relative, {@code /}-separated)

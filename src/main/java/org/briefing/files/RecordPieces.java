@@ -1,4 +1,4 @@
-package org.briefing.render;
+package org.briefing.files;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -99,7 +99,7 @@ public final class RecordPieces {
   }
 
   /** Writes the record {@code id}'s part of {@code file}: the last build's, or {@code made}'s. */
-  void write(String file, String id, Counting out, java.util.function.Supplier<byte[]> made)
+  public void write(String file, String id, Counting out, java.util.function.Supplier<byte[]> made)
       throws IOException {
     byte[] bytes = earlier(file, id).orElseGet(made);
     now.computeIfAbsent(file, f -> new ConcurrentHashMap<>())
