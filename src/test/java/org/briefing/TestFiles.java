@@ -11,8 +11,8 @@ public final class TestFiles {
   private TestFiles() {}
 
   /**
-   * Copies the folder {@code from}, everything in it included, to {@code to} (which must not
-   * exist yet); returns {@code to}. Tests that change content or templates change such a copy.
+   * Copies the folder {@code from}, everything in it included, to {@code to} (which must not exist
+   * yet); returns {@code to}. Tests that change content or templates change such a copy.
    */
   public static Path copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> tree = Files.walk(from)) {

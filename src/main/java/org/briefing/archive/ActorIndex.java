@@ -9,14 +9,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.briefing.model.Actor;
-import org.briefing.model.Lang;
-import org.briefing.model.Engagement;
 import org.briefing.model.Country;
+import org.briefing.model.Engagement;
+import org.briefing.model.Lang;
 
 /**
  * The actors as readers browse them: each actor's records, the countries and actors that appear
- * with it most often, and the actors grouped by country and kind. Built once by the
- * {@link Archive}; immutable and thread-safe.
+ * with it most often, and the actors grouped by country and kind. Built once by the {@link
+ * Archive}; immutable and thread-safe.
  */
 public final class ActorIndex {
 
@@ -75,8 +75,10 @@ public final class ActorIndex {
     }
     List<Shared<Country>> out = new ArrayList<>();
     counts.forEach((c, n) -> out.add(new Shared<>(c, n)));
-    out.sort(Comparator.<Shared<Country>>comparingInt(Shared::count).reversed()
-        .thenComparing(s -> s.item().code()));
+    out.sort(
+        Comparator.<Shared<Country>>comparingInt(Shared::count)
+            .reversed()
+            .thenComparing(s -> s.item().code()));
     return List.copyOf(out.subList(0, Math.min(MOST_OFTEN, out.size())));
   }
 
@@ -92,34 +94,45 @@ public final class ActorIndex {
     }
     List<Shared<Actor>> out = new ArrayList<>();
     counts.forEach((a, n) -> out.add(new Shared<>(a, n)));
-    out.sort(Comparator.<Shared<Actor>>comparingInt(Shared::count).reversed()
-        .thenComparing(s -> s.item().id()));
+    out.sort(
+        Comparator.<Shared<Actor>>comparingInt(Shared::count)
+            .reversed()
+            .thenComparing(s -> s.item().id()));
     return List.copyOf(out.subList(0, Math.min(MOST_OFTEN, out.size())));
   }
 
   /**
    * The active actors grouped by country (by the country's name in {@code lang}; actors of no
-   * country last), then by kind (institutions first), each group ordered by name in
-   * {@code lang}.
+   * country last), then by kind (institutions first), each group ordered by name in {@code lang}.
    */
   public List<Group> groups(Lang lang) {
     Collator byName = Collator.getInstance(Locale.forLanguageTag(lang.code()));
-    Comparator<Optional<Country>> countryOrder = Comparator.comparing(
-        (Optional<Country> c) -> c.isEmpty())
-        .thenComparing(c -> c.map(x -> x.name().get(lang)).orElse(""), byName)
-        .thenComparing(c -> c.map(Country::code).orElse(""));
-    Map<Optional<Country>, Map<Actor.Kind, List<Actor>>> grouped = new java.util.TreeMap<>(countryOrder);
+    Comparator<Optional<Country>> countryOrder =
+        Comparator.comparing((Optional<Country> c) -> c.isEmpty())
+            .thenComparing(c -> c.map(x -> x.name().get(lang)).orElse(""), byName)
+            .thenComparing(c -> c.map(Country::code).orElse(""));
+    Map<Optional<Country>, Map<Actor.Kind, List<Actor>>> grouped =
+        new java.util.TreeMap<>(countryOrder);
     for (Actor a : active()) {
-      grouped.computeIfAbsent(a.country(), k -> new java.util.TreeMap<>(
-          Comparator.comparing((Actor.Kind kind) -> kind == Actor.Kind.PERSON)))
-          .computeIfAbsent(a.kind(), k -> new ArrayList<>()).add(a);
+      grouped
+          .computeIfAbsent(
+              a.country(),
+              k ->
+                  new java.util.TreeMap<>(
+                      Comparator.comparing((Actor.Kind kind) -> kind == Actor.Kind.PERSON)))
+          .computeIfAbsent(a.kind(), k -> new ArrayList<>())
+          .add(a);
     }
     List<Group> out = new ArrayList<>();
-    grouped.forEach((country, kinds) -> kinds.forEach((kind, list) -> {
-      list.sort(Comparator.comparing((Actor a) -> a.name().get(lang), byName)
-          .thenComparing(Actor::id));
-      out.add(new Group(country, kind, List.copyOf(list)));
-    }));
+    grouped.forEach(
+        (country, kinds) ->
+            kinds.forEach(
+                (kind, list) -> {
+                  list.sort(
+                      Comparator.comparing((Actor a) -> a.name().get(lang), byName)
+                          .thenComparing(Actor::id));
+                  out.add(new Group(country, kind, List.copyOf(list)));
+                }));
     return List.copyOf(out);
   }
 }

@@ -8,15 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.briefing.model.Country;
+import org.briefing.model.Engagement;
 import org.briefing.model.Site;
 import org.briefing.model.Term;
-import org.briefing.model.Engagement;
-import org.briefing.model.Country;
 
 /**
  * The ways readers browse the records, computed once from a {@link Site}: the timeline, each
- * country's records and partners, the pairs of countries, the types. Templates only present
- * these; every grouping, ordering and count is decided here, where tests can see it.
+ * country's records and partners, the pairs of countries, the types. Templates only present these;
+ * every grouping, ordering and count is decided here, where tests can see it.
  *
  * <p>Lists of records are newest first. Immutable and thread-safe once built.
  */
@@ -59,9 +59,9 @@ public final class Archive {
   private final Map<String, DatePages> listPages = new LinkedHashMap<>();
 
   /**
-   * How many records one page of a list shows before its year is split into months. An
-   * Arabic card weighs about 1.6 KiB, so a page of 60 stays well under its 150 KiB budget
-   * with the stylesheet and scripts (PageWeightTest checks on a 1,000-record archive).
+   * How many records one page of a list shows before its year is split into months. An Arabic card
+   * weighs about 1.6 KiB, so a page of 60 stays well under its 150 KiB budget with the stylesheet
+   * and scripts (PageWeightTest checks on a 1,000-record archive).
    */
   public static final int PAGE_LIMIT = 60;
 
@@ -98,8 +98,10 @@ public final class Archive {
     byType.replaceAll((t, list) -> List.copyOf(list));
     actors = new ActorIndex(site.actors(), newestFirst);
     timelinePages = new DatePages(newestFirst, PAGE_LIMIT);
-    byCountry.forEach((c, list) -> listPages.put("country:" + c.code(), new DatePages(list, PAGE_LIMIT)));
-    pairs.forEach((key, p) -> listPages.put("pair:" + key, new DatePages(p.engagements(), PAGE_LIMIT)));
+    byCountry.forEach(
+        (c, list) -> listPages.put("country:" + c.code(), new DatePages(list, PAGE_LIMIT)));
+    pairs.forEach(
+        (key, p) -> listPages.put("pair:" + key, new DatePages(p.engagements(), PAGE_LIMIT)));
     byType.forEach((t, list) -> listPages.put("type:" + t.key(), new DatePages(list, PAGE_LIMIT)));
   }
 
@@ -114,7 +116,8 @@ public final class Archive {
   }
 
   public DatePages pagesOf(Pair pair) {
-    return listPages.getOrDefault("pair:" + pair.first().code() + "-" + pair.second().code(), EMPTY);
+    return listPages.getOrDefault(
+        "pair:" + pair.first().code() + "-" + pair.second().code(), EMPTY);
   }
 
   public DatePages pagesOf(Term type) {
@@ -146,16 +149,19 @@ public final class Archive {
   public static List<YearGroup> group(List<Engagement> newestFirst) {
     Map<Integer, Map<Integer, List<Engagement>>> years = new LinkedHashMap<>();
     for (Engagement e : newestFirst) {
-      years.computeIfAbsent(e.date().year(), y -> new LinkedHashMap<>())
+      years
+          .computeIfAbsent(e.date().year(), y -> new LinkedHashMap<>())
           .computeIfAbsent(e.date().month(), m -> new ArrayList<>())
           .add(e);
     }
     List<YearGroup> out = new ArrayList<>();
-    years.forEach((year, months) -> {
-      List<MonthGroup> groups = new ArrayList<>();
-      months.forEach((month, list) -> groups.add(new MonthGroup(year, month, List.copyOf(list))));
-      out.add(new YearGroup(year, List.copyOf(groups)));
-    });
+    years.forEach(
+        (year, months) -> {
+          List<MonthGroup> groups = new ArrayList<>();
+          months.forEach(
+              (month, list) -> groups.add(new MonthGroup(year, month, List.copyOf(list))));
+          out.add(new YearGroup(year, List.copyOf(groups)));
+        });
     return List.copyOf(out);
   }
 
@@ -181,8 +187,8 @@ public final class Archive {
     }
     List<Partner> partners = new ArrayList<>();
     counts.forEach((c, n) -> partners.add(new Partner(c, n)));
-    partners.sort(Comparator.comparingInt(Partner::count).reversed()
-        .thenComparing(p -> p.country().code()));
+    partners.sort(
+        Comparator.comparingInt(Partner::count).reversed().thenComparing(p -> p.country().code()));
     return Collections.unmodifiableList(partners);
   }
 
@@ -192,7 +198,8 @@ public final class Archive {
   }
 
   public Optional<Pair> pair(Country a, Country b) {
-    String key = a.code().compareTo(b.code()) < 0 ? a.code() + "-" + b.code() : b.code() + "-" + a.code();
+    String key =
+        a.code().compareTo(b.code()) < 0 ? a.code() + "-" + b.code() : b.code() + "-" + a.code();
     return Optional.ofNullable(pairs.get(key));
   }
 

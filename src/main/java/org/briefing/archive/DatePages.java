@@ -8,29 +8,28 @@ import java.util.Optional;
 import org.briefing.model.Engagement;
 
 /**
- * A list of records (the timeline, a country's, a pair's, a type's) cut into pages by date, so
- * that no page grows with the archive: one page per year, and where a year has more records
- * than one light page holds, one page per month of it, the year's page then listing its months
- * and the records known only to the year. Pages are named by their period, never by a number,
- * so an address keeps showing the same records as the archive grows; a period without records
- * has no page.
+ * A list of records (the timeline, a country's, a pair's, a type's) cut into pages by date, so that
+ * no page grows with the archive: one page per year, and where a year has more records than one
+ * light page holds, one page per month of it, the year's page then listing its months and the
+ * records known only to the year. Pages are named by their period, never by a number, so an address
+ * keeps showing the same records as the archive grows; a period without records has no page.
  *
- * <p>{@link #periods()} is every page in the order a reader pages through them, newest first:
- * a split year's months before the year's own page (which holds the records known only to the
- * year, the vaguest dates of the year, as the timeline orders them).
+ * <p>{@link #periods()} is every page in the order a reader pages through them, newest first: a
+ * split year's months before the year's own page (which holds the records known only to the year,
+ * the vaguest dates of the year, as the timeline orders them).
  */
 public final class DatePages {
 
   /**
    * One page: a year ({@code month} 0) or a month of a split year.
    *
-   * @param engagements the records the page shows, newest first: all of a year that is not
-   *     split; of a split year, those known only to the year
+   * @param engagements the records the page shows, newest first: all of a year that is not split;
+   *     of a split year, those known only to the year
    * @param total every record of the period, including those on its month pages
    * @param months the month pages of a split year, newest first; empty otherwise
    */
-  public record Period(int year, int month, List<Engagement> engagements, int total,
-      List<Period> months) {
+  public record Period(
+      int year, int month, List<Engagement> engagements, int total, List<Period> months) {
 
     public boolean isYear() {
       return month == 0;
@@ -49,8 +48,8 @@ public final class DatePages {
 
   /**
    * @param newestFirst the list's records, newest first (as {@link Archive} keeps them)
-   * @param limit how many records one page shows at most before its year is split into months
-   *     (a single month is never split: it may exceed the limit)
+   * @param limit how many records one page shows at most before its year is split into months (a
+   *     single month is never split: it may exceed the limit)
    */
   public DatePages(List<Engagement> newestFirst, int limit) {
     this.newestFirst = List.copyOf(newestFirst);
@@ -72,8 +71,9 @@ public final class DatePages {
         if (m.month() == 0) {
           yearOnly = m.engagements();
         } else {
-          months.add(new Period(year.year(), m.month(), m.engagements(), m.engagements().size(),
-              List.of()));
+          months.add(
+              new Period(
+                  year.year(), m.month(), m.engagements(), m.engagements().size(), List.of()));
         }
       }
       Period page = new Period(year.year(), 0, yearOnly, total, List.copyOf(months));
@@ -116,8 +116,11 @@ public final class DatePages {
   /** The page holding {@code e}: its month's page if its year is split, else its year's. */
   public Period pageOf(Engagement e) {
     return find(e.date().year(), e.date().month())
-        .orElseGet(() -> find(e.date().year(), 0).orElseThrow(
-            () -> new IllegalArgumentException(e.id() + " is not in this list")));
+        .orElseGet(
+            () ->
+                find(e.date().year(), 0)
+                    .orElseThrow(
+                        () -> new IllegalArgumentException(e.id() + " is not in this list")));
   }
 
   /** The page before {@code p} in reading order (older), if any. */

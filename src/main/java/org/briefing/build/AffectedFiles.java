@@ -6,14 +6,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.briefing.model.Actor;
 import org.briefing.archive.Archive;
-import org.briefing.render.AliasPages;
-import org.briefing.model.Country;
 import org.briefing.archive.DatePages;
+import org.briefing.model.Actor;
+import org.briefing.model.Country;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.briefing.outputs.DataExport;
+import org.briefing.render.AliasPages;
 import org.briefing.render.Routes;
 
 /**
@@ -25,14 +25,18 @@ public final class AffectedFiles {
   private AffectedFiles() {}
 
   /**
-   * As {@link SiteRenderer#affectedBy}, for a build that kept only the {@link #footprint}s of
-   * the records as they were, not their archive ({@code earlier}: one for each of {@code ids}
-   * that existed).
-   * Records may also have been added or removed, or gained or lost a language: the site may gain
-   * or lose those records' own pages (the sitemap is then rewritten too), but no other page.
+   * As {@link SiteRenderer#affectedBy}, for a build that kept only the {@link #footprint}s of the
+   * records as they were, not their archive ({@code earlier}: one for each of {@code ids} that
+   * existed). Records may also have been added or removed, or gained or lost a language: the site
+   * may gain or lose those records' own pages (the sitemap is then rewritten too), but no other
+   * page.
    */
-  public static Optional<Set<String>> since(Collection<Set<String>> earlier,
-      Set<String> beforeFiles, Archive after, Set<String> afterFiles, Set<String> ids) {
+  public static Optional<Set<String>> since(
+      Collection<Set<String>> earlier,
+      Set<String> beforeFiles,
+      Archive after,
+      Set<String> afterFiles,
+      Set<String> ids) {
     Set<String> own = new HashSet<>();
     for (String id : ids) {
       for (Lang lang : Lang.values()) {
@@ -40,22 +44,30 @@ public final class AffectedFiles {
       }
     }
     boolean sameFiles = beforeFiles.equals(afterFiles);
-    if (!sameFiles && !(own.containsAll(difference(afterFiles, beforeFiles))
-        && own.containsAll(difference(beforeFiles, afterFiles)))) {
+    if (!sameFiles
+        && !(own.containsAll(difference(afterFiles, beforeFiles))
+            && own.containsAll(difference(beforeFiles, afterFiles)))) {
       return Optional.empty();
     }
     Set<String> files = new HashSet<>(List.of(Routes.landing(), DataExport.JSON, DataExport.CSV));
     for (Lang lang : Lang.values()) {
-      files.addAll(List.of(Routes.home(lang), Routes.timeline(lang), Routes.countries(lang),
-          Routes.actors(lang), Routes.feed(lang)));
+      files.addAll(
+          List.of(
+              Routes.home(lang),
+              Routes.timeline(lang),
+              Routes.countries(lang),
+              Routes.actors(lang),
+              Routes.feed(lang)));
       // any record can move any term shard, and the record shards follow timeline order
       String search = Routes.searchIndex(lang).replace("index.js", "");
-      afterFiles.stream().filter(f -> f.startsWith(search) && f.endsWith(".js"))
+      afterFiles.stream()
+          .filter(f -> f.startsWith(search) && f.endsWith(".js"))
           .forEach(files::add);
     }
     if (!sameFiles) { // the sitemap, or its index and child sitemaps, list every page
-      afterFiles.stream().filter(f -> !f.contains("/") && f.startsWith("sitemap")
-          && f.endsWith(".xml")).forEach(files::add);
+      afterFiles.stream()
+          .filter(f -> !f.contains("/") && f.startsWith("sitemap") && f.endsWith(".xml"))
+          .forEach(files::add);
     }
     earlier.forEach(files::addAll);
     for (String id : ids) {
@@ -73,68 +85,77 @@ public final class AffectedFiles {
   }
 
   /**
-   * The files that show the record {@code id} of {@code archive} besides the lists every record
-   * is in: its own pages, its neighbours' in time (their previous and next links), its
-   * countries' pages and feeds, its pairs' and its type's pages (overviews and the
-   * pages of its period), its actors' pages
-   * and those of the actors met in their records. Empty when there is no such
-   * record.
+   * The files that show the record {@code id} of {@code archive} besides the lists every record is
+   * in: its own pages, its neighbours' in time (their previous and next links), its countries'
+   * pages and feeds, its pairs' and its type's pages (overviews and the pages of its period), its
+   * actors' pages and those of the actors met in their records. Empty when there is no such record.
    */
   public static Set<String> footprint(Archive archive, String id) {
     Set<String> files = new HashSet<>();
-    archive.find(id).ifPresent(e -> {
-      List<Engagement> shown = new ArrayList<>(List.of(e));
-      files.addAll(AliasPages.paths(e)); // its former addresses show its title and lead to it
-      archive.previous(e).ifPresent(shown::add);
-      archive.next(e).ifPresent(shown::add);
-      for (Engagement each : shown) {
-        for (Lang lang : Lang.values()) {
-          files.add(Routes.engagement(lang, each.id()));
-        }
-      }
-      for (Country c : e.countries()) {
-        for (Lang lang : Lang.values()) {
-          files.add(Routes.country(lang, c));
-          files.add(Routes.countryFeed(lang, c));
-        }
-        for (Country other : e.countries()) {
-          archive.pair(c, other).ifPresent(pair -> {
-            for (Lang lang : Lang.values()) {
-              files.add(Routes.pair(lang, pair));
-            }
-          });
-        }
-      }
-      for (Lang lang : Lang.values()) {
-        periodPages(files, Routes.timeline(lang), archive.timelinePages(), e);
-        periodPages(files, Routes.type(lang, e.type()), archive.pagesOf(e.type()), e);
-        for (Country c : e.countries()) {
-          periodPages(files, Routes.country(lang, c), archive.pagesOf(c), e);
-          for (Country other : e.countries()) {
-            archive.pair(c, other).ifPresent(pair ->
-                periodPages(files, Routes.pair(lang, pair), archive.pagesOf(pair), e));
-          }
-        }
-      }
-      for (Lang lang : Lang.values()) {
-        files.add(Routes.type(lang, e.type()));
-        for (Actor actor : e.actors()) {
-          files.add(Routes.actor(lang, actor)); // its records, and the actors met there
-          for (Engagement shared : archive.actors().engagementsOf(actor)) {
-            shared.actors().forEach(a -> files.add(Routes.actor(lang, a)));
-          }
-        }
-      }
-    });
+    archive
+        .find(id)
+        .ifPresent(
+            e -> {
+              List<Engagement> shown = new ArrayList<>(List.of(e));
+              files.addAll(
+                  AliasPages.paths(e)); // its former addresses show its title and lead to it
+              archive.previous(e).ifPresent(shown::add);
+              archive.next(e).ifPresent(shown::add);
+              for (Engagement each : shown) {
+                for (Lang lang : Lang.values()) {
+                  files.add(Routes.engagement(lang, each.id()));
+                }
+              }
+              for (Country c : e.countries()) {
+                for (Lang lang : Lang.values()) {
+                  files.add(Routes.country(lang, c));
+                  files.add(Routes.countryFeed(lang, c));
+                }
+                for (Country other : e.countries()) {
+                  archive
+                      .pair(c, other)
+                      .ifPresent(
+                          pair -> {
+                            for (Lang lang : Lang.values()) {
+                              files.add(Routes.pair(lang, pair));
+                            }
+                          });
+                }
+              }
+              for (Lang lang : Lang.values()) {
+                periodPages(files, Routes.timeline(lang), archive.timelinePages(), e);
+                periodPages(files, Routes.type(lang, e.type()), archive.pagesOf(e.type()), e);
+                for (Country c : e.countries()) {
+                  periodPages(files, Routes.country(lang, c), archive.pagesOf(c), e);
+                  for (Country other : e.countries()) {
+                    archive
+                        .pair(c, other)
+                        .ifPresent(
+                            pair ->
+                                periodPages(
+                                    files, Routes.pair(lang, pair), archive.pagesOf(pair), e));
+                  }
+                }
+              }
+              for (Lang lang : Lang.values()) {
+                files.add(Routes.type(lang, e.type()));
+                for (Actor actor : e.actors()) {
+                  files.add(Routes.actor(lang, actor)); // its records, and the actors met there
+                  for (Engagement shared : archive.actors().engagementsOf(actor)) {
+                    shared.actors().forEach(a -> files.add(Routes.actor(lang, a)));
+                  }
+                }
+              }
+            });
     return files;
   }
 
   /**
-   * The pages of a list paged by date that show or count {@code e}: the page it is on and,
-   * when that is a month's, its year's page, which counts the year's months.
+   * The pages of a list paged by date that show or count {@code e}: the page it is on and, when
+   * that is a month's, its year's page, which counts the year's months.
    */
-  private static void periodPages(Set<String> files, String overview, DatePages pages,
-      Engagement e) {
+  private static void periodPages(
+      Set<String> files, String overview, DatePages pages, Engagement e) {
     DatePages.Period p = pages.pageOf(e);
     files.add(Routes.period(overview, p));
     pages.find(p.year(), 0).ifPresent(year -> files.add(Routes.period(overview, year)));
@@ -145,5 +166,4 @@ public final class AffectedFiles {
     rest.removeAll(b);
     return rest;
   }
-
 }

@@ -16,13 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
-import org.briefing.content.LoadedContent;
 import org.briefing.content.ContentLoader;
+import org.briefing.content.LoadedContent;
 import org.briefing.content.RecordFolder;
 
 /**
- * Hashes of what a build reads, for {@link BuildState}: everything all files depend on as one
- * key, and each record folder on its own.
+ * Hashes of what a build reads, for {@link BuildState}: everything all files depend on as one key,
+ * and each record folder on its own.
  */
 final class BuildInputs {
 
@@ -32,18 +32,27 @@ final class BuildInputs {
   private BuildInputs() {}
 
   /**
-   * The hash of what every output file depends on: the program (its classes and the libraries
-   * it runs with), the templates folder whole (strings and assets included), the content
-   * folder's shared files, and the options.
+   * The hash of what every output file depends on: the program (its classes and the libraries it
+   * runs with), the templates folder whole (strings and assets included), the content folder's
+   * shared files, and the options.
    */
   static String key(SiteBuilder.Options options) throws IOException {
     Hash digest = new Hash();
-    text(digest, "options " + options.baseUrl().orElse("-") + " " + options.drafts() + " "
-        + options.strict());
+    text(
+        digest,
+        "options "
+            + options.baseUrl().orElse("-")
+            + " "
+            + options.drafts()
+            + " "
+            + options.strict());
     Set<String> seen = new HashSet<>(); // one shaded jar holds them all
-    for (Class<?> type : List.of(BuildInputs.class, freemarker.template.Template.class,
-        org.commonmark.parser.Parser.class,
-        com.fasterxml.jackson.dataformat.yaml.YAMLFactory.class)) {
+    for (Class<?> type :
+        List.of(
+            BuildInputs.class,
+            freemarker.template.Template.class,
+            org.commonmark.parser.Parser.class,
+            com.fasterxml.jackson.dataformat.yaml.YAMLFactory.class)) {
       var source = type.getProtectionDomain().getCodeSource();
       if (seen.add(source == null ? type.getName() : source.getLocation().toString())) {
         program(digest, type);
@@ -59,13 +68,15 @@ final class BuildInputs {
   /** Each record folder's hash (its file names and bytes), by id, read in parallel. */
   static Map<String, String> records(LoadedContent content) {
     Map<String, String> hashes = new ConcurrentHashMap<>();
-    content.records().parallelStream().forEach(folder -> {
-      try {
-        hashes.put(folder.id(), record(folder));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    content.records().parallelStream()
+        .forEach(
+            folder -> {
+              try {
+                hashes.put(folder.id(), record(folder));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
     return new TreeMap<>(hashes);
   }
 
@@ -93,11 +104,10 @@ final class BuildInputs {
   }
 
   /**
-   * Every regular file under {@code root} (or {@code root} itself when it is a file), sorted,
-   * with its path and bytes.
+   * Every regular file under {@code root} (or {@code root} itself when it is a file), sorted, with
+   * its path and bytes.
    */
-  private static void tree(Hash digest, String label, Path root)
-      throws IOException {
+  private static void tree(Hash digest, String label, Path root) throws IOException {
     text(digest, label);
     if (Files.isRegularFile(root)) {
       file(digest, root.getFileName().toString(), root);
@@ -130,11 +140,11 @@ final class BuildInputs {
   }
 
   /**
-   * Two different 32-bit checksums of the same bytes, which the JVM computes with the
-   * processor's own instructions even before it optimizes anything (a cryptographic hash of the
-   * program's jar and 10,000 records took a second of a build that reuses the last one). It
-   * detects changes; it is no defence against bytes made to collide, which would only keep
-   * the last build's pages of a record.
+   * Two different 32-bit checksums of the same bytes, which the JVM computes with the processor's
+   * own instructions even before it optimizes anything (a cryptographic hash of the program's jar
+   * and 10,000 records took a second of a build that reuses the last one). It detects changes; it
+   * is no defence against bytes made to collide, which would only keep the last build's pages of a
+   * record.
    */
   private static final class Hash {
     private final CRC32C first = new CRC32C();

@@ -17,15 +17,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.briefing.publish.Publisher;
 import org.briefing.files.RecordPieces;
+import org.briefing.publish.Publisher;
 
 /**
  * What the last {@code build} made its output from, kept in a hidden folder beside the output
- * ({@code .site-output.state/} for {@code site-output/}), never inside it, so never published:
- * the inputs every file depends on (program, templates, shared content files, options) as one
- * key; each record's hash and the files that showed it; each output file's size and time.
- * The next build renders again only what changed since, and takes the rest over as it is.
+ * ({@code .site-output.state/} for {@code site-output/}), never inside it, so never published: the
+ * inputs every file depends on (program, templates, shared content files, options) as one key; each
+ * record's hash and the files that showed it; each output file's size and time. The next build
+ * renders again only what changed since, and takes the rest over as it is.
  *
  * <p>A state only describes the folder as that build left it. Anything that writes the folder
  * otherwise (the preview, a hand edit) changes a file's time or size, and the next build then
@@ -37,8 +37,12 @@ import org.briefing.files.RecordPieces;
  * @param files each output file's size and modification time, by path
  * @param pieces where each record's part of the files that carry every record lies, by file
  */
-record BuildState(String key, Map<String, String> records, Map<String, Set<String>> footprints,
-    Map<String, Output> files, Map<String, Map<String, RecordPieces.Piece>> pieces) {
+record BuildState(
+    String key,
+    Map<String, String> records,
+    Map<String, Set<String>> footprints,
+    Map<String, Output> files,
+    Map<String, Map<String, RecordPieces.Piece>> pieces) {
 
   /** The size and modification time of a file, in milliseconds. */
   record Output(long size, long millis) {
@@ -84,8 +88,10 @@ record BuildState(String key, Map<String, String> records, Map<String, Set<Strin
             }
           }
           case "file" -> files.put(f[3], new Output(Long.parseLong(f[1]), Long.parseLong(f[2])));
-          case "piece" -> pieces.computeIfAbsent(f[1], file -> new TreeMap<>()).put(f[2],
-              new RecordPieces.Piece(Long.parseLong(f[3]), Integer.parseInt(f[4])));
+          case "piece" ->
+              pieces
+                  .computeIfAbsent(f[1], file -> new TreeMap<>())
+                  .put(f[2], new RecordPieces.Piece(Long.parseLong(f[3]), Integer.parseInt(f[4])));
           default -> {
             return Optional.empty();
           }
@@ -96,13 +102,14 @@ record BuildState(String key, Map<String, String> records, Map<String, Set<Strin
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // a damaged state only costs a full build
     }
-    return key == null ? Optional.empty()
+    return key == null
+        ? Optional.empty()
         : Optional.of(new BuildState(key, records, footprints, files, pieces));
   }
 
   /**
-   * Whether each of {@code paths} in {@code out} is still the file this state recorded: same
-   * size and time, so neither the preview nor anyone else has written it since.
+   * Whether each of {@code paths} in {@code out} is still the file this state recorded: same size
+   * and time, so neither the preview nor anyone else has written it since.
    */
   boolean unchanged(Path out, Collection<String> paths) {
     for (String path : paths) {
@@ -128,29 +135,49 @@ record BuildState(String key, Map<String, String> records, Map<String, Set<Strin
   }
 
   /**
-   * Writes this state beside {@code out}, whole or not at all. A path that a line cannot hold
-   * (a tab or a line break in it) leaves no state: the next build is a full one.
+   * Writes this state beside {@code out}, whole or not at all. A path that a line cannot hold (a
+   * tab or a line break in it) leaves no state: the next build is a full one.
    */
   void write(Path out) throws IOException {
     List<String> lines = new ArrayList<>();
     lines.add(FORMAT);
     lines.add("key\t" + key);
     for (Map.Entry<String, String> record : new TreeMap<>(records).entrySet()) {
-      StringBuilder line = new StringBuilder("record\t").append(record.getKey()).append('\t')
-          .append(record.getValue());
+      StringBuilder line =
+          new StringBuilder("record\t")
+              .append(record.getKey())
+              .append('\t')
+              .append(record.getValue());
       for (String path : new TreeSet<>(footprints.getOrDefault(record.getKey(), Set.of()))) {
         line.append('\t').append(path);
       }
       lines.add(line.toString());
     }
     for (Map.Entry<String, Output> file : new TreeMap<>(files).entrySet()) {
-      lines.add("file\t" + file.getValue().size() + "\t" + file.getValue().millis() + "\t"
-          + file.getKey());
+      lines.add(
+          "file\t"
+              + file.getValue().size()
+              + "\t"
+              + file.getValue().millis()
+              + "\t"
+              + file.getKey());
     }
-    pieces.forEach((file, byId) -> byId.forEach((id, piece) -> lines.add("piece\t" + file + "\t"
-        + id + "\t" + piece.offset() + "\t" + piece.length())));
+    pieces.forEach(
+        (file, byId) ->
+            byId.forEach(
+                (id, piece) ->
+                    lines.add(
+                        "piece\t"
+                            + file
+                            + "\t"
+                            + id
+                            + "\t"
+                            + piece.offset()
+                            + "\t"
+                            + piece.length())));
     for (String line : lines) {
-      if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0
+      if (line.indexOf('\n') >= 0
+          || line.indexOf('\r') >= 0
           || (line.startsWith("file\t") && line.split("\t", -1).length != 4)) {
         forget(out);
         return;
@@ -166,7 +193,10 @@ record BuildState(String key, Map<String, String> records, Map<String, Set<Strin
           writer.write('\n');
         }
       }
-      Files.move(temporary, folder.resolve(MANIFEST), StandardCopyOption.REPLACE_EXISTING,
+      Files.move(
+          temporary,
+          folder.resolve(MANIFEST),
+          StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temporary);

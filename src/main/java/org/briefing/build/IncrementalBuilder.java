@@ -10,26 +10,26 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.briefing.archive.Archive;
 import org.briefing.content.ContentLoader;
 import org.briefing.content.LoadedContent;
 import org.briefing.content.Problem;
 import org.briefing.content.RecordFolder;
-import org.briefing.archive.Archive;
+import org.briefing.files.OutputSink;
+import org.briefing.files.PlannedFile;
 import org.briefing.model.Lang;
 import org.briefing.publish.Publisher;
-import org.briefing.files.OutputSink;
 import org.briefing.render.RenderCache;
-import org.briefing.files.PlannedFile;
 import org.briefing.render.Routes;
 import org.briefing.validate.Validator;
 
 /**
  * The preview's builds: the same pipeline as {@link SiteBuilder}, but it remembers the last good
- * build, so that when only record files changed it reads just those records again and
- * re-renders just the files they touch ({@link SiteRenderer#affectedBy}), writing each in place.
- * Anything else (a shared file, a template, a record added or removed, a page gained or lost)
- * gets a full build. Either way the folder ends up byte for byte what a clean build of the
- * content would write; {@code IncrementalBuildTest} holds it to that.
+ * build, so that when only record files changed it reads just those records again and re-renders
+ * just the files they touch ({@link SiteRenderer#affectedBy}), writing each in place. Anything else
+ * (a shared file, a template, a record added or removed, a page gained or lost) gets a full build.
+ * Either way the folder ends up byte for byte what a clean build of the content would write; {@code
+ * IncrementalBuildTest} holds it to that.
  *
  * <p>Not thread-safe: the preview calls it from one thread at a time.
  */
@@ -48,14 +48,19 @@ public final class IncrementalBuilder {
   }
 
   /** The last good build. */
-  private record State(LoadedContent content, Validator.Memo memo, Archive archive,
-      Set<String> files, SiteRenderer renderer) {}
+  private record State(
+      LoadedContent content,
+      Validator.Memo memo,
+      Archive archive,
+      Set<String> files,
+      SiteRenderer renderer) {}
 
   private static final String ENGAGEMENTS = "engagements";
 
   private final SiteBuilder.Options options;
   private final Path contentRoot;
   private State last;
+
   /** Records changed since the last good build; a failed build's edits still count. */
   private final Set<String> pending = new HashSet<>();
 
@@ -84,9 +89,9 @@ public final class IncrementalBuilder {
   }
 
   /**
-   * Runs the update an edit of one record would run, on a record left as it is, so that the
-   * first real edit finds the update's code already compiled by the JVM and is shown as quickly
-   * as later ones. It writes the bytes the files already hold. Only after a good build.
+   * Runs the update an edit of one record would run, on a record left as it is, so that the first
+   * real edit finds the update's code already compiled by the JVM and is shown as quickly as later
+   * ones. It writes the bytes the files already hold. Only after a good build.
    */
   public void warmUp() throws IOException {
     if (last == null || last.content().records().isEmpty()) {
@@ -107,13 +112,13 @@ public final class IncrementalBuilder {
    * existing records, else everything.
    */
   public Outcome update(Set<Path> changed) throws IOException {
-    return update(changed, files -> { });
+    return update(changed, files -> {});
   }
 
   /**
-   * As {@link #update(Set)}; an incremental update writes the edited records' own pages first
-   * and reports them to {@code progress}, so the page an editor is looking at shows the edit
-   * while the lists and exports that also carry it are still being written (reported next).
+   * As {@link #update(Set)}; an incremental update writes the edited records' own pages first and
+   * reports them to {@code progress}, so the page an editor is looking at shows the edit while the
+   * lists and exports that also carry it are still being written (reported next).
    */
   public Outcome update(Set<Path> changed, Progress progress) throws IOException {
     Optional<Set<String>> records = last == null ? Optional.empty() : recordsOf(changed);
@@ -129,8 +134,8 @@ public final class IncrementalBuilder {
     Archive archive = SiteBuilder.archive(checked.site().orElseThrow(), options);
     List<PlannedFile> plan = last.renderer().plan(archive);
     Set<String> planned = SiteRenderer.paths(plan);
-    Optional<Set<String>> touched = last.renderer().affectedBy(last.archive(), last.files(),
-        archive, planned, pending);
+    Optional<Set<String>> touched =
+        last.renderer().affectedBy(last.archive(), last.files(), archive, planned, pending);
     if (touched.isEmpty()) {
       return full();
     }
@@ -171,7 +176,8 @@ public final class IncrementalBuilder {
     Set<String> ids = new HashSet<>();
     for (Path path : changed) {
       Path relative = contentRoot.relativize(path.toAbsolutePath().normalize());
-      if (relative.getNameCount() != 3 || relative.startsWith("..")
+      if (relative.getNameCount() != 3
+          || relative.startsWith("..")
           || !relative.getName(0).toString().equals(ENGAGEMENTS)) {
         return Optional.empty();
       }
@@ -203,16 +209,15 @@ public final class IncrementalBuilder {
       }
       Path temporary = path.resolveSibling("." + path.getFileName() + ".part");
       try {
-        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temporary),
-            1 << 16)) {
+        try (OutputStream out =
+            new java.io.BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
           body.writeTo(out);
         }
-        Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            temporary, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(temporary);
       }
     }
   }
 }
-

@@ -10,24 +10,24 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.briefing.archive.Archive;
 import org.briefing.content.ContentLoader;
 import org.briefing.content.LoadedContent;
 import org.briefing.content.Problem;
-import org.briefing.archive.Archive;
-import org.briefing.model.Engagement;
-import org.briefing.model.Site;
-import org.briefing.publish.Publisher;
 import org.briefing.files.OutputFile;
 import org.briefing.files.PlannedFile;
 import org.briefing.files.RecordPieces;
+import org.briefing.model.Engagement;
+import org.briefing.model.Site;
+import org.briefing.publish.Publisher;
 import org.briefing.render.RenderCache;
 import org.briefing.validate.Validator;
 
 /**
- * The pipeline, in the order it runs: load the content, validate it into a site model, derive
- * the archive, render every page, publish them all at once. Pages stream from the renderer
- * into the publisher's staging folder, which replaces the site only when every page is
- * written; nothing is written at all unless loading and validation succeeded.
+ * The pipeline, in the order it runs: load the content, validate it into a site model, derive the
+ * archive, render every page, publish them all at once. Pages stream from the renderer into the
+ * publisher's staging folder, which replaces the site only when every page is written; nothing is
+ * written at all unless loading and validation succeeded.
  */
 public final class SiteBuilder {
 
@@ -36,12 +36,17 @@ public final class SiteBuilder {
    *
    * @param baseUrl overrides site.yaml's base_url when present
    */
-  public record Options(Path content, Path templates, Path out, Optional<String> baseUrl,
-      boolean drafts, boolean strict) {}
+  public record Options(
+      Path content,
+      Path templates,
+      Path out,
+      Optional<String> baseUrl,
+      boolean drafts,
+      boolean strict) {}
 
   /**
-   * The outcome: the problems found (none when the site was written), the files the site has,
-   * and how many of them were rendered (the others were kept from the last build).
+   * The outcome: the problems found (none when the site was written), the files the site has, and
+   * how many of them were rendered (the others were kept from the last build).
    */
   public record Outcome(List<Problem> problems, int files, int rendered) {
     public Outcome(List<Problem> problems, int files) {
@@ -69,24 +74,25 @@ public final class SiteBuilder {
     }
     Archive archive = archive(checked.site().orElseThrow(), options);
     SiteRenderer renderer = new SiteRenderer(options.templates());
-    int files = new Publisher().publish(options.out(),
-        sink -> renderer.render(archive, sink, parallel));
+    int files =
+        new Publisher().publish(options.out(), sink -> renderer.render(archive, sink, parallel));
     return new Outcome(List.of(), files);
   }
 
   /**
-   * Builds as {@link #build(Options)} does, into the same bytes, but renders again only the
-   * files that what changed since the last build into {@code options.out()} touches, keeping
-   * the others, when that build left its {@link BuildState} and nothing else wrote the folder
-   * since. Records edited, added or removed are narrowed down; anything else (a template, a
-   * shared content file, the program, the options, a page of a country, pair or type gained or
-   * lost) renders everything. The site is published whole, as always, and a build with
-   * problems changes neither the site nor the state.
+   * Builds as {@link #build(Options)} does, into the same bytes, but renders again only the files
+   * that what changed since the last build into {@code options.out()} touches, keeping the others,
+   * when that build left its {@link BuildState} and nothing else wrote the folder since. Records
+   * edited, added or removed are narrowed down; anything else (a template, a shared content file,
+   * the program, the options, a page of a country, pair or type gained or lost) renders everything.
+   * The site is published whole, as always, and a build with problems changes neither the site nor
+   * the state.
    */
   public Outcome buildReusing(Options options) throws IOException {
     LoadedContent content = new ContentLoader().load(options.content());
-    Validator.Result checked = new Validator().validate(content,
-        new Validator.Options(options.strict(), options.drafts()));
+    Validator.Result checked =
+        new Validator()
+            .validate(content, new Validator.Options(options.strict(), options.drafts()));
     if (!checked.ok()) {
       return new Outcome(checked.problems(), 0);
     }
@@ -96,20 +102,21 @@ public final class SiteBuilder {
     Optional<BuildState> last = BuildState.read(options.out());
     Optional<BuildState> same = last.filter(state -> state.key().equals(key));
     Path out = options.out().toAbsolutePath().normalize();
-    RecordPieces pieces = same.map(state -> pieces(state, records, out))
-        .orElse(RecordPieces.none());
+    RecordPieces pieces =
+        same.map(state -> pieces(state, records, out)).orElse(RecordPieces.none());
     SiteRenderer renderer = new SiteRenderer(options.templates(), new RenderCache(pieces));
     List<PlannedFile> plan = renderer.plan(archive);
     Set<String> planned = SiteRenderer.paths(plan);
-    Set<String> kept = same
-        .flatMap(state -> reusable(state, records, archive, planned, options.out()))
-        .orElse(Set.of());
+    Set<String> kept =
+        same.flatMap(state -> reusable(state, records, archive, planned, options.out()))
+            .orElse(Set.of());
     List<PlannedFile> render = plan.stream().filter(file -> !kept.contains(file.path())).toList();
     BuildState.forget(options.out()); // from here on the folder may no longer be what it says
     int files;
     try {
-      files = new Publisher().publish(options.out(),
-          sink -> SiteRenderer.write(render, sink, true), kept);
+      files =
+          new Publisher()
+              .publish(options.out(), sink -> SiteRenderer.write(render, sink, true), kept);
     } catch (IOException | RuntimeException e) {
       if (last.isPresent()) { // the folder was left as it was, and so is its state
         last.get().write(options.out());
@@ -131,59 +138,72 @@ public final class SiteBuilder {
   }
 
   /**
-   * The parts of the last build's data exports and search records that this one can copy: those
-   * of the records that did not change, from files that are still as that build wrote them.
+   * The parts of the last build's data exports and search records that this one can copy: those of
+   * the records that did not change, from files that are still as that build wrote them.
    */
   private static RecordPieces pieces(BuildState last, Map<String, String> records, Path out) {
     Set<String> unchanged = new HashSet<>();
-    records.forEach((id, hash) -> {
-      if (hash.equals(last.records().get(id))) {
-        unchanged.add(id);
-      }
-    });
+    records.forEach(
+        (id, hash) -> {
+          if (hash.equals(last.records().get(id))) {
+            unchanged.add(id);
+          }
+        });
     Map<String, Map<String, RecordPieces.Piece>> earlier = new TreeMap<>();
-    last.pieces().forEach((file, byId) -> {
-      if (last.unchanged(out, Set.of(file))) {
-        earlier.put(file, byId);
-      }
-    });
+    last.pieces()
+        .forEach(
+            (file, byId) -> {
+              if (last.unchanged(out, Set.of(file))) {
+                earlier.put(file, byId);
+              }
+            });
     return new RecordPieces(out, earlier, unchanged);
   }
 
   /**
-   * The files of the last build that this one can keep as they are: those that no record
-   * changed, added or removed since touches, when they are still as that build left them.
+   * The files of the last build that this one can keep as they are: those that no record changed,
+   * added or removed since touches, when they are still as that build left them.
    */
-  private static Optional<Set<String>> reusable(BuildState last, Map<String, String> records,
-      Archive archive, Set<String> planned, Path out) {
+  private static Optional<Set<String>> reusable(
+      BuildState last,
+      Map<String, String> records,
+      Archive archive,
+      Set<String> planned,
+      Path out) {
     Set<String> changed = new TreeSet<>();
-    records.forEach((id, hash) -> {
-      if (!hash.equals(last.records().get(id))) {
-        changed.add(id);
-      }
-    });
+    records.forEach(
+        (id, hash) -> {
+          if (!hash.equals(last.records().get(id))) {
+            changed.add(id);
+          }
+        });
     last.records().keySet().stream().filter(id -> !records.containsKey(id)).forEach(changed::add);
     if (changed.isEmpty()) {
-      return Optional.of(planned).filter(kept -> last.unchanged(out.toAbsolutePath().normalize(),
-          kept) && last.files().keySet().equals(kept));
+      return Optional.of(planned)
+          .filter(
+              kept ->
+                  last.unchanged(out.toAbsolutePath().normalize(), kept)
+                      && last.files().keySet().equals(kept));
     }
     List<Set<String>> earlier = new ArrayList<>();
     for (String id : changed) {
       earlier.add(last.footprints().getOrDefault(id, Set.of()));
     }
     return AffectedFiles.since(earlier, last.files().keySet(), archive, planned, changed)
-        .map(touched -> {
-          Set<String> kept = new HashSet<>(planned);
-          kept.removeAll(touched);
-          return kept;
-        })
+        .map(
+            touched -> {
+              Set<String> kept = new HashSet<>(planned);
+              kept.removeAll(touched);
+              return kept;
+            })
         .filter(kept -> last.unchanged(out.toAbsolutePath().normalize(), kept));
   }
 
   /** Loads and validates only: what {@code check} runs, and the first half of a build. */
   public Validator.Result check(Options options) {
     LoadedContent content = new ContentLoader().load(options.content());
-    return new Validator().validate(content, new Validator.Options(options.strict(), options.drafts()));
+    return new Validator()
+        .validate(content, new Validator.Options(options.strict(), options.drafts()));
   }
 
   /** Renders a validated site in memory: for tests and tools; builds stream to disk. */
@@ -193,10 +213,19 @@ public final class SiteBuilder {
 
   /** The archive of a validated site, with {@code --base-url} applied. */
   public static Archive archive(Site site, Options options) {
-    Site withUrl = options.baseUrl()
-        .map(url -> new Site(site.config().withBaseUrl(url.endsWith("/") ? url : url + "/"),
-            site.countries(), site.types(), site.topics(), site.actors(), site.engagements()))
-        .orElse(site);
+    Site withUrl =
+        options
+            .baseUrl()
+            .map(
+                url ->
+                    new Site(
+                        site.config().withBaseUrl(url.endsWith("/") ? url : url + "/"),
+                        site.countries(),
+                        site.types(),
+                        site.topics(),
+                        site.actors(),
+                        site.engagements()))
+            .orElse(site);
     return new Archive(withUrl);
   }
 }

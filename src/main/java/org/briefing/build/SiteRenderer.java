@@ -17,33 +17,29 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.briefing.markdown.MarkdownRenderer;
-import org.briefing.model.Actor;
 import org.briefing.archive.Archive;
-import org.briefing.model.Country;
-import org.briefing.model.Engagement;
+import org.briefing.files.OutputFile;
+import org.briefing.files.OutputSink;
+import org.briefing.files.PlannedFile;
+import org.briefing.markdown.MarkdownRenderer;
 import org.briefing.model.Lang;
 import org.briefing.outputs.DataExport;
 import org.briefing.outputs.FeedRenderer;
 import org.briefing.outputs.SearchIndex;
 import org.briefing.outputs.SitemapRenderer;
-import org.briefing.files.OutputFile;
-import org.briefing.files.OutputSink;
 import org.briefing.render.Pages;
-import org.briefing.files.PlannedFile;
 import org.briefing.render.RenderCache;
-import org.briefing.render.Routes;
 
 /**
  * Renders the whole site: every page in both languages and the static assets ({@link Pages}),
- * feeds, sitemap, data exports and search records. It first plans the site (each
- * {@link PlannedFile} knows where it goes and how to write itself), then makes the files into an
- * {@link OutputSink} as they are rendered, so the site is never held in memory whole.
+ * feeds, sitemap, data exports and search records. It first plans the site (each {@link
+ * PlannedFile} knows where it goes and how to write itself), then makes the files into an {@link
+ * OutputSink} as they are rendered, so the site is never held in memory whole.
  *
  * <p>Files are independent, so they render in parallel; each file's bytes depend only on the
  * archive and the templates, never on scheduling, so a parallel build writes exactly what a
- * single-threaded one does. Render threads have deep stacks so that Markdown is parsed in
- * place (see {@link MarkdownRenderer#deepStackThreads}).
+ * single-threaded one does. Render threads have deep stacks so that Markdown is parsed in place
+ * (see {@link MarkdownRenderer#deepStackThreads}).
  */
 public final class SiteRenderer {
 
@@ -55,8 +51,8 @@ public final class SiteRenderer {
   }
 
   /**
-   * @param cache what earlier renders made of records that have not changed since, shared by
-   *     the preview across rebuilds; a new cache for a one-off build
+   * @param cache what earlier renders made of records that have not changed since, shared by the
+   *     preview across rebuilds; a new cache for a one-off build
    */
   public SiteRenderer(Path templates, RenderCache cache) {
     this.pages = new Pages(templates, cache);
@@ -82,30 +78,33 @@ public final class SiteRenderer {
   }
 
   /**
-   * Makes {@code files} into {@code sink}, in their order, on one render thread per core or,
-   * when not {@code parallel}, on a single one. Stops at the first failure and throws it.
+   * Makes {@code files} into {@code sink}, in their order, on one render thread per core or, when
+   * not {@code parallel}, on a single one. Stops at the first failure and throws it.
    */
   public static void write(List<PlannedFile> files, OutputSink sink, boolean parallel)
       throws IOException {
     int threads = parallel ? Math.min(files.size(), Runtime.getRuntime().availableProcessors()) : 1;
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads),
-        MarkdownRenderer.deepStackThreads("render"));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, threads), MarkdownRenderer.deepStackThreads("render"));
     AtomicInteger next = new AtomicInteger();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     try {
       List<Future<?>> workers = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
-        workers.add(pool.submit(() -> {
-          int i;
-          while (failure.get() == null && (i = next.getAndIncrement()) < files.size()) {
-            PlannedFile file = files.get(i);
-            try {
-              sink.write(file.path(), file.body());
-            } catch (Throwable e) {
-              failure.compareAndSet(null, e);
-            }
-          }
-        }));
+        workers.add(
+            pool.submit(
+                () -> {
+                  int i;
+                  while (failure.get() == null && (i = next.getAndIncrement()) < files.size()) {
+                    PlannedFile file = files.get(i);
+                    try {
+                      sink.write(file.path(), file.body());
+                    } catch (Throwable e) {
+                      failure.compareAndSet(null, e);
+                    }
+                  }
+                }));
       }
       for (Future<?> worker : workers) {
         worker.get();
@@ -133,8 +132,8 @@ public final class SiteRenderer {
   }
 
   /**
-   * Every file of the site, in the order they are best made: the largest (data, search
-   * records, the timelines) first, so no core is left alone with a big one at the end.
+   * Every file of the site, in the order they are best made: the largest (data, search records, the
+   * timelines) first, so no core is left alone with a big one at the end.
    */
   public List<PlannedFile> plan(Archive archive) {
     List<PlannedFile> heavy = new ArrayList<>();
@@ -151,8 +150,11 @@ public final class SiteRenderer {
       pages.addAll(inLanguage.pages());
     }
     // The sitemap lists every page readers can land on; the 404 page is added after this.
-    List<String> pagePaths = java.util.stream.Stream.concat(heavy.stream(), pages.stream())
-        .map(PlannedFile::path).filter(path -> path.endsWith(".html")).toList();
+    List<String> pagePaths =
+        java.util.stream.Stream.concat(heavy.stream(), pages.stream())
+            .map(PlannedFile::path)
+            .filter(path -> path.endsWith(".html"))
+            .toList();
     pages.add(this.pages.notFound(archive));
     // A record's former addresses keep working, but are listed nowhere.
     pages.addAll(this.pages.aliases(archive));
@@ -166,21 +168,25 @@ public final class SiteRenderer {
   }
 
   /**
-   * The files that change when the records {@code ids} change from {@code before} to
-   * {@code after}, everything else (site.yaml, countries, vocabulary, templates) staying the
-   * same: the records' own pages and the pages at their former addresses, every page that shows their cards (timeline, home, their
-   * countries, pairs and types, their neighbours in time before and after, the records that
-   * list them as related), the feeds and search records that carry them, the data exports and
+   * The files that change when the records {@code ids} change from {@code before} to {@code after},
+   * everything else (site.yaml, countries, vocabulary, templates) staying the same: the records'
+   * own pages and the pages at their former addresses, every page that shows their cards (timeline,
+   * home, their countries, pairs and types, their neighbours in time before and after, the records
+   * that list them as related), the feeds and search records that carry them, the data exports and
    * the pages that count records. Empty when the site gains or loses a page, which only a full
    * build handles (the sitemap and links change).
    *
-   * <p>{@code beforeFiles} and {@code afterFiles} are where each archive's files go
-   * ({@link #paths} of its {@link #plan}), which the preview has at hand.
+   * <p>{@code beforeFiles} and {@code afterFiles} are where each archive's files go ({@link #paths}
+   * of its {@link #plan}), which the preview has at hand.
    *
    * <p>{@code IncrementalBuildTest} checks this against clean builds, edit by edit.
    */
-  public Optional<Set<String>> affectedBy(Archive before, Set<String> beforeFiles, Archive after,
-      Set<String> afterFiles, Set<String> ids) {
+  public Optional<Set<String>> affectedBy(
+      Archive before,
+      Set<String> beforeFiles,
+      Archive after,
+      Set<String> afterFiles,
+      Set<String> ids) {
     if (!beforeFiles.equals(afterFiles)) {
       return Optional.empty();
     }
@@ -199,7 +205,6 @@ public final class SiteRenderer {
     }
     return paths;
   }
-
 }
 
 /** Collects files in memory, for {@link SiteRenderer#render(Archive)}. */
@@ -217,8 +222,9 @@ final class InMemory implements OutputSink {
   }
 
   List<OutputFile> files() {
-    return files.entrySet().stream().sorted(Map.Entry.comparingByKey())
-        .map(e -> new OutputFile(e.getKey(), e.getValue())).toList();
+    return files.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .map(e -> new OutputFile(e.getKey(), e.getValue()))
+        .toList();
   }
 }
-

@@ -17,22 +17,28 @@ import org.briefing.build.SiteBuilder;
  * @param newRecord what {@code new} should scaffold; present only for that command
  * @param port the preview's port for {@code serve} (0 picks a free one)
  */
-record Arguments(String command, SiteBuilder.Options options, Optional<NewRecord> newRecord,
-    int port) {
+record Arguments(
+    String command, SiteBuilder.Options options, Optional<NewRecord> newRecord, int port) {
 
   static final List<String> COMMANDS = List.of("build", "check", "new", "serve");
 
   static final int DEFAULT_PORT = 8080;
 
   /** The options each command accepts; anything else is a usage error, not silently ignored. */
-  private static final Map<String, Set<String>> OPTIONS = Map.of(
-      "build", Set.of("--content", "--templates", "--out", "--base-url", "--drafts", "--strict"),
-      // check takes the build options too, so `check` and `build` lines can be swapped in scripts
-      "check", Set.of("--content", "--templates", "--out", "--base-url", "--drafts", "--strict"),
-      "new", Set.of("--content", "--date", "--countries", "--type", "--slug"),
-      "serve", Set.of("--content", "--templates", "--base-url", "--drafts", "--strict", "--port"));
+  private static final Map<String, Set<String>> OPTIONS =
+      Map.of(
+          "build",
+              Set.of("--content", "--templates", "--out", "--base-url", "--drafts", "--strict"),
+          // check takes the build options too, so `check` and `build` lines can be swapped in
+          // scripts
+          "check",
+              Set.of("--content", "--templates", "--out", "--base-url", "--drafts", "--strict"),
+          "new", Set.of("--content", "--date", "--countries", "--type", "--slug"),
+          "serve",
+              Set.of("--content", "--templates", "--base-url", "--drafts", "--strict", "--port"));
 
-  static final String USAGE = """
+  static final String USAGE =
+      """
       usage: briefing [build|check|new|serve] [options]    (briefing --help shows this)
         build              build the site from the content folder (the default)
         check              validate the content without writing anything
@@ -93,8 +99,8 @@ record Arguments(String command, SiteBuilder.Options options, Optional<NewRecord
     int first = 0;
     if (args.length > 0 && !args[0].startsWith("-")) {
       if (!COMMANDS.contains(args[0])) {
-        throw new UsageException("unknown command \"" + args[0] + "\"; the commands are "
-            + String.join(", ", COMMANDS));
+        throw new UsageException(
+            "unknown command \"" + args[0] + "\"; the commands are " + String.join(", ", COMMANDS));
       }
       command = args[0];
       first = 1;
@@ -102,8 +108,11 @@ record Arguments(String command, SiteBuilder.Options options, Optional<NewRecord
     for (int i = first; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("-")) {
-        throw new UsageException("unexpected \"" + arg + "\"; the command comes first, and"
-            + " every value follows its option");
+        throw new UsageException(
+            "unexpected \""
+                + arg
+                + "\"; the command comes first, and"
+                + " every value follows its option");
       }
       if (!OPTIONS.values().stream().anyMatch(set -> set.contains(arg))) {
         throw new UsageException("unknown option \"" + arg + "\"");
@@ -148,14 +157,24 @@ record Arguments(String command, SiteBuilder.Options options, Optional<NewRecord
         missing.add("--slug");
       }
       if (!missing.isEmpty()) {
-        throw new UsageException("new needs --date, --countries, --type and --slug (missing: "
-            + String.join(", ", missing) + ")");
+        throw new UsageException(
+            "new needs --date, --countries, --type and --slug (missing: "
+                + String.join(", ", missing)
+                + ")");
       }
-      newRecord = Optional.of(new NewRecord(date,
-          Arrays.stream(countries.split(",", -1)).map(String::strip).toList(), type, slug));
+      newRecord =
+          Optional.of(
+              new NewRecord(
+                  date,
+                  Arrays.stream(countries.split(",", -1)).map(String::strip).toList(),
+                  type,
+                  slug));
     }
-    return new Arguments(command, new SiteBuilder.Options(content, templates, out, baseUrl,
-        drafts, strict), newRecord, port);
+    return new Arguments(
+        command,
+        new SiteBuilder.Options(content, templates, out, baseUrl, drafts, strict),
+        newRecord,
+        port);
   }
 
   private static String value(String[] args, int i, String option) throws UsageException {
@@ -174,7 +193,7 @@ record Arguments(String command, SiteBuilder.Options options, Optional<NewRecord
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new UsageException("--port must be a number from 0 to 65535 (0 picks a free port),"
-        + " not \"" + text + "\"");
+    throw new UsageException(
+        "--port must be a number from 0 to 65535 (0 picks a free port)," + " not \"" + text + "\"");
   }
 }

@@ -11,8 +11,8 @@ public enum ExitCode {
   /** The templates or the disk failed: a maintainer's problem, not an editor's. */
   INTERNAL(3),
   /**
-   * SIGINT (Ctrl-C) or SIGTERM stopped a build: its staging folder was removed and the last
-   * site is unchanged.
+   * SIGINT (Ctrl-C) or SIGTERM stopped a build: its staging folder was removed and the last site is
+   * unchanged.
    */
   INTERRUPTED(4);
 

@@ -17,8 +17,8 @@ import org.briefing.serve.PreviewServer;
 import org.briefing.validate.Validator;
 
 /**
- * The command-line entry point: {@code build} (the default), {@code check}, {@code new} and
- * {@code serve}; see {@link Arguments#USAGE}.
+ * The command-line entry point: {@code build} (the default), {@code check}, {@code new} and {@code
+ * serve}; see {@link Arguments#USAGE}.
  */
 public final class Main {
 
@@ -73,44 +73,60 @@ public final class Main {
         return report(outcome.problems());
       }
       long ms = (System.nanoTime() - start) / 1_000_000;
-      String kept = outcome.rendered() == outcome.files() ? ""
-          : " (" + outcome.rendered() + " rendered, the rest kept from the last build)";
-      out.println("built " + outcome.files() + " files into " + arguments.options().out()
-          + kept + " in " + ms + " ms");
+      String kept =
+          outcome.rendered() == outcome.files()
+              ? ""
+              : " (" + outcome.rendered() + " rendered, the rest kept from the last build)";
+      out.println(
+          "built "
+              + outcome.files()
+              + " files into "
+              + arguments.options().out()
+              + kept
+              + " in "
+              + ms
+              + " ms");
       return ExitCode.OK;
     } catch (TemplateProblemException e) {
       e.problems().forEach(p -> err.println(p.format()));
       err.println("error: the templates are broken; the output folder was left as it was");
       return ExitCode.INTERNAL;
     } catch (IOException e) {
-      err.println("error: could not write the site: " + e.getMessage()
-          + "; the output folder was left as it was");
+      err.println(
+          "error: could not write the site: "
+              + e.getMessage()
+              + "; the output folder was left as it was");
       return ExitCode.INTERNAL;
     }
   }
 
   /**
-   * Builds, with SIGINT and SIGTERM handled: the JVM runs its shutdown hooks on both, and the
-   * hook registered here stops the build's publishing, removes its staging folder, says so and
-   * ends the process with {@link ExitCode#INTERRUPTED}.
+   * Builds, with SIGINT and SIGTERM handled: the JVM runs its shutdown hooks on both, and the hook
+   * registered here stops the build's publishing, removes its staging folder, says so and ends the
+   * process with {@link ExitCode#INTERRUPTED}.
    */
   private SiteBuilder.Outcome buildUntilSignalled(SiteBuilder builder, SiteBuilder.Options options)
       throws IOException {
     long swaps = Publisher.swapCount();
     Object state = new Object();
     boolean[] building = {true};
-    Thread hook = new Thread(() -> {
-      synchronized (state) {
-        if (!building[0]) {
-          return;
-        }
-        boolean published = Publisher.interruptAll() | Publisher.swapCount() != swaps;
-        err.println(published ? "interrupted after the new site was published"
-            : "interrupted; the last site is unchanged");
-        err.flush();
-        Runtime.getRuntime().halt(ExitCode.INTERRUPTED.status());
-      }
-    }, "build-interrupted");
+    Thread hook =
+        new Thread(
+            () -> {
+              synchronized (state) {
+                if (!building[0]) {
+                  return;
+                }
+                boolean published = Publisher.interruptAll() | Publisher.swapCount() != swaps;
+                err.println(
+                    published
+                        ? "interrupted after the new site was published"
+                        : "interrupted; the last site is unchanged");
+                err.flush();
+                Runtime.getRuntime().halt(ExitCode.INTERRUPTED.status());
+              }
+            },
+            "build-interrupted");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       return builder.buildReusing(options);
@@ -142,16 +158,20 @@ public final class Main {
     try {
       Path folder = scaffold.write(record);
       out.println("created " + folder + "/ with engagement.yaml, ar.md and en.md");
-      out.println("next: fill in the blank \"\" values (titles, summaries, the source), then run"
-          + " check; until then check and build report each blank");
+      out.println(
+          "next: fill in the blank \"\" values (titles, summaries, the source), then run"
+              + " check; until then check and build report each blank");
       return ExitCode.OK;
     } catch (FileAlreadyExistsException e) {
-      err.println("error: " + e.getFile() + " already exists; edit that record, or choose"
-          + " another --slug");
+      err.println(
+          "error: "
+              + e.getFile()
+              + " already exists; edit that record, or choose"
+              + " another --slug");
       return ExitCode.CONTENT_ERRORS;
     } catch (IOException e) {
-      err.println("error: could not write the record: " + e.getMessage()
-          + "; nothing was left behind");
+      err.println(
+          "error: could not write the record: " + e.getMessage() + "; nothing was left behind");
       return ExitCode.INTERNAL;
     }
   }
@@ -162,21 +182,40 @@ public final class Main {
     try {
       preview = PreviewServer.start(options, port, out, err);
     } catch (BindException e) {
-      err.println("error: cannot listen on 127.0.0.1:" + port + " (" + e.getMessage() + ");"
-          + " stop whatever uses it, or pass --port 0 for a free port");
+      err.println(
+          "error: cannot listen on 127.0.0.1:"
+              + port
+              + " ("
+              + e.getMessage()
+              + ");"
+              + " stop whatever uses it, or pass --port 0 for a free port");
       return ExitCode.USAGE;
     } catch (IOException e) {
       err.println("error: could not start the preview: " + e.getMessage());
       return ExitCode.INTERNAL;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      preview.close();
-      out.println("preview stopped");
-    }, "preview-stop"));
-    out.println("previewing at " + preview.address() + " (English: " + preview.address()
-        + "en/index.html, Arabic: " + preview.address() + "ar/index.html)");
-    out.println("watching " + options.content() + "/ and " + options.templates()
-        + "/ for changes; press Ctrl-C to stop");
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  preview.close();
+                  out.println("preview stopped");
+                },
+                "preview-stop"));
+    out.println(
+        "previewing at "
+            + preview.address()
+            + " (English: "
+            + preview.address()
+            + "en/index.html, Arabic: "
+            + preview.address()
+            + "ar/index.html)");
+    out.println(
+        "watching "
+            + options.content()
+            + "/ and "
+            + options.templates()
+            + "/ for changes; press Ctrl-C to stop");
     try {
       preview.awaitClose();
     } catch (InterruptedException e) {
@@ -195,8 +234,10 @@ public final class Main {
         err.println(p.formatForGitHub());
       }
     }
-    err.println(problems.size() == 1 ? "1 problem; nothing was written"
-        : problems.size() + " problems; nothing was written");
+    err.println(
+        problems.size() == 1
+            ? "1 problem; nothing was written"
+            : problems.size() + " problems; nothing was written");
     return ExitCode.CONTENT_ERRORS;
   }
 }

@@ -26,20 +26,21 @@ import org.briefing.model.Term;
 import org.briefing.validate.Validator;
 
 /**
- * The {@code new} command: checks its arguments against the content's own countries and
- * vocabulary, then writes {@code engagements/<date>-<slug>/} whole, with {@code engagement.yaml},
- * {@code ar.md} and {@code en.md} explained in comments.
+ * The {@code new} command: checks its arguments against the content's own countries and vocabulary,
+ * then writes {@code engagements/<date>-<slug>/} whole, with {@code engagement.yaml}, {@code ar.md}
+ * and {@code en.md} explained in comments.
  *
  * <p>The scaffold is deliberately <em>not</em> publishable: titles, summaries and the source's
  * publisher, title and language are blank, and the validator refuses blank required fields, so
- * {@code check} and {@code build} point at each one until the editor has filled it in. Facts
- * given on the command line (date, type, countries) are written as given; {@code status} starts
- * at {@code unverified}, the weakest claim.
+ * {@code check} and {@code build} point at each one until the editor has filled it in. Facts given
+ * on the command line (date, type, countries) are written as given; {@code status} starts at {@code
+ * unverified}, the weakest claim.
  */
 final class RecordScaffold {
 
   /** The validator's id rule (RecordReader): lowercase ASCII, digits, single hyphens, ≤ 80. */
   static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
   static final int MAX_ID_LENGTH = 80;
 
   private static final String ENGAGEMENTS = "engagements";
@@ -57,17 +58,24 @@ final class RecordScaffold {
 
   /**
    * Reads site.yaml, countries.yaml and vocabulary.yaml through the loader and the validator,
-   * leaving the records out: a broken record elsewhere must not stop an editor starting a new
-   * one. The result's site has no engagements; its problems are the shared files' only.
+   * leaving the records out: a broken record elsewhere must not stop an editor starting a new one.
+   * The result's site has no engagements; its problems are the shared files' only.
    */
   static Validator.Result readSharedFiles(Path content) {
     LoadedContent loaded = new ContentLoader().load(content);
     Path records = content.resolve(ENGAGEMENTS);
-    List<Problem> sharedProblems = loaded.problems().stream()
-        .filter(p -> !p.file().startsWith(records))
-        .toList();
-    LoadedContent sharedOnly = new LoadedContent(loaded.root(), loaded.site(), loaded.countries(),
-        loaded.vocabulary(), loaded.actors(), List.of(), sharedProblems, loaded.publishers());
+    List<Problem> sharedProblems =
+        loaded.problems().stream().filter(p -> !p.file().startsWith(records)).toList();
+    LoadedContent sharedOnly =
+        new LoadedContent(
+            loaded.root(),
+            loaded.site(),
+            loaded.countries(),
+            loaded.vocabulary(),
+            loaded.actors(),
+            List.of(),
+            sharedProblems,
+            loaded.publishers());
     return new Validator().validate(sharedOnly, new Validator.Options(false, false));
   }
 
@@ -86,16 +94,29 @@ final class RecordScaffold {
     }
     String slug = record.slug();
     if (!SLUG.matcher(slug).matches()) {
-      wrong.add("--slug \"" + slug + "\" cannot be part of a record id; use lowercase ASCII"
-          + " letters, digits and single hyphens, such as khattab-yerlikaya-call");
+      wrong.add(
+          "--slug \""
+              + slug
+              + "\" cannot be part of a record id; use lowercase ASCII"
+              + " letters, digits and single hyphens, such as khattab-yerlikaya-call");
     } else if (slug.startsWith(record.date() + "-") || slug.equals(record.date())) {
-      wrong.add("--slug \"" + slug + "\" repeats the date; the id is already <date>-<slug>, so"
-          + " give the words after the date only");
+      wrong.add(
+          "--slug \""
+              + slug
+              + "\" repeats the date; the id is already <date>-<slug>, so"
+              + " give the words after the date only");
     }
     String id = id(record);
     if (id.length() > MAX_ID_LENGTH) {
-      wrong.add("the id \"" + id + "\" is " + id.length() + " characters; ids are at most "
-          + MAX_ID_LENGTH + ", so shorten --slug by " + (id.length() - MAX_ID_LENGTH));
+      wrong.add(
+          "the id \""
+              + id
+              + "\" is "
+              + id.length()
+              + " characters; ids are at most "
+              + MAX_ID_LENGTH
+              + ", so shorten --slug by "
+              + (id.length() - MAX_ID_LENGTH));
     }
     checkType(record.type(), wrong);
     checkCountries(record.countries(), wrong);
@@ -105,11 +126,18 @@ final class RecordScaffold {
   private void checkType(String type, List<String> wrong) {
     List<String> known = shared.types().stream().map(Term::key).toList();
     if (!known.contains(type)) {
-      String hint = Suggestions.closest(type, known).map(k -> "did you mean \"" + k + "\"? ")
-          .orElse("");
-      wrong.add("--type: unknown engagement type \"" + type + "\"; " + hint + "(known: "
-          + String.join(", ", known) + "; add it to " + content.resolve("vocabulary.yaml")
-          + " first)");
+      String hint =
+          Suggestions.closest(type, known).map(k -> "did you mean \"" + k + "\"? ").orElse("");
+      wrong.add(
+          "--type: unknown engagement type \""
+              + type
+              + "\"; "
+              + hint
+              + "(known: "
+              + String.join(", ", known)
+              + "; add it to "
+              + content.resolve("vocabulary.yaml")
+              + " first)");
     }
   }
 
@@ -123,19 +151,25 @@ final class RecordScaffold {
       } else if (!seen.add(code)) {
         wrong.add("--countries: country \"" + code + "\" is listed twice; remove one");
       } else if (!known.contains(code) && known.contains(upper)) {
-        wrong.add("--countries: country code \"" + code + "\" must be written in capitals: " + upper);
+        wrong.add(
+            "--countries: country code \"" + code + "\" must be written in capitals: " + upper);
       } else if (!known.contains(code)) {
-        wrong.add("--countries: unknown country code \"" + code + "\" (known: "
-            + String.join(", ", known) + "; add it to " + content.resolve("countries.yaml")
-            + " first)");
+        wrong.add(
+            "--countries: unknown country code \""
+                + code
+                + "\" (known: "
+                + String.join(", ", known)
+                + "; add it to "
+                + content.resolve("countries.yaml")
+                + " first)");
       }
     }
   }
 
   /**
-   * Writes the record folder whole: the three files go into a hidden staging folder beside
-   * {@code engagements/} (the loader never reads it), which is then renamed into place, so a
-   * failure leaves no half-written record.
+   * Writes the record folder whole: the three files go into a hidden staging folder beside {@code
+   * engagements/} (the loader never reads it), which is then renamed into place, so a failure
+   * leaves no half-written record.
    *
    * @return the new record's folder
    * @throws FileAlreadyExistsException when a record with that id exists
@@ -149,8 +183,9 @@ final class RecordScaffold {
     }
     Files.createDirectories(engagements);
     // createDirectory, not createTempDirectory: the record keeps the editor's usual permissions
-    Path staging = Files.createDirectory(content.resolve(".new-" + id + "-"
-        + Long.toHexString(System.nanoTime())));
+    Path staging =
+        Files.createDirectory(
+            content.resolve(".new-" + id + "-" + Long.toHexString(System.nanoTime())));
     try {
       Files.writeString(staging.resolve("engagement.yaml"), facts(record), StandardCharsets.UTF_8);
       Files.writeString(staging.resolve("ar.md"), ARABIC, StandardCharsets.UTF_8);
@@ -218,8 +253,16 @@ final class RecordScaffold {
         # related: [2025-01-20-an-earlier-record]
         # Optional: true keeps the record off the site unless it is built with --drafts.
         # draft: true
-        """.formatted(record.date(), record.date(), commentList(types), record.type(),
-        String.join(", ", record.countries()), commentList(topics), exampleTopic, record.date());
+        """
+        .formatted(
+            record.date(),
+            record.date(),
+            commentList(types),
+            record.type(),
+            String.join(", ", record.countries()),
+            commentList(topics),
+            exampleTopic,
+            record.date());
   }
 
   /** {@code # a, b, c} lines, wrapped so the file stays readable in any editor. */
@@ -238,7 +281,8 @@ final class RecordScaffold {
   }
 
   /** ar.md: blank title and summary, which fail `check` until written. */
-  static final String ARABIC = """
+  static final String ARABIC =
+      """
       ---
       # The Arabic text of this record. Write the headline in `title` and one or two sentences
       # (under 300 characters, shown in the timeline and lists) in `summary`, inside the quotes.
@@ -252,7 +296,8 @@ final class RecordScaffold {
       """;
 
   /** en.md: blank title and summary, which fail `check` until written. */
-  static final String ENGLISH = """
+  static final String ENGLISH =
+      """
       ---
       # The English text of this record. Write the headline in `title` and one or two sentences
       # (under 300 characters, shown in the timeline and lists) in `summary`, inside the quotes.

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * Reads a content folder (DESIGN §1) into {@link LoadedContent}: the three shared YAML files and
- * one {@link RecordFolder} per engagement. Reading problems (missing files, bad UTF-8, YAML
- * syntax) are collected, never thrown, so the editor sees every one in a single run.
+ * one {@link RecordFolder} per engagement. Reading problems (missing files, bad UTF-8, YAML syntax)
+ * are collected, never thrown, so the editor sees every one in a single run.
  */
 public final class ContentLoader {
 
@@ -23,9 +23,11 @@ public final class ContentLoader {
   static final String VOCABULARY = "vocabulary.yaml";
   static final String ACTORS = "actors.yaml";
   static final String PUBLISHERS = "publishers.yaml";
+
   /** Every content file outside the records; a change to one can change any page. */
   public static final List<String> SHARED_FILES =
       List.of(SITE, COUNTRIES, VOCABULARY, ACTORS, PUBLISHERS);
+
   static final String ENGAGEMENTS = "engagements";
   static final String FACTS = "engagement.yaml";
   private static final List<String> LANGUAGE_FILES = List.of("ar.md", "en.md");
@@ -35,44 +37,65 @@ public final class ContentLoader {
   public LoadedContent load(Path root) {
     List<Problem> problems = new ArrayList<>();
     if (!Files.isDirectory(root)) {
-      problems.add(Problem.inFile(root, "content folder not found; run from the repository's top"
-          + " folder or pass --content DIR"));
-      return new LoadedContent(root, Optional.empty(), Optional.empty(), Optional.empty(),
-          Optional.empty(), List.of(), problems, Optional.empty());
+      problems.add(
+          Problem.inFile(
+              root,
+              "content folder not found; run from the repository's top"
+                  + " folder or pass --content DIR"));
+      return new LoadedContent(
+          root,
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          List.of(),
+          problems,
+          Optional.empty());
     }
     Optional<YamlDocument> site = readRequiredYaml(root, root.resolve(SITE), problems);
     Optional<YamlDocument> countries = readRequiredYaml(root, root.resolve(COUNTRIES), problems);
     Optional<YamlDocument> vocabulary = readRequiredYaml(root, root.resolve(VOCABULARY), problems);
     Path actorsFile = root.resolve(ACTORS);
-    Optional<YamlDocument> actors = Files.exists(actorsFile)
-        ? readYaml(root, actorsFile, problems) : Optional.empty();
+    Optional<YamlDocument> actors =
+        Files.exists(actorsFile) ? readYaml(root, actorsFile, problems) : Optional.empty();
     Path publishersFile = root.resolve(PUBLISHERS);
-    Optional<YamlDocument> publishers = Files.exists(publishersFile)
-        ? readYaml(root, publishersFile, problems) : Optional.empty();
+    Optional<YamlDocument> publishers =
+        Files.exists(publishersFile) ? readYaml(root, publishersFile, problems) : Optional.empty();
     List<RecordFolder> records = readRecords(root, problems);
-    return new LoadedContent(root, site, countries, vocabulary, actors, records, problems,
-        publishers);
+    return new LoadedContent(
+        root, site, countries, vocabulary, actors, records, problems, publishers);
   }
 
   /**
-   * {@code previous} with the record folders named in {@code ids} read again from disk; every
-   * other folder is the very object it was, so later stages can tell it has not changed. The
-   * folders must exist, as they did in {@code previous}: a record added or removed needs
-   * {@link #load}. Problems are those of the folders read again.
+   * {@code previous} with the record folders named in {@code ids} read again from disk; every other
+   * folder is the very object it was, so later stages can tell it has not changed. The folders must
+   * exist, as they did in {@code previous}: a record added or removed needs {@link #load}. Problems
+   * are those of the folders read again.
    */
   public LoadedContent reload(LoadedContent previous, Set<String> ids) {
     Path root = previous.root();
     List<Problem> problems = new ArrayList<>();
-    List<RecordFolder> records = previous.records().stream()
-        .map(folder -> ids.contains(folder.id()) ? readRecord(root, folder.dir(), problems) : folder)
-        .toList();
-    return new LoadedContent(root, previous.site(), previous.countries(), previous.vocabulary(),
-        previous.actors(), records, problems, previous.publishers());
+    List<RecordFolder> records =
+        previous.records().stream()
+            .map(
+                folder ->
+                    ids.contains(folder.id()) ? readRecord(root, folder.dir(), problems) : folder)
+            .toList();
+    return new LoadedContent(
+        root,
+        previous.site(),
+        previous.countries(),
+        previous.vocabulary(),
+        previous.actors(),
+        records,
+        problems,
+        previous.publishers());
   }
 
   private Optional<YamlDocument> readRequiredYaml(Path root, Path file, List<Problem> problems) {
     if (!Files.exists(file)) {
-      problems.add(Problem.inFile(file, "is missing; every content folder needs " + file.getFileName()));
+      problems.add(
+          Problem.inFile(file, "is missing; every content folder needs " + file.getFileName()));
       return Optional.empty();
     }
     return readYaml(root, file, problems);
@@ -80,13 +103,15 @@ public final class ContentLoader {
 
   private Optional<YamlDocument> readYaml(Path root, Path file, List<Problem> problems) {
     return TextFiles.read(root, file, problems)
-        .flatMap(text -> {
-          Optional<YamlNode> node = yaml.read(file, text, 0, problems);
-          if (node.isEmpty() && text.isBlank()) {
-            problems.add(Problem.inFile(file, "is empty; see CONTRIBUTING.md for what it holds"));
-          }
-          return node;
-        })
+        .flatMap(
+            text -> {
+              Optional<YamlNode> node = yaml.read(file, text, 0, problems);
+              if (node.isEmpty() && text.isBlank()) {
+                problems.add(
+                    Problem.inFile(file, "is empty; see CONTRIBUTING.md for what it holds"));
+              }
+              return node;
+            })
         .map(node -> new YamlDocument(file, node));
   }
 
@@ -98,14 +123,20 @@ public final class ContentLoader {
     }
     List<Path> folders = new ArrayList<>();
     try (Stream<Path> children = Files.list(dir)) {
-      children.sorted().forEach(child -> {
-        if (Files.isDirectory(child, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-          folders.add(child);
-        } else if (!child.getFileName().toString().startsWith(".")) {
-          problems.add(Problem.inFile(child, "is not a record folder; each record is a folder"
-              + " engagements/<id>/ holding engagement.yaml, ar.md and en.md"));
-        }
-      });
+      children
+          .sorted()
+          .forEach(
+              child -> {
+                if (Files.isDirectory(child, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                  folders.add(child);
+                } else if (!child.getFileName().toString().startsWith(".")) {
+                  problems.add(
+                      Problem.inFile(
+                          child,
+                          "is not a record folder; each record is a folder"
+                              + " engagements/<id>/ holding engagement.yaml, ar.md and en.md"));
+                }
+              });
     } catch (IOException e) {
       problems.add(Problem.inFile(dir, "could not be listed: " + e.getMessage()));
       return List.of();
@@ -130,16 +161,23 @@ public final class ContentLoader {
           TextFiles.read(root, file, problems)
               .ifPresent(text -> texts.put(lang, FrontMatter.split(file, text, yaml, problems)));
         } else if (!name.startsWith(".")) {
-          problems.add(Problem.inFile(file, "is not part of a record; a record folder holds only "
-              + FACTS + ", ar.md and en.md" + suggestion(name)));
+          problems.add(
+              Problem.inFile(
+                  file,
+                  "is not part of a record; a record folder holds only "
+                      + FACTS
+                      + ", ar.md and en.md"
+                      + suggestion(name)));
         }
       }
     } catch (IOException e) {
       problems.add(Problem.inFile(folder, "could not be listed: " + e.getMessage()));
     }
     if (!sawFacts) {
-      problems.add(Problem.inFile(folder.resolve(FACTS), "is missing; every record needs its facts"
-          + " file (run `new` to scaffold one)"));
+      problems.add(
+          Problem.inFile(
+              folder.resolve(FACTS),
+              "is missing; every record needs its facts" + " file (run `new` to scaffold one)"));
     }
     synchronized (sharedProblems) {
       sharedProblems.addAll(problems);

@@ -13,15 +13,24 @@ final class FrontMatter {
 
   static MarkdownFile split(Path file, String text, YamlReader yaml, List<Problem> problems) {
     if (!text.startsWith(FENCE + "\n")) {
-      problems.add(new Problem(file, 1, 1, "must start with a front matter block: a line `---`,"
-          + " then `title:` and `summary:`, then another `---`"));
+      problems.add(
+          new Problem(
+              file,
+              1,
+              1,
+              "must start with a front matter block: a line `---`,"
+                  + " then `title:` and `summary:`, then another `---`"));
       return new MarkdownFile(file, Optional.empty(), text);
     }
     int start = FENCE.length() + 1;
     int end = findClosingFence(text, start);
     if (end < 0) {
-      problems.add(new Problem(file, 1, 1, "the front matter is never closed; add a line `---`"
-          + " after `summary:`"));
+      problems.add(
+          new Problem(
+              file,
+              1,
+              1,
+              "the front matter is never closed; add a line `---`" + " after `summary:`"));
       return new MarkdownFile(file, Optional.empty(), "");
     }
     String yamlText = text.substring(start, end);
@@ -31,8 +40,13 @@ final class FrontMatter {
     int before = problems.size();
     Optional<YamlNode> front = yaml.read(file, yamlText, 1, problems);
     if (front.isEmpty() && problems.size() == before) {
-      problems.add(new Problem(file, 2, 1, "the front matter is empty; write `title:` and"
-          + " `summary:` between the two `---` lines"));
+      problems.add(
+          new Problem(
+              file,
+              2,
+              1,
+              "the front matter is empty; write `title:` and"
+                  + " `summary:` between the two `---` lines"));
     }
     return new MarkdownFile(file, front, body);
   }

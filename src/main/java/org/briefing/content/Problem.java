@@ -3,9 +3,9 @@ package org.briefing.content;
 import java.nio.file.Path;
 
 /**
- * One thing wrong with the content, reported to the editor as a single compiler-style line.
- * A problem never stops the reading of the rest: every stage collects them and the build
- * reports them all at once.
+ * One thing wrong with the content, reported to the editor as a single compiler-style line. A
+ * problem never stops the reading of the rest: every stage collects them and the build reports them
+ * all at once.
  *
  * @param file the file the problem is in, as the editor would type its path
  * @param line 1-based line, or 0 when the problem concerns the whole file

@@ -11,5 +11,5 @@ import java.util.Optional;
  * @param facts {@code engagement.yaml}, when present and readable
  * @param texts the language files present, by language code ({@code ar}, {@code en})
  */
-public record RecordFolder(String id, Path dir, Optional<YamlDocument> facts,
-    Map<String, MarkdownFile> texts) {}
+public record RecordFolder(
+    String id, Path dir, Optional<YamlDocument> facts, Map<String, MarkdownFile> texts) {}

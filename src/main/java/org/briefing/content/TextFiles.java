@@ -12,38 +12,42 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads content files as strict UTF-8 text, within a size limit, and only when they are
- * regular files inside the content folder: records come from pull requests, and a symbolic
- * link in one could otherwise publish any file the build machine can read.
+ * Reads content files as strict UTF-8 text, within a size limit, and only when they are regular
+ * files inside the content folder: records come from pull requests, and a symbolic link in one
+ * could otherwise publish any file the build machine can read.
  */
 public final class TextFiles {
 
   /**
-   * Far above any real record (the largest seed file is 3 KB); a bigger file is a mistake (a
-   * pasted PDF, a binary). The slowest Markdown body this size can hold renders in a few
-   * seconds (see the security tests).
+   * Far above any real record (the largest seed file is 3 KB); a bigger file is a mistake (a pasted
+   * PDF, a binary). The slowest Markdown body this size can hold renders in a few seconds (see the
+   * security tests).
    */
   public static final long MAX_BYTES = 512 * 1024;
 
   private TextFiles() {}
 
   /**
-   * Returns the text with a leading byte-order mark removed and CRLF line ends made LF, or
-   * empty after adding a problem. {@code root} is the content folder: a file whose real
-   * location is outside it (through a symbolic link) is refused, and so is anything that is
-   * not a regular file (a folder, a named pipe, a device).
+   * Returns the text with a leading byte-order mark removed and CRLF line ends made LF, or empty
+   * after adding a problem. {@code root} is the content folder: a file whose real location is
+   * outside it (through a symbolic link) is refused, and so is anything that is not a regular file
+   * (a folder, a named pipe, a device).
    */
   static Optional<String> read(Path root, Path file, List<Problem> problems) {
     try {
       Path real = file.toRealPath();
       if (!real.startsWith(root.toRealPath())) {
-        problems.add(Problem.inFile(file, "is a link to a file outside the content folder;"
-            + " replace the link with the file itself"));
+        problems.add(
+            Problem.inFile(
+                file,
+                "is a link to a file outside the content folder;"
+                    + " replace the link with the file itself"));
         return Optional.empty();
       }
       if (!Files.isRegularFile(real)) {
-        problems.add(Problem.inFile(file, "is not a regular file; content files are plain"
-            + " UTF-8 text files"));
+        problems.add(
+            Problem.inFile(
+                file, "is not a regular file; content files are plain" + " UTF-8 text files"));
         return Optional.empty();
       }
       // Read the checked path, never the link again, and never more than the limit allows.
@@ -53,21 +57,31 @@ public final class TextFiles {
       }
       if (bytes.length > MAX_BYTES) {
         long size = Math.max(Files.size(real), bytes.length);
-        problems.add(Problem.inFile(file, "is " + size / 1024 + " KiB; content files are"
-            + " limited to " + MAX_BYTES / 1024 + " KiB, so shorten it or split the record"));
+        problems.add(
+            Problem.inFile(
+                file,
+                "is "
+                    + size / 1024
+                    + " KiB; content files are"
+                    + " limited to "
+                    + MAX_BYTES / 1024
+                    + " KiB, so shorten it or split the record"));
         return Optional.empty();
       }
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
       if (text.startsWith("\uFEFF")) {
         text = text.substring(1);
       }
       return Optional.of(text.replace("\r\n", "\n"));
     } catch (CharacterCodingException e) {
-      problems.add(Problem.inFile(file, "is not valid UTF-8 text; save it as UTF-8 in your editor"));
+      problems.add(
+          Problem.inFile(file, "is not valid UTF-8 text; save it as UTF-8 in your editor"));
     } catch (IOException e) {
       problems.add(Problem.inFile(file, "could not be read: " + e.getMessage()));
     }

@@ -18,9 +18,9 @@ import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads YAML text into {@link YamlNode}s through Jackson's streaming YAML parser, keeping every
- * scalar as the text the editor wrote. Refuses what would let a file mean something other than
- * it reads as: duplicate keys (YAML keeps the last one silently), anchors and aliases (a value
- * defined elsewhere, and the "billion laughs" expansion), explicit tags, and deep nesting.
+ * scalar as the text the editor wrote. Refuses what would let a file mean something other than it
+ * reads as: duplicate keys (YAML keeps the last one silently), anchors and aliases (a value defined
+ * elsewhere, and the "billion laughs" expansion), explicit tags, and deep nesting.
  *
  * <p>Thread-safe: the factory is immutable once built and each call has its own parser.
  */
@@ -40,15 +40,17 @@ public final class YamlReader {
     options.setMaxAliasesForCollections(0);
     options.setNestingDepthLimit(MAX_DEPTH * 4);
     // An unquoted empty value (`end_date:`) is "nothing written"; a quoted "" stays text.
-    factory = YAMLFactory.builder().loaderOptions(options)
-        .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
-        .build();
+    factory =
+        YAMLFactory.builder()
+            .loaderOptions(options)
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+            .build();
   }
 
   /**
-   * Parses {@code text}, whose first line is line {@code 1 + lineOffset} of {@code file}.
-   * Returns the root node, or empty when the text has problems that leave nothing to read;
-   * problems are added to {@code problems} either way.
+   * Parses {@code text}, whose first line is line {@code 1 + lineOffset} of {@code file}. Returns
+   * the root node, or empty when the text has problems that leave nothing to read; problems are
+   * added to {@code problems} either way.
    */
   public Optional<YamlNode> read(Path file, String text, int lineOffset, List<Problem> problems) {
     Session session = new Session(file, text, lineOffset, problems);
@@ -59,9 +61,11 @@ public final class YamlReader {
       }
       YamlNode root = session.value(parser, 0);
       if (parser.nextToken() != null) {
-        problems.add(Problem.at(session.position(parser.currentTokenLocation()),
-            "a second YAML document starts here; keep one document per file and remove the"
-                + " extra `---`"));
+        problems.add(
+            Problem.at(
+                session.position(parser.currentTokenLocation()),
+                "a second YAML document starts here; keep one document per file and remove the"
+                    + " extra `---`"));
       }
       return session.failed ? Optional.empty() : Optional.of(root);
     } catch (TooDeep e) {
@@ -99,7 +103,8 @@ public final class YamlReader {
 
     Position position(JsonLocation location) {
       int line = location.getLineNr();
-      return new Position(file, line <= 0 ? 0 : line + lineOffset, Math.max(location.getColumnNr(), 0));
+      return new Position(
+          file, line <= 0 ? 0 : line + lineOffset, Math.max(location.getColumnNr(), 0));
     }
 
     void refuse(Position position, String message) {
@@ -108,9 +113,9 @@ public final class YamlReader {
     }
 
     /**
-     * The anchor name written where a value starts, if any. Jackson reports anchors on lists
-     * and mappings but drops them on single values, so those are read from the text itself:
-     * a node's position is where its properties (tag, anchor) begin.
+     * The anchor name written where a value starts, if any. Jackson reports anchors on lists and
+     * mappings but drops them on single values, so those are read from the text itself: a node's
+     * position is where its properties (tag, anchor) begin.
      */
     private String anchorWrittenAt(JsonLocation location) {
       int line = location.getLineNr() - 1;
@@ -127,7 +132,8 @@ public final class YamlReader {
         return null;
       }
       int end = 1;
-      while (end < rest.length() && !Character.isWhitespace(rest.charAt(end))
+      while (end < rest.length()
+          && !Character.isWhitespace(rest.charAt(end))
           && ",[]{}".indexOf(rest.charAt(end)) < 0) {
         end++;
       }
@@ -135,9 +141,9 @@ public final class YamlReader {
     }
 
     /**
-     * The text a comment cut off a plain value, when the {@code #} follows it after one space
-     * with no space after it ({@code title: Kim #1 meeting}): that reads as part of the value,
-     * while {@code value  # a note} is a comment as written.
+     * The text a comment cut off a plain value, when the {@code #} follows it after one space with
+     * no space after it ({@code title: Kim #1 meeting}): that reads as part of the value, while
+     * {@code value # a note} is a comment as written.
      */
     private String commentCut(JsonLocation location, String text) {
       int line = location.getLineNr() - 1;
@@ -146,42 +152,55 @@ public final class YamlReader {
         return null;
       }
       String written = lines[line];
-      if (column >= written.length() || "'\"|>".indexOf(written.charAt(column)) >= 0
+      if (column >= written.length()
+          || "'\"|>".indexOf(written.charAt(column)) >= 0
           || !written.startsWith(text, column)) {
         return null;
       }
       String rest = written.substring(column + text.length()).stripTrailing();
-      boolean cut = rest.length() > 2 && (rest.charAt(0) == ' ' || rest.charAt(0) == '\t')
-          && rest.charAt(1) == '#' && !Character.isWhitespace(rest.charAt(2));
+      boolean cut =
+          rest.length() > 2
+              && (rest.charAt(0) == ' ' || rest.charAt(0) == '\t')
+              && rest.charAt(1) == '#'
+              && !Character.isWhitespace(rest.charAt(2));
       return cut ? rest.substring(1) : null;
     }
 
     /**
-     * Refuses a key holding a space that is not the space bar's, or an invisible character
-     * (pasted from a word processor or a web page): it looks right and matches no key.
+     * Refuses a key holding a space that is not the space bar's, or an invisible character (pasted
+     * from a word processor or a web page): it looks right and matches no key.
      */
     private void checkKeySpaces(String key, Position keyAt) {
       for (int i = 0; i < key.length(); ) {
         int c = key.codePointAt(i);
-        boolean odd = c != ' ' && (Character.isWhitespace(c) || Character.isSpaceChar(c)
-            || Character.getType(c) == Character.FORMAT);
+        boolean odd =
+            c != ' '
+                && (Character.isWhitespace(c)
+                    || Character.isSpaceChar(c)
+                    || Character.getType(c) == Character.FORMAT);
         if (odd) {
-          String name = switch (c) {
-            case 0x00A0 -> "a non-breaking space";
-            case 0x202F -> "a narrow non-breaking space";
-            case 0x200B -> "a zero-width space";
-            case 0xFEFF -> "a zero-width no-break space (byte-order mark)";
-            case 0x200C -> "a zero-width non-joiner";
-            case 0x200D -> "a zero-width joiner";
-            case 0x2060 -> "a word joiner";
-            case '\t' -> "a tab";
-            default -> "an invisible or unusual space";
-          };
+          String name =
+              switch (c) {
+                case 0x00A0 -> "a non-breaking space";
+                case 0x202F -> "a narrow non-breaking space";
+                case 0x200B -> "a zero-width space";
+                case 0xFEFF -> "a zero-width no-break space (byte-order mark)";
+                case 0x200C -> "a zero-width non-joiner";
+                case 0x200D -> "a zero-width joiner";
+                case 0x2060 -> "a word joiner";
+                case '\t' -> "a tab";
+                default -> "an invisible or unusual space";
+              };
           String visible = key.replaceAll("[\\p{Z}\\p{Cf}\\s]", "");
-          refuse(new Position(keyAt.file(), keyAt.line(), keyAt.column() + i), "the key \""
-              + visible + "\" contains " + name + String.format(java.util.Locale.ROOT,
-              " (U+%04X)", c) + ", which looks like a space or nothing but is not one; delete"
-              + " the key and type it again, with ordinary spaces before it");
+          refuse(
+              new Position(keyAt.file(), keyAt.line(), keyAt.column() + i),
+              "the key \""
+                  + visible
+                  + "\" contains "
+                  + name
+                  + String.format(java.util.Locale.ROOT, " (U+%04X)", c)
+                  + ", which looks like a space or nothing but is not one; delete"
+                  + " the key and type it again, with ordinary spaces before it");
           return;
         }
         i += Character.charCount(c);
@@ -192,31 +211,51 @@ public final class YamlReader {
     YamlNode value(YAMLParser parser, int depth) throws IOException {
       Position at = position(parser.currentTokenLocation());
       if (parser.isCurrentAlias()) {
-        refuse(at, "YAML aliases (*" + parser.getText() + ") are not allowed; write the value out"
-            + " in full");
+        refuse(
+            at,
+            "YAML aliases (*"
+                + parser.getText()
+                + ") are not allowed; write the value out"
+                + " in full");
         return new YamlNode.Scalar("", true, at);
       }
-      String anchor = parser.getCurrentAnchor() != null ? parser.getCurrentAnchor()
-          : anchorWrittenAt(parser.currentTokenLocation());
+      String anchor =
+          parser.getCurrentAnchor() != null
+              ? parser.getCurrentAnchor()
+              : anchorWrittenAt(parser.currentTokenLocation());
       if (anchor != null) {
-        refuse(at, "YAML anchors (&" + anchor + ") are not allowed; remove it"
-            + " and write values out in full");
+        refuse(
+            at,
+            "YAML anchors (&"
+                + anchor
+                + ") are not allowed; remove it"
+                + " and write values out in full");
       }
       Object tag = parser.getTypeId();
       if (tag != null) {
-        refuse(at, "YAML tags (" + tag + ") are not allowed; remove the tag, and quote the value"
-            + " if it must stay text");
+        refuse(
+            at,
+            "YAML tags ("
+                + tag
+                + ") are not allowed; remove the tag, and quote the value"
+                + " if it must stay text");
       }
       JsonToken token = parser.currentToken();
       if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
         if (depth >= MAX_DEPTH) {
-          refuse(at, "nested more than " + MAX_DEPTH + " levels deep; content records are"
-              + " flat, so this is probably an indentation mistake");
+          refuse(
+              at,
+              "nested more than "
+                  + MAX_DEPTH
+                  + " levels deep; content records are"
+                  + " flat, so this is probably an indentation mistake");
           // Reading on would only find the parser's own depth limit, a second report of the
           // same mistake without a line; the file is refused here.
           throw new TooDeep();
         }
-        return token == JsonToken.START_OBJECT ? mapping(parser, at, depth) : sequence(parser, at, depth);
+        return token == JsonToken.START_OBJECT
+            ? mapping(parser, at, depth)
+            : sequence(parser, at, depth);
       }
       if (token == JsonToken.VALUE_NULL) {
         return new YamlNode.Scalar("", true, at);
@@ -225,9 +264,17 @@ public final class YamlReader {
       String text = parser.getText();
       String cut = commentCut(parser.currentTokenLocation(), text);
       if (cut != null) {
-        refuse(at, "\" #\" starts a comment in YAML, so this value ends at \"" + text
-            + "\" and \"" + cut + "\" is dropped; put the whole value in quotes: \"" + text + " "
-            + cut + "\"");
+        refuse(
+            at,
+            "\" #\" starts a comment in YAML, so this value ends at \""
+                + text
+                + "\" and \""
+                + cut
+                + "\" is dropped; put the whole value in quotes: \""
+                + text
+                + " "
+                + cut
+                + "\"");
       }
       return new YamlNode.Scalar(text, false, at);
     }
@@ -243,15 +290,20 @@ public final class YamlReader {
         YamlNode value = value(parser, depth + 1);
         Position earlier = keys.get(key);
         if (earlier != null) {
-          refuse(keyAt, "duplicate key \"" + key + "\" (first written on line " + earlier.line()
-              + "); keep one and delete the other");
+          refuse(
+              keyAt,
+              "duplicate key \""
+                  + key
+                  + "\" (first written on line "
+                  + earlier.line()
+                  + "); keep one and delete the other");
           continue;
         }
         keys.put(key, keyAt);
         entries.put(key, value);
       }
-      return new YamlNode.Mapping(Collections.unmodifiableMap(entries),
-          Collections.unmodifiableMap(keys), at);
+      return new YamlNode.Mapping(
+          Collections.unmodifiableMap(entries), Collections.unmodifiableMap(keys), at);
     }
 
     private YamlNode sequence(YAMLParser parser, Position at, int depth) throws IOException {

@@ -8,10 +8,10 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * YAML syntax errors in an editor's words. The parser says what it was doing ("while scanning
- * a simple key") and what it found; the editor needs what is wrong on which line and how to fix
- * it. Each known kind of mistake is named, at the place the editor has to change (where an
- * unclosed quote or bracket opens, not where the file ends).
+ * YAML syntax errors in an editor's words. The parser says what it was doing ("while scanning a
+ * simple key") and what it found; the editor needs what is wrong on which line and how to fix it.
+ * Each known kind of mistake is named, at the place the editor has to change (where an unclosed
+ * quote or bracket opens, not where the file ends).
  */
 final class YamlSyntax {
 
@@ -35,70 +35,138 @@ final class YamlSyntax {
       }
       if (context.contains("quoted scalar")) {
         if (problem.contains("escape")) {
-          return at(file, lineOffset, at, "a backslash in double quotes starts an escape YAML"
-              + " does not know; put the value in single quotes ('...') instead, or write \\\\"
-              + " for a backslash");
+          return at(
+              file,
+              lineOffset,
+              at,
+              "a backslash in double quotes starts an escape YAML"
+                  + " does not know; put the value in single quotes ('...') instead, or write \\\\"
+                  + " for a backslash");
         }
-        return at(file, lineOffset, opened, "this quote (" + charAt(lines, opened)
-            + ") is not closed; end the value with the same quote mark on this line");
+        return at(
+            file,
+            lineOffset,
+            opened,
+            "this quote ("
+                + charAt(lines, opened)
+                + ") is not closed; end the value with the same quote mark on this line");
       }
       if (context.contains("flow sequence") || context.contains("flow mapping")) {
         boolean list = context.contains("sequence");
-        return at(file, lineOffset, opened, "this " + (list ? "[" : "{") + " is not closed: end"
-            + " the " + (list ? "list with ]" : "set of keys with }") + " on the same line, with"
-            + " a comma between entries; put entries that contain \", \" or \": \" in quotes");
+        return at(
+            file,
+            lineOffset,
+            opened,
+            "this "
+                + (list ? "[" : "{")
+                + " is not closed: end"
+                + " the "
+                + (list ? "list with ]" : "set of keys with }")
+                + " on the same line, with"
+                + " a comma between entries; put entries that contain \", \" or \": \" in quotes");
       }
       if (problem.contains("mapping values are not allowed")) {
-        return at(file, lineOffset, at, "a colon followed by a space (\": \") inside a value:"
-            + " YAML reads it as a new key; put the whole value in quotes: key: \"...\"");
+        return at(
+            file,
+            lineOffset,
+            at,
+            "a colon followed by a space (\": \") inside a value:"
+                + " YAML reads it as a new key; put the whole value in quotes: key: \"...\"");
       }
       if (problem.contains("could not find expected ':'")) {
-        return at(file, lineOffset, at.getLine() > opened.getLine() ? opened : at, "this line"
-            + " is not `key: value`: a key needs a colon and a space after it; if the line"
-            + " continues the value above, put that whole value in quotes on one line");
+        return at(
+            file,
+            lineOffset,
+            at.getLine() > opened.getLine() ? opened : at,
+            "this line"
+                + " is not `key: value`: a key needs a colon and a space after it; if the line"
+                + " continues the value above, put that whole value in quotes on one line");
       }
       if (problem.contains("block sequence start") || problem.contains("'-'")) {
-        return at(file, lineOffset, at, "a `- ` list entry where a key was expected: indent"
-            + " the list under its key (`countries:` on one line, then `  - SY`), or write it"
-            + " on the key's line as [SY, TR]");
+        return at(
+            file,
+            lineOffset,
+            at,
+            "a `- ` list entry where a key was expected: indent"
+                + " the list under its key (`countries:` on one line, then `  - SY`), or write it"
+                + " on the key's line as [SY, TR]");
       }
-      if (problem.contains("expected <block end>") || problem.contains("did not find expected key")
+      if (problem.contains("expected <block end>")
+          || problem.contains("did not find expected key")
           || problem.contains("did not find expected '-'")) {
-        return at(file, lineOffset, at, "this line is not indented like the keys or list"
-            + " entries above it; line it up with them (use spaces, the same number as the"
-            + " lines above), or put the value in quotes if it continues a value");
+        return at(
+            file,
+            lineOffset,
+            at,
+            "this line is not indented like the keys or list"
+                + " entries above it; line it up with them (use spaces, the same number as the"
+                + " lines above), or put the value in quotes if it continues a value");
       }
       if (problem.contains("special characters are not allowed")
           || problem.contains("cannot start any token")) {
         int c = codePointAt(lines, at);
         if (c == '@' || c == '`' || c == '%') {
-          return at(file, lineOffset, at, "a value cannot begin with " + (char) c + " in YAML;"
-              + " put the whole value in quotes");
+          return at(
+              file,
+              lineOffset,
+              at,
+              "a value cannot begin with "
+                  + (char) c
+                  + " in YAML;"
+                  + " put the whole value in quotes");
         }
-        return at(file, lineOffset, at, "an invisible or control character ("
-            + String.format(Locale.ROOT, "U+%04X", c) + ") YAML cannot read; delete it and"
-            + " retype what is around it");
+        return at(
+            file,
+            lineOffset,
+            at,
+            "an invisible or control character ("
+                + String.format(Locale.ROOT, "U+%04X", c)
+                + ") YAML cannot read; delete it and"
+                + " retype what is around it");
       }
       if (problem.contains("<document start>")) {
-        return at(file, lineOffset, at, "keys start here after a line above that is not `key:"
-            + " value` (a key needs a colon and a space after it, `title: ...`); correct that"
-            + " line, or put its whole value in quotes");
+        return at(
+            file,
+            lineOffset,
+            at,
+            "keys start here after a line above that is not `key:"
+                + " value` (a key needs a colon and a space after it, `title: ...`); correct that"
+                + " line, or put its whole value in quotes");
       }
       if (problem.contains("end of stream")) {
-        return at(file, lineOffset, opened, "the file ends before what starts here is"
-            + " complete; close the quote or bracket, or finish the line");
+        return at(
+            file,
+            lineOffset,
+            opened,
+            "the file ends before what starts here is"
+                + " complete; close the quote or bracket, or finish the line");
       }
-      String plain = marked.getProblem() == null || marked.getProblem().contains("<")
-          || marked.getProblem().contains("token") ? "" : " (" + marked.getProblem().strip() + ")";
-      return at(file, lineOffset, at, "YAML cannot read this line" + plain + "; check the"
-          + " indentation, and put quotes around values that contain \": \" or \" #\" or start"
-          + " with a special character");
+      String plain =
+          marked.getProblem() == null
+                  || marked.getProblem().contains("<")
+                  || marked.getProblem().contains("token")
+              ? ""
+              : " (" + marked.getProblem().strip() + ")";
+      return at(
+          file,
+          lineOffset,
+          at,
+          "YAML cannot read this line"
+              + plain
+              + "; check the"
+              + " indentation, and put quotes around values that contain \": \" or \" #\" or start"
+              + " with a special character");
     }
     JsonLocation where = e.getLocation();
-    Position position = where == null || where.getLineNr() <= 0 ? Position.startOf(file)
-        : new Position(file, where.getLineNr() + lineOffset, Math.max(where.getColumnNr(), 0));
-    return Problem.at(position, "YAML cannot read this file (" + firstLine(e.getOriginalMessage())
-        + "); check the indentation, and put quotes around values that contain \": \" or \" #\"");
+    Position position =
+        where == null || where.getLineNr() <= 0
+            ? Position.startOf(file)
+            : new Position(file, where.getLineNr() + lineOffset, Math.max(where.getColumnNr(), 0));
+    return Problem.at(
+        position,
+        "YAML cannot read this file ("
+            + firstLine(e.getOriginalMessage())
+            + "); check the indentation, and put quotes around values that contain \": \" or \" #\"");
   }
 
   /** A tab where the parser stopped, or before it on that line's indentation. */
@@ -115,9 +183,14 @@ final class YamlSyntax {
       return null;
     }
     int col = here ? column : tab;
-    return new Problem(file, at.getLine() + 1 + lineOffset, col + 1, "YAML does not allow tabs"
-        + (indent ? " in indentation" : " here") + "; indent with spaces (press the space bar,"
-        + " or set your editor to insert spaces for tabs)");
+    return new Problem(
+        file,
+        at.getLine() + 1 + lineOffset,
+        col + 1,
+        "YAML does not allow tabs"
+            + (indent ? " in indentation" : " here")
+            + "; indent with spaces (press the space bar,"
+            + " or set your editor to insert spaces for tabs)");
   }
 
   /** A space other than the space bar's (pasted) in the indentation of the line. */
@@ -132,11 +205,20 @@ final class YamlSyntax {
         continue;
       }
       if (c != '\t' && (Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT)) {
-        String name = c == 0x00A0 ? "a non-breaking space" : c == 0x200B ? "a zero-width space"
-            : "an unusual space";
-        return new Problem(file, at.getLine() + 1 + lineOffset, i + 1, "this line is indented"
-            + " with " + name + String.format(Locale.ROOT, " (U+%04X)", (int) c) + ", which looks"
-            + " like a space but is not one; indent with ordinary spaces");
+        String name =
+            c == 0x00A0
+                ? "a non-breaking space"
+                : c == 0x200B ? "a zero-width space" : "an unusual space";
+        return new Problem(
+            file,
+            at.getLine() + 1 + lineOffset,
+            i + 1,
+            "this line is indented"
+                + " with "
+                + name
+                + String.format(Locale.ROOT, " (U+%04X)", (int) c)
+                + ", which looks"
+                + " like a space but is not one; indent with ordinary spaces");
       }
       return null;
     }
@@ -151,7 +233,8 @@ final class YamlSyntax {
   }
 
   private static int codePointAt(String[] lines, Mark mark) {
-    if (mark == null || mark.getLine() >= lines.length
+    if (mark == null
+        || mark.getLine() >= lines.length
         || mark.getColumn() >= lines[mark.getLine()].length()) {
       return 0;
     }

@@ -32,12 +32,12 @@ public final class RecordPieces {
 
   /**
    * @param lastSite the last build's output folder, still in place while this one renders
-   * @param earlier the pieces of its files, by file and record id; only files that are still
-   *     as the last build wrote them
+   * @param earlier the pieces of its files, by file and record id; only files that are still as the
+   *     last build wrote them
    * @param unchanged the records whose files did not change since
    */
-  public RecordPieces(Path lastSite, Map<String, Map<String, Piece>> earlier,
-      Set<String> unchanged) {
+  public RecordPieces(
+      Path lastSite, Map<String, Map<String, Piece>> earlier, Set<String> unchanged) {
     this.lastSite = lastSite;
     this.earlier = earlier;
     this.unchanged = unchanged;
@@ -86,13 +86,15 @@ public final class RecordPieces {
 
   private FileChannel channel(String file) throws IOException {
     try {
-      return open.computeIfAbsent(file, f -> {
-        try {
-          return FileChannel.open(lastSite.resolve(f));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      return open.computeIfAbsent(
+          file,
+          f -> {
+            try {
+              return FileChannel.open(lastSite.resolve(f));
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

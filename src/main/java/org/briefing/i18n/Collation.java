@@ -7,14 +7,14 @@ import java.util.function.Function;
 import org.briefing.model.Lang;
 
 /**
- * The order of names in each language, the one order every list and filter of a page uses.
- * English follows the English collator. Arabic follows the Arabic collator and, as Arabic
- * indexes and dictionaries do, files a name under its first letter after the article «ال»:
- * الصومال sorts with ص, between سوريا and فرنسا.
+ * The order of names in each language, the one order every list and filter of a page uses. English
+ * follows the English collator. Arabic follows the Arabic collator and, as Arabic indexes and
+ * dictionaries do, files a name under its first letter after the article «ال»: الصومال sorts with
+ * ص, between سوريا and فرنسا.
  *
- * <p>{@link Collator} for {@code ar} (from the JDK's locale data) orders the letters and folds
- * the hamza forms of alif; nothing the site's names need is missing from it, so no second
- * collation library is needed. Thread-safe: the JDK's collators synchronize {@code compare}.
+ * <p>{@link Collator} for {@code ar} (from the JDK's locale data) orders the letters and folds the
+ * hamza forms of alif; nothing the site's names need is missing from it, so no second collation
+ * library is needed. Thread-safe: the JDK's collators synchronize {@code compare}.
  */
 public final class Collation {
 
@@ -54,7 +54,8 @@ public final class Collation {
   /** What a name is filed under: an Arabic name without its leading article. */
   String sortKey(String name) {
     String stripped = name.strip();
-    if (lang == Lang.AR && stripped.startsWith(ARTICLE)
+    if (lang == Lang.AR
+        && stripped.startsWith(ARTICLE)
         && stripped.codePointCount(0, stripped.length()) > ARTICLE.length() + 1) {
       return stripped.substring(ARTICLE.length());
     }

@@ -13,27 +13,65 @@ import org.briefing.model.PartialDate;
  *
  * <ul>
  *   <li>English: {@code 20 January 2025}, {@code January 2025}, {@code 2025}.
- *   <li>Arabic: the standard month name with the Levantine one beside it, as Arab newsrooms
- *       write them: {@code 20 يناير/كانون الثاني 2025}.
- *   <li>Hijri (Arabic pages): the Umm al-Qura date of {@link HijrahDate}; a month or year
- *       spans two Hijri months or years, and is written as that span, never as one invented day.
+ *   <li>Arabic: the standard month name with the Levantine one beside it, as Arab newsrooms write
+ *       them: {@code 20 يناير/كانون الثاني 2025}.
+ *   <li>Hijri (Arabic pages): the Umm al-Qura date of {@link HijrahDate}; a month or year spans two
+ *       Hijri months or years, and is written as that span, never as one invented day.
  * </ul>
  *
  * <p>Nothing here reads the default locale: the language is always passed in. Immutable.
  */
 public final class DateFormatter {
 
-  private static final String[] ENGLISH_MONTHS = {"January", "February", "March", "April", "May",
-      "June", "July", "August", "September", "October", "November", "December"};
+  private static final String[] ENGLISH_MONTHS = {
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December"
+  };
 
-  private static final String[] ARABIC_MONTHS = {"يناير", "فبراير", "مارس", "أبريل", "مايو",
-      "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"};
+  private static final String[] ARABIC_MONTHS = {
+    "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
+    "نوفمبر", "ديسمبر"
+  };
 
-  private static final String[] LEVANTINE_MONTHS = {"كانون الثاني", "شباط", "آذار", "نيسان",
-      "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول"};
+  private static final String[] LEVANTINE_MONTHS = {
+    "كانون الثاني",
+    "شباط",
+    "آذار",
+    "نيسان",
+    "أيار",
+    "حزيران",
+    "تموز",
+    "آب",
+    "أيلول",
+    "تشرين الأول",
+    "تشرين الثاني",
+    "كانون الأول"
+  };
 
-  private static final String[] HIJRI_MONTHS = {"محرم", "صفر", "ربيع الأول", "ربيع الآخر",
-      "جمادى الأولى", "جمادى الآخرة", "رجب", "شعبان", "رمضان", "شوال", "ذو القعدة", "ذو الحجة"};
+  private static final String[] HIJRI_MONTHS = {
+    "محرم",
+    "صفر",
+    "ربيع الأول",
+    "ربيع الآخر",
+    "جمادى الأولى",
+    "جمادى الآخرة",
+    "رجب",
+    "شعبان",
+    "رمضان",
+    "شوال",
+    "ذو القعدة",
+    "ذو الحجة"
+  };
 
   private static final String HIJRI_ERA = "هـ";
   private static final String EN_DASH = "–";
@@ -48,11 +86,12 @@ public final class DateFormatter {
 
   /** The Gregorian date at its own precision. */
   public String format(PartialDate date) {
-    return digits.apply(switch (date.precision()) {
-      case DAY -> date.day() + " " + monthName(date.month()) + " " + date.year();
-      case MONTH -> monthName(date.month()) + " " + date.year();
-      case YEAR -> Integer.toString(date.year());
-    });
+    return digits.apply(
+        switch (date.precision()) {
+          case DAY -> date.day() + " " + monthName(date.month()) + " " + date.year();
+          case MONTH -> monthName(date.month()) + " " + date.year();
+          case YEAR -> Integer.toString(date.year());
+        });
   }
 
   /** A span such as {@code 20–22 January 2025}; shares the month and year where it can. */
@@ -61,29 +100,40 @@ public final class DateFormatter {
       return format(start);
     }
     PartialDate e = end.get();
-    boolean days = start.precision() == PartialDate.Precision.DAY
-        && e.precision() == PartialDate.Precision.DAY;
+    boolean days =
+        start.precision() == PartialDate.Precision.DAY
+            && e.precision() == PartialDate.Precision.DAY;
     if (days && start.year() == e.year() && start.month() == e.month()) {
-      return digits.apply(start.day() + EN_DASH + e.day() + " " + monthName(start.month()) + " "
-          + start.year());
+      return digits.apply(
+          start.day() + EN_DASH + e.day() + " " + monthName(start.month()) + " " + start.year());
     }
     if (days && start.year() == e.year()) {
-      return digits.apply(start.day() + " " + monthName(start.month()) + " " + EN_DASH + " "
-          + e.day() + " " + monthName(e.month()) + " " + e.year());
+      return digits.apply(
+          start.day()
+              + " "
+              + monthName(start.month())
+              + " "
+              + EN_DASH
+              + " "
+              + e.day()
+              + " "
+              + monthName(e.month())
+              + " "
+              + e.year());
     }
     return format(start) + " " + EN_DASH + " " + format(e);
   }
 
   /** A month heading of the timeline: the month and year, or the year alone when month is 0. */
   public String monthHeading(int year, int month) {
-    return month == 0 ? format(new PartialDate(year, 0, 0))
+    return month == 0
+        ? format(new PartialDate(year, 0, 0))
         : format(new PartialDate(year, month, 0));
   }
 
   /**
-   * The Hijri date, or span, that corresponds to {@code date}: {@code 20 رجب 1446 هـ},
-   * {@code رجب – شعبان 1446 هـ}, {@code 1446 – 1447 هـ}. Empty outside the Umm al-Qura
-   * calendar's range.
+   * The Hijri date, or span, that corresponds to {@code date}: {@code 20 رجب 1446 هـ}, {@code رجب –
+   * شعبان 1446 هـ}, {@code 1446 – 1447 هـ}. Empty outside the Umm al-Qura calendar's range.
    */
   public Optional<String> hijri(PartialDate date) {
     try {

@@ -3,9 +3,9 @@ package org.briefing.i18n;
 import org.briefing.model.Lang;
 
 /**
- * What a template needs to write one language: its words, its numbers and its dates. Given to
- * every page as {@code l}, so a template writes {@code ${l.t("timeline")}} or
- * {@code ${l.count(n, "engagements")}} and never formats anything itself.
+ * What a template needs to write one language: its words, its numbers and its dates. Given to every
+ * page as {@code l}, so a template writes {@code ${l.t("timeline")}} or {@code ${l.count(n,
+ * "engagements")}} and never formats anything itself.
  */
 public final class Localizer {
 
@@ -32,8 +32,8 @@ public final class Localizer {
 
   /**
    * Text written in this page's language, with its digits as the page writes them: an Arabic
-   * record's "2025" becomes "٢٠٢٥" when the site uses Arabic-Indic digits, so a page never
-   * mixes the two.
+   * record's "2025" becomes "٢٠٢٥" when the site uses Arabic-Indic digits, so a page never mixes
+   * the two.
    */
   public String text(String prose) {
     return digits.apply(prose);

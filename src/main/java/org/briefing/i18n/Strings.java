@@ -16,20 +16,21 @@ import org.briefing.content.YamlReader;
 import org.briefing.model.Lang;
 
 /**
- * The interface's words in both languages, from {@code templates/strings.yaml}. A string is
- * either one text per language or, for counts, one text per plural category: Arabic has six
- * (zero, one, two, few, many, other), and "3 engagements" and "11 engagements" take different
- * forms of the noun.
+ * The interface's words in both languages, from {@code templates/strings.yaml}. A string is either
+ * one text per language or, for counts, one text per plural category: Arabic has six (zero, one,
+ * two, few, many, other), and "3 engagements" and "11 engagements" take different forms of the
+ * noun.
  */
 public final class Strings {
 
-  private static final Set<String> CATEGORIES = Set.of("zero", "one", "two", "few", "many", "other");
+  private static final Set<String> CATEGORIES =
+      Set.of("zero", "one", "two", "few", "many", "other");
 
   private final Map<Lang, Map<String, String>> plain;
   private final Map<Lang, Map<String, Map<String, String>>> plural;
 
-  private Strings(Map<Lang, Map<String, String>> plain,
-      Map<Lang, Map<String, Map<String, String>>> plural) {
+  private Strings(
+      Map<Lang, Map<String, String>> plain, Map<Lang, Map<String, Map<String, String>>> plural) {
     this.plain = plain;
     this.plural = plural;
   }
@@ -45,7 +46,8 @@ public final class Strings {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new TemplateProblemException(List.of(Problem.inFile(file, "could not be read: " + e.getMessage())));
+      throw new TemplateProblemException(
+          List.of(Problem.inFile(file, "could not be read: " + e.getMessage())));
     }
     YamlNode root = new YamlReader().read(file, text, 0, problems).orElse(null);
     Map<Lang, Map<String, String>> plain = new EnumMap<>(Lang.class);
@@ -65,8 +67,12 @@ public final class Strings {
     return new Strings(plain, plural);
   }
 
-  private static void readEntry(String key, YamlNode value, Map<Lang, Map<String, String>> plain,
-      Map<Lang, Map<String, Map<String, String>>> plural, List<Problem> problems) {
+  private static void readEntry(
+      String key,
+      YamlNode value,
+      Map<Lang, Map<String, String>> plain,
+      Map<Lang, Map<String, Map<String, String>>> plural,
+      List<Problem> problems) {
     if (!(value instanceof YamlNode.Mapping byLang)) {
       problems.add(Problem.at(value.position(), "\"" + key + "\" must be {en: ..., ar: ...}"));
       return;
@@ -79,11 +85,19 @@ public final class Strings {
           && CATEGORIES.containsAll(forms.entries().keySet())
           && forms.entries().get("other") instanceof YamlNode.Scalar) {
         Map<String, String> out = new HashMap<>();
-        forms.entries().forEach((category, form) -> out.put(category, ((YamlNode.Scalar) form).text()));
+        forms
+            .entries()
+            .forEach((category, form) -> out.put(category, ((YamlNode.Scalar) form).text()));
         plural.get(lang).put(key, out);
       } else {
-        problems.add(Problem.at(byLang.position(), "\"" + key + "\" has no " + lang.code()
-            + " text (or its plural forms lack \"other\")"));
+        problems.add(
+            Problem.at(
+                byLang.position(),
+                "\""
+                    + key
+                    + "\" has no "
+                    + lang.code()
+                    + " text (or its plural forms lack \"other\")"));
       }
     }
   }

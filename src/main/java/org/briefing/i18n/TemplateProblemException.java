@@ -5,8 +5,8 @@ import org.briefing.content.Problem;
 
 /**
  * The templates folder (not the content) is broken: a template that does not parse, a string
- * missing from strings.yaml. Reported like content problems, but it is the site maintainer's
- * to fix, not an editor's.
+ * missing from strings.yaml. Reported like content problems, but it is the site maintainer's to
+ * fix, not an editor's.
  */
 public final class TemplateProblemException extends RuntimeException {
 

@@ -14,26 +14,27 @@ import org.commonmark.parser.beta.Position;
 import org.commonmark.parser.beta.Scanner;
 
 /**
- * Parses what starts with {@code <} in linear time. commonmark-java's own parsers look for
- * the closing {@code >} from every {@code <}, to the end of the paragraph when there is none,
- * so a paragraph of many {@code <} takes quadratic time (100,000 take minutes). This parser
- * runs first: it reads autolinks itself, stopping at the next {@code <} or space (neither
- * can be inside one), hands a tag or comment to commonmark's HTML parser only when its
- * terminator ({@code >}, {@code -->}, {@code ?>}, {@code ]]>}) occurs later in the paragraph,
- * and otherwise takes the {@code <} as text. The terminators' positions are remembered per
- * paragraph, so no text is searched twice.
+ * Parses what starts with {@code <} in linear time. commonmark-java's own parsers look for the
+ * closing {@code >} from every {@code <}, to the end of the paragraph when there is none, so a
+ * paragraph of many {@code <} takes quadratic time (100,000 take minutes). This parser runs first:
+ * it reads autolinks itself, stopping at the next {@code <} or space (neither can be inside one),
+ * hands a tag or comment to commonmark's HTML parser only when its terminator ({@code >}, {@code
+ * -->}, {@code ?>}, {@code ]]>}) occurs later in the paragraph, and otherwise takes the {@code <}
+ * as text. The terminators' positions are remembered per paragraph, so no text is searched twice.
  *
- * <p>The result is the tree commonmark-java would build, except that a tag it would have
- * rejected after a long search is text here too; raw HTML is shown as text either way.
+ * <p>The result is the tree commonmark-java would build, except that a tag it would have rejected
+ * after a long search is text here too; raw HTML is shown as text either way.
  */
 final class AngleBracketParser implements InlineContentParser {
 
   // The autolink grammar of the CommonMark spec, as commonmark-java writes it.
   private static final Pattern URI =
       Pattern.compile("[a-zA-Z][a-zA-Z0-9.+-]{1,31}:[^<>\u0000-\u0020]*");
-  private static final Pattern EMAIL = Pattern.compile("[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@"
-      + "[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
-      + "(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*");
+  private static final Pattern EMAIL =
+      Pattern.compile(
+          "[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@"
+              + "[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
+              + "(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*");
   private static final int UNKNOWN = -2;
   private static final int NONE = -1;
 
@@ -41,6 +42,7 @@ final class AngleBracketParser implements InlineContentParser {
 
   /** The paragraph's text from the first {@code <}, and where the last {@code <} was. */
   private String text;
+
   private Position last;
   private int offset;
   private final int[] found = {UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN};
@@ -63,8 +65,10 @@ final class AngleBracketParser implements InlineContentParser {
     }
     if (end < text.length() && text.charAt(end) == '>') {
       String content = text.substring(offset + 1, end);
-      String destination = URI.matcher(content).matches() ? content
-          : EMAIL.matcher(content).matches() ? "mailto:" + content : null;
+      String destination =
+          URI.matcher(content).matches()
+              ? content
+              : EMAIL.matcher(content).matches() ? "mailto:" + content : null;
       if (destination != null) {
         for (int i = offset; i <= end; i++) {
           scanner.next();
@@ -76,9 +80,10 @@ final class AngleBracketParser implements InlineContentParser {
     }
 
     // Raw HTML, only when what would close it is still ahead.
-    int terminator = text.startsWith("<!--", offset) ? 1
-        : text.startsWith("<?", offset) ? 2
-        : text.startsWith("<![CDATA[", offset) ? 3 : 0;
+    int terminator =
+        text.startsWith("<!--", offset)
+            ? 1
+            : text.startsWith("<?", offset) ? 2 : text.startsWith("<![CDATA[", offset) ? 3 : 0;
     int from = offset + new int[] {1, 2, 2, 9}[terminator];
     if (next(terminator, from) >= 0) {
       ParsedInline parsed = html.tryParse(state);

@@ -1,11 +1,11 @@
 package org.briefing.markdown;
 
 /**
- * Rewrites the few constructs that make commonmark-java slow or deeply recursive, before it
- * parses them, by escaping one character so the rest reads as text. Ordinary bodies are
- * returned unchanged: every rule only acts past a limit no real record comes near. Each rule
- * counts generously (it cannot see code blocks or containers), so it may act early on a
- * pathological body, never late.
+ * Rewrites the few constructs that make commonmark-java slow or deeply recursive, before it parses
+ * them, by escaping one character so the rest reads as text. Ordinary bodies are returned
+ * unchanged: every rule only acts past a limit no real record comes near. Each rule counts
+ * generously (it cannot see code blocks or containers), so it may act early on a pathological body,
+ * never late.
  */
 final class Bounds {
 
@@ -54,8 +54,7 @@ final class Bounds {
       tableColumns = 0;
       blockLines = 0;
       delimiterRuns = 0;
-    } else if (++blockLines > MAX_BLOCK_LINES && !startsWithLetter(line)
-        && tableColumns == 0) {
+    } else if (++blockLines > MAX_BLOCK_LINES && !startsWithLetter(line) && tableColumns == 0) {
       // With tables on, every line of a paragraph that does not start with a letter copies
       // the paragraph so far (commonmark-java asks whether it is a table's header): a long
       // run of such lines is quadratic, so a blank line breaks it. (Table rows are not
@@ -72,11 +71,11 @@ final class Bounds {
   }
 
   /**
-   * A delimiter row under a line with a pipe may start a table; every later line up to a
-   * blank one may be a row (GFM tables take lazy lines without pipes too), and each row is
-   * padded to the header's width, so a narrow row of a wide table costs the full width. A
-   * table too wide, or one row past the budget, is cut: the delimiter row loses its meaning,
-   * or a blank line ends the table before the row.
+   * A delimiter row under a line with a pipe may start a table; every later line up to a blank one
+   * may be a row (GFM tables take lazy lines without pipes too), and each row is padded to the
+   * header's width, so a narrow row of a wide table costs the full width. A table too wide, or one
+   * row past the budget, is cut: the delimiter row loses its meaning, or a blank line ends the
+   * table before the row.
    */
   private String capTables(String line, StringBuilder out) {
     if (isDelimiterRow(line) && previousHadPipe) {
@@ -98,10 +97,10 @@ final class Bounds {
   }
 
   /**
-   * Each {@code ]} looks back over the text since its {@code [}, so unclosed brackets are
-   * capped; a run of {@code *} or {@code _} nests emphasis as deep as it is long, and runs
-   * nest in each other, so both the length of a run and the runs in a block are capped
-   * (thematic breaks such as {@code ******} excepted). Past a cap, the character is escaped.
+   * Each {@code ]} looks back over the text since its {@code [}, so unclosed brackets are capped; a
+   * run of {@code *} or {@code _} nests emphasis as deep as it is long, and runs nest in each
+   * other, so both the length of a run and the runs in a block are capped (thematic breaks such as
+   * {@code ******} excepted). Past a cap, the character is escaped.
    */
   private void capInlines(String line, StringBuilder out) {
     boolean rule = isThematicBreak(line.strip(), 0);
@@ -135,10 +134,9 @@ final class Bounds {
   }
 
   /**
-   * Escapes the container marker after the first
-   * {@value #MAX_MARKERS_PER_LINE} at the start of a line ({@code >},
-   * {@code -}, {@code +}, {@code *}, {@code 1.}, {@code 1)}, {@code [^note]:}), so the rest of
-   * the line is text.
+   * Escapes the container marker after the first {@value #MAX_MARKERS_PER_LINE} at the start of a
+   * line ({@code >}, {@code -}, {@code +}, {@code *}, {@code 1.}, {@code 1)}, {@code [^note]:}), so
+   * the rest of the line is text.
    */
   static String capMarkers(String line) {
     int i = 0;
@@ -178,11 +176,11 @@ final class Bounds {
     }
     if (c >= '0' && c <= '9') {
       int j = i;
-      while (j < line.length() && j - i < 9 && line.charAt(j) >= '0'
-          && line.charAt(j) <= '9') {
+      while (j < line.length() && j - i < 9 && line.charAt(j) >= '0' && line.charAt(j) <= '9') {
         j++;
       }
-      if (j < line.length() && (line.charAt(j) == '.' || line.charAt(j) == ')')
+      if (j < line.length()
+          && (line.charAt(j) == '.' || line.charAt(j) == ')')
           && followedBySpace(line, j + 1)) {
         return j + 1;
       }

@@ -14,10 +14,9 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 
 /**
- * Merges containers nested deeper than {@link #MAX_NESTING} into their parent, walking the
- * tree without recursion (the tree may be thousands of levels deep when it arrives).
- * Tables, paragraphs and headings have a fixed shape and are never merged; a list and its
- * items are merged together.
+ * Merges containers nested deeper than {@link #MAX_NESTING} into their parent, walking the tree
+ * without recursion (the tree may be thousands of levels deep when it arrives). Tables, paragraphs
+ * and headings have a fixed shape and are never merged; a list and its items are merged together.
  */
 final class Flattener {
 
@@ -29,8 +28,8 @@ final class Flattener {
   static void flatten(Node document) {
     Node node = document.getFirstChild();
     while (node != null) {
-      boolean tooDeep = counts(node) && node.getFirstChild() != null
-          && containersAbove(node) >= MAX_NESTING;
+      boolean tooDeep =
+          counts(node) && node.getFirstChild() != null && containersAbove(node) >= MAX_NESTING;
       if (tooDeep || isOrphanItem(node)) {
         Node first = node.getFirstChild();
         Node resume = first != null ? first : following(node);
@@ -51,8 +50,8 @@ final class Flattener {
   }
 
   /**
-   * A tight list prints its items' paragraphs without {@code <p>}: once blocks from deeper
-   * levels join an item, the list is made loose so they stay apart.
+   * A tight list prints its items' paragraphs without {@code <p>}: once blocks from deeper levels
+   * join an item, the list is made loose so they stay apart.
    */
   private static void loosenList(Node moved) {
     for (Node p = moved == null ? null : moved.getParent(); p != null; p = p.getParent()) {
@@ -83,9 +82,15 @@ final class Flattener {
   }
 
   private static boolean counts(Node node) {
-    return !(node instanceof Document || node instanceof Paragraph || node instanceof Heading
-        || node instanceof ListItem || node instanceof TableBlock || node instanceof TableHead
-        || node instanceof TableBody || node instanceof TableRow || node instanceof TableCell);
+    return !(node instanceof Document
+        || node instanceof Paragraph
+        || node instanceof Heading
+        || node instanceof ListItem
+        || node instanceof TableBlock
+        || node instanceof TableHead
+        || node instanceof TableBody
+        || node instanceof TableRow
+        || node instanceof TableCell);
   }
 
   private static boolean isOrphanItem(Node node) {

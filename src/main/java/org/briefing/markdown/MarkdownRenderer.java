@@ -1,9 +1,9 @@
 package org.briefing.markdown;
 
 import java.util.List;
-import java.util.function.UnaryOperator;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.UnaryOperator;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.footnotes.FootnotesExtension;
@@ -16,32 +16,30 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
- * Renders a record's Markdown body (CommonMark with tables, autolinks and footnotes) to HTML
- * that is safe to place in a page, whoever wrote it:
+ * Renders a record's Markdown body (CommonMark with tables, autolinks and footnotes) to HTML that
+ * is safe to place in a page, whoever wrote it:
  *
  * <ul>
  *   <li>raw HTML is shown as text, never interpreted; closed HTML comments are dropped;
- *   <li>links go only to http, https, mailto or relative addresses, read as a browser reads
- *       them; anything else ({@code javascript:}, {@code data:} ...) becomes a harmless
- *       {@code #};
+ *   <li>links go only to http, https, mailto or relative addresses, read as a browser reads them;
+ *       anything else ({@code javascript:}, {@code data:} ...) becomes a harmless {@code #};
  *   <li>links to other hosts get {@code rel="noopener noreferrer"};
  *   <li>images from other hosts become links to them, and any other image address that is not
  *       relative becomes {@code #}, so opening a page never contacts another host;
  *   <li>headings move one level down: the page's own title is the only {@code h1}.
  * </ul>
  *
- * <p>A body is also bounded, so that no text can make the build slow, run out of memory or
- * overflow the stack (commonmark-java 0.24 is quadratic, memory-hungry or recursive on some
- * inputs; SECURITY.md lists them):
+ * <p>A body is also bounded, so that no text can make the build slow, run out of memory or overflow
+ * the stack (commonmark-java 0.24 is quadratic, memory-hungry or recursive on some inputs;
+ * SECURITY.md lists them):
  *
  * <ul>
- *   <li>{@link Bounds} escapes, past generous limits, the characters that start such
- *       constructs: container markers on a line, unclosed brackets, emphasis runs, wide or
- *       padded tables, long runs of non-prose lines;
+ *   <li>{@link Bounds} escapes, past generous limits, the characters that start such constructs:
+ *       container markers on a line, unclosed brackets, emphasis runs, wide or padded tables, long
+ *       runs of non-prose lines;
  *   <li>{@code <} is parsed in linear time (see {@link AngleBracketParser});
- *   <li>containers (quotes, lists, emphasis, links ...) nested deeper than
- *       {@value #MAX_NESTING} are merged into their parent ({@link Flattener}): the words
- *       stay, the extra levels go.
+ *   <li>containers (quotes, lists, emphasis, links ...) nested deeper than {@value #MAX_NESTING}
+ *       are merged into their parent ({@link Flattener}): the words stay, the extra levels go.
  * </ul>
  *
  * <p>Usage: {@code String html = new MarkdownRenderer().render(body);}
@@ -56,30 +54,37 @@ public final class MarkdownRenderer {
 
   /** Container levels kept; deeper ones are merged into their parent. */
   public static final int MAX_NESTING = Flattener.MAX_NESTING;
+
   /** Quote, list and footnote-definition markers read as markers on one line. */
   public static final int MAX_MARKERS_PER_LINE = Bounds.MAX_MARKERS_PER_LINE;
+
   /** Unclosed {@code [} in a paragraph before further ones are read as text. */
   public static final int MAX_OPEN_BRACKETS = Bounds.MAX_OPEN_BRACKETS;
+
   /** {@code *} or {@code _} in one run read as emphasis markers. */
   public static final int MAX_DELIMITER_RUN = Bounds.MAX_DELIMITER_RUN;
+
   /** Runs of {@code *} or {@code _} in a block read as emphasis markers (each nests once). */
   public static final int MAX_DELIMITER_RUNS = Bounds.MAX_DELIMITER_RUNS;
+
   /** Lines of a block, past which a blank line is put before one not starting with a letter. */
   public static final int MAX_BLOCK_LINES = Bounds.MAX_BLOCK_LINES;
+
   /** Columns of a table; a wider table is shown as text. */
   public static final int MAX_TABLE_COLUMNS = Bounds.MAX_TABLE_COLUMNS;
+
   /** Table cells in one body (rows are padded to the header's width, so rows count whole). */
   public static final int MAX_TABLE_CELLS = Bounds.MAX_TABLE_CELLS;
 
   /**
-   * Stack for parsing. commonmark-java recurses once per level of nesting while it parses,
-   * before the flattening can bound it. {@link Bounds} keeps nesting to a few thousand levels;
-   * this stack is the second line, deep enough for a 512 KiB file ({@code TextFiles.MAX_BYTES})
-   * nested two characters a level without those bounds (about 260 bytes a level, measured:
-   * under 70 MiB). It is reserved, and only used when a body needs it.
+   * Stack for parsing. commonmark-java recurses once per level of nesting while it parses, before
+   * the flattening can bound it. {@link Bounds} keeps nesting to a few thousand levels; this stack
+   * is the second line, deep enough for a 512 KiB file ({@code TextFiles.MAX_BYTES}) nested two
+   * characters a level without those bounds (about 260 bytes a level, measured: under 70 MiB). It
+   * is reserved, and only used when a body needs it.
    *
-   * <p>The site's render threads ({@link #deepStackThreads}) have this stack and parse where
-   * they are; any other caller hands the parse to a thread of its own.
+   * <p>The site's render threads ({@link #deepStackThreads}) have this stack and parse where they
+   * are; any other caller hands the parse to a thread of its own.
    */
   private static final long PARSE_STACK_BYTES = 256L * 1024 * 1024;
 
@@ -96,25 +101,29 @@ public final class MarkdownRenderer {
     return task -> new DeepStackThread(task, name);
   }
 
-  private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(),
-      AutolinkExtension.create(), FootnotesExtension.create());
+  private static final List<Extension> EXTENSIONS =
+      List.of(TablesExtension.create(), AutolinkExtension.create(), FootnotesExtension.create());
 
-  private final Parser parser = Parser.builder()
-      .extensions(EXTENSIONS)
-      .customInlineContentParserFactory(new AngleBracketParser.Factory())
-      .build();
+  private final Parser parser =
+      Parser.builder()
+          .extensions(EXTENSIONS)
+          .customInlineContentParserFactory(new AngleBracketParser.Factory())
+          .build();
 
-  private final HtmlRenderer renderer = HtmlRenderer.builder()
-      .extensions(EXTENSIONS)
-      .escapeHtml(true)
-      .sanitizeUrls(true)
-      .urlSanitizer(new SafeUrls())
-      .attributeProviderFactory(context -> (node, tag, attributes) -> {
-        if (node instanceof Link && SafeUrls.isExternal(attributes.get("href"))) {
-          attributes.put("rel", "noopener noreferrer");
-        }
-      })
-      .build();
+  private final HtmlRenderer renderer =
+      HtmlRenderer.builder()
+          .extensions(EXTENSIONS)
+          .escapeHtml(true)
+          .sanitizeUrls(true)
+          .urlSanitizer(new SafeUrls())
+          .attributeProviderFactory(
+              context ->
+                  (node, tag, attributes) -> {
+                    if (node instanceof Link && SafeUrls.isExternal(attributes.get("href"))) {
+                      attributes.put("rel", "noopener noreferrer");
+                    }
+                  })
+          .build();
 
   /** The body as HTML, safe to insert into a page without further escaping. */
   public String render(String markdown) {
@@ -122,19 +131,20 @@ public final class MarkdownRenderer {
   }
 
   /**
-   * The body as HTML, with {@code prose} applied to its running text (not to code, addresses
-   * or attributes): the page's digits, for one.
+   * The body as HTML, with {@code prose} applied to its running text (not to code, addresses or
+   * attributes): the page's digits, for one.
    */
   public String render(String markdown, UnaryOperator<String> prose) {
     Node document = parse(markdown);
     document.accept(new Tidy());
     if (prose != UnaryOperator.<String>identity()) {
-      document.accept(new AbstractVisitor() {
-        @Override
-        public void visit(Text text) {
-          text.setLiteral(prose.apply(text.getLiteral()));
-        }
-      });
+      document.accept(
+          new AbstractVisitor() {
+            @Override
+            public void visit(Text text) {
+              text.setLiteral(prose.apply(text.getLiteral()));
+            }
+          });
     }
     return renderer.render(document);
   }
@@ -161,8 +171,8 @@ public final class MarkdownRenderer {
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof StackOverflowError) {
-        throw new IllegalArgumentException("Markdown nested too deeply to read ("
-            + markdown.length() + " characters)", cause);
+        throw new IllegalArgumentException(
+            "Markdown nested too deeply to read (" + markdown.length() + " characters)", cause);
       }
       if (cause instanceof RuntimeException runtime) {
         throw runtime;

@@ -12,67 +12,71 @@ import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 
 /**
- * The words of a Markdown body as a reader sees them, without markup, for the search index:
- * {@code "**Qatar** and [Syria](https://...)"} is {@code "Qatar and Syria"}. Raw HTML, which
- * the pages show as text, stays as text; HTML comments, which they drop, are dropped.
- * Whitespace is collapsed to single spaces.
+ * The words of a Markdown body as a reader sees them, without markup, for the search index: {@code
+ * "**Qatar** and [Syria](https://...)"} is {@code "Qatar and Syria"}. Raw HTML, which the pages
+ * show as text, stays as text; HTML comments, which they drop, are dropped. Whitespace is collapsed
+ * to single spaces.
  *
  * <p>Thread-safe: the renderer it parses with is.
  */
 public final class PlainText {
 
   /**
-   * Bodies are parsed exactly as the page renderer parses them, with its bounds on hostile
-   * input (deep nesting, runs of brackets), so the index sees the same text and cannot be
-   * made slower or deeper than the page.
+   * Bodies are parsed exactly as the page renderer parses them, with its bounds on hostile input
+   * (deep nesting, runs of brackets), so the index sees the same text and cannot be made slower or
+   * deeper than the page.
    */
   private final MarkdownRenderer markdown = new MarkdownRenderer();
 
   public String of(String markdown) {
     StringBuilder out = new StringBuilder();
-    this.markdown.parse(markdown).accept(new AbstractVisitor() {
-      @Override
-      public void visit(Text text) {
-        out.append(text.getLiteral());
-      }
+    this.markdown
+        .parse(markdown)
+        .accept(
+            new AbstractVisitor() {
+              @Override
+              public void visit(Text text) {
+                out.append(text.getLiteral());
+              }
 
-      @Override
-      public void visit(Code code) {
-        out.append(code.getLiteral());
-      }
+              @Override
+              public void visit(Code code) {
+                out.append(code.getLiteral());
+              }
 
-      @Override
-      public void visit(HtmlInline html) {
-        if (!isComment(html.getLiteral())) {
-          out.append(html.getLiteral());
-        }
-      }
+              @Override
+              public void visit(HtmlInline html) {
+                if (!isComment(html.getLiteral())) {
+                  out.append(html.getLiteral());
+                }
+              }
 
-      @Override
-      public void visit(HtmlBlock html) {
-        if (!isComment(html.getLiteral())) {
-          out.append(' ').append(html.getLiteral()).append(' ');
-        }
-      }
+              @Override
+              public void visit(HtmlBlock html) {
+                if (!isComment(html.getLiteral())) {
+                  out.append(' ').append(html.getLiteral()).append(' ');
+                }
+              }
 
-      @Override
-      public void visit(SoftLineBreak lineBreak) {
-        out.append(' ');
-      }
+              @Override
+              public void visit(SoftLineBreak lineBreak) {
+                out.append(' ');
+              }
 
-      @Override
-      public void visit(HardLineBreak lineBreak) {
-        out.append(' ');
-      }
+              @Override
+              public void visit(HardLineBreak lineBreak) {
+                out.append(' ');
+              }
 
-      @Override
-      protected void visitChildren(Node parent) {
-        super.visitChildren(parent);
-        if (parent instanceof Block || parent instanceof CustomNode) { // table cells are custom
-          out.append(' ');
-        }
-      }
-    });
+              @Override
+              protected void visitChildren(Node parent) {
+                super.visitChildren(parent);
+                if (parent instanceof Block
+                    || parent instanceof CustomNode) { // table cells are custom
+                  out.append(' ');
+                }
+              }
+            });
     return collapseSpaces(out).strip();
   }
 

@@ -5,10 +5,10 @@ import java.util.regex.Pattern;
 import org.commonmark.renderer.html.UrlSanitizer;
 
 /**
- * Decides which addresses may appear, reading them as a browser does: ASCII tab and line
- * breaks anywhere are ignored, leading and trailing control characters and spaces are
- * stripped, and {@code \} counts as {@code /} (so {@code /\host} and {@code \\host} name
- * another host, as {@code //host} does).
+ * Decides which addresses may appear, reading them as a browser does: ASCII tab and line breaks
+ * anywhere are ignored, leading and trailing control characters and spaces are stripped, and {@code
+ * \} counts as {@code /} (so {@code /\host} and {@code \\host} name another host, as {@code //host}
+ * does).
  */
 final class SafeUrls implements UrlSanitizer {
   private static final Pattern SCHEME = Pattern.compile("[a-z][a-z0-9+.-]*");
@@ -27,7 +27,9 @@ final class SafeUrls implements UrlSanitizer {
   /** http, https, mailto or a relative address. */
   static boolean isSafe(String url) {
     String scheme = scheme(url);
-    return scheme.isEmpty() || scheme.equals("http") || scheme.equals("https")
+    return scheme.isEmpty()
+        || scheme.equals("http")
+        || scheme.equals("https")
         || scheme.equals("mailto");
   }
 
@@ -46,9 +48,9 @@ final class SafeUrls implements UrlSanitizer {
   }
 
   /**
-   * The lowercase scheme, "" for a relative address, or a string no rule allows when there
-   * is something before a colon that is not a valid scheme ({@code %6Aavascript:},
-   * {@code \javascript:}): those are refused rather than guessed at.
+   * The lowercase scheme, "" for a relative address, or a string no rule allows when there is
+   * something before a colon that is not a valid scheme ({@code %6Aavascript:}, {@code
+   * \javascript:}): those are refused rather than guessed at.
    */
   private static String scheme(String url) {
     String u = withoutIgnored(url);
@@ -68,9 +70,9 @@ final class SafeUrls implements UrlSanitizer {
   }
 
   /**
-   * The address without what browsers ignore in it: they drop ASCII tab and line breaks
-   * anywhere and control characters and spaces at the ends; this drops every control
-   * character, space and DEL, which is stricter.
+   * The address without what browsers ignore in it: they drop ASCII tab and line breaks anywhere
+   * and control characters and spaces at the ends; this drops every control character, space and
+   * DEL, which is stricter.
    */
   private static String withoutIgnored(String url) {
     StringBuilder cleaned = new StringBuilder(url.length());

@@ -4,15 +4,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A person or institution that records name, written once in {@code actors.yaml} and linked
- * from every record that involves it.
+ * A person or institution that records name, written once in {@code actors.yaml} and linked from
+ * every record that involves it.
  *
  * @param id the key in actors.yaml, also the actor page's URL slug
  * @param country the state the actor belongs to, when it belongs to one (the Coalition does not)
  * @param roles newest first, as written
  */
-public record Actor(String id, Kind kind, Optional<Country> country, Localized name,
-    List<Role> roles) {
+public record Actor(
+    String id, Kind kind, Optional<Country> country, Localized name, List<Role> roles) {
 
   /** What an actor is; {@code key} is the word editors write. */
   public enum Kind {

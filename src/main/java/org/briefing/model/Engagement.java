@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One security-cooperation engagement: the language-neutral facts written once in
- * {@code engagement.yaml}, and its text in each language it has been written in.
+ * One security-cooperation engagement: the language-neutral facts written once in {@code
+ * engagement.yaml}, and its text in each language it has been written in.
  *
  * @param countries the countries involved, in code order
  * @param actors the people and institutions involved, in the order written
@@ -32,12 +32,35 @@ public record Engagement(
     List<String> aliases) {
 
   /** A record that has always had its id. */
-  public Engagement(String id, PartialDate date, Optional<PartialDate> endDate, Term type,
-      List<Country> countries, List<Actor> actors, List<Term> topics, Status status,
-      List<Source> sources, List<String> related, List<Correction> corrections, boolean draft,
+  public Engagement(
+      String id,
+      PartialDate date,
+      Optional<PartialDate> endDate,
+      Term type,
+      List<Country> countries,
+      List<Actor> actors,
+      List<Term> topics,
+      Status status,
+      List<Source> sources,
+      List<String> related,
+      List<Correction> corrections,
+      boolean draft,
       Map<Lang, Translation> translations) {
-    this(id, date, endDate, type, countries, actors, topics, status, sources, related,
-        corrections, draft, translations, List.of());
+    this(
+        id,
+        date,
+        endDate,
+        type,
+        countries,
+        actors,
+        topics,
+        status,
+        sources,
+        related,
+        corrections,
+        draft,
+        translations,
+        List.of());
   }
 
   public boolean hasTranslation(Lang lang) {

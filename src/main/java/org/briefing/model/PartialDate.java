@@ -18,18 +18,22 @@ import java.util.regex.Pattern;
 public record PartialDate(int year, int month, int day) implements Comparable<PartialDate> {
 
   /** How much of the date is known. */
-  public enum Precision { YEAR, MONTH, DAY }
+  public enum Precision {
+    YEAR,
+    MONTH,
+    DAY
+  }
 
   private static final Pattern FORM = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
 
   /**
-   * Orders by the first day the date can mean; a month sorts before the days inside it and a
-   * year before its months, so a list read newest-first ends each period with the vaguer dates.
+   * Orders by the first day the date can mean; a month sorts before the days inside it and a year
+   * before its months, so a list read newest-first ends each period with the vaguer dates.
    */
-  private static final Comparator<PartialDate> ORDER = Comparator
-      .comparingInt(PartialDate::year)
-      .thenComparingInt(PartialDate::month)
-      .thenComparingInt(PartialDate::day);
+  private static final Comparator<PartialDate> ORDER =
+      Comparator.comparingInt(PartialDate::year)
+          .thenComparingInt(PartialDate::month)
+          .thenComparingInt(PartialDate::day);
 
   public PartialDate {
     if (month < 0 || month > 12 || day < 0 || (day > 0 && month == 0)) {
@@ -41,9 +45,9 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
   }
 
   /**
-   * Dates are written with the digits 0-9 in both languages' files: a date typed with
-   * Arabic-Indic (٠١٢) or Persian (۰۱۲) digits, as an Arabic keyboard gives, is refused with the
-   * same date in 0-9 to copy, rather than read, so that every file says its dates one way.
+   * Dates are written with the digits 0-9 in both languages' files: a date typed with Arabic-Indic
+   * (٠١٢) or Persian (۰۱۲) digits, as an Arabic keyboard gives, is refused with the same date in
+   * 0-9 to copy, rather than read, so that every file says its dates one way.
    */
   private static void refuseOtherDigits(String text) {
     StringBuilder western = new StringBuilder(text.length());
@@ -59,8 +63,12 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
       i += Character.charCount(c);
     }
     if (other) {
-      throw new IllegalArgumentException("\"" + text + "\" is written with Arabic-Indic or"
-          + " Persian digits; write the digits 0-9 (YYYY-MM-DD): " + western);
+      throw new IllegalArgumentException(
+          "\""
+              + text
+              + "\" is written with Arabic-Indic or"
+              + " Persian digits; write the digits 0-9 (YYYY-MM-DD): "
+              + western);
     }
   }
 
@@ -73,8 +81,11 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
     refuseOtherDigits(text);
     Matcher m = FORM.matcher(text);
     if (!m.matches()) {
-      throw new IllegalArgumentException("\"" + text + "\" is not a date; write YYYY-MM-DD, or"
-          + " YYYY-MM or YYYY when only the month or year is known");
+      throw new IllegalArgumentException(
+          "\""
+              + text
+              + "\" is not a date; write YYYY-MM-DD, or"
+              + " YYYY-MM or YYYY when only the month or year is known");
     }
     int year = Integer.parseInt(m.group(1));
     int month = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
@@ -83,14 +94,22 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
       throw new IllegalArgumentException("year " + year + " is outside 1900–2200; check the date");
     }
     if (m.group(2) != null && (month < 1 || month > 12)) {
-      throw new IllegalArgumentException("month " + m.group(2) + " does not exist; months are 01–12");
+      throw new IllegalArgumentException(
+          "month " + m.group(2) + " does not exist; months are 01–12");
     }
     if (day > 0 || m.group(3) != null) {
       try {
         LocalDate.of(year, month, day);
       } catch (DateTimeException e) {
-        throw new IllegalArgumentException(text + " is not a real calendar date (" + Month.name(month)
-            + " " + year + " has " + YearMonth.of(year, month).lengthOfMonth() + " days)");
+        throw new IllegalArgumentException(
+            text
+                + " is not a real calendar date ("
+                + Month.name(month)
+                + " "
+                + year
+                + " has "
+                + YearMonth.of(year, month).lengthOfMonth()
+                + " days)");
       }
     }
     return new PartialDate(year, month, day);
@@ -139,8 +158,20 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
 
   /** English month names for messages; pages use the render stage's formatter. */
   private static final class Month {
-    private static final String[] NAMES = {"January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December"};
+    private static final String[] NAMES = {
+      "January",
+      "February",
+      "March",
+      "April",
+      "May",
+      "June",
+      "July",
+      "August",
+      "September",
+      "October",
+      "November",
+      "December"
+    };
 
     static String name(int month) {
       return NAMES[month - 1];

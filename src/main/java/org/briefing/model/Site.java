@@ -10,5 +10,10 @@ import java.util.List;
  * @param actors every actor of {@code actors.yaml}, in the order written
  * @param engagements the published records, oldest first (drafts only when asked for)
  */
-public record Site(SiteConfig config, List<Country> countries, List<Term> types,
-    List<Term> topics, List<Actor> actors, List<Engagement> engagements) {}
+public record Site(
+    SiteConfig config,
+    List<Country> countries,
+    List<Term> types,
+    List<Term> topics,
+    List<Actor> actors,
+    List<Engagement> engagements) {}

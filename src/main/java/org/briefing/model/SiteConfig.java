@@ -6,8 +6,8 @@ package org.briefing.model;
  * @param baseUrl the published address, ending in {@code /}; used only for absolute links
  * @param arabicIndicDigits whether Arabic pages write numbers with ٠١٢٣٤٥٦٧٨٩
  */
-public record SiteConfig(String baseUrl, Localized title, Localized tagline,
-    boolean arabicIndicDigits) {
+public record SiteConfig(
+    String baseUrl, Localized title, Localized tagline, boolean arabicIndicDigits) {
 
   public SiteConfig withBaseUrl(String url) {
     return new SiteConfig(url, title, tagline, arabicIndicDigits);

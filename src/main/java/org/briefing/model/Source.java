@@ -12,14 +12,29 @@ import java.util.Optional;
  * @param publisherName the publisher's name in each language (a plain name in both)
  * @param publisherUrl the publisher's homepage, when {@code publishers.yaml} gives one
  */
-public record Source(String publisher, String title, Optional<String> url,
-    Optional<PartialDate> date, String language, Localized publisherName,
+public record Source(
+    String publisher,
+    String title,
+    Optional<String> url,
+    Optional<PartialDate> date,
+    String language,
+    Localized publisherName,
     Optional<String> publisherUrl) {
 
   /** A source whose publisher is a plain name, the same in both languages. */
-  public Source(String publisher, String title, Optional<String> url, Optional<PartialDate> date,
+  public Source(
+      String publisher,
+      String title,
+      Optional<String> url,
+      Optional<PartialDate> date,
       String language) {
-    this(publisher, title, url, date, language, new Localized(publisher, publisher),
+    this(
+        publisher,
+        title,
+        url,
+        date,
+        language,
+        new Localized(publisher, publisher),
         Optional.empty());
   }
 }

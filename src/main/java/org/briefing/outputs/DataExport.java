@@ -4,18 +4,20 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import java.io.IOException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.briefing.model.Actor;
 import org.briefing.archive.Archive;
+import org.briefing.files.PlannedFile;
+import org.briefing.files.RecordPieces;
+import org.briefing.model.Actor;
 import org.briefing.model.Correction;
 import org.briefing.model.Country;
 import org.briefing.model.Engagement;
@@ -24,16 +26,14 @@ import org.briefing.model.Localized;
 import org.briefing.model.Source;
 import org.briefing.model.Term;
 import org.briefing.model.Translation;
-import org.briefing.files.PlannedFile;
-import org.briefing.files.RecordPieces;
 import org.briefing.render.RenderCache;
 import org.briefing.render.Routes;
 
 /**
- * The records as data for analysts: {@code /data/engagements.json} (every fact and both
- * languages' texts, described by {@code engagements.schema.json} beside it) and
- * {@code /data/engagements.csv} (one row per record, RFC 4180, UTF-8 with a byte-order mark so
- * spreadsheet programs show Arabic). Records are in chronological order, as analysts sort.
+ * The records as data for analysts: {@code /data/engagements.json} (every fact and both languages'
+ * texts, described by {@code engagements.schema.json} beside it) and {@code /data/engagements.csv}
+ * (one row per record, RFC 4180, UTF-8 with a byte-order mark so spreadsheet programs show Arabic).
+ * Records are in chronological order, as analysts sort.
  */
 public final class DataExport {
 
@@ -41,13 +41,33 @@ public final class DataExport {
   public static final String SCHEMA = "data/engagements.schema.json";
   public static final String CSV = "data/engagements.csv";
 
-  static final List<String> CSV_COLUMNS = List.of("id", "date", "end_date", "type", "type_en",
-      "type_ar", "countries", "countries_en", "countries_ar", "status", "title_en", "title_ar",
-      "summary_en", "summary_ar", "actors", "actors_en", "actors_ar", "topics", "sources",
-      "related", "url_en", "url_ar");
+  static final List<String> CSV_COLUMNS =
+      List.of(
+          "id",
+          "date",
+          "end_date",
+          "type",
+          "type_en",
+          "type_ar",
+          "countries",
+          "countries_en",
+          "countries_ar",
+          "status",
+          "title_en",
+          "title_ar",
+          "summary_en",
+          "summary_ar",
+          "actors",
+          "actors_en",
+          "actors_ar",
+          "topics",
+          "sources",
+          "related",
+          "url_en",
+          "url_ar");
 
-  private static final JsonFactory FACTORY = new JsonFactory()
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  private static final JsonFactory FACTORY =
+      new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
   private final Archive archive;
   private final String baseUrl;
@@ -60,7 +80,8 @@ public final class DataExport {
   }
 
   public List<PlannedFile> plan() {
-    return List.of(new PlannedFile(JSON, this::json),
+    return List.of(
+        new PlannedFile(JSON, this::json),
         new PlannedFile(SCHEMA, out -> out.write(schema())),
         new PlannedFile(CSV, this::csv));
   }
@@ -72,9 +93,9 @@ public final class DataExport {
   // ---- JSON --------------------------------------------------------------------------------
 
   /**
-   * The JSON file, pretty-printed as Jackson's default printer lays it out. Each record is
-   * printed on its own and then indented to its place, so that the preview can keep every
-   * record's bytes and rewrite the file after an edit without printing 10,000 records again.
+   * The JSON file, pretty-printed as Jackson's default printer lays it out. Each record is printed
+   * on its own and then indented to its place, so that the preview can keep every record's bytes
+   * and rewrite the file after an edit without printing 10,000 records again.
    */
   private void json(OutputStream file) throws IOException {
     RecordPieces.Counting out = new RecordPieces.Counting(file);
@@ -83,9 +104,15 @@ public final class DataExport {
       json.writeString(baseUrl);
     }
     List<Engagement> records = chronological();
-    out.write(("{\n  \"$schema\" : \"engagements.schema.json\",\n  \"site\" : " + head
-        + ",\n  \"count\" : " + records.size() + ",\n  \"actors\" : " + actors()
-        + ",\n  \"engagements\" : [ ").getBytes(StandardCharsets.UTF_8));
+    out.write(
+        ("{\n  \"$schema\" : \"engagements.schema.json\",\n  \"site\" : "
+                + head
+                + ",\n  \"count\" : "
+                + records.size()
+                + ",\n  \"actors\" : "
+                + actors()
+                + ",\n  \"engagements\" : [ ")
+            .getBytes(StandardCharsets.UTF_8));
     for (int i = 0; i < records.size(); i++) {
       if (i > 0) {
         out.write(RECORD_SEPARATOR);
@@ -100,8 +127,8 @@ public final class DataExport {
   private String actors() throws IOException {
     StringWriter text = new StringWriter();
     try (JsonGenerator json = FACTORY.createGenerator(text)) {
-      json.setPrettyPrinter(new DefaultPrettyPrinter()
-          .withObjectIndenter(new DefaultIndenter("  ", "\n  ")));
+      json.setPrettyPrinter(
+          new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n  ")));
       json.writeStartArray();
       for (Actor a : archive.actors().all()) {
         json.writeStartObject();
@@ -131,8 +158,8 @@ public final class DataExport {
   private byte[] jsonRecord(Engagement e) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
     try (JsonGenerator json = FACTORY.createGenerator(bytes)) {
-      json.setPrettyPrinter(new DefaultPrettyPrinter()
-          .withObjectIndenter(new DefaultIndenter("  ", "\n  ")));
+      json.setPrettyPrinter(
+          new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n  ")));
       record(json, e);
     } catch (IOException ex) {
       throw new UncheckedIOException(ex); // memory does not fail that way
@@ -144,7 +171,8 @@ public final class DataExport {
     json.writeStartObject();
     json.writeStringField("id", e.id());
     json.writeStringField("date", e.date().toString());
-    json.writeStringField("date_precision", e.date().precision().name().toLowerCase(java.util.Locale.ROOT));
+    json.writeStringField(
+        "date_precision", e.date().precision().name().toLowerCase(java.util.Locale.ROOT));
     optional(json, "end_date", e.endDate().map(Object::toString));
     term(json, "type", e.type());
     json.writeArrayFieldStart("countries");
@@ -259,31 +287,42 @@ public final class DataExport {
   /** One record's line of the CSV file, encoded. */
   private byte[] csvRow(Engagement e) {
     StringBuilder out = new StringBuilder(1024);
-    row(out, List.of(
-        e.id(),
-        e.date().toString(),
-        e.endDate().map(Object::toString).orElse(""),
-        e.type().key(),
-        e.type().label().en(),
-        e.type().label().ar(),
-        join(e.countries().stream().map(Country::code).toList()),
-        join(e.countries().stream().map(c -> c.name().en()).toList()),
-        join(e.countries().stream().map(c -> c.name().ar()).toList()),
-        e.status().key(),
-        e.translation(Lang.EN).map(Translation::title).orElse(""),
-        e.translation(Lang.AR).map(Translation::title).orElse(""),
-        e.translation(Lang.EN).map(Translation::summary).orElse(""),
-        e.translation(Lang.AR).map(Translation::summary).orElse(""),
-        join(e.actors().stream().map(Actor::id).toList()),
-        join(e.actors().stream().map(a -> a.name().en()).toList()),
-        join(e.actors().stream().map(a -> a.name().ar()).toList()),
-        join(e.topics().stream().map(Term::key).toList()),
-        e.sources().stream()
-            .map(s -> s.publisherName().en() + ": " + s.title() + s.url().map(u -> " <" + u + ">").orElse(""))
-            .collect(Collectors.joining(" | ")),
-        join(e.related()),
-        e.hasTranslation(Lang.EN) ? Routes.absolute(baseUrl, Routes.engagement(Lang.EN, e.id())) : "",
-        e.hasTranslation(Lang.AR) ? Routes.absolute(baseUrl, Routes.engagement(Lang.AR, e.id())) : ""));
+    row(
+        out,
+        List.of(
+            e.id(),
+            e.date().toString(),
+            e.endDate().map(Object::toString).orElse(""),
+            e.type().key(),
+            e.type().label().en(),
+            e.type().label().ar(),
+            join(e.countries().stream().map(Country::code).toList()),
+            join(e.countries().stream().map(c -> c.name().en()).toList()),
+            join(e.countries().stream().map(c -> c.name().ar()).toList()),
+            e.status().key(),
+            e.translation(Lang.EN).map(Translation::title).orElse(""),
+            e.translation(Lang.AR).map(Translation::title).orElse(""),
+            e.translation(Lang.EN).map(Translation::summary).orElse(""),
+            e.translation(Lang.AR).map(Translation::summary).orElse(""),
+            join(e.actors().stream().map(Actor::id).toList()),
+            join(e.actors().stream().map(a -> a.name().en()).toList()),
+            join(e.actors().stream().map(a -> a.name().ar()).toList()),
+            join(e.topics().stream().map(Term::key).toList()),
+            e.sources().stream()
+                .map(
+                    s ->
+                        s.publisherName().en()
+                            + ": "
+                            + s.title()
+                            + s.url().map(u -> " <" + u + ">").orElse(""))
+                .collect(Collectors.joining(" | ")),
+            join(e.related()),
+            e.hasTranslation(Lang.EN)
+                ? Routes.absolute(baseUrl, Routes.engagement(Lang.EN, e.id()))
+                : "",
+            e.hasTranslation(Lang.AR)
+                ? Routes.absolute(baseUrl, Routes.engagement(Lang.AR, e.id()))
+                : ""));
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 

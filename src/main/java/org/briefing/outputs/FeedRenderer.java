@@ -8,9 +8,10 @@ import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.briefing.archive.Archive;
+import org.briefing.files.PlannedFile;
 import org.briefing.i18n.DateFormatter;
 import org.briefing.i18n.Strings;
-import org.briefing.archive.Archive;
 import org.briefing.model.Correction;
 import org.briefing.model.Country;
 import org.briefing.model.Engagement;
@@ -18,14 +19,13 @@ import org.briefing.model.Lang;
 import org.briefing.model.PartialDate;
 import org.briefing.model.SiteConfig;
 import org.briefing.model.Translation;
-import org.briefing.files.PlannedFile;
 import org.briefing.render.Routes;
 
 /**
- * Atom feeds (RFC 4287): one per language and one per country and language. Entry ids are
- * the record's permanent address in that language, so they never change between builds;
- * {@code updated} comes from the record's date or its latest correction, never from the clock,
- * so an unchanged record gives an unchanged entry.
+ * Atom feeds (RFC 4287): one per language and one per country and language. Entry ids are the
+ * record's permanent address in that language, so they never change between builds; {@code updated}
+ * comes from the record's date or its latest correction, never from the clock, so an unchanged
+ * record gives an unchanged entry.
  */
 public final class FeedRenderer {
 
@@ -45,26 +45,45 @@ public final class FeedRenderer {
   public List<PlannedFile> plan() {
     List<PlannedFile> out = new ArrayList<>();
     for (Lang lang : Lang.values()) {
-      out.add(new PlannedFile(Routes.feed(lang), file -> file.write(feed(lang,
-          Routes.feed(lang), Routes.home(lang), config.title().get(lang), archive.engagements()))));
+      out.add(
+          new PlannedFile(
+              Routes.feed(lang),
+              file ->
+                  file.write(
+                      feed(
+                          lang,
+                          Routes.feed(lang),
+                          Routes.home(lang),
+                          config.title().get(lang),
+                          archive.engagements()))));
       for (Country country : archive.activeCountries()) {
-        out.add(new PlannedFile(Routes.countryFeed(lang, country), file -> file.write(
-            feed(lang, Routes.countryFeed(lang, country), Routes.country(lang, country),
-                config.title().get(lang) + " · " + country.name().get(lang),
-                archive.engagementsOf(country)))));
+        out.add(
+            new PlannedFile(
+                Routes.countryFeed(lang, country),
+                file ->
+                    file.write(
+                        feed(
+                            lang,
+                            Routes.countryFeed(lang, country),
+                            Routes.country(lang, country),
+                            config.title().get(lang) + " · " + country.name().get(lang),
+                            archive.engagementsOf(country)))));
       }
     }
     return out;
   }
 
-  private byte[] feed(Lang lang, String path, String page, String title,
-      List<Engagement> newestFirst) {
+  private byte[] feed(
+      Lang lang, String path, String page, String title, List<Engagement> newestFirst) {
     // Newest by update time first: a correction brings a record back to the top.
-    List<Engagement> entries = newestFirst.stream()
-        .sorted(Comparator.comparing(FeedRenderer::updated).reversed()
-            .thenComparing(Engagement::id))
-        .limit(MAX_ENTRIES)
-        .toList();
+    List<Engagement> entries =
+        newestFirst.stream()
+            .sorted(
+                Comparator.comparing(FeedRenderer::updated)
+                    .reversed()
+                    .thenComparing(Engagement::id))
+            .limit(MAX_ENTRIES)
+            .toList();
     StringWriter text = new StringWriter();
     try {
       XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
@@ -79,7 +98,10 @@ public final class FeedRenderer {
       if (!config.tagline().get(lang).isEmpty()) {
         element(xml, "subtitle", config.tagline().get(lang));
       }
-      element(xml, "updated", entries.isEmpty() ? "1970-01-01T00:00:00Z" : timestamp(updated(entries.get(0))));
+      element(
+          xml,
+          "updated",
+          entries.isEmpty() ? "1970-01-01T00:00:00Z" : timestamp(updated(entries.get(0))));
       link(xml, "self", Routes.absolute(config.baseUrl(), path), "application/atom+xml");
       link(xml, "alternate", Routes.absolute(config.baseUrl(), page), "text/html");
       xml.writeStartElement("author");
@@ -121,8 +143,11 @@ public final class FeedRenderer {
       html.append("<p>").append(escape(strings.get(lang, "corrections"))).append(":</p><ul>");
       DateFormatter dates = new DateFormatter(lang, config.arabicIndicDigits());
       for (Correction c : e.corrections()) {
-        html.append("<li>").append(escape(dates.format(c.date()))).append(": ")
-            .append(escape(c.text().get(lang))).append("</li>");
+        html.append("<li>")
+            .append(escape(dates.format(c.date())))
+            .append(": ")
+            .append(escape(c.text().get(lang)))
+            .append("</li>");
       }
       html.append("</ul>");
       xml.writeStartElement("content");
@@ -149,7 +174,8 @@ public final class FeedRenderer {
     return date.firstDay() + "T00:00:00Z";
   }
 
-  private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+  private static void element(XMLStreamWriter xml, String name, String text)
+      throws XMLStreamException {
     xml.writeStartElement(name);
     xml.writeCharacters(text);
     xml.writeEndElement();
@@ -164,6 +190,9 @@ public final class FeedRenderer {
   }
 
   private static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

@@ -18,14 +18,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How search reads words, in Java, for the index the build writes. The rules are a table,
- * {@value #RESOURCE}, that the browser reads too (the build copies it into
- * {@value #SCRIPT}; {@code assets/search.js} applies it to queries the same way), so a word
- * finds the records that contain it however it is written: Arabic with or without diacritics
- * and tatweel, with any form of hamza or alef, ta marbuta or ha, alef maqsura or ya, with or
- * without the article and common attached prefixes and suffixes; English in its plural and
- * verb forms. {@code SearchAnalysisTest} feeds the same words through both and requires the
- * same terms.
+ * How search reads words, in Java, for the index the build writes. The rules are a table, {@value
+ * #RESOURCE}, that the browser reads too (the build copies it into {@value #SCRIPT}; {@code
+ * assets/search.js} applies it to queries the same way), so a word finds the records that contain
+ * it however it is written: Arabic with or without diacritics and tatweel, with any form of hamza
+ * or alef, ta marbuta or ha, alef maqsura or ya, with or without the article and common attached
+ * prefixes and suffixes; English in its plural and verb forms. {@code SearchAnalysisTest} feeds the
+ * same words through both and requires the same terms.
  */
 public final class SearchAnalysis {
 
@@ -57,16 +56,21 @@ public final class SearchAnalysis {
     this.table = table;
     JsonNode root = new ObjectMapper().readTree(table);
     root.path("drop").asText().codePoints().forEach(drop::add);
-    root.path("fold").fields().forEachRemaining(
-        e -> fold.put(e.getKey().codePointAt(0), e.getValue().asText()));
+    root.path("fold")
+        .fields()
+        .forEachRemaining(e -> fold.put(e.getKey().codePointAt(0), e.getValue().asText()));
     for (JsonNode s : root.path("stemmers")) {
       List<List<Rule>> steps = new ArrayList<>();
       for (JsonNode step : s.path("steps")) {
         List<Rule> rules = new ArrayList<>();
         for (JsonNode r : step) {
           String suffix = r.path("suffix").asText("");
-          rules.add(new Rule(r.path("prefix").asText(""), suffix,
-              r.has("to") ? r.path("to").asText() : "", r.path("min").asInt(1)));
+          rules.add(
+              new Rule(
+                  r.path("prefix").asText(""),
+                  suffix,
+                  r.has("to") ? r.path("to").asText() : "",
+                  r.path("min").asInt(1)));
         }
         steps.add(List.copyOf(rules));
       }
@@ -89,16 +93,19 @@ public final class SearchAnalysis {
   public List<String> terms(String text) {
     String normal = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     StringBuilder folded = new StringBuilder(normal.length());
-    normal.codePoints().forEach(c -> {
-      if (!drop.contains(c)) {
-        String f = fold.get(c);
-        if (f != null) {
-          folded.append(f);
-        } else {
-          folded.appendCodePoint(c);
-        }
-      }
-    });
+    normal
+        .codePoints()
+        .forEach(
+            c -> {
+              if (!drop.contains(c)) {
+                String f = fold.get(c);
+                if (f != null) {
+                  folded.append(f);
+                } else {
+                  folded.appendCodePoint(c);
+                }
+              }
+            });
     List<String> out = new ArrayList<>();
     Matcher m = WORD.matcher(folded);
     while (m.find()) {
@@ -114,12 +121,14 @@ public final class SearchAnalysis {
         String w = word;
         for (List<Rule> step : s.steps()) {
           for (Rule r : step) {
-            if (!r.prefix().isEmpty() && w.startsWith(r.prefix())
+            if (!r.prefix().isEmpty()
+                && w.startsWith(r.prefix())
                 && length(w) - length(r.prefix()) >= r.min()) {
               w = w.substring(r.prefix().length());
               break;
             }
-            if (!r.suffix().isEmpty() && w.endsWith(r.suffix())
+            if (!r.suffix().isEmpty()
+                && w.endsWith(r.suffix())
                 && length(w) - length(r.suffix()) + length(r.to()) >= r.min()) {
               w = w.substring(0, w.length() - r.suffix().length()) + r.to();
               break;
@@ -139,8 +148,11 @@ public final class SearchAnalysis {
   /** The browser's copy of the table: a script setting {@code window.briefingAnalysis}. */
   public byte[] script() {
     String json = new String(table, StandardCharsets.UTF_8).strip();
-    return ("/* How search reads words; written by the build from " + RESOURCE
-        + ", applied by assets/search.js. */\nwindow.briefingAnalysis = " + json + ";\n")
+    return ("/* How search reads words; written by the build from "
+            + RESOURCE
+            + ", applied by assets/search.js. */\nwindow.briefingAnalysis = "
+            + json
+            + ";\n")
         .getBytes(StandardCharsets.UTF_8);
   }
 }

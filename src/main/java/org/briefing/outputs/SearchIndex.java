@@ -10,39 +10,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.briefing.model.Actor;
+import java.util.function.Function;
 import org.briefing.archive.Archive;
+import org.briefing.files.PlannedFile;
+import org.briefing.markdown.PlainText;
+import org.briefing.model.Actor;
 import org.briefing.model.Country;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.briefing.model.Translation;
-import java.util.function.Function;
-import org.briefing.markdown.PlainText;
 import org.briefing.render.PageViews.Card;
 import org.briefing.render.PageViews.Link;
-import org.briefing.files.PlannedFile;
 import org.briefing.render.Routes;
 
 /**
- * What the search page of one language searches, written by the build in pieces so that a
- * query loads only what it needs, however large the archive:
+ * What the search page of one language searches, written by the build in pieces so that a query
+ * loads only what it needs, however large the archive:
  *
  * <ul>
  *   <li>{@code {lang}/search/index.js}: how many records and shards there are;
- *   <li>{@code {lang}/search/terms/{k}.js}: shard {@code k} of the inverted index, the terms
- *       whose {@link String#hashCode} is {@code k} modulo the number of shards, each with its
- *       records (their number on the timeline, newest first, as deltas) and weights;
+ *   <li>{@code {lang}/search/terms/{k}.js}: shard {@code k} of the inverted index, the terms whose
+ *       {@link String#hashCode} is {@code k} modulo the number of shards, each with its records
+ *       (their number on the timeline, newest first, as deltas) and weights;
  *   <li>{@code {lang}/search/records/{k}.js}: the result data (title, date, countries, summary,
  *       link) of records {@code k * }{@value #RECORDS_PER_SHARD} onwards.
  * </ul>
  *
- * <p>Terms are the words of a record as {@link SearchAnalysis} reads them, so the browser,
- * reading the query with the same table, finds them; a word of the title or summary weighs
- * {@value #TITLE_WEIGHT}, any other word 1. The timeline's filters are terms too
- * ({@code country:sy}, {@code type:visit}, {@code year:2025}, {@code status:confirmed}), so
- * they combine with words in one lookup. Shards are scripts that call a function of
- * {@code assets/search.js}, not JSON, because a page opened from disk may load scripts but
- * not fetch files.
+ * <p>Terms are the words of a record as {@link SearchAnalysis} reads them, so the browser, reading
+ * the query with the same table, finds them; a word of the title or summary weighs {@value
+ * #TITLE_WEIGHT}, any other word 1. The timeline's filters are terms too ({@code country:sy},
+ * {@code type:visit}, {@code year:2025}, {@code status:confirmed}), so they combine with words in
+ * one lookup. Shards are scripts that call a function of {@code assets/search.js}, not JSON,
+ * because a page opened from disk may load scripts but not fetch files.
  */
 public final class SearchIndex {
 
@@ -50,10 +49,10 @@ public final class SearchIndex {
   public static final int RECORDS_PER_SHARD = 8;
 
   /**
-   * One term shard for this many records. The count follows the number of records, not the
-   * index's size, so editing a record never changes which files the site has: the preview and
-   * a reusing build rewrite the shards in place. A record of about 400 words brings about 1 KB
-   * of index, so a shard holds about 12 KB (1,000 generated records: 84 shards).
+   * One term shard for this many records. The count follows the number of records, not the index's
+   * size, so editing a record never changes which files the site has: the preview and a reusing
+   * build rewrite the shards in place. A record of about 400 words brings about 1 KB of index, so a
+   * shard holds about 12 KB (1,000 generated records: 84 shards).
    */
   static final int RECORDS_PER_TERM_SHARD = 12;
 
@@ -90,23 +89,35 @@ public final class SearchIndex {
 
     List<PlannedFile> files = new ArrayList<>();
     int recordShards = (all.size() + RECORDS_PER_SHARD - 1) / RECORDS_PER_SHARD;
-    String manifest = "/* The search index of the " + lang.code() + " pages; written by the build,"
-        + " read by assets/search.js. */\nwindow.briefingSearchIndex = {\"lang\":\"" + lang.code()
-        + "\",\"records\":" + all.size() + ",\"termShards\":" + shards + ",\"recordsPerShard\":"
-        + RECORDS_PER_SHARD + "};\n";
+    String manifest =
+        "/* The search index of the "
+            + lang.code()
+            + " pages; written by the build,"
+            + " read by assets/search.js. */\nwindow.briefingSearchIndex = {\"lang\":\""
+            + lang.code()
+            + "\",\"records\":"
+            + all.size()
+            + ",\"termShards\":"
+            + shards
+            + ",\"recordsPerShard\":"
+            + RECORDS_PER_SHARD
+            + "};\n";
     files.add(new PlannedFile(Routes.searchIndex(lang), out -> out.write(utf8(manifest))));
     for (int k = 0; k < shards; k++) {
       Map<String, Map<Integer, Integer>> shard = byShard.get(k);
       int key = k;
-      files.add(new PlannedFile(Routes.searchShard(lang, "terms", k),
-          out -> out.write(utf8(termShard(key, shard)))));
+      files.add(
+          new PlannedFile(
+              Routes.searchShard(lang, "terms", k), out -> out.write(utf8(termShard(key, shard)))));
     }
     for (int k = 0; k < recordShards; k++) {
       int from = k * RECORDS_PER_SHARD;
       List<Engagement> slice = all.subList(from, Math.min(all.size(), from + RECORDS_PER_SHARD));
       int key = k;
-      files.add(new PlannedFile(Routes.searchShard(lang, "records", k),
-          out -> out.write(utf8(recordShard(key, slice, cards)))));
+      files.add(
+          new PlannedFile(
+              Routes.searchShard(lang, "records", k),
+              out -> out.write(utf8(recordShard(key, slice, cards)))));
     }
     return files;
   }
@@ -165,8 +176,8 @@ public final class SearchIndex {
   }
 
   /** {@code briefingSearchShard("records", k, [{...}, ...])}, one record a line. */
-  private static String recordShard(int k, List<Engagement> slice,
-      Function<Engagement, Card> cards) {
+  private static String recordShard(
+      int k, List<Engagement> slice, Function<Engagement, Card> cards) {
     StringBuilder s = new StringBuilder("briefingSearchShard(\"records\"," + k + ",[");
     for (int i = 0; i < slice.size(); i++) {
       s.append(i == 0 ? "\n" : ",\n").append(safe(record(slice.get(i), cards.apply(slice.get(i)))));
@@ -202,7 +213,8 @@ public final class SearchIndex {
 
   /** JSON allows U+2028 and U+2029 raw in strings; older JavaScript parsers do not. */
   private static String safe(String json) {
-    return json.indexOf('\u2028') < 0 && json.indexOf('\u2029') < 0 ? json
+    return json.indexOf('\u2028') < 0 && json.indexOf('\u2029') < 0
+        ? json
         : json.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
   }
 

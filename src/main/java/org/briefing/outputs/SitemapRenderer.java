@@ -11,18 +11,18 @@ import java.util.TreeSet;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.briefing.model.Lang;
 import org.briefing.files.OutputSink;
 import org.briefing.files.PlannedFile;
+import org.briefing.model.Lang;
 import org.briefing.render.Routes;
 
 /**
- * {@code sitemap.xml} with each page's counterpart in the other language as an
- * {@code xhtml:link} alternate (and the bilingual landing page as x-default), and the
- * {@code robots.txt} that names it. Built from the list of pages actually rendered, so it can
- * never list a page that does not exist. Past the sitemaps protocol's limits (50,000 URLs or
- * 50 MB in one file), {@code sitemap.xml} becomes a sitemap index over
- * {@code sitemap-1.xml}, {@code sitemap-2.xml}, ... each within the limits.
+ * {@code sitemap.xml} with each page's counterpart in the other language as an {@code xhtml:link}
+ * alternate (and the bilingual landing page as x-default), and the {@code robots.txt} that names
+ * it. Built from the list of pages actually rendered, so it can never list a page that does not
+ * exist. Past the sitemaps protocol's limits (50,000 URLs or 50 MB in one file), {@code
+ * sitemap.xml} becomes a sitemap index over {@code sitemap-1.xml}, {@code sitemap-2.xml}, ... each
+ * within the limits.
  */
 public final class SitemapRenderer {
 
@@ -30,8 +30,10 @@ public final class SitemapRenderer {
   private static final String XHTML = "http://www.w3.org/1999/xhtml";
 
   public static final String SITEMAP_PATH = "sitemap.xml";
+
   /** The protocol's limits for one sitemap file. */
   public static final int MAX_URLS = 50_000;
+
   public static final long MAX_BYTES = 50L * 1000 * 1000;
 
   private final String baseUrl;
@@ -65,8 +67,8 @@ public final class SitemapRenderer {
       }
       files.add(new PlannedFile(SITEMAP_PATH, out -> index(children, out)));
     }
-    files.add(new PlannedFile("robots.txt",
-        out -> out.write(robots.getBytes(StandardCharsets.UTF_8))));
+    files.add(
+        new PlannedFile("robots.txt", out -> out.write(robots.getBytes(StandardCharsets.UTF_8))));
     return List.copyOf(files);
   }
 
@@ -80,8 +82,10 @@ public final class SitemapRenderer {
     long bytes = 0;
     long frame = 400; // the XML declaration and the urlset element
     for (String page : new TreeSet<>(pagePaths)) {
-      long entry = 3L * Routes.absolute(baseUrl, page).getBytes(StandardCharsets.UTF_8).length
-          + baseUrl.length() + 260;
+      long entry =
+          3L * Routes.absolute(baseUrl, page).getBytes(StandardCharsets.UTF_8).length
+              + baseUrl.length()
+              + 260;
       if (!part.isEmpty() && (part.size() >= maxUrls || frame + bytes + entry > maxBytes)) {
         parts.add(List.copyOf(part));
         part = new ArrayList<>();
@@ -166,14 +170,16 @@ public final class SitemapRenderer {
     return null;
   }
 
-  private void alternate(XMLStreamWriter xml, String hreflang, String page) throws XMLStreamException {
+  private void alternate(XMLStreamWriter xml, String hreflang, String page)
+      throws XMLStreamException {
     xml.writeEmptyElement(XHTML, "link");
     xml.writeAttribute("rel", "alternate");
     xml.writeAttribute("hreflang", hreflang);
     xml.writeAttribute("href", Routes.absolute(baseUrl, page));
   }
 
-  private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+  private static void element(XMLStreamWriter xml, String name, String text)
+      throws XMLStreamException {
     xml.writeStartElement(SITEMAP, name);
     xml.writeCharacters(text);
     xml.writeEndElement();

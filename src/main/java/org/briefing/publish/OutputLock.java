@@ -18,16 +18,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 /**
- * One build at a time into one output folder. The lock is the file {@code .NAME.lock} beside
- * the output folder {@code NAME}, locked with the operating system's file lock (released by the
- * system when its process dies, even by {@code kill -9}) and holding the owner's process id and
- * start time. A second build into the same folder waits, saying which build it waits for.
+ * One build at a time into one output folder. The lock is the file {@code .NAME.lock} beside the
+ * output folder {@code NAME}, locked with the operating system's file lock (released by the system
+ * when its process dies, even by {@code kill -9}) and holding the owner's process id and start
+ * time. A second build into the same folder waits, saying which build it waits for.
  *
- * <p>The staging and old folders of a build are named {@code .NAME.new-PID-START-…} and
- * {@code .NAME.old-PID-START-…}. Whoever holds the lock removes those of builds that are
- * provably dead (no process with that id, or one started at another time): they are leftovers
- * of a build killed before it could clean up. The lock file is deleted when the lock is
- * released, so a finished build leaves nothing beside the output folder.
+ * <p>The staging and old folders of a build are named {@code .NAME.new-PID-START-…} and {@code
+ * .NAME.old-PID-START-…}. Whoever holds the lock removes those of builds that are provably dead (no
+ * process with that id, or one started at another time): they are leftovers of a build killed
+ * before it could clean up. The lock file is deleted when the lock is released, so a finished build
+ * leaves nothing beside the output folder.
  */
 final class OutputLock implements AutoCloseable {
 
@@ -89,8 +89,12 @@ final class OutputLock implements AutoCloseable {
         try {
           FileLock lock = channel.tryLock();
           if (lock == null) {
-            notices.println("waiting: another build (" + describe(channel) + ") is writing "
-                + target + "; this one goes on when it ends");
+            notices.println(
+                "waiting: another build ("
+                    + describe(channel)
+                    + ") is writing "
+                    + target
+                    + "; this one goes on when it ends");
             lock = channel.lock();
           }
           if (before != null && before.equals(identity(file))) {
@@ -117,8 +121,8 @@ final class OutputLock implements AutoCloseable {
   /** The file's identity (device and inode), without opening it; null when it is gone. */
   private static Object identity(Path file) throws IOException {
     try {
-      Object key = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)
-          .fileKey();
+      Object key =
+          Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
       return key != null ? key : "a file system without file keys: the name is trusted";
     } catch (NoSuchFileException e) {
       return null;
@@ -153,9 +157,14 @@ final class OutputLock implements AutoCloseable {
         continue;
       }
       String[] parts = rest.substring(NEW.length()).split("-");
-      if (parts.length < 3 || !parts[0].matches("[0-9]{1,19}") || !parts[1].matches("[0-9]{1,19}")) {
-        notices.println("note: " + leftover + " was left by an older build; delete it if no"
-            + " build is running");
+      if (parts.length < 3
+          || !parts[0].matches("[0-9]{1,19}")
+          || !parts[1].matches("[0-9]{1,19}")) {
+        notices.println(
+            "note: "
+                + leftover
+                + " was left by an older build; delete it if no"
+                + " build is running");
         continue;
       }
       if (dead(Long.parseLong(parts[0]), Long.parseLong(parts[1]))) {

@@ -21,9 +21,9 @@ import org.briefing.files.OutputSink;
 
 /**
  * The only place that writes the site to disk. The new site is written whole into a temporary
- * folder beside the output folder, then swapped in with two renames, so readers and CI never
- * see a half-written site, and a build that fails before this point leaves the last good site
- * exactly as it was. Files of the old site that the new one lacks are gone with it.
+ * folder beside the output folder, then swapped in with two renames, so readers and CI never see a
+ * half-written site, and a build that fails before this point leaves the last good site exactly as
+ * it was. Files of the old site that the new one lacks are gone with it.
  */
 public final class Publisher {
 
@@ -43,16 +43,18 @@ public final class Publisher {
    * @throws IllegalArgumentException when a path would leave the output folder or repeats
    */
   public void publish(List<OutputFile> files, Path out) throws IOException {
-    publish(out, sink -> {
-      for (OutputFile file : files) {
-        sink.write(file.path(), stream -> stream.write(file.content()));
-      }
-    });
+    publish(
+        out,
+        sink -> {
+          for (OutputFile file : files) {
+            sink.write(file.path(), stream -> stream.write(file.content()));
+          }
+        });
   }
 
   /**
-   * Makes the complete content of {@code out} with {@code site}, which streams the files into
-   * a staging folder as they are rendered; they replace the old site only once all are written.
+   * Makes the complete content of {@code out} with {@code site}, which streams the files into a
+   * staging folder as they are rendered; they replace the old site only once all are written.
    *
    * @return how many files were written
    * @throws IOException when the disk refuses; the old site is then restored when possible
@@ -64,8 +66,8 @@ public final class Publisher {
 
   /**
    * As {@link #publish(Path, SiteWriter)}, with the files {@code kept} of the current site taken
-   * over as they are (linked into the staging folder, or copied where links are not possible)
-   * for {@code site} to write the rest. The current site is left untouched until the swap.
+   * over as they are (linked into the staging folder, or copied where links are not possible) for
+   * {@code site} to write the rest. The current site is left untouched until the swap.
    *
    * @return how many files the new site has, kept ones included
    */
@@ -96,13 +98,12 @@ public final class Publisher {
   private static final Set<Publication> ACTIVE = ConcurrentHashMap.newKeySet();
 
   /**
-   * Stops every build of this process now publishing, for the handler of SIGINT and SIGTERM,
-   * just before the process exits: waits for the files being written (and for a swap under
-   * way) to be complete, keeps any more from being written, removes the staging folders and
-   * releases the locks. The build threads are left waiting; the caller ends the process.
+   * Stops every build of this process now publishing, for the handler of SIGINT and SIGTERM, just
+   * before the process exits: waits for the files being written (and for a swap under way) to be
+   * complete, keeps any more from being written, removes the staging folders and releases the
+   * locks. The build threads are left waiting; the caller ends the process.
    *
-   * @return whether a new site had already been swapped in (otherwise the last site is
-   *     unchanged)
+   * @return whether a new site had already been swapped in (otherwise the last site is unchanged)
    */
   public static boolean interruptAll() {
     boolean published = false;
@@ -122,8 +123,10 @@ public final class Publisher {
   /** One build's publishing, which a signal may interrupt at any point. */
   private final class Publication {
     private final OutputLock lock;
+
     /** Writers and the swap hold it to read; an interruption holds it to write, for good. */
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+
     private volatile Path staging;
     private boolean swapped;
 
@@ -134,8 +137,10 @@ public final class Publisher {
     int publish(Path target, SiteWriter site, Set<String> kept) throws IOException {
       gate.readLock().lock();
       try {
-        staging = Files.createTempDirectory(target.getParent(),
-            "." + target.getFileName() + OutputLock.NEW + OutputLock.owner() + "-");
+        staging =
+            Files.createTempDirectory(
+                target.getParent(),
+                "." + target.getFileName() + OutputLock.NEW + OutputLock.owner() + "-");
       } finally {
         gate.readLock().unlock();
       }
@@ -176,28 +181,33 @@ public final class Publisher {
         }
         lock.close();
       } catch (IOException e) {
-        System.err.println("could not remove " + staging + ": " + e.getMessage()
-            + "; the next build removes it");
+        System.err.println(
+            "could not remove " + staging + ": " + e.getMessage() + "; the next build removes it");
       }
       return swapped;
     }
   }
 
   /**
-   * The output folder is replaced whole, so a mistyped {@code --out} (the content folder, the
-   * home folder) would be deleted: only a missing or empty folder, or one holding a site
-   * (its {@code index.html}) or the placeholder, is replaced.
+   * The output folder is replaced whole, so a mistyped {@code --out} (the content folder, the home
+   * folder) would be deleted: only a missing or empty folder, or one holding a site (its {@code
+   * index.html}) or the placeholder, is replaced.
    */
   private static void refuseForeign(Path target) throws IOException {
     if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    boolean site = Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
-        && (Files.exists(target.resolve("index.html")) || Files.exists(target.resolve(PLACEHOLDER))
-            || isEmpty(target));
+    boolean site =
+        Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
+            && (Files.exists(target.resolve("index.html"))
+                || Files.exists(target.resolve(PLACEHOLDER))
+                || isEmpty(target));
     if (!site) {
-      throw new IOException(target + " is not a folder this program built (no index.html or "
-          + PLACEHOLDER + " in it), so it was not replaced; pass an empty or new folder as --out");
+      throw new IOException(
+          target
+              + " is not a folder this program built (no index.html or "
+              + PLACEHOLDER
+              + " in it), so it was not replaced; pass an empty or new folder as --out");
     }
   }
 
@@ -235,8 +245,11 @@ public final class Publisher {
       gate.readLock().lock();
       try {
         createParent(path);
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path,
-            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
+        try (OutputStream out =
+            new BufferedOutputStream(
+                Files.newOutputStream(
+                    path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                1 << 16)) {
           body.writeTo(out);
         }
       } finally {
@@ -281,38 +294,48 @@ public final class Publisher {
   }
 
   /**
-   * Where {@code relative} goes under {@code staging}. Only plain relative paths are taken:
-   * forward slashes between non-empty names, none of them {@code .} or {@code ..}, no
-   * backslash, no NUL, nothing absolute. Ids and keys in paths are validated long before, so
-   * anything else is a bug, refused before it can write outside the output folder.
+   * Where {@code relative} goes under {@code staging}. Only plain relative paths are taken: forward
+   * slashes between non-empty names, none of them {@code .} or {@code ..}, no backslash, no NUL,
+   * nothing absolute. Ids and keys in paths are validated long before, so anything else is a bug,
+   * refused before it can write outside the output folder.
    */
   static Path inside(Path staging, String relative) {
-    boolean plain = !relative.isEmpty() && relative.indexOf('\\') < 0
-        && relative.indexOf('\0') < 0 && !relative.startsWith("/");
+    boolean plain =
+        !relative.isEmpty()
+            && relative.indexOf('\\') < 0
+            && relative.indexOf('\0') < 0
+            && !relative.startsWith("/");
     for (String name : relative.split("/", -1)) {
       plain &= !name.isEmpty() && !name.equals(".") && !name.equals("..");
     }
     Path path = plain ? staging.resolve(relative).normalize() : staging;
-    if (!plain || !path.startsWith(staging) || path.equals(staging)
+    if (!plain
+        || !path.startsWith(staging)
+        || path.equals(staging)
         || Path.of(relative).isAbsolute()) {
-      throw new IllegalArgumentException("output path leaves the output folder or is not a"
-          + " plain relative path: \"" + relative + "\"");
+      throw new IllegalArgumentException(
+          "output path leaves the output folder or is not a"
+              + " plain relative path: \""
+              + relative
+              + "\"");
     }
     return path;
   }
 
   /**
-   * Two renames: the old site aside, the new one in its place. Between them the output folder
-   * does not exist, for the time one rename takes (measured in {@link #lastSwapGapNanos}; see
-   * the README): Java cannot exchange two folders in one step.
+   * Two renames: the old site aside, the new one in its place. Between them the output folder does
+   * not exist, for the time one rename takes (measured in {@link #lastSwapGapNanos}; see the
+   * README): Java cannot exchange two folders in one step.
    */
   private void swap(Path staging, Path target) throws IOException {
     if (!Files.exists(target)) {
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
       return;
     }
-    Path old = Files.createTempDirectory(target.getParent(),
-        "." + target.getFileName() + OutputLock.OLD + OutputLock.owner() + "-");
+    Path old =
+        Files.createTempDirectory(
+            target.getParent(),
+            "." + target.getFileName() + OutputLock.OLD + OutputLock.owner() + "-");
     Files.delete(old); // only its unique name is wanted
     long start = System.nanoTime();
     Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
@@ -330,18 +353,21 @@ public final class Publisher {
     if (!Files.exists(root)) {
       return;
     }
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            Files.delete(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 }

@@ -21,17 +21,18 @@ import org.briefing.render.PageViews.Tick;
 
 /**
  * The geometry of the charts drawn as inline SVG at build time. Every coordinate is worked out
- * here, so templates only place shapes. In Arabic the charts are mirrored as the page reads:
- * bar labels on the right with bars growing leftwards, and time running from right to left.
+ * here, so templates only place shapes. In Arabic the charts are mirrored as the page reads: bar
+ * labels on the right with bars growing leftwards, and time running from right to left.
  *
- * <p>Room for text comes from {@link LabelWidth}, which overestimates every common font, so
- * no label is cut off or runs into another whichever font the reader's browser uses. The
- * stylesheet draws chart text at {@link #FONT} units (see {@code .chart svg} in site.css).
+ * <p>Room for text comes from {@link LabelWidth}, which overestimates every common font, so no
+ * label is cut off or runs into another whichever font the reader's browser uses. The stylesheet
+ * draws chart text at {@link #FONT} units (see {@code .chart svg} in site.css).
  */
 final class Charts {
 
   /** The size of chart text in SVG units; site.css sets the same. */
   static final int FONT = 14;
+
   private static final int TRACK_WIDTH = 200;
   private static final int LABEL_GAP = 10;
   private static final int VALUE_GAP = 6;
@@ -44,8 +45,10 @@ final class Charts {
   private static final int TOP = 16;
   private static final int YEAR_TICK = 7;
   private static final int MONTH_TICK = 3;
+
   /** Month ticks closer than this (in SVG units) would blur into a bar; only years are marked. */
   private static final double MIN_MONTH_STEP = 6;
+
   /** Space between a year's tick and its label, and between two labels. */
   private static final int LABEL_PAD = 3;
 
@@ -62,10 +65,10 @@ final class Charts {
     long max = items.stream().mapToLong(Counted::count).max().orElse(1);
     // The label column is as wide as the longest label may be drawn, so no name is cut off;
     // the same for the counts written past the bars' ends.
-    double longest = items.stream().mapToDouble(i -> LabelWidth.of(i.link().text(), FONT))
-        .max().orElse(0);
-    double longestValue = items.stream().mapToDouble(i -> LabelWidth.of(l.n(i.count()), FONT))
-        .max().orElse(0);
+    double longest =
+        items.stream().mapToDouble(i -> LabelWidth.of(i.link().text(), FONT)).max().orElse(0);
+    double longestValue =
+        items.stream().mapToDouble(i -> LabelWidth.of(l.n(i.count()), FONT)).max().orElse(0);
     int labelWidth = (int) Math.ceil(longest) + LABEL_GAP;
     int valueWidth = (int) Math.ceil(longestValue) + VALUE_GAP + 2;
     int chartWidth = labelWidth + TRACK_WIDTH + valueWidth;
@@ -78,22 +81,40 @@ final class Charts {
       int labelX = rtl ? chartWidth - 2 : labelWidth - 8;
       int valueX = rtl ? barX - VALUE_GAP : barX + width + VALUE_GAP;
       // The SVG inherits the page's direction, so "start" is the right edge in Arabic.
-      bars.add(new Bar(item.link().text(), l.n(item.count()), item.link().url(), y, barX, width,
-          BAR, labelX, rtl ? "start" : "end", valueX, "start"));
+      bars.add(
+          new Bar(
+              item.link().text(),
+              l.n(item.count()),
+              item.link().url(),
+              y,
+              barX,
+              width,
+              BAR,
+              labelX,
+              rtl ? "start" : "end",
+              valueX,
+              "start"));
     }
-    String description = items.stream().map(i -> i.link().text() + ": " + i.countText())
-        .reduce((a, b) -> a + l.t("list_separator") + b).orElse(l.t("no_records"));
-    return new BarChart(title, description, chartWidth, Math.max(ROW, items.size() * ROW),
-        List.copyOf(bars), List.copyOf(items));
+    String description =
+        items.stream()
+            .map(i -> i.link().text() + ": " + i.countText())
+            .reduce((a, b) -> a + l.t("list_separator") + b)
+            .orElse(l.t("no_records"));
+    return new BarChart(
+        title,
+        description,
+        chartWidth,
+        Math.max(ROW, items.size() * ROW),
+        List.copyOf(bars),
+        List.copyOf(items));
   }
 
   /**
-   * One column per month from the first recorded month to the last, empty months included so
-   * the time axis is honest. Records known only to the year cannot be placed on it; the chart
-   * says how many were left out. Below the axis a long tick marks where each year starts and a
-   * short one each month (when months leave room); each year is written from its tick onwards
-   * in the reading direction, as many years as fit without touching, the years with the most
-   * months first.
+   * One column per month from the first recorded month to the last, empty months included so the
+   * time axis is honest. Records known only to the year cannot be placed on it; the chart says how
+   * many were left out. Below the axis a long tick marks where each year starts and a short one
+   * each month (when months leave room); each year is written from its tick onwards in the reading
+   * direction, as many years as fit without touching, the years with the most months first.
    */
   ColumnChart months(String title, List<Engagement> engagements) {
     TreeMap<YearMonth, Integer> counts = new TreeMap<>();
@@ -124,8 +145,15 @@ final class Charts {
         double slot = rtl ? COLUMN_CHART_WIDTH - (i + 1) * step : i * step;
         int x = (int) Math.round(slot + step * 0.15);
         int width = Math.max(1, (int) Math.round(step * 0.7));
-        columns.add(new Column(l.dates().monthHeading(month.getYear(), month.getMonthValue()),
-            count, l.n(count), x, axisY - height, width, height));
+        columns.add(
+            new Column(
+                l.dates().monthHeading(month.getYear(), month.getMonthValue()),
+                count,
+                l.n(count),
+                x,
+                axisY - height,
+                width,
+                height));
         boolean yearStart = i == 0 || month.getMonthValue() == 1;
         if (yearStart || step >= MIN_MONTH_STEP) {
           ticks.add(new Tick(at(i * step), yearStart ? YEAR_TICK : MONTH_TICK));
@@ -140,47 +168,72 @@ final class Charts {
       ticks.add(new Tick(at(n * step), YEAR_TICK));
       labels.addAll(yearLabels(years, axisY + YEAR_TICK + FONT));
     }
-    String note = yearOnly == 0 ? null
-        : l.t("chart_year_only_note").replace("{n}", l.count(yearOnly, "engagements_count"));
-    String description = columns.stream().filter(c -> c.count() > 0)
-        .map(c -> c.label() + ": " + c.valueText())
-        .reduce((a, b) -> a + l.t("list_separator") + b).orElse(l.t("no_records"));
-    return new ColumnChart(title, description, COLUMN_CHART_WIDTH, COLUMN_CHART_HEIGHT, axisY,
-        List.copyOf(columns), List.copyOf(ticks), List.copyOf(labels), note);
+    String note =
+        yearOnly == 0
+            ? null
+            : l.t("chart_year_only_note").replace("{n}", l.count(yearOnly, "engagements_count"));
+    String description =
+        columns.stream()
+            .filter(c -> c.count() > 0)
+            .map(c -> c.label() + ": " + c.valueText())
+            .reduce((a, b) -> a + l.t("list_separator") + b)
+            .orElse(l.t("no_records"));
+    return new ColumnChart(
+        title,
+        description,
+        COLUMN_CHART_WIDTH,
+        COLUMN_CHART_HEIGHT,
+        axisY,
+        List.copyOf(columns),
+        List.copyOf(ticks),
+        List.copyOf(labels),
+        note);
   }
 
   /**
    * The year labels that fit, worked out along time (0 at the earliest edge): each label starts
-   * just after its year's first tick, or ends at the chart's latest edge when it would run past
-   * it; a label that would come closer than {@link #LABEL_PAD} to one already placed is left
-   * out, placing the years with the most months first (then the latest).
+   * just after its year's first tick, or ends at the chart's latest edge when it would run past it;
+   * a label that would come closer than {@link #LABEL_PAD} to one already placed is left out,
+   * placing the years with the most months first (then the latest).
    */
   private List<AxisLabel> yearLabels(Map<Integer, double[]> years, int y) {
     record Candidate(int year, double span, double from, double to, boolean atEnd) {}
     List<Candidate> candidates = new ArrayList<>();
     double end = COLUMN_CHART_WIDTH - 1;
-    years.forEach((year, span) -> {
-      double w = LabelWidth.of(l.n(year), FONT);
-      double from = span[0] + LABEL_PAD;
-      boolean atEnd = from + w > end;
-      if (atEnd) {
-        from = end - w;
-      }
-      candidates.add(new Candidate(year, span[1] - span[0], from, from + w, atEnd));
-    });
-    candidates.sort(Comparator.comparingDouble(Candidate::span).reversed()
-        .thenComparing(Comparator.comparingInt(Candidate::year).reversed()));
+    years.forEach(
+        (year, span) -> {
+          double w = LabelWidth.of(l.n(year), FONT);
+          double from = span[0] + LABEL_PAD;
+          boolean atEnd = from + w > end;
+          if (atEnd) {
+            from = end - w;
+          }
+          candidates.add(new Candidate(year, span[1] - span[0], from, from + w, atEnd));
+        });
+    candidates.sort(
+        Comparator.comparingDouble(Candidate::span)
+            .reversed()
+            .thenComparing(Comparator.comparingInt(Candidate::year).reversed()));
     List<Candidate> placed = new ArrayList<>();
     for (Candidate c : candidates) {
-      boolean clear = c.from() >= 0 && placed.stream().allMatch(
-          p -> c.to() + LABEL_PAD <= p.from() || c.from() >= p.to() + LABEL_PAD);
+      boolean clear =
+          c.from() >= 0
+              && placed.stream()
+                  .allMatch(p -> c.to() + LABEL_PAD <= p.from() || c.from() >= p.to() + LABEL_PAD);
       if (clear) {
         placed.add(c);
       }
     }
     placed.sort(Comparator.comparingInt(Candidate::year));
-    return placed.stream().map(c -> new AxisLabel(l.n(c.year()),
-        c.atEnd() ? at(c.to()) : at(c.from()), y, c.atEnd() ? "end" : "start")).toList();
+    return placed.stream()
+        .map(
+            c ->
+                new AxisLabel(
+                    l.n(c.year()),
+                    c.atEnd() ? at(c.to()) : at(c.from()),
+                    y,
+                    c.atEnd() ? "end" : "start"))
+        .toList();
   }
 
   /** The x coordinate of a point {@code t} units along time from the earliest edge. */

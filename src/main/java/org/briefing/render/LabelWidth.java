@@ -1,11 +1,11 @@
 package org.briefing.render;
 
 /**
- * How wide a chart label may be drawn, in ems, whatever font the reader's browser ends up
- * using. Every character counts at a generous advance for its script, wider than in the
- * site's own fonts and in the wide faces readers fall back to (DejaVu Sans, Verdana, Tahoma),
- * so room worked out from it holds for any of them. Marks that sit on a letter (Arabic
- * vowel signs, shadda) and invisible controls take no room.
+ * How wide a chart label may be drawn, in ems, whatever font the reader's browser ends up using.
+ * Every character counts at a generous advance for its script, wider than in the site's own fonts
+ * and in the wide faces readers fall back to (DejaVu Sans, Verdana, Tahoma), so room worked out
+ * from it holds for any of them. Marks that sit on a letter (Arabic vowel signs, shadda) and
+ * invisible controls take no room.
  */
 final class LabelWidth {
 
@@ -15,6 +15,7 @@ final class LabelWidth {
   static final double LATIN_SMALL = 0.64;
   static final double ARABIC = 0.62;
   static final double PUNCTUATION = 0.5;
+
   /** Anything else (CJK, symbols): a full em. */
   static final double OTHER = 1.0;
 
@@ -38,7 +39,8 @@ final class LabelWidth {
 
   private static double em(int c) {
     int type = Character.getType(c);
-    if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+    if (type == Character.NON_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
         || type == Character.FORMAT) {
       return 0;
     }

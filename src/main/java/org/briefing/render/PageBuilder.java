@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.briefing.archive.Archive;
+import org.briefing.archive.DatePages;
 import org.briefing.i18n.Collation;
 import org.briefing.i18n.Localizer;
 import org.briefing.i18n.Strings;
 import org.briefing.markdown.MarkdownRenderer;
-import org.briefing.archive.Archive;
 import org.briefing.model.Country;
-import org.briefing.archive.DatePages;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.briefing.model.Localized;
@@ -31,8 +31,8 @@ import org.briefing.render.PageViews.SourceView;
 import org.briefing.render.PageViews.YearView;
 
 /**
- * Builds the view of every page of one language from the {@link Archive}. Cards are made once
- * per record and shared by every list that shows it. Thread-safe: pages may be built in parallel.
+ * Builds the view of every page of one language from the {@link Archive}. Cards are made once per
+ * record and shared by every list that shows it. Thread-safe: pages may be built in parallel.
  */
 final class PageBuilder {
 
@@ -53,8 +53,8 @@ final class PageBuilder {
   private final Charts charts;
   private final Collation collation;
 
-  PageBuilder(Archive archive, Lang lang, Strings strings, MarkdownRenderer markdown,
-      RenderCache cache) {
+  PageBuilder(
+      Archive archive, Lang lang, Strings strings, MarkdownRenderer markdown, RenderCache cache) {
     this.archive = archive;
     this.config = archive.site().config();
     this.lang = lang;
@@ -85,46 +85,71 @@ final class PageBuilder {
     String path = Routes.home(lang);
     List<Card> latest = archive.engagements().stream().limit(LATEST).map(this::card).toList();
     List<Counted> types = new ArrayList<>();
-    archive.byType().forEach((type, list) -> {
-      if (!list.isEmpty()) {
-        types.add(counted(link(Routes.type(lang, type), type.label()), type.key(), list.size()));
-      }
-    });
+    archive
+        .byType()
+        .forEach(
+            (type, list) -> {
+              if (!list.isEmpty()) {
+                types.add(
+                    counted(link(Routes.type(lang, type), type.label()), type.key(), list.size()));
+              }
+            });
     types.sort(collation.by(c -> c.link().text()));
-    return new PageViews.HomePage(context(path, config.title().get(lang), "home",
-        Routes.home(lang.other())), count(archive.engagements().size()), latest, types,
-        countryCounts(), link(Routes.timeline(lang), l.t("timeline")),
+    return new PageViews.HomePage(
+        context(path, config.title().get(lang), "home", Routes.home(lang.other())),
+        count(archive.engagements().size()),
+        latest,
+        types,
+        countryCounts(),
+        link(Routes.timeline(lang), l.t("timeline")),
         link(Routes.countries(lang), l.t("all_countries")),
         charts.months(l.t("chart_by_month"), archive.engagements()),
-        charts.bars(l.t("chart_by_type"), types), link(Routes.search(lang), l.t("search")));
+        charts.bars(l.t("chart_by_type"), types),
+        link(Routes.search(lang), l.t("search")));
   }
 
   PageViews.TimelinePage timeline() {
     DatePages pages = archive.timelinePages();
     List<PageViews.PeriodIndex> periods = periodIndex(Routes.timeline(lang), pages, true);
-    return new PageViews.TimelinePage(context(Routes.timeline(lang), l.t("timeline"), "timeline",
-        Routes.timeline(lang.other())),
-        count(archive.engagements().size()), years(pages.latest(OVERVIEW_LATEST)),
-        timelineFilters(), periods,
-        charts.bars(l.t("chart_by_year"), periods.stream().map(PageViews.PeriodIndex::year).toList()));
+    return new PageViews.TimelinePage(
+        context(Routes.timeline(lang), l.t("timeline"), "timeline", Routes.timeline(lang.other())),
+        count(archive.engagements().size()),
+        years(pages.latest(OVERVIEW_LATEST)),
+        timelineFilters(),
+        periods,
+        charts.bars(
+            l.t("chart_by_year"), periods.stream().map(PageViews.PeriodIndex::year).toList()));
   }
 
   /** The search page; its results come from the search records, found in the browser. */
   PageViews.SearchPage search() {
-    PageContext ctx = context(Routes.search(lang), l.t("search"), "search",
-        Routes.search(lang.other())).withScripts(List.of(
-            Routes.searchAnalysis(), Routes.searchIndex(lang),
-            Routes.searchScript()));
-    return new PageViews.SearchPage(ctx, link(Routes.timeline(lang), l.t("search_browse_timeline")),
-        ScriptText.of(lang, strings, l, Map.of("none", "search_no_results",
-            "pending", "translation_pending", "separator", "list_separator")),
+    PageContext ctx =
+        context(Routes.search(lang), l.t("search"), "search", Routes.search(lang.other()))
+            .withScripts(
+                List.of(Routes.searchAnalysis(), Routes.searchIndex(lang), Routes.searchScript()));
+    return new PageViews.SearchPage(
+        ctx,
+        link(Routes.timeline(lang), l.t("search_browse_timeline")),
+        ScriptText.of(
+            lang,
+            strings,
+            l,
+            Map.of(
+                "none",
+                "search_no_results",
+                "pending",
+                "translation_pending",
+                "separator",
+                "list_separator")),
         timelineFilters());
   }
 
   PageViews.CountriesPage countries() {
     List<Counted> counts = countryCounts();
-    return new PageViews.CountriesPage(context(Routes.countries(lang), l.t("countries"),
-        "countries", Routes.countries(lang.other())), counts,
+    return new PageViews.CountriesPage(
+        context(
+            Routes.countries(lang), l.t("countries"), "countries", Routes.countries(lang.other())),
+        counts,
         new WorldMap(lang).draw(l.t("map_title"), l.t("map_description"), counts, null));
   }
 
@@ -134,23 +159,49 @@ final class PageBuilder {
     List<Counted> partners = new ArrayList<>();
     for (Archive.Partner p : archive.partnersOf(country)) {
       Archive.Pair pair = archive.pair(country, p.country()).orElseThrow();
-      partners.add(counted(new Link(Routes.pair(lang, pair), p.country().name().get(lang),
-          lang.code(), lang.dir()), p.country().code(), p.count()));
+      partners.add(
+          counted(
+              new Link(
+                  Routes.pair(lang, pair), p.country().name().get(lang), lang.code(), lang.dir()),
+              p.country().code(),
+              p.count()));
     }
-    partners.sort(java.util.Comparator.comparingLong(Counted::count).reversed()
-        .thenComparing(collation.by(c -> c.link().text())));
-    PageContext ctx = context(Routes.country(lang, country), name, "countries",
-        Routes.country(lang.other(), country), config.tagline().get(lang), true,
-        List.of(new Link(Routes.countryFeed(lang, country),
-            l.t("country_feed").replace("{country}", name), lang.code(), lang.dir())));
+    partners.sort(
+        java.util.Comparator.comparingLong(Counted::count)
+            .reversed()
+            .thenComparing(collation.by(c -> c.link().text())));
+    PageContext ctx =
+        context(
+            Routes.country(lang, country),
+            name,
+            "countries",
+            Routes.country(lang.other(), country),
+            config.tagline().get(lang),
+            true,
+            List.of(
+                new Link(
+                    Routes.countryFeed(lang, country),
+                    l.t("country_feed").replace("{country}", name),
+                    lang.code(),
+                    lang.dir())));
     DatePages pages = archive.pagesOf(country);
-    return new PageViews.CountryPage(ctx, name, country.code(), count(list.size()),
-        years(pages.latest(OVERVIEW_LATEST)), partners,
+    return new PageViews.CountryPage(
+        ctx,
+        name,
+        country.code(),
+        count(list.size()),
+        years(pages.latest(OVERVIEW_LATEST)),
+        partners,
         charts.bars(l.t("partners_chart_title").replace("{country}", name), partners),
-        new WorldMap(lang).draw(l.t("partners_chart_title").replace("{country}", name),
-            l.t("map_partners_description").replace("{country}", name), partners,
-            counted(link(Routes.country(lang, country), country.name()), country.code(),
-                list.size())),
+        new WorldMap(lang)
+            .draw(
+                l.t("partners_chart_title").replace("{country}", name),
+                l.t("map_partners_description").replace("{country}", name),
+                partners,
+                counted(
+                    link(Routes.country(lang, country), country.name()),
+                    country.code(),
+                    list.size())),
         periodIndex(Routes.country(lang, country), pages, false));
   }
 
@@ -158,8 +209,8 @@ final class PageBuilder {
     String a = pair.first().name().get(lang);
     String b = pair.second().name().get(lang);
     String title = a + " – " + b;
-    return new PageViews.PairPage(context(Routes.pair(lang, pair), title, "countries",
-        Routes.pair(lang.other(), pair)),
+    return new PageViews.PairPage(
+        context(Routes.pair(lang, pair), title, "countries", Routes.pair(lang.other(), pair)),
         link(Routes.country(lang, pair.first()), pair.first().name()),
         link(Routes.country(lang, pair.second()), pair.second().name()),
         count(pair.engagements().size()),
@@ -169,8 +220,10 @@ final class PageBuilder {
 
   PageViews.TypePage type(Term type, List<Engagement> list) {
     String label = type.label().get(lang);
-    return new PageViews.TypePage(context(Routes.type(lang, type), label, "types",
-        Routes.type(lang.other(), type)), label, count(list.size()),
+    return new PageViews.TypePage(
+        context(Routes.type(lang, type), label, "types", Routes.type(lang.other(), type)),
+        label,
+        count(list.size()),
         years(archive.pagesOf(type).latest(OVERVIEW_LATEST)),
         periodIndex(Routes.type(lang, type), archive.pagesOf(type), false));
   }
@@ -181,79 +234,120 @@ final class PageBuilder {
     if (text.isEmpty()) {
       return Optional.empty();
     }
-    String counterpart = e.hasTranslation(lang.other())
-        ? Routes.engagement(lang.other(), e.id())
-        : Routes.home(lang.other());
-    PageContext ctx = context(Routes.engagement(lang, e.id()), l.text(text.get().title()),
-        "timeline", counterpart, l.text(text.get().summary()), e.hasTranslation(lang.other()), List.of());
+    String counterpart =
+        e.hasTranslation(lang.other())
+            ? Routes.engagement(lang.other(), e.id())
+            : Routes.home(lang.other());
+    PageContext ctx =
+        context(
+            Routes.engagement(lang, e.id()),
+            l.text(text.get().title()),
+            "timeline",
+            counterpart,
+            l.text(text.get().summary()),
+            e.hasTranslation(lang.other()),
+            List.of());
     List<SourceView> sources = e.sources().stream().map(this::source).toList();
-    List<Card> related = e.related().stream()
-        .map(archive::find).flatMap(Optional::stream).map(this::card).toList();
-    List<CorrectionView> corrections = e.corrections().stream()
-        .map(c -> new CorrectionView(l.dates().format(c.date()), c.date().toString(),
-            l.text(c.text().get(lang))))
-        .toList();
-    return Optional.of(new PageViews.EngagementPage(ctx, card(e),
-        l.dates().formatRange(e.date(), e.endDate()), hijri(e.date()),
-        l.t("status_" + e.status().key() + "_explained"),
-        e.actors().stream().map(a -> link(Routes.actor(lang, a), a.name())).toList(),
-        e.topics().stream().map(t -> t.label().get(lang)).sorted(collation.names()).toList(),
-        markdown.render(text.get().body(), l::text), sources, related,
-        archive.previous(e).map(this::card).orElse(null),
-        archive.next(e).map(this::card).orElse(null), corrections,
-        corrections.isEmpty() ? null : corrections.get(0).date()));
+    List<Card> related =
+        e.related().stream().map(archive::find).flatMap(Optional::stream).map(this::card).toList();
+    List<CorrectionView> corrections =
+        e.corrections().stream()
+            .map(
+                c ->
+                    new CorrectionView(
+                        l.dates().format(c.date()),
+                        c.date().toString(),
+                        l.text(c.text().get(lang))))
+            .toList();
+    return Optional.of(
+        new PageViews.EngagementPage(
+            ctx,
+            card(e),
+            l.dates().formatRange(e.date(), e.endDate()),
+            hijri(e.date()),
+            l.t("status_" + e.status().key() + "_explained"),
+            e.actors().stream().map(a -> link(Routes.actor(lang, a), a.name())).toList(),
+            e.topics().stream().map(t -> t.label().get(lang)).sorted(collation.names()).toList(),
+            markdown.render(text.get().body(), l::text),
+            sources,
+            related,
+            archive.previous(e).map(this::card).orElse(null),
+            archive.next(e).map(this::card).orElse(null),
+            corrections,
+            corrections.isEmpty() ? null : corrections.get(0).date()));
   }
 
   // ---- parts -------------------------------------------------------------------------------
 
   /** The record as lists show it in this language (made once, then shared). */
   Card card(Engagement e) {
-    return cache.get(cardKind, e, () -> {
-      Translation text = e.textFor(lang);
-      boolean pending = !e.hasTranslation(lang);
-      List<Link> countries = e.countries().stream()
-          .map(c -> link(Routes.country(lang, c), c.name()))
-          .sorted(collation.by(Link::text))
-          .toList();
-      // A pending translation shows the other language's text as it was written.
-      String title = pending ? text.title() : l.text(text.title());
-      String summary = pending ? text.summary() : l.text(text.summary());
-      return new Card(e.id(), Routes.engagement(text.lang(), e.id()), title, summary,
-          text.lang().code(), text.lang().dir(), pending,
-          l.dates().formatRange(e.date(), e.endDate()), e.date().toString(), hijri(e.date()),
-          link(Routes.type(lang, e.type()), e.type().label()), countries,
-          e.status().key(), l.t("status_" + e.status().key()),
-          String.join(" ", e.countries().stream().map(Country::slug).toList()), e.type().key(),
-          Integer.toString(e.date().year()));
-    });
+    return cache.get(
+        cardKind,
+        e,
+        () -> {
+          Translation text = e.textFor(lang);
+          boolean pending = !e.hasTranslation(lang);
+          List<Link> countries =
+              e.countries().stream()
+                  .map(c -> link(Routes.country(lang, c), c.name()))
+                  .sorted(collation.by(Link::text))
+                  .toList();
+          // A pending translation shows the other language's text as it was written.
+          String title = pending ? text.title() : l.text(text.title());
+          String summary = pending ? text.summary() : l.text(text.summary());
+          return new Card(
+              e.id(),
+              Routes.engagement(text.lang(), e.id()),
+              title,
+              summary,
+              text.lang().code(),
+              text.lang().dir(),
+              pending,
+              l.dates().formatRange(e.date(), e.endDate()),
+              e.date().toString(),
+              hijri(e.date()),
+              link(Routes.type(lang, e.type()), e.type().label()),
+              countries,
+              e.status().key(),
+              l.t("status_" + e.status().key()),
+              String.join(" ", e.countries().stream().map(Country::slug).toList()),
+              e.type().key(),
+              Integer.toString(e.date().year()));
+        });
   }
 
   /**
-   * The filters of search and the timeline: the countries and types that have records, by
-   * name in this language's order ({@link Collation}), years (newest first) and statuses. They
-   * are facets of the search index; the timeline's form opens the search page with them.
+   * The filters of search and the timeline: the countries and types that have records, by name in
+   * this language's order ({@link Collation}), years (newest first) and statuses. They are facets
+   * of the search index; the timeline's form opens the search page with them.
    */
   private PageViews.TimelineFilters timelineFilters() {
-    List<PageViews.Option> countries = archive.activeCountries().stream()
-        .map(c -> new PageViews.Option(c.slug(), c.name().get(lang)))
-        .sorted(collation.by(PageViews.Option::text))
-        .toList();
+    List<PageViews.Option> countries =
+        archive.activeCountries().stream()
+            .map(c -> new PageViews.Option(c.slug(), c.name().get(lang)))
+            .sorted(collation.by(PageViews.Option::text))
+            .toList();
     List<PageViews.Option> types = new ArrayList<>();
-    archive.byType().forEach((type, list) -> {
-      if (!list.isEmpty()) {
-        types.add(new PageViews.Option(type.key(), type.label().get(lang)));
-      }
-    });
+    archive
+        .byType()
+        .forEach(
+            (type, list) -> {
+              if (!list.isEmpty()) {
+                types.add(new PageViews.Option(type.key(), type.label().get(lang)));
+              }
+            });
     types.sort(collation.by(PageViews.Option::text));
-    List<PageViews.Option> years = archive.timeline().stream()
-        .map(y -> new PageViews.Option(Integer.toString(y.year()), l.n(y.year())))
-        .toList();
-    List<PageViews.Option> statuses = java.util.Arrays.stream(org.briefing.model.Status.values())
-        .filter(s -> archive.engagements().stream().anyMatch(e -> e.status() == s))
-        .map(s -> new PageViews.Option(s.key(), l.t("status_" + s.key())))
-        .toList();
-    return new PageViews.TimelineFilters(countries, List.copyOf(types), years, statuses,
-        link(Routes.search(lang), l.t("search")));
+    List<PageViews.Option> years =
+        archive.timeline().stream()
+            .map(y -> new PageViews.Option(Integer.toString(y.year()), l.n(y.year())))
+            .toList();
+    List<PageViews.Option> statuses =
+        java.util.Arrays.stream(org.briefing.model.Status.values())
+            .filter(s -> archive.engagements().stream().anyMatch(e -> e.status() == s))
+            .map(s -> new PageViews.Option(s.key(), l.t("status_" + s.key())))
+            .toList();
+    return new PageViews.TimelineFilters(
+        countries, List.copyOf(types), years, statuses, link(Routes.search(lang), l.t("search")));
   }
 
   private String hijri(PartialDate date) {
@@ -261,10 +355,20 @@ final class PageBuilder {
   }
 
   private SourceView source(Source s) {
-    String dir = s.language().equals("ar") || s.language().equals("fa") || s.language().equals("he")
-        || s.language().equals("ur") ? "rtl" : "ltr";
-    return new SourceView(s.publisherName().get(lang), s.title(), s.url().orElse(null),
-        s.date().map(d -> l.dates().format(d)).orElse(null), s.language(), dir,
+    String dir =
+        s.language().equals("ar")
+                || s.language().equals("fa")
+                || s.language().equals("he")
+                || s.language().equals("ur")
+            ? "rtl"
+            : "ltr";
+    return new SourceView(
+        s.publisherName().get(lang),
+        s.title(),
+        s.url().orElse(null),
+        s.date().map(d -> l.dates().format(d)).orElse(null),
+        s.language(),
+        dir,
         s.publisherUrl().orElse(null));
   }
 
@@ -279,28 +383,37 @@ final class PageBuilder {
       List<Counted> months = new ArrayList<>();
       if (withMonths && year.split()) {
         for (DatePages.Period m : year.months()) {
-          months.add(counted(link(Routes.period(overview, m),
-              l.dates().monthHeading(m.year(), m.month())), monthId(m.year(), m.month()), m.total()));
+          months.add(
+              counted(
+                  link(Routes.period(overview, m), l.dates().monthHeading(m.year(), m.month())),
+                  monthId(m.year(), m.month()),
+                  m.total()));
         }
       } else if (withMonths) {
         for (Archive.YearGroup g : Archive.group(year.engagements())) {
           for (Archive.MonthGroup m : g.months()) {
             if (m.month() > 0) {
               String id = monthId(m.year(), m.month());
-              months.add(counted(link(yearUrl + "#" + id,
-                  l.dates().monthHeading(m.year(), m.month())), id, m.engagements().size()));
+              months.add(
+                  counted(
+                      link(yearUrl + "#" + id, l.dates().monthHeading(m.year(), m.month())),
+                      id,
+                      m.engagements().size()));
             }
           }
         }
       }
-      out.add(new PageViews.PeriodIndex(counted(link(yearUrl, l.n(year.year())),
-          Integer.toString(year.year()), year.total()), List.copyOf(months)));
+      out.add(
+          new PageViews.PeriodIndex(
+              counted(link(yearUrl, l.n(year.year())), Integer.toString(year.year()), year.total()),
+              List.copyOf(months)));
     }
     return List.copyOf(out);
   }
 
   static String monthId(int year, int month) {
-    return month == 0 ? "y" + year + "-unknown"
+    return month == 0
+        ? "y" + year + "-unknown"
         : String.format(java.util.Locale.ROOT, "m%04d-%02d", year, month);
   }
 
@@ -310,9 +423,12 @@ final class PageBuilder {
       List<MonthView> months = new ArrayList<>();
       for (Archive.MonthGroup month : year.months()) {
         String id = monthId(year.year(), month.month());
-        String heading = month.month() == 0 ? l.t("month_unknown")
-            : l.dates().monthHeading(year.year(), month.month());
-        months.add(new MonthView(id, heading, month.engagements().stream().map(this::card).toList()));
+        String heading =
+            month.month() == 0
+                ? l.t("month_unknown")
+                : l.dates().monthHeading(year.year(), month.month());
+        months.add(
+            new MonthView(id, heading, month.engagements().stream().map(this::card).toList()));
       }
       years.add(new YearView("y" + year.year(), l.n(year.year()), count(year.size()), months));
     }
@@ -322,8 +438,12 @@ final class PageBuilder {
   /** The countries that have records, in this language's order of their names. */
   private List<Counted> countryCounts() {
     return archive.activeCountries().stream()
-        .map(c -> counted(link(Routes.country(lang, c), c.name()), c.code(),
-            archive.engagementsOf(c).size()))
+        .map(
+            c ->
+                counted(
+                    link(Routes.country(lang, c), c.name()),
+                    c.code(),
+                    archive.engagementsOf(c).size()))
         .sorted(collation.by(c -> c.link().text()))
         .toList();
   }
@@ -349,15 +469,21 @@ final class PageBuilder {
   }
 
   /**
-   * @param counterpartIsSamePage the counterpart is this page in the other language (not its
-   *     home, as for a record whose translation is pending)
+   * @param counterpartIsSamePage the counterpart is this page in the other language (not its home,
+   *     as for a record whose translation is pending)
    * @param extraFeeds feeds besides the language's own, such as a country's
    */
-  private PageContext context(String path, String title, String section, String counterpart,
-      String description, boolean counterpartIsSamePage, List<Link> extraFeeds) {
+  private PageContext context(
+      String path,
+      String title,
+      String section,
+      String counterpart,
+      String description,
+      boolean counterpartIsSamePage,
+      List<Link> extraFeeds) {
     Lang other = lang.other();
-    Link switchLink = new Link(counterpart, strings.get(other, "language_name"), other.code(),
-        other.dir());
+    Link switchLink =
+        new Link(counterpart, strings.get(other, "language_name"), other.code(), other.dir());
     List<Alternate> alternates = new ArrayList<>();
     alternates.add(new Alternate(lang.code(), Routes.absolute(config.baseUrl(), path)));
     if (counterpartIsSamePage) {
@@ -366,17 +492,33 @@ final class PageBuilder {
     alternates.sort(java.util.Comparator.comparing(Alternate::hreflang));
     String siteTitle = config.title().get(lang);
     String fullTitle = title.equals(siteTitle) ? siteTitle : title + " · " + siteTitle;
-    List<NavItem> nav = List.of(
-        navItem(Routes.home(lang), "home", path, section),
-        navItem(Routes.timeline(lang), "timeline", path, section),
-        navItem(Routes.countries(lang), "countries", path, section),
-        navItem(Routes.actors(lang), "actors", path, section),
-        navItem(Routes.search(lang), "search", path, section));
-    return new PageContext(l, lang.code(), lang.dir(), Routes.rootOf(path), path, fullTitle,
-        description, siteTitle, config.tagline().get(lang), nav,
-        Routes.absolute(config.baseUrl(), path), switchLink, List.copyOf(alternates),
-        feeds(extraFeeds), path.contains("/engagements/") ? "article" : "website", ogLocale(lang),
-        ogLocale(other), Routes.stylesheet(), List.of());
+    List<NavItem> nav =
+        List.of(
+            navItem(Routes.home(lang), "home", path, section),
+            navItem(Routes.timeline(lang), "timeline", path, section),
+            navItem(Routes.countries(lang), "countries", path, section),
+            navItem(Routes.actors(lang), "actors", path, section),
+            navItem(Routes.search(lang), "search", path, section));
+    return new PageContext(
+        l,
+        lang.code(),
+        lang.dir(),
+        Routes.rootOf(path),
+        path,
+        fullTitle,
+        description,
+        siteTitle,
+        config.tagline().get(lang),
+        nav,
+        Routes.absolute(config.baseUrl(), path),
+        switchLink,
+        List.copyOf(alternates),
+        feeds(extraFeeds),
+        path.contains("/engagements/") ? "article" : "website",
+        ogLocale(lang),
+        ogLocale(other),
+        Routes.stylesheet(),
+        List.of());
   }
 
   private List<Link> feeds(List<Link> extra) {
@@ -392,7 +534,9 @@ final class PageBuilder {
   }
 
   private NavItem navItem(String url, String section, String currentPath, String currentSection) {
-    return new NavItem(link(url, l.t(section)), url.equals(currentPath),
+    return new NavItem(
+        link(url, l.t(section)),
+        url.equals(currentPath),
         !url.equals(currentPath) && section.equals(currentSection));
   }
 }

@@ -9,23 +9,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.briefing.archive.Archive;
+import org.briefing.archive.DatePages;
+import org.briefing.files.OutputSink;
+import org.briefing.files.PlannedFile;
 import org.briefing.i18n.Localizer;
 import org.briefing.i18n.Strings;
 import org.briefing.markdown.MarkdownRenderer;
 import org.briefing.model.Actor;
-import org.briefing.archive.Archive;
 import org.briefing.model.Country;
-import org.briefing.archive.DatePages;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.briefing.render.PageViews.Card;
-import org.briefing.files.OutputSink;
-import org.briefing.files.PlannedFile;
 
 /**
- * The pages of the site in both languages, and its static assets, each planned as a
- * {@link PlannedFile} that builds its view and renders it through the templates when it is
- * written. Thread-safe: planned pages may be written in parallel.
+ * The pages of the site in both languages, and its static assets, each planned as a {@link
+ * PlannedFile} that builds its view and renders it through the templates when it is written.
+ * Thread-safe: planned pages may be written in parallel.
  */
 public final class Pages {
 
@@ -39,8 +39,8 @@ public final class Pages {
   private final RenderCache cache;
 
   /**
-   * @param templates the templates folder: {@code .ftlh} files, {@code strings.yaml} and
-   *     {@code assets/}
+   * @param templates the templates folder: {@code .ftlh} files, {@code strings.yaml} and {@code
+   *     assets/}
    * @param cache what earlier renders made of records that have not changed since
    */
   public Pages(Path templates, RenderCache cache) {
@@ -76,39 +76,56 @@ public final class Pages {
       return page(Routes.timeline(builder.lang()), "timeline.ftlh", builder::timeline);
     }
 
-    /** Every other page: home, countries, search, and each type, country, pair, actor and record. */
+    /**
+     * Every other page: home, countries, search, and each type, country, pair, actor and record.
+     */
     public List<PlannedFile> pages() {
       Lang lang = builder.lang();
       List<PlannedFile> pages = new ArrayList<>();
       PeriodPages periods = new PeriodPages(builder);
       for (DatePages.Period p : archive.timelinePages().periods()) {
-        pages.add(page(Routes.period(Routes.timeline(lang), p), "period.ftlh",
-            () -> periods.timeline(p)));
+        pages.add(
+            page(
+                Routes.period(Routes.timeline(lang), p), "period.ftlh", () -> periods.timeline(p)));
       }
       pages.add(page(Routes.home(lang), "home.ftlh", builder::home));
       pages.add(page(Routes.countries(lang), "countries.ftlh", builder::countries));
       pages.add(page(Routes.search(lang), "search.ftlh", builder::search));
-      archive.byType().forEach((type, list) -> {
-        if (!list.isEmpty()) {
-          pages.add(page(Routes.type(lang, type), "type.ftlh", () -> builder.type(type, list)));
-          for (DatePages.Period p : archive.pagesOf(type).periods()) {
-            pages.add(page(Routes.period(Routes.type(lang, type), p), "period.ftlh",
-                () -> periods.type(type, p)));
-          }
-        }
-      });
+      archive
+          .byType()
+          .forEach(
+              (type, list) -> {
+                if (!list.isEmpty()) {
+                  pages.add(
+                      page(Routes.type(lang, type), "type.ftlh", () -> builder.type(type, list)));
+                  for (DatePages.Period p : archive.pagesOf(type).periods()) {
+                    pages.add(
+                        page(
+                            Routes.period(Routes.type(lang, type), p),
+                            "period.ftlh",
+                            () -> periods.type(type, p)));
+                  }
+                }
+              });
       for (Country country : archive.activeCountries()) {
-        pages.add(page(Routes.country(lang, country), "country.ftlh", () -> builder.country(country)));
+        pages.add(
+            page(Routes.country(lang, country), "country.ftlh", () -> builder.country(country)));
         for (DatePages.Period p : archive.pagesOf(country).periods()) {
-          pages.add(page(Routes.period(Routes.country(lang, country), p), "period.ftlh",
-              () -> periods.country(country, p)));
+          pages.add(
+              page(
+                  Routes.period(Routes.country(lang, country), p),
+                  "period.ftlh",
+                  () -> periods.country(country, p)));
         }
       }
       for (Archive.Pair pair : archive.pairs()) {
         pages.add(page(Routes.pair(lang, pair), "pair.ftlh", () -> builder.pair(pair)));
         for (DatePages.Period p : archive.pagesOf(pair).periods()) {
-          pages.add(page(Routes.period(Routes.pair(lang, pair), p), "period.ftlh",
-              () -> periods.pair(pair, p)));
+          pages.add(
+              page(
+                  Routes.period(Routes.pair(lang, pair), p),
+                  "period.ftlh",
+                  () -> periods.pair(pair, p)));
         }
       }
       ActorPages actors = new ActorPages(archive, builder);
@@ -118,8 +135,11 @@ public final class Pages {
       }
       for (Engagement e : archive.engagements()) {
         if (e.hasTranslation(lang)) {
-          pages.add(page(Routes.engagement(lang, e.id()), "engagement.ftlh",
-              () -> builder.engagement(e).orElseThrow()));
+          pages.add(
+              page(
+                  Routes.engagement(lang, e.id()),
+                  "engagement.ftlh",
+                  () -> builder.engagement(e).orElseThrow()));
         }
       }
       return pages;
@@ -152,11 +172,13 @@ public final class Pages {
 
   /** A page rendered by {@code template} from the view {@code view} makes when it is written. */
   private PlannedFile page(String path, String template, Supplier<Object> view) {
-    return new PlannedFile(path, out -> {
-      Writer writer = OutputSink.utf8(out);
-      engine.render(template, view.get(), writer);
-      writer.flush();
-    });
+    return new PlannedFile(
+        path,
+        out -> {
+          Writer writer = OutputSink.utf8(out);
+          engine.render(template, view.get(), writer);
+          writer.flush();
+        });
   }
 
   private PageViews.LandingPage landingView(Archive archive) {
@@ -166,16 +188,22 @@ public final class Pages {
     // English first: on this left-to-right page it stands on the left, Arabic on the right.
     for (Lang lang : List.of(Lang.EN, Lang.AR)) {
       Localizer l = new Localizer(lang, strings, archive.site().config().arabicIndicDigits());
-      sides.add(new PageViews.LandingSide(lang.code(), lang.dir(),
-          archive.site().config().title().get(lang), archive.site().config().tagline().get(lang),
-          l.t("landing_intro"),
-          new PageViews.Link(Routes.home(lang), l.t("enter"), lang.code(), lang.dir()),
-          new PageViews.Link(Routes.timeline(lang), l.t("timeline"), lang.code(), lang.dir()),
-          new PageViews.Link(Routes.countries(lang), l.t("countries"), lang.code(), lang.dir()),
-          l.count(archive.engagements().size(), "engagements_count")));
-      alternates.add(new PageViews.Alternate(lang.code(), Routes.absolute(base, Routes.home(lang))));
+      sides.add(
+          new PageViews.LandingSide(
+              lang.code(),
+              lang.dir(),
+              archive.site().config().title().get(lang),
+              archive.site().config().tagline().get(lang),
+              l.t("landing_intro"),
+              new PageViews.Link(Routes.home(lang), l.t("enter"), lang.code(), lang.dir()),
+              new PageViews.Link(Routes.timeline(lang), l.t("timeline"), lang.code(), lang.dir()),
+              new PageViews.Link(Routes.countries(lang), l.t("countries"), lang.code(), lang.dir()),
+              l.count(archive.engagements().size(), "engagements_count")));
+      alternates.add(
+          new PageViews.Alternate(lang.code(), Routes.absolute(base, Routes.home(lang))));
     }
-    String title = archive.site().config().title().en() + " · " + archive.site().config().title().ar();
+    String title =
+        archive.site().config().title().en() + " · " + archive.site().config().title().ar();
     return new PageViews.LandingPage(title, Routes.stylesheet(), sides, alternates, base);
   }
 
@@ -184,14 +212,22 @@ public final class Pages {
     List<PageViews.LandingSide> sides = new ArrayList<>();
     for (Lang lang : List.of(Lang.EN, Lang.AR)) {
       Localizer l = new Localizer(lang, strings, archive.site().config().arabicIndicDigits());
-      sides.add(new PageViews.LandingSide(lang.code(), lang.dir(), l.t("not_found_title"),
-          archive.site().config().title().get(lang), l.t("not_found_text"),
-          new PageViews.Link(base + Routes.home(lang), l.t("home"), lang.code(), lang.dir()),
-          new PageViews.Link(base + Routes.timeline(lang), l.t("timeline"), lang.code(), lang.dir()),
-          new PageViews.Link(base + Routes.countries(lang), l.t("countries"), lang.code(), lang.dir()),
-          ""));
+      sides.add(
+          new PageViews.LandingSide(
+              lang.code(),
+              lang.dir(),
+              l.t("not_found_title"),
+              archive.site().config().title().get(lang),
+              l.t("not_found_text"),
+              new PageViews.Link(base + Routes.home(lang), l.t("home"), lang.code(), lang.dir()),
+              new PageViews.Link(
+                  base + Routes.timeline(lang), l.t("timeline"), lang.code(), lang.dir()),
+              new PageViews.Link(
+                  base + Routes.countries(lang), l.t("countries"), lang.code(), lang.dir()),
+              ""));
     }
-    String title = strings.get(Lang.EN, "not_found_title") + " · " + strings.get(Lang.AR, "not_found_title");
+    String title =
+        strings.get(Lang.EN, "not_found_title") + " · " + strings.get(Lang.AR, "not_found_title");
     return new PageViews.NotFoundPage(title, base + Routes.stylesheet(), sides);
   }
 
@@ -202,10 +238,15 @@ public final class Pages {
       return List.of();
     }
     try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).sorted().map(file -> {
-        String rel = templates.relativize(file).toString().replace('\\', '/');
-        return new PlannedFile(rel, out -> Files.copy(file, out));
-      }).toList();
+      return files
+          .filter(Files::isRegularFile)
+          .sorted()
+          .map(
+              file -> {
+                String rel = templates.relativize(file).toString().replace('\\', '/');
+                return new PlannedFile(rel, out -> Files.copy(file, out));
+              })
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,19 +3,18 @@ package org.briefing.render;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.briefing.model.Engagement;
 import org.briefing.files.RecordPieces;
+import org.briefing.model.Engagement;
 
 /**
- * What rendering makes of each record that many files share: its card in each language (every
- * list shows it) and, for the preview, its part of the files that carry every record (each
- * language's search records, the JSON and CSV exports), as bytes ready to write. An entry
- * stays good for as long as the record is the very same {@link Engagement} object: the preview
- * reuses the objects of records that did not change, so after an edit only the edited record's
- * entries are made again.
+ * What rendering makes of each record that many files share: its card in each language (every list
+ * shows it) and, for the preview, its part of the files that carry every record (each language's
+ * search records, the JSON and CSV exports), as bytes ready to write. An entry stays good for as
+ * long as the record is the very same {@link Engagement} object: the preview reuses the objects of
+ * records that did not change, so after an edit only the edited record's entries are made again.
  *
- * <p>Entries also depend on the templates' strings and on site.yaml; the preview starts a new
- * cache whenever those change. Thread-safe.
+ * <p>Entries also depend on the templates' strings and on site.yaml; the preview starts a new cache
+ * whenever those change. Thread-safe.
  */
 public final class RenderCache {
 
@@ -54,15 +53,18 @@ public final class RenderCache {
   }
 
   /**
-   * Writes the record {@code e}'s part of {@code file} (of {@code kind}, made by {@code make})
-   * to {@code out}, which counts from the file's first byte.
+   * Writes the record {@code e}'s part of {@code file} (of {@code kind}, made by {@code make}) to
+   * {@code out}, which counts from the file's first byte.
    */
-  public void writeRecordData(String file, String kind, Engagement e, Supplier<byte[]> make,
-      RecordPieces.Counting out) throws java.io.IOException {
+  public void writeRecordData(
+      String file, String kind, Engagement e, Supplier<byte[]> make, RecordPieces.Counting out)
+      throws java.io.IOException {
     pieces.write(file, e.id(), out, () -> recordData(kind, e, make));
   }
 
-  /** The value of {@code kind} for {@code e}, made by {@code make} unless {@code e} already has one. */
+  /**
+   * The value of {@code kind} for {@code e}, made by {@code make} unless {@code e} already has one.
+   */
   @SuppressWarnings("unchecked")
   <T> T get(String kind, Engagement e, Supplier<T> make) {
     Map<String, Entry> entries = kinds.computeIfAbsent(kind, k -> new ConcurrentHashMap<>());

@@ -1,17 +1,17 @@
 package org.briefing.render;
 
-import org.briefing.model.Actor;
 import org.briefing.archive.Archive;
-import org.briefing.model.Country;
 import org.briefing.archive.DatePages;
+import org.briefing.model.Actor;
+import org.briefing.model.Country;
 import org.briefing.model.Lang;
 import org.briefing.model.Term;
 
 /**
- * The public URLs of DESIGN §3, as paths from the site's root. They are a contract with
- * readers: links to them are shared and cited. Pages link with paths relative to themselves
- * (see {@link #rootOf}), so the site works from a sub-path and opened from disk; every link
- * names {@code index.html} because a browser opening files does not add it.
+ * The public URLs of DESIGN §3, as paths from the site's root. They are a contract with readers:
+ * links to them are shared and cited. Pages link with paths relative to themselves (see {@link
+ * #rootOf}), so the site works from a sub-path and opened from disk; every link names {@code
+ * index.html} because a browser opening files does not add it.
  */
 public final class Routes {
 
@@ -58,13 +58,15 @@ public final class Routes {
   }
 
   /**
-   * A page of a list paged by date: {@code overview} is the list's own page (the timeline's,
-   * a country's, a pair's or a type's {@code index.html}); its years continue in
-   * {@code {yyyy}/index.html} and the months of a split year in {@code {yyyy}/{mm}/index.html}.
+   * A page of a list paged by date: {@code overview} is the list's own page (the timeline's, a
+   * country's, a pair's or a type's {@code index.html}); its years continue in {@code
+   * {yyyy}/index.html} and the months of a split year in {@code {yyyy}/{mm}/index.html}.
    */
   public static String period(String overview, DatePages.Period period) {
     String dir = overview.substring(0, overview.length() - "index.html".length());
-    return dir + period.year() + "/"
+    return dir
+        + period.year()
+        + "/"
         + (period.isYear() ? "" : String.format(java.util.Locale.ROOT, "%02d/", period.month()))
         + "index.html";
   }
@@ -87,7 +89,9 @@ public final class Routes {
     return lang.code() + "/search/" + kind + "/" + k + ".js";
   }
 
-  /** The table by which search reads words, for the browser (see {@code outputs.SearchAnalysis}). */
+  /**
+   * The table by which search reads words, for the browser (see {@code outputs.SearchAnalysis}).
+   */
   public static String searchAnalysis() {
     return "assets/search-analysis.js";
   }
@@ -107,7 +111,9 @@ public final class Routes {
     return lang.code() + "/countries/" + country.slug() + "/feed.xml";
   }
 
-  /** The prefix that leads from the page at {@code path} back to the site's root: {@code ../../}. */
+  /**
+   * The prefix that leads from the page at {@code path} back to the site's root: {@code ../../}.
+   */
   public static String rootOf(String path) {
     StringBuilder root = new StringBuilder();
     for (int i = 0; i < path.length(); i++) {
@@ -120,7 +126,10 @@ public final class Routes {
 
   /** The address readers share: the base URL and the page's directory, without index.html. */
   public static String absolute(String baseUrl, String path) {
-    String dir = path.endsWith("index.html") ? path.substring(0, path.length() - "index.html".length()) : path;
+    String dir =
+        path.endsWith("index.html")
+            ? path.substring(0, path.length() - "index.html".length())
+            : path;
     return baseUrl + dir;
   }
 }

@@ -13,24 +13,24 @@ import org.briefing.i18n.Strings;
 import org.briefing.model.Lang;
 
 /**
- * The words a page's script writes (the search results' and the timeline filters' messages),
- * as one JSON object for a {@code data-text} attribute, so scripts never carry interface text
- * of their own and stay in the page's language:
+ * The words a page's script writes (the search results' and the timeline filters' messages), as one
+ * JSON object for a {@code data-text} attribute, so scripts never carry interface text of their own
+ * and stay in the page's language:
  *
  * <pre>{"counts": {"one": "{n} engagement", "other": "{n} engagements"},
  *  "digits": "0123456789", "none": "No engagement matches.", ...}</pre>
  *
- * <p>{@code counts} has one form of {@code engagements_count} per plural category of the
- * language (the script picks one with {@code Intl.PluralRules}, whose CLDR rules are those of
- * {@link Strings#category}); {@code digits} are the page's ten digits.
+ * <p>{@code counts} has one form of {@code engagements_count} per plural category of the language
+ * (the script picks one with {@code Intl.PluralRules}, whose CLDR rules are those of {@link
+ * Strings#category}); {@code digits} are the page's ten digits.
  */
 final class ScriptText {
 
   private static final JsonFactory JSON = new JsonFactory();
 
   /** A number in each plural category: Arabic's six, English's two. */
-  private static final Map<String, Long> SAMPLES = Map.of("zero", 0L, "one", 1L, "two", 2L,
-      "few", 3L, "many", 11L, "other", 100L);
+  private static final Map<String, Long> SAMPLES =
+      Map.of("zero", 0L, "one", 1L, "two", 2L, "few", 3L, "many", 11L, "other", 100L);
 
   private ScriptText() {}
 

@@ -2,12 +2,12 @@ package org.briefing.render;
 
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
-import freemarker.core.TemplateClassResolver;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -20,14 +20,14 @@ import org.briefing.content.Problem;
 import org.briefing.i18n.TemplateProblemException;
 
 /**
- * Freemarker, configured so templates can only present: output is HTML-escaped unless a
- * template asks otherwise ({@code .ftlh}), templates cannot create Java objects ({@code ?new}
- * resolves no class) or reach the object behind a value ({@code ?api} is off), and nothing
- * depends on the machine's locale or time zone. Values are always data: nothing a record says
- * is ever parsed as a template.
+ * Freemarker, configured so templates can only present: output is HTML-escaped unless a template
+ * asks otherwise ({@code .ftlh}), templates cannot create Java objects ({@code ?new} resolves no
+ * class) or reach the object behind a value ({@code ?api} is off), and nothing depends on the
+ * machine's locale or time zone. Values are always data: nothing a record says is ever parsed as a
+ * template.
  *
- * <p>Public so the security tests can render through this very configuration; the site itself
- * uses it only through {@link Pages}.
+ * <p>Public so the security tests can render through this very configuration; the site itself uses
+ * it only through {@link Pages}.
  *
  * <p>Thread-safe: the configuration is built once and Freemarker's templates may be processed
  * concurrently.
@@ -46,8 +46,10 @@ public final class TemplateEngine {
     try {
       config.setDirectoryForTemplateLoading(templates);
     } catch (IOException e) {
-      throw new TemplateProblemException(List.of(Problem.inFile(templates.toPath(),
-          "templates folder not found; pass --templates DIR")));
+      throw new TemplateProblemException(
+          List.of(
+              Problem.inFile(
+                  templates.toPath(), "templates folder not found; pass --templates DIR")));
     }
     config.setDefaultEncoding("UTF-8");
     // Templates are read once per engine: a build never sees them change, and the preview makes
@@ -89,19 +91,27 @@ public final class TemplateEngine {
     try {
       template = config.getTemplate(name);
     } catch (ParseException e) {
-      throw new TemplateProblemException(List.of(new Problem(
-          folder.resolve(name),
-          e.getLineNumber(), e.getColumnNumber(), e.getEditorMessage())));
+      throw new TemplateProblemException(
+          List.of(
+              new Problem(
+                  folder.resolve(name),
+                  e.getLineNumber(),
+                  e.getColumnNumber(),
+                  e.getEditorMessage())));
     } catch (IOException e) {
-      throw new TemplateProblemException(List.of(Problem.inFile(folder.resolve(name),
-          "could not be read: " + e.getMessage())));
+      throw new TemplateProblemException(
+          List.of(Problem.inFile(folder.resolve(name), "could not be read: " + e.getMessage())));
     }
     try {
       template.process(page, out);
     } catch (TemplateException e) {
-      throw new TemplateProblemException(List.of(new Problem(
-          folder.resolve(name), e.getLineNumber() == null ? 0 : e.getLineNumber(),
-          e.getColumnNumber() == null ? 0 : e.getColumnNumber(), e.getMessageWithoutStackTop())));
+      throw new TemplateProblemException(
+          List.of(
+              new Problem(
+                  folder.resolve(name),
+                  e.getLineNumber() == null ? 0 : e.getLineNumber(),
+                  e.getColumnNumber() == null ? 0 : e.getColumnNumber(),
+                  e.getMessageWithoutStackTop())));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -15,16 +15,16 @@ import org.briefing.model.Lang;
 import org.briefing.render.PageViews.Counted;
 
 /**
- * The map of the archive, drawn at build time as inline SVG from Natural Earth's country
- * outlines ({@code world-countries.txt}, simplified once by {@code tools/map/simplify.mjs}).
+ * The map of the archive, drawn at build time as inline SVG from Natural Earth's country outlines
+ * ({@code world-countries.txt}, simplified once by {@code tools/map/simplify.mjs}).
  *
  * <p>The projection is equirectangular with true scale at 30°N over a window from the Atlantic
- * coast of Europe to the Gulf, and from the Horn of Africa to the Baltic: the Middle East and
- * the Horn keep a readable size, where a world map would shrink Qatar to a dot. A country of
- * the archive outside the window (the United States, say) is drawn whole in a small box of its
- * own below the map, as atlases draw Alaska, starting from the page's reading side. Each
- * country of the archive is one link; every other country is part of one grey background
- * path. Coordinates are whole pixels, written relatively, to keep the map light.
+ * coast of Europe to the Gulf, and from the Horn of Africa to the Baltic: the Middle East and the
+ * Horn keep a readable size, where a world map would shrink Qatar to a dot. A country of the
+ * archive outside the window (the United States, say) is drawn whole in a small box of its own
+ * below the map, as atlases draw Alaska, starting from the page's reading side. Each country of the
+ * archive is one link; every other country is part of one grey background path. Coordinates are
+ * whole pixels, written relatively, to keep the map light.
  */
 final class WorldMap {
 
@@ -38,6 +38,7 @@ final class WorldMap {
   private static final int INSET_WIDTH = 170;
   private static final int INSET_HEIGHT = 70;
   private static final int INSET_GAP = 8;
+
   /** Shading steps: a country's count as a share of the largest, in five classes. */
   static final int SHADES = 5;
 
@@ -50,11 +51,10 @@ final class WorldMap {
   }
 
   /**
-   * The map of {@code counted} (each {@link Counted#code} a country code, with its count).
-   * {@code focus} is the country the page is about, drawn apart and not shaded, or null.
+   * The map of {@code counted} (each {@link Counted#code} a country code, with its count). {@code
+   * focus} is the country the page is about, drawn apart and not shaded, or null.
    */
-  PageViews.MapView draw(String title, String description, List<Counted> counted,
-      Counted focus) {
+  PageViews.MapView draw(String title, String description, List<Counted> counted, Counted focus) {
     Map<String, List<int[]>> world = outlines();
     long max = counted.stream().mapToLong(Counted::count).max().orElse(1);
     Set<String> shown = new java.util.HashSet<>();
@@ -63,15 +63,16 @@ final class WorldMap {
       shown.add(focus.code());
     }
     StringBuilder background = new StringBuilder();
-    world.forEach((code, rings) -> {
-      if (!shown.contains(code)) {
-        for (int[] ring : rings) {
-          if (inWindow(ring)) {
-            path(background, ring);
+    world.forEach(
+        (code, rings) -> {
+          if (!shown.contains(code)) {
+            for (int[] ring : rings) {
+              if (inWindow(ring)) {
+                path(background, ring);
+              }
+            }
           }
-        }
-      }
-    });
+        });
     List<PageViews.MapCountry> countries = new ArrayList<>();
     List<PageViews.MapInset> insets = new ArrayList<>();
     List<Counted> all = new ArrayList<>(counted);
@@ -82,18 +83,25 @@ final class WorldMap {
       countries.add(country(c, rings, cls, false, insets));
     }
     if (focus != null) {
-      countries.add(0, country(focus, world.getOrDefault(focus.code(), List.of()), "focus", true,
-          insets));
+      countries.add(
+          0, country(focus, world.getOrDefault(focus.code(), List.of()), "focus", true, insets));
     }
     int height = MAP_HEIGHT + (insets.isEmpty() ? 0 : INSET_HEIGHT + INSET_GAP);
-    return new PageViews.MapView(title, description, WIDTH, height, MAP_HEIGHT,
-        background.toString(), List.copyOf(countries), List.copyOf(insets));
+    return new PageViews.MapView(
+        title,
+        description,
+        WIDTH,
+        height,
+        MAP_HEIGHT,
+        background.toString(),
+        List.copyOf(countries),
+        List.copyOf(insets));
   }
 
-  private PageViews.MapCountry country(Counted c, List<int[]> rings, String cls, boolean focus,
-      List<PageViews.MapInset> insets) {
-    int[] largest = rings.stream().max(java.util.Comparator.comparingDouble(WorldMap::area))
-        .orElse(null);
+  private PageViews.MapCountry country(
+      Counted c, List<int[]> rings, String cls, boolean focus, List<PageViews.MapInset> insets) {
+    int[] largest =
+        rings.stream().max(java.util.Comparator.comparingDouble(WorldMap::area)).orElse(null);
     StringBuilder d = new StringBuilder();
     double labelX;
     double labelY;
@@ -123,8 +131,10 @@ final class WorldMap {
       double spanY = b[3] - b[1];
       double s = Math.min((INSET_WIDTH - 10) / spanX, (INSET_HEIGHT - 22) / spanY);
       int index = insets.size();
-      int x0 = rtl ? WIDTH - (index + 1) * (INSET_WIDTH + INSET_GAP) + INSET_GAP
-          : index * (INSET_WIDTH + INSET_GAP);
+      int x0 =
+          rtl
+              ? WIDTH - (index + 1) * (INSET_WIDTH + INSET_GAP) + INSET_GAP
+              : index * (INSET_WIDTH + INSET_GAP);
       int y0 = MAP_HEIGHT + INSET_GAP;
       double cos = Math.cos(Math.toRadians((b[1] + b[3]) / 200.0));
       for (int[] ring : near) {
@@ -140,16 +150,27 @@ final class WorldMap {
       labelX = x0 + INSET_WIDTH / 2.0;
       labelY = y0 + INSET_HEIGHT - 6;
     }
-    return new PageViews.MapCountry(c.code(), c.link(), c.count(), c.countText(), cls, focus,
-        inset, d.toString(), (int) Math.round(labelX), (int) Math.round(labelY));
+    return new PageViews.MapCountry(
+        c.code(),
+        c.link(),
+        c.count(),
+        c.countText(),
+        cls,
+        focus,
+        inset,
+        d.toString(),
+        (int) Math.round(labelX),
+        (int) Math.round(labelY));
   }
 
   // ---- geometry ------------------------------------------------------------------------------
 
   /** Lon/lat in hundredths of a degree to pixels of the main map. */
   private static double[] project(double[] lonLat) {
-    return new double[] {(lonLat[0] / 100.0 - WEST) * SCALE * Math.cos(Math.toRadians(30)),
-        (NORTH - lonLat[1] / 100.0) * SCALE};
+    return new double[] {
+      (lonLat[0] / 100.0 - WEST) * SCALE * Math.cos(Math.toRadians(30)),
+      (NORTH - lonLat[1] / 100.0) * SCALE
+    };
   }
 
   private static void path(StringBuilder d, int[] ring) {
@@ -167,8 +188,8 @@ final class WorldMap {
     int count = 0;
     int lastX = px[0];
     int lastY = px[1];
-    StringBuilder ring = new StringBuilder().append('M').append(lastX).append(' ').append(lastY)
-        .append('l');
+    StringBuilder ring =
+        new StringBuilder().append('M').append(lastX).append(' ').append(lastY).append('l');
     for (int i = 2; i < px.length; i += 2) {
       int dx = px[i] - lastX;
       int dy = px[i + 1] - lastY;
@@ -194,12 +215,16 @@ final class WorldMap {
 
   private static boolean inWindow(int[] ring) {
     double[] b = bounds(ring);
-    return b[2] / 100.0 > WEST && b[0] / 100.0 < EAST && b[3] / 100.0 > SOUTH
+    return b[2] / 100.0 > WEST
+        && b[0] / 100.0 < EAST
+        && b[3] / 100.0 > SOUTH
         && b[1] / 100.0 < NORTH;
   }
 
   private static boolean inWindow(double[] point) {
-    return point[0] / 100.0 > WEST && point[0] / 100.0 < EAST && point[1] / 100.0 > SOUTH
+    return point[0] / 100.0 > WEST
+        && point[0] / 100.0 < EAST
+        && point[1] / 100.0 > SOUTH
         && point[1] / 100.0 < NORTH;
   }
 
@@ -216,8 +241,9 @@ final class WorldMap {
   }
 
   private static double[] union(double[] a, double[] b) {
-    return new double[] {Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]),
-        Math.max(a[3], b[3])};
+    return new double[] {
+      Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])
+    };
   }
 
   private static double[] center(int[] ring) {
@@ -226,8 +252,10 @@ final class WorldMap {
   }
 
   private static boolean within(double[] point, double[] box, double margin) {
-    return point[0] >= box[0] - margin && point[0] <= box[2] + margin
-        && point[1] >= box[1] - margin && point[1] <= box[3] + margin;
+    return point[0] >= box[0] - margin
+        && point[0] <= box[2] + margin
+        && point[1] >= box[1] - margin
+        && point[1] <= box[3] + margin;
   }
 
   private static double area(int[] ring) {

@@ -18,20 +18,20 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
-import java.util.function.Consumer;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Watches folders and everything under them, folders created later included, and calls
- * {@code onChange} with the paths that changed once a burst of changes has settled: an editor's
- * save often writes, renames and touches several files within a few milliseconds, and one
- * rebuild should follow, not five. When the system lost track of events (an overflow) the set
- * is {@code null}: anything may have changed. {@code onChange} runs on the watcher's own
- * thread, so calls never overlap.
+ * Watches folders and everything under them, folders created later included, and calls {@code
+ * onChange} with the paths that changed once a burst of changes has settled: an editor's save often
+ * writes, renames and touches several files within a few milliseconds, and one rebuild should
+ * follow, not five. When the system lost track of events (an overflow) the set is {@code null}:
+ * anything may have changed. {@code onChange} runs on the watcher's own thread, so calls never
+ * overlap.
  */
 final class ChangeWatcher implements Closeable {
 
@@ -95,8 +95,7 @@ final class ChangeWatcher implements Closeable {
   private void handle(WatchKey key) {
     Path folder = folders.get(key);
     for (WatchEvent<?> event : key.pollEvents()) {
-      if (folder != null && event.kind() == ENTRY_CREATE
-          && event.context() instanceof Path name) {
+      if (folder != null && event.kind() == ENTRY_CREATE && event.context() instanceof Path name) {
         Path child = folder.resolve(name);
         if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
           try {
@@ -119,8 +118,8 @@ final class ChangeWatcher implements Closeable {
 
   private void watchTree(Path root) throws IOException {
     try (Stream<Path> tree = Files.walk(root)) {
-      for (Path folder : tree.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-          .toList()) {
+      for (Path folder :
+          tree.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
         folders.put(folder.register(service, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE), folder);
       }
     }

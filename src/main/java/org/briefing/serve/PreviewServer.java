@@ -27,9 +27,9 @@ import org.briefing.build.SiteBuilder;
 
 /**
  * The local preview: builds the site into a private temporary folder, serves that folder on
- * 127.0.0.1, and rebuilds it whenever the content or templates change. A failed rebuild keeps
- * the last good site served; its problems are printed (one line each, as {@code build} prints
- * them) and returned by {@value ReloadScript#VERSION_PATH} for the page to show.
+ * 127.0.0.1, and rebuilds it whenever the content or templates change. A failed rebuild keeps the
+ * last good site served; its problems are printed (one line each, as {@code build} prints them) and
+ * returned by {@value ReloadScript#VERSION_PATH} for the page to show.
  *
  * <pre>{@code
  * try (PreviewServer preview = PreviewServer.start(options, 0, System.out, System.err)) {
@@ -56,13 +56,13 @@ public final class PreviewServer implements Closeable {
   /**
    * Builds the site and starts serving and watching it.
    *
-   * @param options what to build; {@code out} is ignored, the preview builds into its own
-   *     temporary folder and never touches the published output
+   * @param options what to build; {@code out} is ignored, the preview builds into its own temporary
+   *     folder and never touches the published output
    * @param port the port on 127.0.0.1, or 0 for a free one (see {@link #address()})
    * @throws java.net.BindException when the port is taken
    */
-  public static PreviewServer start(SiteBuilder.Options options, int port, PrintStream out,
-      PrintStream err) throws IOException {
+  public static PreviewServer start(
+      SiteBuilder.Options options, int port, PrintStream out, PrintStream err) throws IOException {
     Path folder = Files.createTempDirectory("briefing-preview-");
     PreviewServer preview;
     try {
@@ -83,28 +83,38 @@ public final class PreviewServer implements Closeable {
     }
   }
 
-  private PreviewServer(SiteBuilder.Options options, Path folder, int port, PrintStream out,
-      PrintStream err) throws IOException {
+  private PreviewServer(
+      SiteBuilder.Options options, Path folder, int port, PrintStream out, PrintStream err)
+      throws IOException {
     this.folder = folder;
     this.site = folder.resolve("site").toAbsolutePath().normalize();
-    this.options = new SiteBuilder.Options(options.content(), options.templates(), site,
-        options.baseUrl(), options.drafts(), options.strict());
+    this.options =
+        new SiteBuilder.Options(
+            options.content(),
+            options.templates(),
+            site,
+            options.baseUrl(),
+            options.drafts(),
+            options.strict());
     this.rebuilds = new Rebuilds(new IncrementalBuilder(this.options), out, err);
     this.files = new StaticFiles(site);
     this.err = err;
-    this.http = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port),
-        0);
+    this.http =
+        HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
     // Open pages hold a request each while they wait for the next build (see ReloadScript).
-    this.requests = Executors.newCachedThreadPool(task -> {
-      Thread thread = new Thread(task, "preview-http");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.requests =
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread thread = new Thread(task, "preview-http");
+              thread.setDaemon(true);
+              return thread;
+            });
     http.setExecutor(requests);
     http.createContext("/", this::handle);
     try {
-      this.watcher = new ChangeWatcher(List.of(options.content(), options.templates()),
-          rebuilds::rebuild, err);
+      this.watcher =
+          new ChangeWatcher(
+              List.of(options.content(), options.templates()), rebuilds::rebuild, err);
     } catch (IOException | RuntimeException e) {
       http.stop(0);
       requests.shutdownNow();
@@ -131,21 +141,23 @@ public final class PreviewServer implements Closeable {
   }
 
   /**
-   * Builds the whole site again into the private folder. On success the version goes up and
-   * open pages reload; on failure the last good site stays and the problems are reported.
+   * Builds the whole site again into the private folder. On success the version goes up and open
+   * pages reload; on failure the last good site stays and the problems are reported.
    */
   public void rebuild() {
     rebuilds.rebuild(null);
   }
 
   /**
-   * Waits (up to {@code LONG_POLL_MILLIS}) for a build after {@code since} or any change of
-   * state, then answers as {@link #json} does plus whether the page must reload.
+   * Waits (up to {@code LONG_POLL_MILLIS}) for a build after {@code since} or any change of state,
+   * then answers as {@link #json} does plus whether the page must reload.
    */
   private String waitForChange(String page, int since) throws InterruptedException {
     PreviewStatus now = rebuilds.awaitChange(since, LONG_POLL_MILLIS);
     String json = json(now);
-    return "{\"reload\":" + (now.version() != since && rebuilds.pageChanged(page, since)) + ","
+    return "{\"reload\":"
+        + (now.version() != since && rebuilds.pageChanged(page, since))
+        + ","
         + json.substring(1);
   }
 
@@ -163,8 +175,7 @@ public final class PreviewServer implements Closeable {
         return;
       }
       if (!fromThisMachine(exchange)) {
-        send(exchange, 403, "text/plain; charset=utf-8", text("open the preview as "
-            + address()));
+        send(exchange, 403, "text/plain; charset=utf-8", text("open the preview as " + address()));
         return;
       }
       String path = exchange.getRequestURI().getPath(); // percent-decoded
@@ -205,7 +216,8 @@ public final class PreviewServer implements Closeable {
     for (String pair : raw.split("&")) {
       int eq = pair.indexOf('=');
       if (eq > 0) {
-        params.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+        params.put(
+            java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
             java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }
@@ -224,8 +236,8 @@ public final class PreviewServer implements Closeable {
 
   /** {@code {"version":3,"problems":["..."]}}. */
   static String json(PreviewStatus status) {
-    StringBuilder json = new StringBuilder("{\"version\":").append(status.version())
-        .append(",\"problems\":[");
+    StringBuilder json =
+        new StringBuilder("{\"version\":").append(status.version()).append(",\"problems\":[");
     for (int i = 0; i < status.problems().size(); i++) {
       json.append(i > 0 ? "," : "").append(quote(status.problems().get(i)));
     }
@@ -275,8 +287,7 @@ public final class PreviewServer implements Closeable {
     try {
       deleteTree(folder);
     } catch (IOException e) {
-      err.println("warning: could not remove the preview folder " + folder + ": "
-          + e.getMessage());
+      err.println("warning: could not remove the preview folder " + folder + ": " + e.getMessage());
     }
     stopped.countDown();
   }

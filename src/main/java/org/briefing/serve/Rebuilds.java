@@ -11,10 +11,10 @@ import org.briefing.content.Problem;
 import org.briefing.i18n.TemplateProblemException;
 
 /**
- * The preview's builds, one at a time, and what they make known: each success raises the
- * version (a full build rewrites every file; an update, the files a change touches, each part
- * with a version of its own), a failure keeps the last good site and reports its problems, and
- * open pages wait here to learn whether what they show has changed.
+ * The preview's builds, one at a time, and what they make known: each success raises the version (a
+ * full build rewrites every file; an update, the files a change touches, each part with a version
+ * of its own), a failure keeps the last good site and reports its problems, and open pages wait
+ * here to learn whether what they show has changed.
  */
 final class Rebuilds {
 
@@ -22,8 +22,10 @@ final class Rebuilds {
   private final PrintStream out;
   private final PrintStream err;
   private volatile PreviewStatus status = new PreviewStatus(0, List.of()); // written under this
+
   /** The version that last rewrote each file, for files rewritten since the last full build. */
   private final Map<String, Integer> rewrittenIn = new java.util.concurrent.ConcurrentHashMap<>();
+
   private volatile int fullBuild; // the version of the last full build
   private long firstPart; // when the current update's first part was written; under this
   private final Object statusChanged = new Object();
@@ -40,8 +42,8 @@ final class Rebuilds {
   }
 
   /**
-   * Builds after {@code changed} paths changed ({@code null}: anything may have): only the
-   * files they touch when only records changed (see {@link IncrementalBuilder}), else all.
+   * Builds after {@code changed} paths changed ({@code null}: anything may have): only the files
+   * they touch when only records changed (see {@link IncrementalBuilder}), else all.
    */
   synchronized void rebuild(Set<Path> changed) {
     if (closed) {
@@ -53,8 +55,8 @@ final class Rebuilds {
     int files = 0;
     boolean incremental = false;
     try {
-      IncrementalBuilder.Outcome outcome = changed == null ? builder.full()
-          : builder.update(changed, this::rewritten);
+      IncrementalBuilder.Outcome outcome =
+          changed == null ? builder.full() : builder.update(changed, this::rewritten);
       problems = outcome.problems().stream().map(Problem::format).toList();
       files = outcome.files();
       incremental = outcome.incremental();
@@ -69,21 +71,33 @@ final class Rebuilds {
     PreviewStatus before = status;
     if (problems.isEmpty() && incremental) {
       // each part of the update already has its version (see rewritten)
-      out.println("rebuilt " + files + (files == 1 ? " file" : " files") + " touched by the change"
-          + " in " + millis + " ms, the edited pages first in " + (firstPart - start) / 1_000_000
-          + " ms (version " + status.version() + ")");
+      out.println(
+          "rebuilt "
+              + files
+              + (files == 1 ? " file" : " files")
+              + " touched by the change"
+              + " in "
+              + millis
+              + " ms, the edited pages first in "
+              + (firstPart - start) / 1_000_000
+              + " ms (version "
+              + status.version()
+              + ")");
     } else if (problems.isEmpty()) {
       rewrittenIn.clear();
       fullBuild = before.version() + 1;
       setStatus(new PreviewStatus(before.version() + 1, List.of()));
-      out.println("built " + files + " files in " + millis + " ms (version " + status.version()
-          + ")");
+      out.println(
+          "built " + files + " files in " + millis + " ms (version " + status.version() + ")");
     } else {
       setStatus(new PreviewStatus(before.version(), problems));
       problems.forEach(err::println);
-      err.println((problems.size() == 1 ? "1 problem" : problems.size() + " problems") + "; "
-          + (before.version() > 0 ? "the preview still shows the last good build"
-              : "nothing to preview until they are fixed"));
+      err.println(
+          (problems.size() == 1 ? "1 problem" : problems.size() + " problems")
+              + "; "
+              + (before.version() > 0
+                  ? "the preview still shows the last good build"
+                  : "nothing to preview until they are fixed"));
     }
   }
 
@@ -96,7 +110,9 @@ final class Rebuilds {
     }
   }
 
-  /** Files of an incremental update are written: a new version, which reloads pages showing them. */
+  /**
+   * Files of an incremental update are written: a new version, which reloads pages showing them.
+   */
   private void rewritten(Set<String> files) {
     if (firstPart == 0) {
       firstPart = System.nanoTime();
@@ -115,8 +131,8 @@ final class Rebuilds {
 
   /**
    * Whether the page at {@code page} (a request path), served at version {@code since}, shows
-   * anything rewritten after it: a full build rewrote everything; an update, its files (the
-   * search page also shows its records).
+   * anything rewritten after it: a full build rewrote everything; an update, its files (the search
+   * page also shows its records).
    */
   boolean pageChanged(String page, int since) {
     if (fullBuild > since) {
@@ -131,8 +147,10 @@ final class Rebuilds {
     }
     // the search page shows what its index scripts hold; an edit rewrites them with the page
     String search = "/search/index.html";
-    return file.endsWith(search) && rewrittenIn.getOrDefault(
-        file.substring(0, file.length() - search.length()) + "/search/index.js", 0) > since;
+    return file.endsWith(search)
+        && rewrittenIn.getOrDefault(
+                file.substring(0, file.length() - search.length()) + "/search/index.js", 0)
+            > since;
   }
 
   /**

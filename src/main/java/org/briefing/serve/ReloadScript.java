@@ -2,14 +2,13 @@ package org.briefing.serve;
 
 /**
  * The script the preview adds to every HTML page it serves (never to the built files): it asks
- * {@value #VERSION_PATH} whether anything changed since the page was served (the question waits
- * at the preview until something does, so the answer comes the moment a build ends), reloads
- * the page when a build rewrote what it shows, and shows a failed rebuild's problems in a box
- * over the page.
+ * {@value #VERSION_PATH} whether anything changed since the page was served (the question waits at
+ * the preview until something does, so the answer comes the moment a build ends), reloads the page
+ * when a build rewrote what it shows, and shows a failed rebuild's problems in a box over the page.
  *
- * <p>It is served as a same-origin file ({@value #PATH}) rather than inline, so it keeps working
- * if the templates adopt a Content-Security-Policy, and it styles its box through the DOM for
- * the same reason.
+ * <p>It is served as a same-origin file ({@value #PATH}) rather than inline, so it keeps working if
+ * the templates adopt a Content-Security-Policy, and it styles its box through the DOM for the same
+ * reason.
  */
 final class ReloadScript {
 
@@ -37,7 +36,8 @@ final class ReloadScript {
     return html + "\n" + tag + "\n";
   }
 
-  static final String SOURCE = """
+  static final String SOURCE =
+      """
       // Added by `briefing serve` to the pages it previews; never part of the built site.
       (function () {
         'use strict';
@@ -111,5 +111,6 @@ final class ReloadScript {
 
         poll();
       })();
-      """.formatted(VERSION_PATH);
+      """
+          .formatted(VERSION_PATH);
 }

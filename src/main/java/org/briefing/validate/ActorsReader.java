@@ -39,78 +39,132 @@ final class ActorsReader {
   /** The actors of actors.yaml in the order written; entries with problems are left out. */
   List<Actor> actors(YamlDocument doc, List<Country> countries) {
     if (!(doc.root() instanceof YamlNode.Mapping map)) {
-      problems.add(Problem.at(doc.root().position(), "actors.yaml must list actors as `key:`"
-          + " entries with kind, en and ar (see CONTRIBUTING.md)"));
+      problems.add(
+          Problem.at(
+              doc.root().position(),
+              "actors.yaml must list actors as `key:`"
+                  + " entries with kind, en and ar (see CONTRIBUTING.md)"));
       return List.of();
     }
-    Map<String, Country> byCode = countries.stream()
-        .collect(Collectors.toMap(Country::code, c -> c, (a, b) -> a, LinkedHashMap::new));
+    Map<String, Country> byCode =
+        countries.stream()
+            .collect(Collectors.toMap(Country::code, c -> c, (a, b) -> a, LinkedHashMap::new));
     List<Actor> out = new ArrayList<>();
     Map<String, String> firstByName = new LinkedHashMap<>();
-    map.entries().forEach((id, value) -> {
-      Position at = map.keyPositions().get(id);
-      if (!SharedFilesReader.KEY.matcher(id).matches()) {
-        problems.add(Problem.at(at, "actor key \"" + id + "\" must be lowercase ASCII letters,"
-            + " digits and single hyphens (it becomes the actor page's address), such as"
-            + " khattab-anas"));
-        return;
-      }
-      actor(id, value, byCode).ifPresent(actor -> {
-        for (Lang lang : Lang.values()) {
-          String name = actor.name().get(lang).strip().toLowerCase(Locale.ROOT);
-          String first = firstByName.putIfAbsent(lang.code() + ":" + name, id);
-          if (first != null) {
-            problems.add(Problem.at(at, "actor \"" + id + "\" has the same "
-                + (lang == Lang.AR ? "Arabic" : "English") + " name as \"" + first + "\" (\""
-                + actor.name().get(lang) + "\"); one actor is one entry: merge them and use \""
-                + first + "\" in records"));
-          }
-        }
-        out.add(actor);
-      });
-    });
+    map.entries()
+        .forEach(
+            (id, value) -> {
+              Position at = map.keyPositions().get(id);
+              if (!SharedFilesReader.KEY.matcher(id).matches()) {
+                problems.add(
+                    Problem.at(
+                        at,
+                        "actor key \""
+                            + id
+                            + "\" must be lowercase ASCII letters,"
+                            + " digits and single hyphens (it becomes the actor page's address), such as"
+                            + " khattab-anas"));
+                return;
+              }
+              actor(id, value, byCode)
+                  .ifPresent(
+                      actor -> {
+                        for (Lang lang : Lang.values()) {
+                          String name = actor.name().get(lang).strip().toLowerCase(Locale.ROOT);
+                          String first = firstByName.putIfAbsent(lang.code() + ":" + name, id);
+                          if (first != null) {
+                            problems.add(
+                                Problem.at(
+                                    at,
+                                    "actor \""
+                                        + id
+                                        + "\" has the same "
+                                        + (lang == Lang.AR ? "Arabic" : "English")
+                                        + " name as \""
+                                        + first
+                                        + "\" (\""
+                                        + actor.name().get(lang)
+                                        + "\"); one actor is one entry: merge them and use \""
+                                        + first
+                                        + "\" in records"));
+                          }
+                        }
+                        out.add(actor);
+                      });
+            });
     return List.copyOf(out);
   }
 
   private Optional<Actor> actor(String id, YamlNode value, Map<String, Country> countries) {
     String where = "actor \"" + id + "\"";
-    return Fields.open(value, where, ACTOR_KEYS, problems).flatMap(f -> {
-      int before = problems.size();
-      Optional<Actor.Kind> kind = f.requiredScalar("kind", "write kind: person or kind:"
-          + " institution").flatMap(s -> {
-            Optional<Actor.Kind> k = Actor.Kind.fromKey(s.text());
-            if (k.isEmpty()) {
-              problems.add(Problem.at(s.position(), "kind \"" + s.text() + "\" of " + where
-                  + " is not person or institution"));
-            }
-            return k;
-          });
-      Optional<Country> country = f.optionalScalar("country").flatMap(s -> {
-        Country c = countries.get(s.text());
-        if (c == null) {
-          String hint = Suggestions.closest(s.text(), countries.keySet())
-              .map(k -> "did you mean \"" + k + "\"?")
-              .orElse("add it to countries.yaml first, or leave country out");
-          problems.add(Problem.at(s.position(), "unknown country code \"" + s.text() + "\" for "
-              + where + "; " + hint));
-        }
-        return Optional.ofNullable(c);
-      });
-      Optional<String> en = name(f, "en", "English", where);
-      Optional<String> ar = name(f, "ar", "Arabic", where);
-      List<Actor.Role> roles = roles(f, where);
-      if (problems.size() > before || kind.isEmpty() || en.isEmpty() || ar.isEmpty()) {
-        return Optional.empty();
-      }
-      return Optional.of(new Actor(id, kind.get(), country, new Localized(en.get(), ar.get()),
-          roles));
-    });
+    return Fields.open(value, where, ACTOR_KEYS, problems)
+        .flatMap(
+            f -> {
+              int before = problems.size();
+              Optional<Actor.Kind> kind =
+                  f.requiredScalar("kind", "write kind: person or kind:" + " institution")
+                      .flatMap(
+                          s -> {
+                            Optional<Actor.Kind> k = Actor.Kind.fromKey(s.text());
+                            if (k.isEmpty()) {
+                              problems.add(
+                                  Problem.at(
+                                      s.position(),
+                                      "kind \""
+                                          + s.text()
+                                          + "\" of "
+                                          + where
+                                          + " is not person or institution"));
+                            }
+                            return k;
+                          });
+              Optional<Country> country =
+                  f.optionalScalar("country")
+                      .flatMap(
+                          s -> {
+                            Country c = countries.get(s.text());
+                            if (c == null) {
+                              String hint =
+                                  Suggestions.closest(s.text(), countries.keySet())
+                                      .map(k -> "did you mean \"" + k + "\"?")
+                                      .orElse(
+                                          "add it to countries.yaml first, or leave country out");
+                              problems.add(
+                                  Problem.at(
+                                      s.position(),
+                                      "unknown country code \""
+                                          + s.text()
+                                          + "\" for "
+                                          + where
+                                          + "; "
+                                          + hint));
+                            }
+                            return Optional.ofNullable(c);
+                          });
+              Optional<String> en = name(f, "en", "English", where);
+              Optional<String> ar = name(f, "ar", "Arabic", where);
+              List<Actor.Role> roles = roles(f, where);
+              if (problems.size() > before || kind.isEmpty() || en.isEmpty() || ar.isEmpty()) {
+                return Optional.empty();
+              }
+              return Optional.of(
+                  new Actor(id, kind.get(), country, new Localized(en.get(), ar.get()), roles));
+            });
   }
 
   private Optional<String> name(Fields f, String key, String language, String where) {
     if (!f.has(key)) {
-      problems.add(Problem.at(f.positionOf(key), where + " has no " + language + " name; add "
-          + key + ": with the name as " + language + " sources write it"));
+      problems.add(
+          Problem.at(
+              f.positionOf(key),
+              where
+                  + " has no "
+                  + language
+                  + " name; add "
+                  + key
+                  + ": with the name as "
+                  + language
+                  + " sources write it"));
       return Optional.empty();
     }
     return f.requiredScalar(key, "write the " + language + " name")
@@ -122,19 +176,29 @@ final class ActorsReader {
     List<YamlNode> items = f.list("roles");
     for (int i = 0; i < items.size(); i++) {
       String roleWhere = "roles[" + (i + 1) + "] of " + where;
-      Fields.open(items.get(i), roleWhere, ROLE_KEYS, problems).ifPresent(r -> {
-        Optional<PartialDate> from = r.optionalScalar("from").flatMap(this::date);
-        Optional<PartialDate> to = r.optionalScalar("to").flatMap(this::date);
-        if (from.isPresent() && to.isPresent() && !to.get().notBefore(from.get())) {
-          problems.add(Problem.at(r.positionOf("to"), "to " + to.get() + " is before from "
-              + from.get() + " in " + roleWhere + "; swap them or correct one"));
-        }
-        Optional<String> en = name(r, "en", "English", roleWhere);
-        Optional<String> ar = name(r, "ar", "Arabic", roleWhere);
-        if (en.isPresent() && ar.isPresent()) {
-          out.add(new Actor.Role(from, to, new Localized(en.get(), ar.get())));
-        }
-      });
+      Fields.open(items.get(i), roleWhere, ROLE_KEYS, problems)
+          .ifPresent(
+              r -> {
+                Optional<PartialDate> from = r.optionalScalar("from").flatMap(this::date);
+                Optional<PartialDate> to = r.optionalScalar("to").flatMap(this::date);
+                if (from.isPresent() && to.isPresent() && !to.get().notBefore(from.get())) {
+                  problems.add(
+                      Problem.at(
+                          r.positionOf("to"),
+                          "to "
+                              + to.get()
+                              + " is before from "
+                              + from.get()
+                              + " in "
+                              + roleWhere
+                              + "; swap them or correct one"));
+                }
+                Optional<String> en = name(r, "en", "English", roleWhere);
+                Optional<String> ar = name(r, "ar", "Arabic", roleWhere);
+                if (en.isPresent() && ar.isPresent()) {
+                  out.add(new Actor.Role(from, to, new Localized(en.get(), ar.get())));
+                }
+              });
     }
     return List.copyOf(out);
   }
@@ -149,11 +213,15 @@ final class ActorsReader {
   }
 
   /**
-   * A record's {@code actors:}: each a known key, listed once, and of a country among the
-   * record's {@code countries} when it has one.
+   * A record's {@code actors:}: each a known key, listed once, and of a country among the record's
+   * {@code countries} when it has one.
    */
-  static List<Actor> references(Fields f, Map<String, Actor> known, List<Country> recordCountries,
-      boolean countriesKnown, List<Problem> problems) {
+  static List<Actor> references(
+      Fields f,
+      Map<String, Actor> known,
+      List<Country> recordCountries,
+      boolean countriesKnown,
+      List<Problem> problems) {
     List<Actor> out = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     for (YamlNode.Scalar s : f.scalarList("actors")) {
@@ -164,20 +232,34 @@ final class ActorsReader {
       }
       Actor actor = known.get(id);
       if (actor == null) {
-        String hint = Suggestions.closest(id, known.keySet())
-            .map(k -> "did you mean \"" + k + "\"?")
-            .orElse(known.isEmpty() ? "content/actors.yaml has no actors yet; add it there"
-                : "add it to content/actors.yaml first (kind, en, ar)");
+        String hint =
+            Suggestions.closest(id, known.keySet())
+                .map(k -> "did you mean \"" + k + "\"?")
+                .orElse(
+                    known.isEmpty()
+                        ? "content/actors.yaml has no actors yet; add it there"
+                        : "add it to content/actors.yaml first (kind, en, ar)");
         problems.add(Problem.at(s.position(), "unknown actor \"" + id + "\"; " + hint));
         continue;
       }
-      if (countriesKnown && actor.country().isPresent()
+      if (countriesKnown
+          && actor.country().isPresent()
           && !recordCountries.contains(actor.country().get())) {
         Country c = actor.country().get();
-        problems.add(Problem.at(s.position(), "actor \"" + id + "\" belongs to " + c.code() + " ("
-            + c.name().en() + "), which is not among this record's countries ("
-            + recordCountries.stream().map(Country::code).collect(Collectors.joining(", "))
-            + "); add " + c.code() + " to countries, or check the actor"));
+        problems.add(
+            Problem.at(
+                s.position(),
+                "actor \""
+                    + id
+                    + "\" belongs to "
+                    + c.code()
+                    + " ("
+                    + c.name().en()
+                    + "), which is not among this record's countries ("
+                    + recordCountries.stream().map(Country::code).collect(Collectors.joining(", "))
+                    + "); add "
+                    + c.code()
+                    + " to countries, or check the actor"));
       }
       out.add(actor);
     }
@@ -185,27 +267,43 @@ final class ActorsReader {
   }
 
   /**
-   * One problem per entry of the replaced {@code organizations:} list, saying which actors.yaml
-   * key to use: an existing actor of the same name, or a new entry to write.
+   * One problem per entry of the replaced {@code organizations:} list, saying which actors.yaml key
+   * to use: an existing actor of the same name, or a new entry to write.
    */
   static void migrate(Fields f, Map<String, Actor> known, List<Problem> problems) {
     for (YamlNode item : f.list("organizations")) {
       String en = text(item, "en");
       String ar = text(item, "ar");
-      Optional<Actor> same = known.values().stream()
-          .filter(a -> (!en.isEmpty() && a.name().en().equalsIgnoreCase(en))
-              || (!ar.isEmpty() && a.name().ar().equals(ar)))
-          .findFirst();
+      Optional<Actor> same =
+          known.values().stream()
+              .filter(
+                  a ->
+                      (!en.isEmpty() && a.name().en().equalsIgnoreCase(en))
+                          || (!ar.isEmpty() && a.name().ar().equals(ar)))
+              .findFirst();
       String message;
       if (same.isPresent()) {
-        message = "organizations is replaced by actors: content/actors.yaml already has this one"
-            + " as \"" + same.get().id() + "\"; write actors: [" + same.get().id() + "] and"
-            + " remove this entry";
+        message =
+            "organizations is replaced by actors: content/actors.yaml already has this one"
+                + " as \""
+                + same.get().id()
+                + "\"; write actors: ["
+                + same.get().id()
+                + "] and"
+                + " remove this entry";
       } else {
         String key = slug(en.isEmpty() ? "actor" : en);
-        message = "organizations is replaced by actors: add to content/actors.yaml the entry `"
-            + key + ": {kind: institution, en: \"" + en + "\", ar: \"" + ar + "\"}` (with"
-            + " country: if it belongs to one) and write actors: [" + key + "] here";
+        message =
+            "organizations is replaced by actors: add to content/actors.yaml the entry `"
+                + key
+                + ": {kind: institution, en: \""
+                + en
+                + "\", ar: \""
+                + ar
+                + "\"}` (with"
+                + " country: if it belongs to one) and write actors: ["
+                + key
+                + "] here";
       }
       problems.add(Problem.at(item.position(), message));
     }
@@ -220,8 +318,11 @@ final class ActorsReader {
 
   /** A key from an English name: "Ministry of Interior (Syria)" → ministry-of-interior-syria. */
   static String slug(String name) {
-    String s = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
-        .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    String s =
+        java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("^-+|-+$", "");
     if (s.length() > 60) {
       s = s.substring(0, 60).replaceAll("-+$", "");
     }

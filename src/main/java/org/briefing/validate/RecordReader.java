@@ -37,11 +37,23 @@ final class RecordReader {
   static final int MAX_ID_LENGTH = 80;
   static final int MAX_SUMMARY_LENGTH = 300;
 
-  private static final Set<String> RECORD_KEYS = Set.of("date", "end_date", "type", "countries",
-      "actors", "organizations", "topics", "status", "sources", "related", "corrections", "draft",
-      "aliases");
-  private static final Set<String> SOURCE_KEYS = Set.of("publisher", "title", "url", "date",
-      "language");
+  private static final Set<String> RECORD_KEYS =
+      Set.of(
+          "date",
+          "end_date",
+          "type",
+          "countries",
+          "actors",
+          "organizations",
+          "topics",
+          "status",
+          "sources",
+          "related",
+          "corrections",
+          "draft",
+          "aliases");
+  private static final Set<String> SOURCE_KEYS =
+      Set.of("publisher", "title", "url", "date", "language");
   private static final Set<String> FRONT_KEYS = Set.of("title", "summary");
 
   private final Map<String, Country> countries;
@@ -54,14 +66,25 @@ final class RecordReader {
   private final List<Problem> problems;
 
   /** {@code ids} are every record folder's name, for checking {@code related}. */
-  RecordReader(List<Country> countries, List<Term> types, List<Term> topics, List<Actor> actors,
-      Set<String> ids, List<Problem> problems) {
+  RecordReader(
+      List<Country> countries,
+      List<Term> types,
+      List<Term> topics,
+      List<Actor> actors,
+      Set<String> ids,
+      List<Problem> problems) {
     this(countries, types, topics, actors, ids, Map.of(), problems);
   }
 
   /** As above, with the publishers of {@code publishers.yaml} that sources may name by key. */
-  RecordReader(List<Country> countries, List<Term> types, List<Term> topics, List<Actor> actors,
-      Set<String> ids, Map<String, PublisherName> publishers, List<Problem> problems) {
+  RecordReader(
+      List<Country> countries,
+      List<Term> types,
+      List<Term> topics,
+      List<Actor> actors,
+      Set<String> ids,
+      Map<String, PublisherName> publishers,
+      List<Problem> problems) {
     this.ids = ids;
     this.publishers = publishers;
     this.actors = index(actors, Actor::id);
@@ -73,8 +96,9 @@ final class RecordReader {
   }
 
   private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
-    return items.stream().collect(Collectors.toMap(key, Function.identity(), (a, b) -> a,
-        java.util.LinkedHashMap::new));
+    return items.stream()
+        .collect(
+            Collectors.toMap(key, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
   }
 
   /** The record, or empty when anything about it is wrong (each wrong thing reported). */
@@ -86,72 +110,114 @@ final class RecordReader {
       return Optional.empty();
     }
     String where = "engagement.yaml";
-    Optional<Fields> opened = Fields.open(folder.facts().get().root(), where, RECORD_KEYS, problems);
+    Optional<Fields> opened =
+        Fields.open(folder.facts().get().root(), where, RECORD_KEYS, problems);
     if (opened.isEmpty()) {
       return Optional.empty();
     }
     Fields f = opened.get();
-    Optional<PartialDate> date = f.requiredScalar("date", "write the day it happened as"
-        + " YYYY-MM-DD (or YYYY-MM / YYYY when only that is known)").flatMap(this::date);
+    Optional<PartialDate> date =
+        f.requiredScalar(
+                "date",
+                "write the day it happened as"
+                    + " YYYY-MM-DD (or YYYY-MM / YYYY when only that is known)")
+            .flatMap(this::date);
     Optional<PartialDate> endDate = f.optionalScalar("end_date").flatMap(this::date);
     if (date.isPresent() && endDate.isPresent() && !endDate.get().notBefore(date.get())) {
-      problems.add(Problem.at(f.positionOf("end_date"), "end_date " + endDate.get()
-          + " is before date " + date.get() + "; swap them or correct one"));
+      problems.add(
+          Problem.at(
+              f.positionOf("end_date"),
+              "end_date "
+                  + endDate.get()
+                  + " is before date "
+                  + date.get()
+                  + "; swap them or correct one"));
     }
-    Optional<Term> type = f.requiredScalar("type", "use one of: " + String.join(", ", types.keySet()))
-        .flatMap(s -> known(s, types, "engagement type", "vocabulary.yaml `types`"));
+    Optional<Term> type =
+        f.requiredScalar("type", "use one of: " + String.join(", ", types.keySet()))
+            .flatMap(s -> known(s, types, "engagement type", "vocabulary.yaml `types`"));
     int beforeCountries = problems.size();
     List<Country> recordCountries = countries(f);
-    List<Actor> recordActors = ActorsReader.references(f, actors, recordCountries,
-        problems.size() == beforeCountries, problems);
+    List<Actor> recordActors =
+        ActorsReader.references(
+            f, actors, recordCountries, problems.size() == beforeCountries, problems);
     ActorsReader.migrate(f, actors, problems);
     List<Term> recordTopics = new ArrayList<>();
     for (YamlNode.Scalar t : unique(f.scalarList("topics"), "topic")) {
       known(t, topics, "topic", "vocabulary.yaml `topics`").ifPresent(recordTopics::add);
     }
-    Optional<Status> status = f.requiredScalar("status", "write confirmed, reported or unverified")
-        .flatMap(s -> {
-          Optional<Status> st = Status.fromKey(s.text());
-          if (st.isEmpty()) {
-            problems.add(Problem.at(s.position(), "status \"" + s.text() + "\" is not one of"
-                + " confirmed (official statement), reported (media or think-tank report),"
-                + " unverified"));
-          }
-          return st;
-        });
+    Optional<Status> status =
+        f.requiredScalar("status", "write confirmed, reported or unverified")
+            .flatMap(
+                s -> {
+                  Optional<Status> st = Status.fromKey(s.text());
+                  if (st.isEmpty()) {
+                    problems.add(
+                        Problem.at(
+                            s.position(),
+                            "status \""
+                                + s.text()
+                                + "\" is not one of"
+                                + " confirmed (official statement), reported (media or think-tank report),"
+                                + " unverified"));
+                  }
+                  return st;
+                });
     List<Source> sources = sources(f);
     List<String> related = new ArrayList<>();
     for (YamlNode.Scalar r : unique(f.scalarList("related"), "related id")) {
       if (r.text().equals(folder.id())) {
-        problems.add(Problem.at(r.position(), "a record cannot be related to itself; remove \""
-            + r.text() + "\""));
+        problems.add(
+            Problem.at(
+                r.position(), "a record cannot be related to itself; remove \"" + r.text() + "\""));
       } else if (!ids.contains(r.text())) {
-        String hint = Suggestions.closest(r.text(), ids).map(s -> "did you mean \"" + s + "\"?")
-            .orElse("no record folder has that name");
-        problems.add(Problem.at(r.position(), "related id \"" + r.text() + "\" does not exist; "
-            + hint));
+        String hint =
+            Suggestions.closest(r.text(), ids)
+                .map(s -> "did you mean \"" + s + "\"?")
+                .orElse("no record folder has that name");
+        problems.add(
+            Problem.at(r.position(), "related id \"" + r.text() + "\" does not exist; " + hint));
       } else {
         related.add(r.text());
       }
     }
     List<Correction> corrections = corrections(f);
     List<String> aliases = aliases(f, folder.id());
-    boolean draft = f.optionalScalar("draft").map(s -> {
-      if (!s.text().equals("true") && !s.text().equals("false")) {
-        problems.add(Problem.at(s.position(), "draft must be true or false, not \"" + s.text() + "\""));
-      }
-      return s.text().equals("true");
-    }).orElse(false);
+    boolean draft =
+        f.optionalScalar("draft")
+            .map(
+                s -> {
+                  if (!s.text().equals("true") && !s.text().equals("false")) {
+                    problems.add(
+                        Problem.at(
+                            s.position(), "draft must be true or false, not \"" + s.text() + "\""));
+                  }
+                  return s.text().equals("true");
+                })
+            .orElse(false);
     if (translations.isEmpty() && folder.texts().isEmpty()) {
-      problems.add(Problem.inFile(folder.dir(), "has no language file; add ar.md or en.md (or both)"));
+      problems.add(
+          Problem.inFile(folder.dir(), "has no language file; add ar.md or en.md (or both)"));
     }
     if (problems.size() > before) {
       return Optional.empty();
     }
-    return Optional.of(new Engagement(folder.id(), date.get(), endDate, type.get(),
-        List.copyOf(recordCountries), List.copyOf(recordActors), List.copyOf(recordTopics),
-        status.get(), List.copyOf(sources), List.copyOf(related), List.copyOf(corrections), draft,
-        translations, aliases));
+    return Optional.of(
+        new Engagement(
+            folder.id(),
+            date.get(),
+            endDate,
+            type.get(),
+            List.copyOf(recordCountries),
+            List.copyOf(recordActors),
+            List.copyOf(recordTopics),
+            status.get(),
+            List.copyOf(sources),
+            List.copyOf(related),
+            List.copyOf(corrections),
+            draft,
+            translations,
+            aliases));
   }
 
   /** Where each record's aliases were written, by record id and alias, for {@link Validator}. */
@@ -169,12 +235,21 @@ final class RecordReader {
     for (YamlNode.Scalar a : unique(f.scalarList("aliases"), "alias")) {
       String alias = a.text().strip();
       if (alias.length() > MAX_ID_LENGTH || !SharedFilesReader.KEY.matcher(alias).matches()) {
-        problems.add(Problem.at(a.position(), "alias \"" + alias + "\" cannot be a former id;"
-            + " write the old folder name exactly: lowercase ASCII letters, digits and single"
-            + " hyphens, at most " + MAX_ID_LENGTH + " characters"));
+        problems.add(
+            Problem.at(
+                a.position(),
+                "alias \""
+                    + alias
+                    + "\" cannot be a former id;"
+                    + " write the old folder name exactly: lowercase ASCII letters, digits and single"
+                    + " hyphens, at most "
+                    + MAX_ID_LENGTH
+                    + " characters"));
       } else if (alias.equals(id)) {
-        problems.add(Problem.at(a.position(), "alias \"" + alias + "\" is this record's own id;"
-            + " list only former ids"));
+        problems.add(
+            Problem.at(
+                a.position(),
+                "alias \"" + alias + "\" is this record's own id;" + " list only former ids"));
       } else {
         out.add(alias);
         aliasPositions.computeIfAbsent(id, k -> new java.util.HashMap<>()).put(alias, a.position());
@@ -186,9 +261,15 @@ final class RecordReader {
   private void checkId(RecordFolder folder) {
     String id = folder.id();
     if (id.length() > MAX_ID_LENGTH || !SharedFilesReader.KEY.matcher(id).matches()) {
-      problems.add(Problem.inFile(folder.dir(), "folder name \"" + id + "\" cannot be a record id;"
-          + " use lowercase ASCII letters, digits and single hyphens, at most " + MAX_ID_LENGTH
-          + " characters, starting with the date (2025-01-20-qatar-syria-...)"));
+      problems.add(
+          Problem.inFile(
+              folder.dir(),
+              "folder name \""
+                  + id
+                  + "\" cannot be a record id;"
+                  + " use lowercase ASCII letters, digits and single hyphens, at most "
+                  + MAX_ID_LENGTH
+                  + " characters, starting with the date (2025-01-20-qatar-syria-...)"));
     }
   }
 
@@ -204,10 +285,11 @@ final class RecordReader {
   private <T> Optional<T> known(YamlNode.Scalar s, Map<String, T> known, String what, String file) {
     T found = known.get(s.text());
     if (found == null) {
-      String hint = Suggestions.closest(s.text(), known.keySet())
-          .map(k -> "did you mean \"" + k + "\"?")
-          .orElse("known: " + String.join(", ", known.keySet()) + "; add it to " + file
-              + " first");
+      String hint =
+          Suggestions.closest(s.text(), known.keySet())
+              .map(k -> "did you mean \"" + k + "\"?")
+              .orElse(
+                  "known: " + String.join(", ", known.keySet()) + "; add it to " + file + " first");
       problems.add(Problem.at(s.position(), "unknown " + what + " \"" + s.text() + "\"; " + hint));
     }
     return Optional.ofNullable(found);
@@ -216,20 +298,28 @@ final class RecordReader {
   private List<Country> countries(Fields f) {
     List<YamlNode.Scalar> codes = unique(f.scalarList("countries"), "country");
     if (codes.isEmpty() && f.list("countries").isEmpty()) {
-      problems.add(Problem.at(f.positionOf("countries"), "a record needs at least one country;"
-          + " write countries: [QA, SY] with codes from countries.yaml"));
+      problems.add(
+          Problem.at(
+              f.positionOf("countries"),
+              "a record needs at least one country;"
+                  + " write countries: [QA, SY] with codes from countries.yaml"));
     }
     List<Country> out = new ArrayList<>();
     for (YamlNode.Scalar code : codes) {
       Country country = countries.get(code.text());
       if (country == null) {
         String shown = countries.keySet().stream().limit(12).collect(Collectors.joining(", "));
-        String hint = code.text().length() == 2 && countries.containsKey(code.text().toUpperCase(java.util.Locale.ROOT))
-            ? "write it in capitals: " + code.text().toUpperCase(java.util.Locale.ROOT)
-            : "known: " + shown + (countries.size() > 12 ? ", ..." : "")
-                + "; add it to countries.yaml first";
-        problems.add(Problem.at(code.position(), "unknown country code \"" + code.text() + "\" ("
-            + hint + ")"));
+        String hint =
+            code.text().length() == 2
+                    && countries.containsKey(code.text().toUpperCase(java.util.Locale.ROOT))
+                ? "write it in capitals: " + code.text().toUpperCase(java.util.Locale.ROOT)
+                : "known: "
+                    + shown
+                    + (countries.size() > 12 ? ", ..." : "")
+                    + "; add it to countries.yaml first";
+        problems.add(
+            Problem.at(
+                code.position(), "unknown country code \"" + code.text() + "\" (" + hint + ")"));
       } else {
         out.add(country);
       }
@@ -245,8 +335,10 @@ final class RecordReader {
       if (seen.add(item.text())) {
         out.add(item);
       } else {
-        problems.add(Problem.at(item.position(), what + " \"" + item.text() + "\" is listed twice;"
-            + " remove one"));
+        problems.add(
+            Problem.at(
+                item.position(),
+                what + " \"" + item.text() + "\" is listed twice;" + " remove one"));
       }
     }
     return out;
@@ -255,35 +347,56 @@ final class RecordReader {
   private List<Source> sources(Fields f) {
     List<YamlNode> items = f.list("sources");
     if (items.isEmpty()) {
-      problems.add(Problem.at(f.positionOf("sources"), "a record needs at least one source; add"
-          + " sources: with a publisher, title and language"));
+      problems.add(
+          Problem.at(
+              f.positionOf("sources"),
+              "a record needs at least one source; add"
+                  + " sources: with a publisher, title and language"));
     }
     List<Source> out = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       String where = "sources[" + (i + 1) + "]";
-      Fields.open(items.get(i), where, SOURCE_KEYS, problems).ifPresent(s -> {
-        Optional<PublisherName> publisher = s.requiredScalar("publisher", "name who published it")
-            .flatMap(p -> Texts.clean(p, "the publisher", problems)
-                .flatMap(text -> PublishersReader.resolve(p, text, publishers, problems)));
-        Optional<String> title = s.requiredScalar("title", "copy the source's own title")
-            .flatMap(t -> Texts.clean(t, "the source title", problems));
-        Optional<String> url = s.optionalScalar("url").flatMap(this::url);
-        Optional<PartialDate> date = s.optionalScalar("date").flatMap(this::date);
-        Optional<String> language = s.requiredScalar("language", "write ar or en (the source's"
-            + " language)").flatMap(l -> {
-              if (!SharedFilesReader.KEY.matcher(l.text()).matches() || l.text().length() > 3) {
-                problems.add(Problem.at(l.position(), "language \"" + l.text() + "\" is not a"
-                    + " language code; write ar, en, tr, ..."));
-                return Optional.empty();
-              }
-              return Optional.of(l.text());
-            });
-        if (publisher.isPresent() && title.isPresent() && language.isPresent()) {
-          PublisherName by = publisher.get();
-          out.add(new Source(by.key(), title.get(), url, date, language.get(), by.name(),
-              by.url()));
-        }
-      });
+      Fields.open(items.get(i), where, SOURCE_KEYS, problems)
+          .ifPresent(
+              s -> {
+                Optional<PublisherName> publisher =
+                    s.requiredScalar("publisher", "name who published it")
+                        .flatMap(
+                            p ->
+                                Texts.clean(p, "the publisher", problems)
+                                    .flatMap(
+                                        text ->
+                                            PublishersReader.resolve(
+                                                p, text, publishers, problems)));
+                Optional<String> title =
+                    s.requiredScalar("title", "copy the source's own title")
+                        .flatMap(t -> Texts.clean(t, "the source title", problems));
+                Optional<String> url = s.optionalScalar("url").flatMap(this::url);
+                Optional<PartialDate> date = s.optionalScalar("date").flatMap(this::date);
+                Optional<String> language =
+                    s.requiredScalar("language", "write ar or en (the source's" + " language)")
+                        .flatMap(
+                            l -> {
+                              if (!SharedFilesReader.KEY.matcher(l.text()).matches()
+                                  || l.text().length() > 3) {
+                                problems.add(
+                                    Problem.at(
+                                        l.position(),
+                                        "language \""
+                                            + l.text()
+                                            + "\" is not a"
+                                            + " language code; write ar, en, tr, ..."));
+                                return Optional.empty();
+                              }
+                              return Optional.of(l.text());
+                            });
+                if (publisher.isPresent() && title.isPresent() && language.isPresent()) {
+                  PublisherName by = publisher.get();
+                  out.add(
+                      new Source(
+                          by.key(), title.get(), url, date, language.get(), by.name(), by.url()));
+                }
+              });
     }
     return out;
   }
@@ -297,17 +410,21 @@ final class RecordReader {
     List<YamlNode> items = f.list("corrections");
     for (int i = 0; i < items.size(); i++) {
       String where = "corrections[" + (i + 1) + "]";
-      Fields.open(items.get(i), where, Set.of("date", "en", "ar"), problems).ifPresent(c -> {
-        Optional<PartialDate> date = c.requiredScalar("date", "write when it was corrected")
-            .flatMap(this::date);
-        Optional<String> en = c.requiredScalar("en", "say what was corrected, in English")
-            .flatMap(t -> Texts.clean(t, "the correction", problems));
-        Optional<String> ar = c.requiredScalar("ar", "say what was corrected, in Arabic")
-            .flatMap(t -> Texts.clean(t, "the correction", problems));
-        if (date.isPresent() && en.isPresent() && ar.isPresent()) {
-          out.add(new Correction(date.get(), new Localized(en.get(), ar.get())));
-        }
-      });
+      Fields.open(items.get(i), where, Set.of("date", "en", "ar"), problems)
+          .ifPresent(
+              c -> {
+                Optional<PartialDate> date =
+                    c.requiredScalar("date", "write when it was corrected").flatMap(this::date);
+                Optional<String> en =
+                    c.requiredScalar("en", "say what was corrected, in English")
+                        .flatMap(t -> Texts.clean(t, "the correction", problems));
+                Optional<String> ar =
+                    c.requiredScalar("ar", "say what was corrected, in Arabic")
+                        .flatMap(t -> Texts.clean(t, "the correction", problems));
+                if (date.isPresent() && en.isPresent() && ar.isPresent()) {
+                  out.add(new Correction(date.get(), new Localized(en.get(), ar.get())));
+                }
+              });
     }
     out.sort(Comparator.comparing(Correction::date).reversed());
     return out;
@@ -315,10 +432,13 @@ final class RecordReader {
 
   private Map<Lang, Translation> translations(RecordFolder folder) {
     Map<Lang, Translation> out = new EnumMap<>(Lang.class);
-    folder.texts().forEach((code, file) -> {
-      Lang lang = Lang.fromCode(code).orElseThrow();
-      translation(lang, file).ifPresent(t -> out.put(lang, t));
-    });
+    folder
+        .texts()
+        .forEach(
+            (code, file) -> {
+              Lang lang = Lang.fromCode(code).orElseThrow();
+              translation(lang, file).ifPresent(t -> out.put(lang, t));
+            });
     return out;
   }
 
@@ -327,22 +447,32 @@ final class RecordReader {
       return Optional.empty(); // already reported by the loader
     }
     return Fields.open(file.frontMatter().get(), "the front matter", FRONT_KEYS, problems)
-        .flatMap(f -> {
-          Optional<String> title = f.requiredScalar("title", "write the record's headline")
-              .flatMap(t -> Texts.clean(t, "the title", problems));
-          Optional<String> summary = f.requiredScalar("summary", "write one or two sentences for"
-              + " lists and the timeline").flatMap(s -> Texts.clean(s, "the summary", problems));
-          summary.ifPresent(s -> {
-            int length = s.codePointCount(0, s.length());
-            if (length > MAX_SUMMARY_LENGTH) {
-              problems.add(Problem.at(f.positionOf("summary"), "summary is " + length
-                  + " characters; keep it under " + MAX_SUMMARY_LENGTH
-                  + " and move the rest into the body"));
-            }
-          });
-          return title.isPresent() && summary.isPresent()
-              ? Optional.of(new Translation(lang, title.get(), summary.get(), file.body()))
-              : Optional.empty();
-        });
+        .flatMap(
+            f -> {
+              Optional<String> title =
+                  f.requiredScalar("title", "write the record's headline")
+                      .flatMap(t -> Texts.clean(t, "the title", problems));
+              Optional<String> summary =
+                  f.requiredScalar(
+                          "summary", "write one or two sentences for" + " lists and the timeline")
+                      .flatMap(s -> Texts.clean(s, "the summary", problems));
+              summary.ifPresent(
+                  s -> {
+                    int length = s.codePointCount(0, s.length());
+                    if (length > MAX_SUMMARY_LENGTH) {
+                      problems.add(
+                          Problem.at(
+                              f.positionOf("summary"),
+                              "summary is "
+                                  + length
+                                  + " characters; keep it under "
+                                  + MAX_SUMMARY_LENGTH
+                                  + " and move the rest into the body"));
+                    }
+                  });
+              return title.isPresent() && summary.isPresent()
+                  ? Optional.of(new Translation(lang, title.get(), summary.get(), file.body()))
+                  : Optional.empty();
+            });
   }
 }

@@ -30,65 +30,100 @@ final class SharedFilesReader {
 
   Optional<SiteConfig> site(YamlDocument doc) {
     Set<String> keys = Set.of("base_url", "title", "tagline", "languages", "arabic_digits");
-    return Fields.open(doc.root(), "site.yaml", keys, problems).flatMap(f -> {
-      Optional<String> url = f.requiredScalar("base_url", "write the published address, such as"
-          + " https://example.org/briefing/").flatMap(s -> {
-            String text = s.text().strip();
-            if (!text.startsWith("https://") && !text.startsWith("http://")) {
-              problems.add(Problem.at(s.position(), "base_url \"" + text + "\" must start with"
-                  + " https:// or http://"));
-              return Optional.empty();
-            }
-            return Optional.of(text.endsWith("/") ? text : text + "/");
-          });
-      Optional<Localized> title = f.node("title").flatMap(n -> localized(n, "title in site.yaml"));
-      if (!f.has("title")) {
-        problems.add(Problem.at(f.positionOf("title"), "missing \"title\" in site.yaml; write"
-            + " title: {en: ..., ar: ...}"));
-      }
-      Optional<Localized> tagline = f.has("tagline")
-          ? f.node("tagline").flatMap(n -> localized(n, "tagline in site.yaml"))
-          : Optional.of(new Localized("", ""));
-      for (YamlNode.Scalar lang : f.scalarList("languages")) {
-        if (!NAME_KEYS.contains(lang.text())) {
-          problems.add(Problem.at(lang.position(), "language \"" + lang.text() + "\" is not"
-              + " supported; the site is published in ar and en"));
-        }
-      }
-      boolean indic = false;
-      Optional<YamlNode.Scalar> digits = f.optionalScalar("arabic_digits");
-      if (digits.isPresent()) {
-        String d = digits.get().text();
-        if (d.equals("arabic-indic")) {
-          indic = true;
-        } else if (!d.equals("western")) {
-          problems.add(Problem.at(digits.get().position(), "arabic_digits must be \"western\""
-              + " (0123) or \"arabic-indic\" (٠١٢٣), not \"" + d + "\""));
-        }
-      }
-      if (url.isEmpty() || title.isEmpty() || tagline.isEmpty()) {
-        return Optional.empty();
-      }
-      return Optional.of(new SiteConfig(url.get(), title.get(), tagline.get(), indic));
-    });
+    return Fields.open(doc.root(), "site.yaml", keys, problems)
+        .flatMap(
+            f -> {
+              Optional<String> url =
+                  f.requiredScalar(
+                          "base_url",
+                          "write the published address, such as" + " https://example.org/briefing/")
+                      .flatMap(
+                          s -> {
+                            String text = s.text().strip();
+                            if (!text.startsWith("https://") && !text.startsWith("http://")) {
+                              problems.add(
+                                  Problem.at(
+                                      s.position(),
+                                      "base_url \""
+                                          + text
+                                          + "\" must start with"
+                                          + " https:// or http://"));
+                              return Optional.empty();
+                            }
+                            return Optional.of(text.endsWith("/") ? text : text + "/");
+                          });
+              Optional<Localized> title =
+                  f.node("title").flatMap(n -> localized(n, "title in site.yaml"));
+              if (!f.has("title")) {
+                problems.add(
+                    Problem.at(
+                        f.positionOf("title"),
+                        "missing \"title\" in site.yaml; write" + " title: {en: ..., ar: ...}"));
+              }
+              Optional<Localized> tagline =
+                  f.has("tagline")
+                      ? f.node("tagline").flatMap(n -> localized(n, "tagline in site.yaml"))
+                      : Optional.of(new Localized("", ""));
+              for (YamlNode.Scalar lang : f.scalarList("languages")) {
+                if (!NAME_KEYS.contains(lang.text())) {
+                  problems.add(
+                      Problem.at(
+                          lang.position(),
+                          "language \""
+                              + lang.text()
+                              + "\" is not"
+                              + " supported; the site is published in ar and en"));
+                }
+              }
+              boolean indic = false;
+              Optional<YamlNode.Scalar> digits = f.optionalScalar("arabic_digits");
+              if (digits.isPresent()) {
+                String d = digits.get().text();
+                if (d.equals("arabic-indic")) {
+                  indic = true;
+                } else if (!d.equals("western")) {
+                  problems.add(
+                      Problem.at(
+                          digits.get().position(),
+                          "arabic_digits must be \"western\""
+                              + " (0123) or \"arabic-indic\" (٠١٢٣), not \""
+                              + d
+                              + "\""));
+                }
+              }
+              if (url.isEmpty() || title.isEmpty() || tagline.isEmpty()) {
+                return Optional.empty();
+              }
+              return Optional.of(new SiteConfig(url.get(), title.get(), tagline.get(), indic));
+            });
   }
 
   /** Countries in code order. */
   List<Country> countries(YamlDocument doc) {
     if (!(doc.root() instanceof YamlNode.Mapping map)) {
-      problems.add(Problem.at(doc.root().position(), "countries.yaml must list codes as"
-          + " `QA: {en: Qatar, ar: قطر}` lines"));
+      problems.add(
+          Problem.at(
+              doc.root().position(),
+              "countries.yaml must list codes as" + " `QA: {en: Qatar, ar: قطر}` lines"));
       return List.of();
     }
     List<Country> out = new ArrayList<>();
-    map.entries().forEach((code, value) -> {
-      if (!COUNTRY_CODE.matcher(code).matches()) {
-        problems.add(Problem.at(map.keyPositions().get(code), "\"" + code + "\" is not an ISO"
-            + " 3166-1 alpha-2 code; use two capital letters, such as QA or SY"));
-        return;
-      }
-      localized(value, "the names of " + code).ifPresent(name -> out.add(new Country(code, name)));
-    });
+    map.entries()
+        .forEach(
+            (code, value) -> {
+              if (!COUNTRY_CODE.matcher(code).matches()) {
+                problems.add(
+                    Problem.at(
+                        map.keyPositions().get(code),
+                        "\""
+                            + code
+                            + "\" is not an ISO"
+                            + " 3166-1 alpha-2 code; use two capital letters, such as QA or SY"));
+                return;
+              }
+              localized(value, "the names of " + code)
+                  .ifPresent(name -> out.add(new Country(code, name)));
+            });
     out.sort(java.util.Comparator.comparing(Country::code));
     return List.copyOf(out);
   }
@@ -97,15 +132,18 @@ final class SharedFilesReader {
   record Vocabulary(List<Term> types, List<Term> topics) {}
 
   Vocabulary vocabulary(YamlDocument doc) {
-    Optional<Fields> fields = Fields.open(doc.root(), "vocabulary.yaml", Set.of("types", "topics"),
-        problems);
+    Optional<Fields> fields =
+        Fields.open(doc.root(), "vocabulary.yaml", Set.of("types", "topics"), problems);
     if (fields.isEmpty()) {
       return new Vocabulary(List.of(), List.of());
     }
     Fields f = fields.get();
     if (!f.has("types")) {
-      problems.add(Problem.at(f.positionOf("types"), "missing \"types\" in vocabulary.yaml;"
-          + " list the engagement types, such as agreement: {en: Agreement, ar: اتفاقية}"));
+      problems.add(
+          Problem.at(
+              f.positionOf("types"),
+              "missing \"types\" in vocabulary.yaml;"
+                  + " list the engagement types, such as agreement: {en: Agreement, ar: اتفاقية}"));
     }
     List<Term> types = f.node("types").map(n -> terms(n, "types")).orElse(List.of());
     List<Term> topics = f.node("topics").map(n -> terms(n, "topics")).orElse(List.of());
@@ -114,33 +152,48 @@ final class SharedFilesReader {
 
   private List<Term> terms(YamlNode node, String section) {
     if (!(node instanceof YamlNode.Mapping map)) {
-      problems.add(Problem.at(node.position(), section + " in vocabulary.yaml must be"
-          + " `key: {en: ..., ar: ...}` lines"));
+      problems.add(
+          Problem.at(
+              node.position(),
+              section + " in vocabulary.yaml must be" + " `key: {en: ..., ar: ...}` lines"));
       return List.of();
     }
     Map<String, Term> out = new LinkedHashMap<>();
-    map.entries().forEach((key, value) -> {
-      if (!KEY.matcher(key).matches()) {
-        problems.add(Problem.at(map.keyPositions().get(key), "\"" + key + "\" in " + section
-            + " must be lowercase letters, digits and single hyphens (it becomes part of"
-            + " addresses)"));
-        return;
-      }
-      localized(value, "the labels of " + key).ifPresent(l -> out.put(key, new Term(key, l)));
-    });
+    map.entries()
+        .forEach(
+            (key, value) -> {
+              if (!KEY.matcher(key).matches()) {
+                problems.add(
+                    Problem.at(
+                        map.keyPositions().get(key),
+                        "\""
+                            + key
+                            + "\" in "
+                            + section
+                            + " must be lowercase letters, digits and single hyphens (it becomes part of"
+                            + " addresses)"));
+                return;
+              }
+              localized(value, "the labels of " + key)
+                  .ifPresent(l -> out.put(key, new Term(key, l)));
+            });
     return List.copyOf(out.values());
   }
 
   /** An {@code {en: ..., ar: ...}} pair; both are required. */
   Optional<Localized> localized(YamlNode node, String what) {
-    return Fields.open(node, what, NAME_KEYS, problems).flatMap(f -> {
-      Optional<String> en = f.requiredScalar("en", "give the English text")
-          .flatMap(s -> Texts.clean(s, what + " (en)", problems));
-      Optional<String> ar = f.requiredScalar("ar", "give the Arabic text")
-          .flatMap(s -> Texts.clean(s, what + " (ar)", problems));
-      return en.isPresent() && ar.isPresent()
-          ? Optional.of(new Localized(en.get(), ar.get()))
-          : Optional.empty();
-    });
+    return Fields.open(node, what, NAME_KEYS, problems)
+        .flatMap(
+            f -> {
+              Optional<String> en =
+                  f.requiredScalar("en", "give the English text")
+                      .flatMap(s -> Texts.clean(s, what + " (en)", problems));
+              Optional<String> ar =
+                  f.requiredScalar("ar", "give the Arabic text")
+                      .flatMap(s -> Texts.clean(s, what + " (ar)", problems));
+              return en.isPresent() && ar.isPresent()
+                  ? Optional.of(new Localized(en.get(), ar.get()))
+                  : Optional.empty();
+            });
   }
 }

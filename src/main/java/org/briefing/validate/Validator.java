@@ -1,5 +1,6 @@
 package org.briefing.validate;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.nio.file.Path;
 import org.briefing.content.LoadedContent;
 import org.briefing.content.Position;
 import org.briefing.content.Problem;
@@ -40,11 +40,11 @@ public final class Validator {
   }
 
   /**
-   * The records a validation read, by the folder object they were read from. The preview keeps
-   * it between rebuilds: a folder that is the same object as last time (see
-   * {@link org.briefing.content.ContentLoader#reload}) was valid then and has not changed, so
-   * its record is taken as it was instead of being read again. Valid only while the shared files
-   * and the set of record ids stay the same.
+   * The records a validation read, by the folder object they were read from. The preview keeps it
+   * between rebuilds: a folder that is the same object as last time (see {@link
+   * org.briefing.content.ContentLoader#reload}) was valid then and has not changed, so its record
+   * is taken as it was instead of being read again. Valid only while the shared files and the set
+   * of record ids stay the same.
    */
   public static final class Memo {
     private Map<RecordFolder, Engagement> records = new IdentityHashMap<>();
@@ -60,31 +60,42 @@ public final class Validator {
     SharedFilesReader shared = new SharedFilesReader(problems);
     Optional<SiteConfig> config = content.site().flatMap(shared::site);
     List<Country> countries = content.countries().map(shared::countries).orElse(List.of());
-    SharedFilesReader.Vocabulary vocabulary = content.vocabulary().map(shared::vocabulary)
-        .orElse(new SharedFilesReader.Vocabulary(List.of(), List.of()));
-    List<Actor> actors = content.actors()
-        .map(doc -> new ActorsReader(problems).actors(doc, countries)).orElse(List.of());
+    SharedFilesReader.Vocabulary vocabulary =
+        content
+            .vocabulary()
+            .map(shared::vocabulary)
+            .orElse(new SharedFilesReader.Vocabulary(List.of(), List.of()));
+    List<Actor> actors =
+        content
+            .actors()
+            .map(doc -> new ActorsReader(problems).actors(doc, countries))
+            .orElse(List.of());
 
-    Map<String, PublisherName> publishers = content.publishers()
-        .map(new PublishersReader(problems)::read).orElse(Map.of());
+    Map<String, PublisherName> publishers =
+        content.publishers().map(new PublishersReader(problems)::read).orElse(Map.of());
     Set<String> ids = content.records().stream().map(RecordFolder::id).collect(Collectors.toSet());
-    RecordReader reader = new RecordReader(countries, vocabulary.types(), vocabulary.topics(),
-        actors, ids, publishers, problems);
+    RecordReader reader =
+        new RecordReader(
+            countries, vocabulary.types(), vocabulary.topics(), actors, ids, publishers, problems);
     List<Engagement> all = new ArrayList<>();
     Map<RecordFolder, Engagement> read = new IdentityHashMap<>();
     for (RecordFolder folder : content.records()) {
       Engagement known = memo.records.get(folder);
       Optional<Engagement> record = known != null ? Optional.of(known) : reader.read(folder);
-      record.ifPresent(e -> {
-        all.add(e);
-        read.put(folder, e);
-      });
+      record.ifPresent(
+          e -> {
+            all.add(e);
+            read.put(folder, e);
+          });
       if (options.strict()) {
         for (Lang lang : Lang.values()) {
           if (!folder.texts().containsKey(lang.code())) {
-            problems.add(Problem.inFile(folder.dir().resolve(lang.code() + ".md"), "is missing;"
-                + " check --strict requires both languages (write the translation, or build"
-                + " without --strict to publish it as pending)"));
+            problems.add(
+                Problem.inFile(
+                    folder.dir().resolve(lang.code() + ".md"),
+                    "is missing;"
+                        + " check --strict requires both languages (write the translation, or build"
+                        + " without --strict to publish it as pending)"));
           }
         }
       }
@@ -92,26 +103,41 @@ public final class Validator {
 
     checkAliases(content, read, ids, reader, problems);
 
-    List<Engagement> published = all.stream()
-        .filter(e -> options.drafts() || !e.draft())
-        .sorted(org.briefing.archive.Archive.CHRONOLOGICAL)
-        .toList();
-    problems.sort(java.util.Comparator.comparing((Problem p) -> p.file().toString())
-        .thenComparingInt(Problem::line).thenComparingInt(Problem::column));
+    List<Engagement> published =
+        all.stream()
+            .filter(e -> options.drafts() || !e.draft())
+            .sorted(org.briefing.archive.Archive.CHRONOLOGICAL)
+            .toList();
+    problems.sort(
+        java.util.Comparator.comparing((Problem p) -> p.file().toString())
+            .thenComparingInt(Problem::line)
+            .thenComparingInt(Problem::column));
     if (!problems.isEmpty() || config.isEmpty()) {
       return new Result(Optional.empty(), List.copyOf(problems));
     }
     memo.records = read; // only records of a valid site are worth keeping
-    return new Result(Optional.of(new Site(config.get(), countries, vocabulary.types(),
-        vocabulary.topics(), actors, published)), List.of());
+    return new Result(
+        Optional.of(
+            new Site(
+                config.get(),
+                countries,
+                vocabulary.types(),
+                vocabulary.topics(),
+                actors,
+                published)),
+        List.of());
   }
 
   /**
-   * An alias is an old address that must lead to one record: it may be neither a record's id
-   * nor another record's alias. Each problem names both files.
+   * An alias is an old address that must lead to one record: it may be neither a record's id nor
+   * another record's alias. Each problem names both files.
    */
-  private static void checkAliases(LoadedContent content, Map<RecordFolder, Engagement> read,
-      Set<String> ids, RecordReader reader, List<Problem> problems) {
+  private static void checkAliases(
+      LoadedContent content,
+      Map<RecordFolder, Engagement> read,
+      Set<String> ids,
+      RecordReader reader,
+      List<Problem> problems) {
     Map<String, RecordFolder> owners = new java.util.HashMap<>();
     for (RecordFolder folder : content.records()) {
       Engagement e = read.get(folder);
@@ -123,15 +149,31 @@ public final class Validator {
         Position at = reader.aliasPosition(e.id(), alias).orElse(Position.startOf(facts));
         RecordFolder other = owners.putIfAbsent(alias, folder);
         if (ids.contains(alias)) {
-          Path taken = content.records().stream().filter(r -> r.id().equals(alias))
-              .map(RecordFolder::dir).findFirst().orElseThrow();
-          problems.add(Problem.at(at, "alias \"" + alias + "\" is the id of the record in "
-              + taken + "/; an old address cannot also be a current one: remove the alias, or"
-              + " rename or remove that record"));
+          Path taken =
+              content.records().stream()
+                  .filter(r -> r.id().equals(alias))
+                  .map(RecordFolder::dir)
+                  .findFirst()
+                  .orElseThrow();
+          problems.add(
+              Problem.at(
+                  at,
+                  "alias \""
+                      + alias
+                      + "\" is the id of the record in "
+                      + taken
+                      + "/; an old address cannot also be a current one: remove the alias, or"
+                      + " rename or remove that record"));
         } else if (other != null) {
-          problems.add(Problem.at(at, "alias \"" + alias + "\" is also an alias in "
-              + other.dir().resolve("engagement.yaml") + "; an old address can lead to one"
-              + " record only: remove it from one of the two"));
+          problems.add(
+              Problem.at(
+                  at,
+                  "alias \""
+                      + alias
+                      + "\" is also an alias in "
+                      + other.dir().resolve("engagement.yaml")
+                      + "; an old address can lead to one"
+                      + " record only: remove it from one of the two"));
         }
       }
     }

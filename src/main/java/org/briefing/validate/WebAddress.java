@@ -25,8 +25,13 @@ final class WebAddress {
     } catch (URISyntaxException e) {
       // reported below
     }
-    problems.add(Problem.at(s.position(), "url \"" + text + "\" is not a web address; write the"
-        + " full address starting with https:// or http://, or leave url out"));
+    problems.add(
+        Problem.at(
+            s.position(),
+            "url \""
+                + text
+                + "\" is not a web address; write the"
+                + " full address starting with https:// or http://, or leave url out"));
     return Optional.empty();
   }
 }

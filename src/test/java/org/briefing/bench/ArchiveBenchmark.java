@@ -24,7 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-Dorg.freemarker.loggerLibrary=JUL"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx2g", "-Dorg.freemarker.loggerLibrary=JUL"})
 public class ArchiveBenchmark {
 
   @Param({"10000"})

@@ -10,9 +10,9 @@ import org.briefing.model.Site;
 import org.briefing.validate.Validator;
 
 /**
- * Generated corpora for the JMH benchmarks, written once per size under
- * {@code java.io.tmpdir/briefing-bench-corpus/} and reused by later forks and runs, then read
- * and validated exactly as {@code build} reads them.
+ * Generated corpora for the JMH benchmarks, written once per size under {@code
+ * java.io.tmpdir/briefing-bench-corpus/} and reused by later forks and runs, then read and
+ * validated exactly as {@code build} reads them.
  */
 final class BenchCorpus {
 
@@ -23,8 +23,11 @@ final class BenchCorpus {
 
   /** The content folder of {@code n} generated records (default seed), written if missing. */
   static synchronized Path content(int n) {
-    Path dir = Path.of(System.getProperty("java.io.tmpdir"), "briefing-bench-corpus",
-        n + "-" + CorpusGenerator.DEFAULT_SEED);
+    Path dir =
+        Path.of(
+            System.getProperty("java.io.tmpdir"),
+            "briefing-bench-corpus",
+            n + "-" + CorpusGenerator.DEFAULT_SEED);
     Path done = dir.resolve(".complete");
     if (Files.exists(done)) {
       return dir;
@@ -43,16 +46,17 @@ final class BenchCorpus {
   }
 
   static SiteBuilder.Options options(Path content) {
-    return new SiteBuilder.Options(content, TEMPLATES, content.resolveSibling("unused-out"),
-        Optional.empty(), false, false);
+    return new SiteBuilder.Options(
+        content, TEMPLATES, content.resolveSibling("unused-out"), Optional.empty(), false, false);
   }
 
   /** The validated site of {@code n} generated records. */
   static Site site(int n) {
     Validator.Result result = new SiteBuilder().check(options(content(n)));
     if (!result.ok()) {
-      throw new IllegalStateException("generated corpus has problems: "
-          + result.problems().subList(0, Math.min(5, result.problems().size())));
+      throw new IllegalStateException(
+          "generated corpus has problems: "
+              + result.problems().subList(0, Math.min(5, result.problems().size())));
     }
     return result.site().orElseThrow();
   }

@@ -6,9 +6,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.briefing.archive.Archive;
+import org.briefing.markdown.MarkdownRenderer;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
-import org.briefing.markdown.MarkdownRenderer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,18 +23,20 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One engagement page, as SiteRenderer makes each of them: the page view (cards, dates, the
- * body's Markdown → HTML) and the Freemarker template to UTF-8 bytes, and each half alone, so
- * the split between Markdown, view building and Freemarker is visible. Records are taken in
- * turn from a generated corpus of 1,000, so caches (cards) are warm as in a real build. Pages
- * are made on a render thread, as in the build (see {@code MarkdownBenchmark}).
+ * One engagement page, as SiteRenderer makes each of them: the page view (cards, dates, the body's
+ * Markdown → HTML) and the Freemarker template to UTF-8 bytes, and each half alone, so the split
+ * between Markdown, view building and Freemarker is visible. Records are taken in turn from a
+ * generated corpus of 1,000, so caches (cards) are warm as in a real build. Pages are made on a
+ * render thread, as in the build (see {@code MarkdownBenchmark}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-Dorg.freemarker.loggerLibrary=JUL"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx2g", "-Dorg.freemarker.loggerLibrary=JUL"})
 public class EngagementPageBenchmark {
 
   @Param({"en", "ar"})
@@ -73,8 +75,13 @@ public class EngagementPageBenchmark {
   @Benchmark
   public byte[] page() throws Exception {
     Engagement e = records.get(nextIndex());
-    return renderThread.submit(() -> render.render("engagement.ftlh", render.engagementView(e))
-        .getBytes(StandardCharsets.UTF_8)).get();
+    return renderThread
+        .submit(
+            () ->
+                render
+                    .render("engagement.ftlh", render.engagementView(e))
+                    .getBytes(StandardCharsets.UTF_8))
+        .get();
   }
 
   /** The view alone (includes Markdown rendering of the body). */

@@ -13,9 +13,9 @@ import org.briefing.bench.CorpusGenerator.Text;
 
 /**
  * The generated records as a Hugo 0.111 site, so {@code hugo} and our build can be timed on the
- * same records. Hugo's multilingual layout is used: {@code content/en/} and
- * {@code content/ar/}, one leaf bundle per record and language at
- * {@code engagements/<id>/index.md}; taxonomies give the list pages we have.
+ * same records. Hugo's multilingual layout is used: {@code content/en/} and {@code content/ar/},
+ * one leaf bundle per record and language at {@code engagements/<id>/index.md}; taxonomies give the
+ * list pages we have.
  *
  * <p>What each side renders, per language (N records, C active countries, P pairs, T types):
  *
@@ -32,14 +32,14 @@ import org.briefing.bench.CorpusGenerator.Text;
  *   <tr><td>/index.html (landing), /404.html</td><td>/index.html (Hugo's redirect to /en/)</td></tr>
  * </table>
  *
- * <p>So Hugo writes about 2 (types and pairs term indexes) + 2 fewer (search, 404) pages:
- * within a handful of pages of ours. Each engagement page shows the same facts (title, date,
- * type, status, countries, organizations, topics, body, sources, related records as cards,
- * previous/next), every list shows the same card per record (date, type, status, title,
- * summary, countries). Not reproduced in Hugo: the partners chart on country pages, the
- * month and type charts on the home page, Hijri dates, the per-country feeds, the data
- * downloads (JSON/CSV) and the search index; Hugo writes one RSS feed per language and a
- * sitemap, and links are root-relative rather than relative.
+ * <p>So Hugo writes about 2 (types and pairs term indexes) + 2 fewer (search, 404) pages: within a
+ * handful of pages of ours. Each engagement page shows the same facts (title, date, type, status,
+ * countries, organizations, topics, body, sources, related records as cards, previous/next), every
+ * list shows the same card per record (date, type, status, title, summary, countries). Not
+ * reproduced in Hugo: the partners chart on country pages, the month and type charts on the home
+ * page, Hijri dates, the per-country feeds, the data downloads (JSON/CSV) and the search index;
+ * Hugo writes one RSS feed per language and a sitemap, and links are root-relative rather than
+ * relative.
  */
 final class HugoSite {
 
@@ -62,43 +62,70 @@ final class HugoSite {
     CorpusGenerator.write(dir.resolve("layouts/partials/card.html"), CARD);
     StringBuilder countries = new StringBuilder();
     for (String[] c : CorpusGenerator.COUNTRIES) {
-      countries.append('"').append(c[0].toLowerCase(Locale.ROOT)).append("\": {en: \"").append(c[1])
-          .append("\", ar: \"").append(c[2]).append("\"}\n");
+      countries
+          .append('"')
+          .append(c[0].toLowerCase(Locale.ROOT))
+          .append("\": {en: \"")
+          .append(c[1])
+          .append("\", ar: \"")
+          .append(c[2])
+          .append("\"}\n");
     }
     CorpusGenerator.write(dir.resolve("data/countries.yaml"), countries.toString());
     StringBuilder types = new StringBuilder();
     for (String[] t : CorpusGenerator.TYPES) {
-      types.append('"').append(t[0]).append("\": {en: \"").append(t[1]).append("\", ar: \"")
-          .append(t[2]).append("\"}\n");
+      types
+          .append('"')
+          .append(t[0])
+          .append("\": {en: \"")
+          .append(t[1])
+          .append("\", ar: \"")
+          .append(t[2])
+          .append("\"}\n");
     }
     CorpusGenerator.write(dir.resolve("data/types.yaml"), types.toString());
-    CorpusGenerator.write(dir.resolve("static/assets/site.css"),
+    CorpusGenerator.write(
+        dir.resolve("static/assets/site.css"),
         "body{font-family:system-ui,sans-serif;max-width:60rem;margin:auto}\n"
             + ".card{margin-block:1rem}\n");
     for (String lang : List.of("en", "ar")) {
       Path content = dir.resolve("content").resolve(lang);
       boolean en = lang.equals("en");
-      CorpusGenerator.write(content.resolve("engagements/_index.md"),
+      CorpusGenerator.write(
+          content.resolve("engagements/_index.md"),
           "---\ntitle: \"" + (en ? "Timeline" : "الخط الزمني") + "\"\n---\n");
-      CorpusGenerator.write(content.resolve("countries/_index.md"),
+      CorpusGenerator.write(
+          content.resolve("countries/_index.md"),
           "---\ntitle: \"" + (en ? "Countries" : "الدول") + "\"\n---\n");
       for (String[] c : CorpusGenerator.COUNTRIES) {
-        CorpusGenerator.write(content.resolve("countries/" + c[0].toLowerCase(Locale.ROOT)
-            + "/_index.md"), "---\ntitle: \"" + (en ? c[1] : c[2]) + "\"\n---\n");
+        CorpusGenerator.write(
+            content.resolve("countries/" + c[0].toLowerCase(Locale.ROOT) + "/_index.md"),
+            "---\ntitle: \"" + (en ? c[1] : c[2]) + "\"\n---\n");
       }
       for (String[] t : CorpusGenerator.TYPES) {
-        CorpusGenerator.write(content.resolve("types/" + t[0] + "/_index.md"),
+        CorpusGenerator.write(
+            content.resolve("types/" + t[0] + "/_index.md"),
             "---\ntitle: \"" + (en ? t[1] : t[2]) + "\"\n---\n");
       }
     }
-    records.parallelStream().forEach(r -> {
-      try {
-        page(dir.resolve("content/en/engagements").resolve(r.id()).resolve("index.md"), r, r.en(), "en");
-        page(dir.resolve("content/ar/engagements").resolve(r.id()).resolve("index.md"), r, r.ar(), "ar");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    records.parallelStream()
+        .forEach(
+            r -> {
+              try {
+                page(
+                    dir.resolve("content/en/engagements").resolve(r.id()).resolve("index.md"),
+                    r,
+                    r.en(),
+                    "en");
+                page(
+                    dir.resolve("content/ar/engagements").resolve(r.id()).resolve("index.md"),
+                    r,
+                    r.ar(),
+                    "ar");
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
   }
 
   private static void page(Path file, Record r, Text text, String lang) throws IOException {
@@ -124,18 +151,27 @@ final class HugoSite {
     }
     y.append("status: \"").append(r.status()).append("\"\n");
     if (!r.organizations().isEmpty()) {
-      y.append("organizations: [").append(quoted(r.organizations().stream()
-          .map(o -> lang.equals("en") ? o[0] : o[1]).toList())).append("]\n");
+      y.append("organizations: [")
+          .append(
+              quoted(r.organizations().stream().map(o -> lang.equals("en") ? o[0] : o[1]).toList()))
+          .append("]\n");
     }
     if (!r.topics().isEmpty()) {
-      y.append("topics: [").append(quoted(r.topics().stream().map(key -> {
-        for (String[] t : CorpusGenerator.TOPICS) {
-          if (t[0].equals(key)) {
-            return lang.equals("en") ? t[1] : t[2];
-          }
-        }
-        return key;
-      }).toList())).append("]\n");
+      y.append("topics: [")
+          .append(
+              quoted(
+                  r.topics().stream()
+                      .map(
+                          key -> {
+                            for (String[] t : CorpusGenerator.TOPICS) {
+                              if (t[0].equals(key)) {
+                                return lang.equals("en") ? t[1] : t[2];
+                              }
+                            }
+                            return key;
+                          })
+                      .toList()))
+          .append("]\n");
     }
     y.append("sources:\n");
     for (SourceSpec s : r.sources()) {
@@ -153,8 +189,11 @@ final class HugoSite {
       y.append("related: [").append(quoted(r.related())).append("]\n");
     }
     if (r.correction() != null) {
-      y.append("corrections:\n  - date: \"").append(r.correction()[0]).append("\"\n    text: \"")
-          .append(lang.equals("en") ? r.correction()[1] : r.correction()[2]).append("\"\n");
+      y.append("corrections:\n  - date: \"")
+          .append(r.correction()[0])
+          .append("\"\n    text: \"")
+          .append(lang.equals("en") ? r.correction()[1] : r.correction()[2])
+          .append("\"\n");
     }
     y.append("---\n").append(text.body());
     CorpusGenerator.write(file, y.toString());
@@ -164,7 +203,8 @@ final class HugoSite {
     return String.join(", ", items.stream().map(s -> "\"" + s + "\"").toList());
   }
 
-  static final String CONFIG = """
+  static final String CONFIG =
+      """
       baseURL = "https://example.org/briefing/"
       defaultContentLanguage = "en"
       defaultContentLanguageInSubdir = true
@@ -208,7 +248,8 @@ final class HugoSite {
           tagline = "سجلات مصطنعة لقياس سرعة البناء"
       """;
 
-  static final String I18N_EN = """
+  static final String I18N_EN =
+      """
       home = "Home"
       timeline = "Timeline"
       countries = "Countries"
@@ -226,7 +267,8 @@ final class HugoSite {
       skip = "Skip to content"
       """;
 
-  static final String I18N_AR = """
+  static final String I18N_AR =
+      """
       home = "الرئيسية"
       timeline = "الخط الزمني"
       countries = "الدول"
@@ -244,7 +286,8 @@ final class HugoSite {
       skip = "انتقل إلى المحتوى"
       """;
 
-  static final String BASEOF = """
+  static final String BASEOF =
+      """
       <!DOCTYPE html>
       <html lang="{{ site.Language.Lang }}" dir="{{ site.Language.Params.dir }}">
       <head>
@@ -279,11 +322,12 @@ final class HugoSite {
 
   /**
    * A record in a list. Names of countries and types come from data files (as ours come from
-   * countries.yaml and vocabulary.yaml) rather than from the taxonomy's term pages, which cost
-   * Hugo a lookup per call; the card is rendered once per record and language
-   * ({@code partialCached}), as our PageBuilder makes each card once.
+   * countries.yaml and vocabulary.yaml) rather than from the taxonomy's term pages, which cost Hugo
+   * a lookup per call; the card is rendered once per record and language ({@code partialCached}),
+   * as our PageBuilder makes each card once.
    */
-  static final String CARD = """
+  static final String CARD =
+      """
       {{ $lang := site.Language.Lang }}<article class="card status-{{ .Params.status }}">
         <p class="card-meta"><time datetime="{{ .Params.dateText }}">{{ .Date | time.Format ":date_long" }}</time>
         · {{ range .Params.types }}<a class="type" href="{{ printf "types/%s/" . | relLangURL }}">{{ index site.Data.types . $lang }}</a>{{ end }}
@@ -294,7 +338,8 @@ final class HugoSite {
       </article>
       """;
 
-  static final String SINGLE = """
+  static final String SINGLE =
+      """
       {{ define "main" }}{{ $lang := site.Language.Lang }}
       <article class="record status-{{ .Params.status }}">
         <header>
@@ -325,7 +370,8 @@ final class HugoSite {
       {{ end }}
       """;
 
-  static final String LIST = """
+  static final String LIST =
+      """
       {{ define "main" }}
       <h1>{{ .Title }}</h1>
       <p class="totals">{{ len .Pages }}</p>
@@ -341,7 +387,8 @@ final class HugoSite {
       {{ end }}
       """;
 
-  static final String TERMS = """
+  static final String TERMS =
+      """
       {{ define "main" }}
       <h1>{{ .Title }}</h1>
       <ul class="country-grid">
@@ -351,7 +398,8 @@ final class HugoSite {
       {{ end }}
       """;
 
-  static final String HOME = """
+  static final String HOME =
+      """
       {{ define "main" }}
       <section class="intro"><h1>{{ site.Title }}</h1><p class="lede">{{ site.Params.tagline }}</p>
       <p class="totals">{{ len (where site.RegularPages "Section" "engagements") }}</p></section>

@@ -17,16 +17,18 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Load and validate (what {@code check} does): reading every record's three files, the YAML
- * of the facts and front matter, and the rules. Files come from the page cache after the first
- * iteration, as on a developer's machine.
+ * Load and validate (what {@code check} does): reading every record's three files, the YAML of the
+ * facts and front matter, and the rules. Files come from the page cache after the first iteration,
+ * as on a developer's machine.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-Dorg.freemarker.loggerLibrary=JUL"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx2g", "-Dorg.freemarker.loggerLibrary=JUL"})
 public class LoadBenchmark {
 
   @Param({"1000"})

@@ -18,13 +18,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Markdown → safe HTML of one record body of about 400 words (a heading, a list, emphasis and
- * a link), as {@link MarkdownRenderer} does for every engagement page.
+ * Markdown → safe HTML of one record body of about 400 words (a heading, a list, emphasis and a
+ * link), as {@link MarkdownRenderer} does for every engagement page.
  *
  * <p>Bodies are rendered on a render thread, as in the build (such threads have the deep stack
  * parsing needs and parse in place), so each operation also includes handing the body to that
- * thread and back, a few microseconds; {@code *OnCallerThread} shows what any other caller
- * pays, a thread started for each parse.
+ * thread and back, a few microseconds; {@code *OnCallerThread} shows what any other caller pays, a
+ * thread started for each parse.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -26,9 +26,9 @@ import org.briefing.serve.PreviewServer;
 /**
  * A working day of the preview, compressed: {@code serve} on a generated archive while an editor
  * saves random records (by default 500 saves, 5 a second) and 20 readers request pages without
- * pause. Reports failed requests, saves never shown, and the process's threads, open files and
- * heap after a full GC at the start and the end. Run from {@code .ci/bench} with
- * {@code BENCH_SOAK=1}; not part of CI.
+ * pause. Reports failed requests, saves never shown, and the process's threads, open files and heap
+ * after a full GC at the start and the end. Run from {@code .ci/bench} with {@code BENCH_SOAK=1};
+ * not part of CI.
  *
  * <pre>java -cp target/classes:target/test-classes:DEPS org.briefing.bench.PreviewSoak
  *     DIR [records=1000] [saves=500] [per-second=5] [clients=20]</pre>
@@ -73,9 +73,18 @@ public final class PreviewSoak {
     List<String> ids = corpus.stream().map(CorpusGenerator.Record::id).toList();
 
     PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
-    PreviewServer preview = PreviewServer.start(new SiteBuilder.Options(content,
-        Path.of("templates"), dir.resolve("unused-out"), Optional.empty(), false, false), 0,
-        quiet, System.err);
+    PreviewServer preview =
+        PreviewServer.start(
+            new SiteBuilder.Options(
+                content,
+                Path.of("templates"),
+                dir.resolve("unused-out"),
+                Optional.empty(),
+                false,
+                false),
+            0,
+            quiet,
+            System.err);
     URI base = preview.address();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -86,29 +95,37 @@ public final class PreviewSoak {
     List<Thread> readers = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
       Random random = new Random(c);
-      Thread reader = new Thread(() -> {
-        while (running.get()) {
-          String id = ids.get(random.nextInt(ids.size()));
-          String lang = random.nextBoolean() ? "en" : "ar";
-          String path = switch (random.nextInt(4)) {
-            case 0 -> lang + "/index.html";
-            case 1 -> lang + "/timeline/index.html";
-            default -> lang + "/engagements/" + id + "/index.html";
-          };
-          try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(base.resolve(path))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200 || response.body().length == 0) {
-              fail(failures, failureSamples, path + ": " + response.statusCode());
-            }
-          } catch (IOException e) {
-            fail(failures, failureSamples, path + ": " + e);
-          } catch (InterruptedException e) {
-            return;
-          }
-          requests.incrementAndGet();
-        }
-      }, "soak-reader-" + c);
+      Thread reader =
+          new Thread(
+              () -> {
+                while (running.get()) {
+                  String id = ids.get(random.nextInt(ids.size()));
+                  String lang = random.nextBoolean() ? "en" : "ar";
+                  String path =
+                      switch (random.nextInt(4)) {
+                        case 0 -> lang + "/index.html";
+                        case 1 -> lang + "/timeline/index.html";
+                        default -> lang + "/engagements/" + id + "/index.html";
+                      };
+                  try {
+                    HttpResponse<byte[]> response =
+                        http.send(
+                            HttpRequest.newBuilder(base.resolve(path))
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+                    if (response.statusCode() != 200 || response.body().length == 0) {
+                      fail(failures, failureSamples, path + ": " + response.statusCode());
+                    }
+                  } catch (IOException e) {
+                    fail(failures, failureSamples, path + ": " + e);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                  requests.incrementAndGet();
+                }
+              },
+              "soak-reader-" + c);
       reader.start();
       readers.add(reader);
     }
@@ -129,12 +146,20 @@ public final class PreviewSoak {
       String id = ids.get(random.nextInt(ids.size()));
       String marker = "soak-save-" + s + "-" + Long.toHexString(random.nextLong());
       Path en = content.resolve("engagements").resolve(id).resolve("en.md");
-      String text = Files.readString(en, StandardCharsets.UTF_8).replaceAll("\\s*soak-save-\\S+", "");
+      String text =
+          Files.readString(en, StandardCharsets.UTF_8).replaceAll("\\s*soak-save-\\S+", "");
       Files.writeString(en, text.stripTrailing() + " " + marker + "\n", StandardCharsets.UTF_8);
       latest.put(id, marker);
       if ((s + 1) % 100 == 0) {
-        System.out.println("saves: " + (s + 1) + ", requests: " + requests.get() + ", failed: "
-            + failures.get() + "; " + sample());
+        System.out.println(
+            "saves: "
+                + (s + 1)
+                + ", requests: "
+                + requests.get()
+                + ", failed: "
+                + failures.get()
+                + "; "
+                + sample());
       }
     }
     long savesDone = System.nanoTime();
@@ -144,8 +169,12 @@ public final class PreviewSoak {
     long deadline = System.nanoTime() + 60_000_000_000L;
     while (!unseen.isEmpty() && System.nanoTime() < deadline) {
       for (var entry : List.copyOf(unseen.entrySet())) {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(base.resolve("en/engagements/"
-            + entry.getKey() + "/index.html")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page =
+            http.send(
+                HttpRequest.newBuilder(
+                        base.resolve("en/engagements/" + entry.getKey() + "/index.html"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (page.body().contains(entry.getValue())) {
           unseen.remove(entry.getKey());
         }
@@ -162,14 +191,23 @@ public final class PreviewSoak {
     preview.close();
 
     double seconds = (savesDone - t0) / 1e9;
-    System.out.printf("saves: %d in %.1f s (%d records saved), all shown %d ms after the last"
-        + " save; not shown: %d%n", saves, seconds, latest.size(), shownAfterMs, unseen.size());
-    System.out.println("requests: " + requests.get() + ", failed: " + failures.get()
-        + (failureSamples.isEmpty() ? "" : " e.g. " + failureSamples));
+    System.out.printf(
+        "saves: %d in %.1f s (%d records saved), all shown %d ms after the last"
+            + " save; not shown: %d%n",
+        saves, seconds, latest.size(), shownAfterMs, unseen.size());
+    System.out.println(
+        "requests: "
+            + requests.get()
+            + ", failed: "
+            + failures.get()
+            + (failureSamples.isEmpty() ? "" : " e.g. " + failureSamples));
     System.out.println("start: " + start);
     System.out.println("end:   " + end);
-    boolean ok = failures.get() == 0 && unseen.isEmpty() && end.threads() <= start.threads()
-        && end.files() <= start.files();
+    boolean ok =
+        failures.get() == 0
+            && unseen.isEmpty()
+            && end.threads() <= start.threads()
+            && end.files() <= start.files();
     System.out.println(ok ? "soak: ok" : "soak: FAILED");
     System.exit(ok ? 0 : 1);
   }

@@ -14,9 +14,9 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Summarises a JFR recording of a build by pipeline stage: where the CPU samples and the
- * sampled allocations fall (load, validate, archive, render and its parts, publish), which
- * libraries they are in, the hottest methods, and the garbage collector's pauses and peak heap.
+ * Summarises a JFR recording of a build by pipeline stage: where the CPU samples and the sampled
+ * allocations fall (load, validate, archive, render and its parts, publish), which libraries they
+ * are in, the hottest methods, and the garbage collector's pauses and peak heap.
  *
  * <pre>
  * java -XX:FlightRecorderOptions:stackdepth=256 \
@@ -29,40 +29,51 @@ public final class ProfileSummary {
 
   /** Pipeline stages, by the class of the outermost project frame on the stack. */
   private static final String[][] STAGES = {
-      {"org.briefing.content.", "1 load (read files, YAML, front matter)"},
-      {"org.briefing.validate.", "2 validate (rules, typing)"},
-      {"org.briefing.archive.Archive", "3 archive"},
-      {"org.briefing.render.", "4 render"},
-      {"org.briefing.publish.", "5 publish (write files)"},
+    {"org.briefing.content.", "1 load (read files, YAML, front matter)"},
+    {"org.briefing.validate.", "2 validate (rules, typing)"},
+    {"org.briefing.archive.Archive", "3 archive"},
+    {"org.briefing.render.", "4 render"},
+    {"org.briefing.publish.", "5 publish (write files)"},
   };
 
   /** Parts of the render stage, by the innermost render class on the stack. */
-  private static final String[] RENDER_PARTS = {"MarkdownRenderer", "PlainText", "TemplateEngine",
-      "SearchIndex", "FeedRenderer", "DataExport", "SitemapRenderer", "Charts", "DateFormatter",
-      "Localizer", "PageBuilder", "SiteRenderer"};
+  private static final String[] RENDER_PARTS = {
+    "MarkdownRenderer",
+    "PlainText",
+    "TemplateEngine",
+    "SearchIndex",
+    "FeedRenderer",
+    "DataExport",
+    "SitemapRenderer",
+    "Charts",
+    "DateFormatter",
+    "Localizer",
+    "PageBuilder",
+    "SiteRenderer"
+  };
 
   /** Libraries, by the innermost frame's package. */
   private static final String[][] LIBRARIES = {
-      {"org.commonmark.", "commonmark (Markdown)"},
-      {"freemarker.", "Freemarker"},
-      {"com.fasterxml.jackson.", "Jackson"},
-      {"org.yaml.snakeyaml.", "SnakeYAML"},
-      {"org.briefing.", "our code"},
-      {"java.util.regex.", "java.util.regex"},
-      {"java.util.stream.", "JDK streams"},
-      {"java.util.", "JDK collections"},
-      {"java.lang.String", "JDK strings"},
-      {"java.lang.AbstractStringBuilder", "JDK strings"},
-      {"java.lang.StringBuilder", "JDK strings"},
-      {"sun.nio.cs.", "JDK charsets"},
-      {"java.nio.", "JDK file I/O"},
-      {"sun.nio.", "JDK file I/O"},
-      {"java.io.", "JDK java.io"},
-      {"java.lang.invoke.", "JDK invoke/reflection"},
-      {"jdk.internal.reflect.", "JDK invoke/reflection"},
-      {"java.lang.reflect.", "JDK invoke/reflection"},
-      {"javax.xml.", "JDK XML (feeds)"},
-      {"com.sun.xml.", "JDK XML (feeds)"},
+    {"org.commonmark.", "commonmark (Markdown)"},
+    {"freemarker.", "Freemarker"},
+    {"com.fasterxml.jackson.", "Jackson"},
+    {"org.yaml.snakeyaml.", "SnakeYAML"},
+    {"org.briefing.", "our code"},
+    {"java.util.regex.", "java.util.regex"},
+    {"java.util.stream.", "JDK streams"},
+    {"java.util.", "JDK collections"},
+    {"java.lang.String", "JDK strings"},
+    {"java.lang.AbstractStringBuilder", "JDK strings"},
+    {"java.lang.StringBuilder", "JDK strings"},
+    {"sun.nio.cs.", "JDK charsets"},
+    {"java.nio.", "JDK file I/O"},
+    {"sun.nio.", "JDK file I/O"},
+    {"java.io.", "JDK java.io"},
+    {"java.lang.invoke.", "JDK invoke/reflection"},
+    {"jdk.internal.reflect.", "JDK invoke/reflection"},
+    {"java.lang.reflect.", "JDK invoke/reflection"},
+    {"javax.xml.", "JDK XML (feeds)"},
+    {"com.sun.xml.", "JDK XML (feeds)"},
   };
 
   private ProfileSummary() {}
@@ -82,7 +93,8 @@ public final class ProfileSummary {
       String type = event.getEventType().getName();
       switch (type) {
         case "jdk.ExecutionSample" -> cpu.add(event.getStackTrace(), 1);
-        case "jdk.ObjectAllocationSample" -> alloc.add(event.getStackTrace(), event.getLong("weight"));
+        case "jdk.ObjectAllocationSample" ->
+            alloc.add(event.getStackTrace(), event.getLong("weight"));
         case "jdk.GarbageCollection" -> {
           gcPauses++;
           Duration pause = event.getDuration("sumOfPauses");
@@ -91,13 +103,18 @@ public final class ProfileSummary {
             longestPause = pause;
           }
         }
-        case "jdk.GCHeapSummary" -> peakHeapUsed = Math.max(peakHeapUsed, event.getLong("heapUsed"));
-        default -> { }
+        case "jdk.GCHeapSummary" ->
+            peakHeapUsed = Math.max(peakHeapUsed, event.getLong("heapUsed"));
+        default -> {}
       }
     }
-    System.out.printf(Locale.ROOT, "GC: %d collections, %.2f s paused in all, longest %d ms;"
-        + " peak heap used %d MiB%n%n", gcPauses, gcPauseTime.toMillis() / 1000.0,
-        longestPause.toMillis(), peakHeapUsed >> 20);
+    System.out.printf(
+        Locale.ROOT,
+        "GC: %d collections, %.2f s paused in all, longest %d ms;" + " peak heap used %d MiB%n%n",
+        gcPauses,
+        gcPauseTime.toMillis() / 1000.0,
+        longestPause.toMillis(),
+        peakHeapUsed >> 20);
     cpu.print("CPU samples", "samples");
     alloc.print("Allocation (sampled bytes, weighted)", "MiB");
   }
@@ -130,7 +147,8 @@ public final class ProfileSummary {
         }
         if (renderPart == null && cls.startsWith("org.briefing.render.")) {
           for (String part : RENDER_PARTS) {
-            if (cls.equals("org.briefing.render." + part) || cls.startsWith("org.briefing.render." + part + "$")) {
+            if (cls.equals("org.briefing.render." + part)
+                || cls.startsWith("org.briefing.render." + part + "$")) {
               renderPart = part;
               break;
             }
@@ -158,8 +176,11 @@ public final class ProfileSummary {
       }
       libraries.merge(library, weight, Long::sum);
       methods.merge(shortName(top), weight, Long::sum);
-      methodsByStage.computeIfAbsent(stage, k -> new HashMap<>())
-          .merge(shortName(top) + (projectMethod == null ? "" : "  <  " + projectMethod), weight,
+      methodsByStage
+          .computeIfAbsent(stage, k -> new HashMap<>())
+          .merge(
+              shortName(top) + (projectMethod == null ? "" : "  <  " + projectMethod),
+              weight,
               Long::sum);
       if (projectMethod != null) {
         projectMethods.merge(projectMethod, weight, Long::sum);
@@ -174,23 +195,38 @@ public final class ProfileSummary {
       table("by library (innermost frame)", libraries, bytes, 20);
       table("hottest methods (innermost frame)", methods, bytes, 20);
       table("innermost project method", projectMethods, bytes, 15);
-      methodsByStage.forEach((stage, counts) ->
-          table("stage " + stage + ": hottest methods  <  innermost project method", counts, bytes, 8));
+      methodsByStage.forEach(
+          (stage, counts) ->
+              table(
+                  "stage " + stage + ": hottest methods  <  innermost project method",
+                  counts,
+                  bytes,
+                  8));
       System.out.println();
     }
 
     private void table(String name, Map<String, Long> counts, boolean bytes, int limit) {
       System.out.println("-- " + name);
       counts.entrySet().stream()
-          .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-              .thenComparing(Map.Entry.comparingByKey()))
+          .sorted(
+              Map.Entry.<String, Long>comparingByValue()
+                  .reversed()
+                  .thenComparing(Map.Entry.comparingByKey()))
           .limit(limit)
-          .forEach(e -> System.out.printf(Locale.ROOT, "  %5.1f%%  %10s  %s%n",
-              100.0 * e.getValue() / Math.max(1, total), amount(e.getValue(), bytes), e.getKey()));
+          .forEach(
+              e ->
+                  System.out.printf(
+                      Locale.ROOT,
+                      "  %5.1f%%  %10s  %s%n",
+                      100.0 * e.getValue() / Math.max(1, total),
+                      amount(e.getValue(), bytes),
+                      e.getKey()));
     }
 
     private static String amount(long value, boolean bytes) {
-      return bytes ? String.format(Locale.ROOT, "%,d MiB", value >> 20) : String.format(Locale.ROOT, "%,d", value);
+      return bytes
+          ? String.format(Locale.ROOT, "%,d MiB", value >> 20)
+          : String.format(Locale.ROOT, "%,d", value);
     }
   }
 

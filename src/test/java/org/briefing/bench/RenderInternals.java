@@ -7,17 +7,17 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import org.briefing.archive.Archive;
+import org.briefing.i18n.Strings;
+import org.briefing.markdown.MarkdownRenderer;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
-import org.briefing.markdown.MarkdownRenderer;
 import org.briefing.render.RenderCache;
-import org.briefing.i18n.Strings;
 
 /**
- * Reaches the render stage's package-private page builder and template engine, so one page
- * can be timed on its own without moving benchmark code into {@code src/main}. Reflection is
- * paid once, at set-up; the calls go through method handles. If these signatures change, the
- * benchmark fails at set-up with the name of what moved.
+ * Reaches the render stage's package-private page builder and template engine, so one page can be
+ * timed on its own without moving benchmark code into {@code src/main}. Reflection is paid once, at
+ * set-up; the calls go through method handles. If these signatures change, the benchmark fails at
+ * set-up with the name of what moved.
  */
 final class RenderInternals {
 
@@ -33,12 +33,17 @@ final class RenderInternals {
   RenderInternals(Archive archive, Lang lang, Path templates) {
     try {
       Class<?> builderClass = Class.forName(PAGE_BUILDER);
-      Constructor<?> builder = builderClass.getDeclaredConstructor(Archive.class, Lang.class,
-          Strings.class, MarkdownRenderer.class, RenderCache.class);
+      Constructor<?> builder =
+          builderClass.getDeclaredConstructor(
+              Archive.class, Lang.class, Strings.class, MarkdownRenderer.class, RenderCache.class);
       builder.setAccessible(true);
-      pages = builder.newInstance(archive, lang,
-          Strings.load(templates.resolve("strings.yaml")), new MarkdownRenderer(),
-          new RenderCache());
+      pages =
+          builder.newInstance(
+              archive,
+              lang,
+              Strings.load(templates.resolve("strings.yaml")),
+              new MarkdownRenderer(),
+              new RenderCache());
       Class<?> engineClass = Class.forName(TEMPLATE_ENGINE);
       Constructor<?> engineConstructor = engineClass.getDeclaredConstructor(File.class);
       engineConstructor.setAccessible(true);
@@ -47,8 +52,12 @@ final class RenderInternals {
       timeline = handle(builderClass.getDeclaredMethod("timeline"));
       render = handle(engineClass.getDeclaredMethod("render", String.class, Object.class));
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("the render stage's internals changed; update "
-          + RenderInternals.class.getName() + ": " + e, e);
+      throw new IllegalStateException(
+          "the render stage's internals changed; update "
+              + RenderInternals.class.getName()
+              + ": "
+              + e,
+          e);
     }
   }
 

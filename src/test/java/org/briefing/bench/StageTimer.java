@@ -7,20 +7,20 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
+import org.briefing.archive.Archive;
+import org.briefing.build.SiteRenderer;
 import org.briefing.content.ContentLoader;
 import org.briefing.content.LoadedContent;
-import org.briefing.archive.Archive;
 import org.briefing.model.Site;
 import org.briefing.publish.Publisher;
-import org.briefing.build.SiteRenderer;
 import org.briefing.validate.Validator;
 
 /**
- * Runs the build's stages one by one, as {@code SiteBuilder.build} does, and prints each
- * stage's wall time and the process's CPU time over it (rendering and writing are one stage,
- * since pages stream to disk as they are rendered), the heap in use after the build, and the
- * output's size by kind of page. Where the pipeline's time and
- * memory go, without a profiler; the machine's other load shows in wall time, less in CPU.
+ * Runs the build's stages one by one, as {@code SiteBuilder.build} does, and prints each stage's
+ * wall time and the process's CPU time over it (rendering and writing are one stage, since pages
+ * stream to disk as they are rendered), the heap in use after the build, and the output's size by
+ * kind of page. Where the pipeline's time and memory go, without a profiler; the machine's other
+ * load shows in wall time, less in CPU.
  *
  * <pre>
  * mvn -q package -DskipTests
@@ -54,8 +54,9 @@ public final class StageTimer {
     Validator.Result result = new Validator().validate(loaded, new Validator.Options(false, false));
     clock.lap("validate");
     if (!result.ok()) {
-      System.err.println("content has problems: " + result.problems().subList(0,
-          Math.min(5, result.problems().size())));
+      System.err.println(
+          "content has problems: "
+              + result.problems().subList(0, Math.min(5, result.problems().size())));
       System.exit(1);
     }
     Site site = result.site().orElseThrow();
@@ -63,25 +64,47 @@ public final class StageTimer {
     clock.lap("archive");
     SiteRenderer renderer = new SiteRenderer(templates);
     Map<String, long[]> kinds = new java.util.concurrent.ConcurrentHashMap<>();
-    int files = new Publisher().publish(out, sink -> renderer.render(archive, (path, body) ->
-        sink.write(path, stream -> {
-          CountingStream counting = new CountingStream(stream);
-          body.writeTo(counting);
-          long[] k = kinds.computeIfAbsent(kind(path), x -> new long[2]);
-          synchronized (k) {
-            k[0]++;
-            k[1] += counting.count;
-          }
-        }), true));
+    int files =
+        new Publisher()
+            .publish(
+                out,
+                sink ->
+                    renderer.render(
+                        archive,
+                        (path, body) ->
+                            sink.write(
+                                path,
+                                stream -> {
+                                  CountingStream counting = new CountingStream(stream);
+                                  body.writeTo(counting);
+                                  long[] k = kinds.computeIfAbsent(kind(path), x -> new long[2]);
+                                  synchronized (k) {
+                                    k[0]++;
+                                    k[1] += counting.count;
+                                  }
+                                }),
+                        true));
     clock.lap("render and write (streamed to a staging folder, swapped in)");
     clock.total();
     long bytes = kinds.values().stream().mapToLong(k -> k[1]).sum();
-    System.out.printf(Locale.ROOT, "%,d files, %,d MiB of output; heap in use after the build"
-        + " (after a full GC, the model held): %,d MiB%n", files, bytes >> 20, heapAfterGc() >> 20);
+    System.out.printf(
+        Locale.ROOT,
+        "%,d files, %,d MiB of output; heap in use after the build"
+            + " (after a full GC, the model held): %,d MiB%n",
+        files,
+        bytes >> 20,
+        heapAfterGc() >> 20);
     kinds.entrySet().stream()
-        .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[1]).reversed())
-        .forEach(e -> System.out.printf(Locale.ROOT, "  %-28s %6d files %8.1f MiB%n", e.getKey(),
-            e.getValue()[0], e.getValue()[1] / 1048576.0));
+        .sorted(
+            Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[1]).reversed())
+        .forEach(
+            e ->
+                System.out.printf(
+                    Locale.ROOT,
+                    "  %-28s %6d files %8.1f MiB%n",
+                    e.getKey(),
+                    e.getValue()[0],
+                    e.getValue()[1] / 1048576.0));
   }
 
   /** Counts the bytes written through it. */
@@ -133,15 +156,23 @@ public final class StageTimer {
     void lap(String stage) {
       long w = System.nanoTime();
       long c = os.getProcessCpuTime();
-      System.out.printf(Locale.ROOT, "  %-36s wall %7.2f s   cpu %7.2f s%n", stage,
-          (w - wall) / 1e9, (c - cpu) / 1e9);
+      System.out.printf(
+          Locale.ROOT,
+          "  %-36s wall %7.2f s   cpu %7.2f s%n",
+          stage,
+          (w - wall) / 1e9,
+          (c - cpu) / 1e9);
       wall = w;
       cpu = c;
     }
 
     void total() {
-      System.out.printf(Locale.ROOT, "  %-36s wall %7.2f s   cpu %7.2f s%n", "total",
-          (System.nanoTime() - startWall) / 1e9, (os.getProcessCpuTime() - startCpu) / 1e9);
+      System.out.printf(
+          Locale.ROOT,
+          "  %-36s wall %7.2f s   cpu %7.2f s%n",
+          "total",
+          (System.nanoTime() - startWall) / 1e9,
+          (os.getProcessCpuTime() - startCpu) / 1e9);
     }
   }
 }

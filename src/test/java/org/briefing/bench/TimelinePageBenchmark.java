@@ -17,16 +17,18 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The timeline page of one language, which shows every record as a card: the page whose cost
- * grows with N (the country, pair and type pages together show each record about three more
- * times). Its size at 10,000 records is printed at set-up.
+ * The timeline page of one language, which shows every record as a card: the page whose cost grows
+ * with N (the country, pair and type pages together show each record about three more times). Its
+ * size at 10,000 records is printed at set-up.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx3g", "-Dorg.freemarker.loggerLibrary=JUL"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx3g", "-Dorg.freemarker.loggerLibrary=JUL"})
 public class TimelinePageBenchmark {
 
   @Param({"1000", "10000"})
@@ -40,8 +42,9 @@ public class TimelinePageBenchmark {
     Archive archive = new Archive(BenchCorpus.site(records));
     render = new RenderInternals(archive, Lang.EN, BenchCorpus.TEMPLATES);
     view = render.timelineView();
-    System.out.printf("%n[timeline of %d records: %,d bytes]%n", records,
-        render.render("timeline.ftlh", view).getBytes(StandardCharsets.UTF_8).length);
+    System.out.printf(
+        "%n[timeline of %d records: %,d bytes]%n",
+        records, render.render("timeline.ftlh", view).getBytes(StandardCharsets.UTF_8).length);
   }
 
   /** View (cards are cached after the first call, as in a build) and template, to bytes. */

@@ -23,14 +23,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * One headless Chromium, driven through the system's chromedriver, shared by a test class.
  *
  * <p>Only Debian's {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} are used (other
- * paths through {@code -Dbrowser.chromium=} and {@code -Dbrowser.chromedriver=}); Selenium
- * Manager is never asked to find or download anything. Without them a developer's run skips
- * the browser tests with the command that installs them; under CI they fail instead.
+ * paths through {@code -Dbrowser.chromium=} and {@code -Dbrowser.chromedriver=}); Selenium Manager
+ * is never asked to find or download anything. Without them a developer's run skips the browser
+ * tests with the command that installs them; under CI they fail instead.
  *
  * <p>Pages are drawn with the site's own web fonts unless a test switches them off ({@link
- * #fonts}), or unless the run asks for that with {@code -Dbrowser.fonts=fallback}: then the
- * font files are blocked and every text is set in a wide face readers commonly fall back to,
- * whatever the machine has, so layout checks hold for readers without the site's fonts too.
+ * #fonts}), or unless the run asks for that with {@code -Dbrowser.fonts=fallback}: then the font
+ * files are blocked and every text is set in a wide face readers commonly fall back to, whatever
+ * the machine has, so layout checks hold for readers without the site's fonts too.
  */
 final class Browser implements AutoCloseable {
 
@@ -39,25 +39,32 @@ final class Browser implements AutoCloseable {
     /** The site's own faces, as the stylesheet asks. */
     SITE,
     /**
-     * No web font arrives (the files are blocked) and every text, chart labels included, is
-     * set in DejaVu Sans (wide; the usual Linux fallback), else Verdana or Tahoma, else the
-     * browser's sans-serif: a reader's machine rather than the site's design.
+     * No web font arrives (the files are blocked) and every text, chart labels included, is set in
+     * DejaVu Sans (wide; the usual Linux fallback), else Verdana or Tahoma, else the browser's
+     * sans-serif: a reader's machine rather than the site's design.
      */
     FALLBACK;
 
     /** What {@code -Dbrowser.fonts} asks for: "fallback", or the site's fonts by default. */
     static Fonts fromProperty() {
-      return "fallback".equalsIgnoreCase(System.getProperty("browser.fonts", "site")) ? FALLBACK : SITE;
+      return "fallback".equalsIgnoreCase(System.getProperty("browser.fonts", "site"))
+          ? FALLBACK
+          : SITE;
     }
   }
 
   /** The colour scheme the page is told the reader prefers. */
-  enum Scheme { LIGHT, DARK }
+  enum Scheme {
+    LIGHT,
+    DARK
+  }
 
-  private static final String FALLBACK_STYLE = "*, *::before, *::after, svg text {"
-      + " font-family: \"DejaVu Sans\", Verdana, Tahoma, sans-serif !important; }";
+  private static final String FALLBACK_STYLE =
+      "*, *::before, *::after, svg text {"
+          + " font-family: \"DejaVu Sans\", Verdana, Tahoma, sans-serif !important; }";
 
-  static final String INSTALL_HINT = "install them with: sudo apt-get install chromium chromium-driver";
+  static final String INSTALL_HINT =
+      "install them with: sudo apt-get install chromium chromium-driver";
 
   private final ChromeDriverService service;
   private final ChromeDriver driver;
@@ -73,10 +80,16 @@ final class Browser implements AutoCloseable {
   /** Starts the browser, or skips the calling tests (fails them under CI) when it is missing. */
   static Browser startOrSkip() {
     File chromium = new File(System.getProperty("browser.chromium", "/usr/bin/chromium"));
-    File chromedriver = new File(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
+    File chromedriver =
+        new File(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
     if (!chromium.canExecute() || !chromedriver.canExecute()) {
-      String message = "browser tests need Chromium at " + chromium + " and chromedriver at "
-          + chromedriver + "; " + INSTALL_HINT;
+      String message =
+          "browser tests need Chromium at "
+              + chromium
+              + " and chromedriver at "
+              + chromedriver
+              + "; "
+              + INSTALL_HINT;
       if (underCi()) {
         fail(message + " (CI never skips these tests)");
       }
@@ -97,21 +110,33 @@ final class Browser implements AutoCloseable {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium);
     options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
         "--user-data-dir=" + profile,
-        "--no-default-browser-check", "--disable-default-apps", "--disable-extensions",
-        "--disable-dev-shm-usage", "--disable-domain-reliability",
+        "--no-default-browser-check",
+        "--disable-default-apps",
+        "--disable-extensions",
+        "--disable-dev-shm-usage",
+        "--disable-domain-reliability",
         "--disable-client-side-phishing-detection",
         "--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication",
-        "--hide-scrollbars", "--force-device-scale-factor=1", "--lang=en-US",
+        "--hide-scrollbars",
+        "--force-device-scale-factor=1",
+        "--lang=en-US",
         "--window-size=1280,800");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(chromedriver)
-        .usingAnyFreePort()
-        .withEnvironment(Map.of("SE_OFFLINE", "true"))
-        .withLogOutput(OutputStream.nullOutputStream())
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(chromedriver)
+            .usingAnyFreePort()
+            .withEnvironment(Map.of("SE_OFFLINE", "true"))
+            .withLogOutput(OutputStream.nullOutputStream())
+            .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
@@ -121,15 +146,15 @@ final class Browser implements AutoCloseable {
   }
 
   /**
-   * Draws the pages opened from now on with the site's fonts or without them. Without them,
-   * font files are refused and a style setting the fallback face is added to each page after
-   * it loads (the page's Content-Security-Policy, which forbids inline styles, is bypassed
-   * for that).
+   * Draws the pages opened from now on with the site's fonts or without them. Without them, font
+   * files are refused and a style setting the fallback face is added to each page after it loads
+   * (the page's Content-Security-Policy, which forbids inline styles, is bypassed for that).
    */
   void fonts(Fonts mode) {
     boolean off = mode == Fonts.FALLBACK;
     driver.executeCdpCommand("Network.enable", Map.of());
-    driver.executeCdpCommand("Network.setBlockedURLs",
+    driver.executeCdpCommand(
+        "Network.setBlockedURLs",
         Map.of("urls", off ? List.of("*.woff2", "*.woff", "*.ttf", "*.otf") : List.of()));
     driver.executeCdpCommand("Page.setBypassCSP", Map.of("enabled", off));
     fonts = mode;
@@ -137,8 +162,16 @@ final class Browser implements AutoCloseable {
 
   /** Tells pages opened from now on (and the current one) which colour scheme to use. */
   void scheme(Scheme scheme) {
-    driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of(Map.of(
-        "name", "prefers-color-scheme", "value", scheme == Scheme.DARK ? "dark" : "light"))));
+    driver.executeCdpCommand(
+        "Emulation.setEmulatedMedia",
+        Map.of(
+            "features",
+            List.of(
+                Map.of(
+                    "name",
+                    "prefers-color-scheme",
+                    "value",
+                    scheme == Scheme.DARK ? "dark" : "light"))));
   }
 
   static boolean underCi() {
@@ -163,15 +196,16 @@ final class Browser implements AutoCloseable {
   }
 
   /**
-   * Makes the page's viewport exactly {@code width} × {@code height} CSS pixels, as a phone
-   * (below 600 px: mobile viewport rules apply) or a desktop window. This is Chromium's device
-   * emulation rather than a window resize: resizing a headless window is asynchronous and its
-   * frame takes part of the height, while the emulated viewport is exact at once. Growing the
-   * height to the page's is how full-page screenshots are taken.
+   * Makes the page's viewport exactly {@code width} × {@code height} CSS pixels, as a phone (below
+   * 600 px: mobile viewport rules apply) or a desktop window. This is Chromium's device emulation
+   * rather than a window resize: resizing a headless window is asynchronous and its frame takes
+   * part of the height, while the emulated viewport is exact at once. Growing the height to the
+   * page's is how full-page screenshots are taken.
    */
   void viewport(int width, int height) {
-    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
-        "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
   }
 
   /** The viewport's width and height as the page sees them. */
@@ -180,18 +214,21 @@ final class Browser implements AutoCloseable {
   }
 
   /**
-   * Opens a page and waits until its web fonts are ready (or, without the site's fonts, until
-   * the fallback face is set) and the page is laid out again.
+   * Opens a page and waits until its web fonts are ready (or, without the site's fonts, until the
+   * fallback face is set) and the page is laid out again.
    */
   void open(String url) {
     driver.get(url);
     if (fonts == Fonts.FALLBACK) {
-      js("const s = document.createElement('style'); s.textContent = arguments[0];"
-          + " document.head.append(s);", FALLBACK_STYLE);
+      js(
+          "const s = document.createElement('style'); s.textContent = arguments[0];"
+              + " document.head.append(s);",
+          FALLBACK_STYLE);
     }
-    ((JavascriptExecutor) driver).executeAsyncScript(
-        "const done = arguments[arguments.length - 1];"
-            + " document.fonts.ready.then(() => requestAnimationFrame(() => done(true)));");
+    ((JavascriptExecutor) driver)
+        .executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + " document.fonts.ready.then(() => requestAnimationFrame(() => done(true)));");
   }
 
   @Override

@@ -26,8 +26,9 @@ final class BuiltSite {
     if (built == null) {
       try {
         Path out = Files.createTempDirectory("browser-site-").resolve("site");
-        SiteBuilder.Options options = new SiteBuilder.Options(Path.of("content"),
-            Path.of("templates"), out, Optional.empty(), false, false);
+        SiteBuilder.Options options =
+            new SiteBuilder.Options(
+                Path.of("content"), Path.of("templates"), out, Optional.empty(), false, false);
         SiteBuilder.Outcome outcome = new SiteBuilder().build(options);
         if (!outcome.ok()) {
           throw new AssertionError("the seed content has problems: " + outcome.problems());
@@ -53,7 +54,8 @@ final class BuiltSite {
   static List<String> files(String ending) {
     Path root = root();
     try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(Files::isRegularFile)
+      return files
+          .filter(Files::isRegularFile)
           .filter(p -> p.getFileName().toString().endsWith(ending))
           .map(p -> root.relativize(p).toString().replace('\\', '/'))
           .sorted()

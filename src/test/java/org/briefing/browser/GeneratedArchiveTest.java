@@ -21,9 +21,9 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 /**
- * The site of a generated {@value GeneratedSite#RECORDS}-record archive, so that a growing
- * archive can never make a content pull request fail: every page stays within its weight
- * budget, and every record stays within three clicks of its language's home.
+ * The site of a generated {@value GeneratedSite#RECORDS}-record archive, so that a growing archive
+ * can never make a content pull request fail: every page stays within its weight budget, and every
+ * record stays within three clicks of its language's home.
  */
 class GeneratedArchiveTest {
 
@@ -31,10 +31,19 @@ class GeneratedArchiveTest {
   void everyPageWithItsStylesheetsScriptsAndFontsWeighsUnder150Kb() throws IOException {
     List<String> pages = GeneratedSite.files(".html");
     assertTrue(pages.size() > 4 * GeneratedSite.RECORDS, "two pages per record and the lists");
-    List<String> over = PageWeightTest.overBudget(GeneratedSite.root(), pages,
-        GeneratedSite.baseUrl(), GeneratedSite.RECORDS + " generated records");
-    assertTrue(over.isEmpty(), "pages over the " + PageWeightTest.BUDGET_BYTES + "-byte budget"
-        + " for HTML + CSS + scripts + fonts:\n  " + String.join("\n  ", over));
+    List<String> over =
+        PageWeightTest.overBudget(
+            GeneratedSite.root(),
+            pages,
+            GeneratedSite.baseUrl(),
+            GeneratedSite.RECORDS + " generated records");
+    assertTrue(
+        over.isEmpty(),
+        "pages over the "
+            + PageWeightTest.BUDGET_BYTES
+            + "-byte budget"
+            + " for HTML + CSS + scripts + fonts:\n  "
+            + String.join("\n  ", over));
   }
 
   @Test
@@ -58,7 +67,8 @@ class GeneratedArchiveTest {
       }
       List<String> missing = new ArrayList<>();
       for (Engagement e : archive.engagements()) {
-        if (e.hasTranslation(lang) && !reached.contains(lang.code() + "/engagements/" + e.id() + "/index.html")) {
+        if (e.hasTranslation(lang)
+            && !reached.contains(lang.code() + "/engagements/" + e.id() + "/index.html")) {
           missing.add(e.id());
         }
       }
@@ -77,7 +87,9 @@ class GeneratedArchiveTest {
         continue;
       }
       Path target = file.getParent().resolve(href).normalize();
-      if (target.startsWith(root) && target.toString().endsWith(".html") && Files.isRegularFile(target)) {
+      if (target.startsWith(root)
+          && target.toString().endsWith(".html")
+          && Files.isRegularFile(target)) {
         out.add(root.relativize(target).toString().replace('\\', '/'));
       }
     }

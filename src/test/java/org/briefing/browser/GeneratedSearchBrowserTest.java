@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Search on the generated {@value GeneratedSite#RECORDS}-record archive, in Chromium, served
- * over HTTP and opened from disk: queries in each language find the records whose text holds
- * the word in any of the forms readers type, filters in the address give exactly the records
- * the model says, and a first result costs at most 150 KiB of downloads.
+ * Search on the generated {@value GeneratedSite#RECORDS}-record archive, in Chromium, served over
+ * HTTP and opened from disk: queries in each language find the records whose text holds the word in
+ * any of the forms readers type, filters in the address give exactly the records the model says,
+ * and a first result costs at most 150 KiB of downloads.
  */
 class GeneratedSearchBrowserTest {
 
@@ -67,25 +67,40 @@ class GeneratedSearchBrowserTest {
   @Test
   void englishWordsAreFoundInTheirOtherForms() {
     Set<String> expected = new TreeSet<>(containing("en", "agreement"));
-    archive.engagements().stream().filter(e -> e.type().key().equals("agreement"))
+    archive.engagements().stream()
+        .filter(e -> e.type().key().equals("agreement"))
         .forEach(e -> expected.add(e.id()));
     assertEquals(expected, found("en", "Agreements"), "the plural, and the type's label");
   }
 
   @Test
   void filtersInTheAddressGiveExactlyTheRecordsTheModelSays() {
-    check("ar", "country=sy&type=visit&year=2020",
-        e -> e.countries().stream().anyMatch(c -> c.slug().equals("sy"))
-            && e.type().key().equals("visit") && e.date().year() == 2020);
+    check(
+        "ar",
+        "country=sy&type=visit&year=2020",
+        e ->
+            e.countries().stream().anyMatch(c -> c.slug().equals("sy"))
+                && e.type().key().equals("visit")
+                && e.date().year() == 2020);
     // Combinations that some records have: those of records picked from the archive.
     for (int i : new int[] {37, 512, 901}) {
       Engagement r = archive.engagements().get(i);
       String cc = r.countries().get(r.countries().size() - 1).slug();
-      check(i % 2 == 0 ? "ar" : "en", "country=" + cc + "&status=" + r.status().key() + "&year="
-          + r.date().year() + "&type=" + r.type().key(),
-          e -> e.countries().stream().anyMatch(c -> c.slug().equals(cc))
-              && e.status() == r.status() && e.date().year() == r.date().year()
-              && e.type().equals(r.type()));
+      check(
+          i % 2 == 0 ? "ar" : "en",
+          "country="
+              + cc
+              + "&status="
+              + r.status().key()
+              + "&year="
+              + r.date().year()
+              + "&type="
+              + r.type().key(),
+          e ->
+              e.countries().stream().anyMatch(c -> c.slug().equals(cc))
+                  && e.status() == r.status()
+                  && e.date().year() == r.date().year()
+                  && e.type().equals(r.type()));
     }
   }
 
@@ -97,37 +112,73 @@ class GeneratedSearchBrowserTest {
     List<String> expected = new ArrayList<>();
     Set<String> agreement = containing("en", "agreement");
     for (Engagement e : archive.engagements()) {
-      if (e.date().year() == 2020 && (agreement.contains(e.id()) || e.type().key().equals("agreement"))) {
+      if (e.date().year() == 2020
+          && (agreement.contains(e.id()) || e.type().key().equals("agreement"))) {
         expected.add(e.id());
       }
     }
-    assertTrue(!expected.isEmpty() && expected.containsAll(shown) && shown.size() == Math.min(10, expected.size()),
+    assertTrue(
+        !expected.isEmpty()
+            && expected.containsAll(shown)
+            && shown.size() == Math.min(10, expected.size()),
         "from disk: " + shown + " among " + expected);
     browser.open(base + "ar/search/index.html?country=sy&type=visit&year=2020");
-    assertEquals(expectedIds(e -> e.countries().stream().anyMatch(c -> c.slug().equals("sy"))
-        && e.type().key().equals("visit") && e.date().year() == 2020), waitForResults());
+    assertEquals(
+        expectedIds(
+            e ->
+                e.countries().stream().anyMatch(c -> c.slug().equals("sy"))
+                    && e.type().key().equals("visit")
+                    && e.date().year() == 2020),
+        waitForResults());
   }
 
   @Test
   void aFirstResultCostsAtMost150KibInEachLanguage() {
-    for (String[] q : List.of(new String[] {"en", "security cooperation"},
-        new String[] {"ar", "التعاون الأمني"})) {
+    for (String[] q :
+        List.of(
+            new String[] {"en", "security cooperation"}, new String[] {"ar", "التعاون الأمني"})) {
       browser.open(server.url(q[0] + "/search/index.html?q=" + encode(q[1])));
       waitForResults();
       // The page, its stylesheet and scripts, the index shards and result data: what a query
       // costs. The site's fonts are counted apart: every page shares them (PageWeightTest
       // holds them to their own budget) and a reader who came from another page has them.
       String size = "(n, e) => n + (e.encodedBodySize || e.transferSize || 0)";
-      String entries = "performance.getEntriesByType('navigation')"
-          + ".concat(performance.getEntriesByType('resource'))";
-      long bytes = ((Number) browser.js("return " + entries
-          + ".filter(e => !/\\.woff2?$/.test(e.name)).reduce(" + size + ", 0);")).longValue();
-      long fonts = ((Number) browser.js("return " + entries
-          + ".filter(e => /\\.woff2?$/.test(e.name)).reduce(" + size + ", 0);")).longValue();
-      System.out.println("[weight] " + GeneratedSite.RECORDS + " generated records: first search"
-          + " result for \"" + q[1] + "\" (" + q[0] + "): " + bytes + " bytes downloaded, and "
-          + fonts + " bytes of fonts");
-      assertTrue(bytes > 10_000 && bytes <= BUDGET, q[0] + ": " + bytes + " bytes to a first result");
+      String entries =
+          "performance.getEntriesByType('navigation')"
+              + ".concat(performance.getEntriesByType('resource'))";
+      long bytes =
+          ((Number)
+                  browser.js(
+                      "return "
+                          + entries
+                          + ".filter(e => !/\\.woff2?$/.test(e.name)).reduce("
+                          + size
+                          + ", 0);"))
+              .longValue();
+      long fonts =
+          ((Number)
+                  browser.js(
+                      "return "
+                          + entries
+                          + ".filter(e => /\\.woff2?$/.test(e.name)).reduce("
+                          + size
+                          + ", 0);"))
+              .longValue();
+      System.out.println(
+          "[weight] "
+              + GeneratedSite.RECORDS
+              + " generated records: first search"
+              + " result for \""
+              + q[1]
+              + "\" ("
+              + q[0]
+              + "): "
+              + bytes
+              + " bytes downloaded, and "
+              + fonts
+              + " bytes of fonts");
+      assertTrue(
+          bytes > 10_000 && bytes <= BUDGET, q[0] + ": " + bytes + " bytes to a first result");
     }
   }
 
@@ -136,7 +187,8 @@ class GeneratedSearchBrowserTest {
   private static void check(String lang, String filters, Predicate<Engagement> model) {
     browser.open(server.url(lang + "/search/index.html?" + filters));
     List<String> expected = expectedIds(model);
-    assertTrue(!expected.isEmpty() && expected.size() <= 10, filters + ": pick a small set " + expected);
+    assertTrue(
+        !expected.isEmpty() && expected.size() <= 10, filters + ": pick a small set " + expected);
     assertEquals(expected, waitForResults(), filters + ", newest first");
   }
 
@@ -148,9 +200,11 @@ class GeneratedSearchBrowserTest {
   private static Set<String> found(String lang, String query) {
     browser.open(server.url(lang + "/search/index.html?q=" + encode(query)));
     waitForResults();
-    List<String> ids = browser.jsAsync(
-        "const done = arguments[arguments.length - 1];"
-            + "briefingSearch.search(arguments[0]).then(done);", query);
+    List<String> ids =
+        browser.jsAsync(
+            "const done = arguments[arguments.length - 1];"
+                + "briefingSearch.search(arguments[0]).then(done);",
+            query);
     List<String> shown = waitForResults();
     assertEquals(ids.subList(0, Math.min(10, ids.size())), shown, "the page shows the best first");
     return new TreeSet<>(ids);
@@ -175,14 +229,20 @@ class GeneratedSearchBrowserTest {
   }
 
   private static List<String> waitForResults() {
-    return new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> {
-      if (browser.js("return document.documentElement.dataset.searchReady || '';").equals("")) {
-        return null;
-      }
-      List<String> ids = browser.js("return [...document.querySelectorAll('#search-results h2 a')]"
-          + ".map(a => a.getAttribute('href').split('/').slice(-2)[0]);");
-      return ids.isEmpty() ? null : ids;
-    });
+    return new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+        .until(
+            d -> {
+              if (browser
+                  .js("return document.documentElement.dataset.searchReady || '';")
+                  .equals("")) {
+                return null;
+              }
+              List<String> ids =
+                  browser.js(
+                      "return [...document.querySelectorAll('#search-results h2 a')]"
+                          + ".map(a => a.getAttribute('href').split('/').slice(-2)[0]);");
+              return ids.isEmpty() ? null : ids;
+            });
   }
 
   private static String encode(String s) {

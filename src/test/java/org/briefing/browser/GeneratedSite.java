@@ -8,14 +8,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.briefing.archive.Archive;
 import org.briefing.bench.CorpusGenerator;
 import org.briefing.build.SiteBuilder;
-import org.briefing.archive.Archive;
 
 /**
- * A generated archive of {@value #RECORDS} records ({@link CorpusGenerator}, default seed),
- * built once per test run into a temporary folder and shared by the tests that check the site
- * stays light and findable as the archive grows.
+ * A generated archive of {@value #RECORDS} records ({@link CorpusGenerator}, default seed), built
+ * once per test run into a temporary folder and shared by the tests that check the site stays light
+ * and findable as the archive grows.
  */
 final class GeneratedSite {
 
@@ -37,13 +37,14 @@ final class GeneratedSite {
         CorpusGenerator generator = new CorpusGenerator(CorpusGenerator.DEFAULT_SEED);
         generator.writeContent(generator.records(RECORDS), in);
         Path out = tmp.resolve("site");
-        SiteBuilder.Options options = new SiteBuilder.Options(in, Path.of("templates"), out,
-            Optional.empty(), false, false);
+        SiteBuilder.Options options =
+            new SiteBuilder.Options(in, Path.of("templates"), out, Optional.empty(), false, false);
         SiteBuilder.Outcome outcome = new SiteBuilder().build(options);
         if (!outcome.ok()) {
           throw new AssertionError("the generated content has problems: " + outcome.problems());
         }
-        archive = SiteBuilder.archive(new SiteBuilder().check(options).site().orElseThrow(), options);
+        archive =
+            SiteBuilder.archive(new SiteBuilder().check(options).site().orElseThrow(), options);
         content = in;
         built = out;
       } catch (IOException e) {
@@ -73,7 +74,8 @@ final class GeneratedSite {
   static List<String> files(String ending) {
     Path root = root();
     try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(Files::isRegularFile)
+      return files
+          .filter(Files::isRegularFile)
           .filter(p -> p.getFileName().toString().endsWith(ending))
           .map(p -> root.relativize(p).toString().replace('\\', '/'))
           .sorted()

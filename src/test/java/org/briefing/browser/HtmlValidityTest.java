@@ -12,9 +12,9 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 /**
- * Every page of the seed site passes the Nu HTML Checker (the engine behind
- * validator.w3.org/nu), run in-process: no network, no browser, so this test never skips.
- * Errors fail the build, all listed in one message; warnings are printed only.
+ * Every page of the seed site passes the Nu HTML Checker (the engine behind validator.w3.org/nu),
+ * run in-process: no network, no browser, so this test never skips. Errors fail the build, all
+ * listed in one message; warnings are printed only.
  */
 class HtmlValidityTest {
 
@@ -41,8 +41,12 @@ class HtmlValidityTest {
     }
 
     collector.warnings.forEach(w -> System.out.println("[nu warning] " + w));
-    assertTrue(collector.errors.isEmpty(),
-        collector.errors.size() + " Nu HTML Checker error(s) in " + pages.size() + " pages:\n  "
+    assertTrue(
+        collector.errors.isEmpty(),
+        collector.errors.size()
+            + " Nu HTML Checker error(s) in "
+            + pages.size()
+            + " pages:\n  "
             + String.join("\n  ", collector.errors));
   }
 
@@ -66,8 +70,9 @@ class HtmlValidityTest {
       }
     }
     collector.warnings.forEach(w -> System.out.println("[nu css warning] " + w));
-    assertTrue(collector.errors.isEmpty(), collector.errors.size() + " CSS error(s):\n  "
-        + String.join("\n  ", collector.errors));
+    assertTrue(
+        collector.errors.isEmpty(),
+        collector.errors.size() + " CSS error(s):\n  " + String.join("\n  ", collector.errors));
   }
 
   /** Collects the checker's reports as {@code page:line:column: message}. */
@@ -78,7 +83,13 @@ class HtmlValidityTest {
     final List<String> warnings = new ArrayList<>();
 
     private String describe(SAXParseException e) {
-      return page + ":" + (e.getLineNumber() + lineOffset) + ":" + e.getColumnNumber() + ": " + e.getMessage();
+      return page
+          + ":"
+          + (e.getLineNumber() + lineOffset)
+          + ":"
+          + e.getColumnNumber()
+          + ": "
+          + e.getMessage();
     }
 
     @Override

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every page of the seed site, read from disk without a browser: it loads nothing from another
- * host, its HTML with the stylesheets and scripts it pulls in stays under 150 KB, and every font
- * it could fetch weighs 100 KiB at most. ({@link ReaderBrowserTest} checks the same in
- * Chromium, from what the browser really loaded.)
+ * host, its HTML with the stylesheets and scripts it pulls in stays under 150 KB, and every font it
+ * could fetch weighs 100 KiB at most. ({@link ReaderBrowserTest} checks the same in Chromium, from
+ * what the browser really loaded.)
  */
 class PageWeightTest {
 
@@ -36,17 +36,29 @@ class PageWeightTest {
   static final long FONT_BUDGET_BYTES = 100 * 1024;
 
   /** Link relations that name another document without the browser fetching it. */
-  private static final Set<String> NAVIGATION_RELS = Set.of("canonical", "alternate", "prev",
-      "next", "author", "license", "help", "bookmark", "tag", "me", "search");
+  private static final Set<String> NAVIGATION_RELS =
+      Set.of(
+          "canonical",
+          "alternate",
+          "prev",
+          "next",
+          "author",
+          "license",
+          "help",
+          "bookmark",
+          "tag",
+          "me",
+          "search");
 
   /** Attributes that make the browser fetch something, by element. */
   private static final String[][] FETCHING = {
-      {"script[src]", "src"}, {"img[src]", "src"}, {"img[srcset]", "srcset"},
-      {"source[src]", "src"}, {"source[srcset]", "srcset"}, {"video[src]", "src"},
-      {"video[poster]", "poster"}, {"audio[src]", "src"}, {"track[src]", "src"},
-      {"iframe[src]", "src"}, {"embed[src]", "src"}, {"object[data]", "data"},
-      {"input[src]", "src"}, {"image[href]", "href"}, {"image[xlink:href]", "xlink:href"},
-      {"use[href]", "href"}, {"use[xlink:href]", "xlink:href"}};
+    {"script[src]", "src"}, {"img[src]", "src"}, {"img[srcset]", "srcset"},
+    {"source[src]", "src"}, {"source[srcset]", "srcset"}, {"video[src]", "src"},
+    {"video[poster]", "poster"}, {"audio[src]", "src"}, {"track[src]", "src"},
+    {"iframe[src]", "src"}, {"embed[src]", "src"}, {"object[data]", "data"},
+    {"input[src]", "src"}, {"image[href]", "href"}, {"image[xlink:href]", "xlink:href"},
+    {"use[href]", "href"}, {"use[xlink:href]", "xlink:href"}
+  };
 
   private static final Pattern CSS_URL =
       Pattern.compile("url\\(\\s*['\"]?([^'\")]+?)['\"]?\\s*\\)|@import\\s+['\"]([^'\"]+)['\"]");
@@ -69,16 +81,28 @@ class PageWeightTest {
         }
       }
     }
-    assertTrue(foreign.isEmpty(), "references to another host (only relative addresses, or the"
-        + " site's own base_url " + baseUrl + ", may be loaded):\n  " + String.join("\n  ", foreign));
+    assertTrue(
+        foreign.isEmpty(),
+        "references to another host (only relative addresses, or the"
+            + " site's own base_url "
+            + baseUrl
+            + ", may be loaded):\n  "
+            + String.join("\n  ", foreign));
   }
 
   @Test
-  void everyPageWithItsStylesheetsAndScriptsWeighsUnder150KbAndItsFontsUnder100KiB() throws IOException {
+  void everyPageWithItsStylesheetsAndScriptsWeighsUnder150KbAndItsFontsUnder100KiB()
+      throws IOException {
     List<String> over = overBudget(BuiltSite.root(), BuiltSite.pages(), baseUrl(), "seed site");
-    assertTrue(over.isEmpty(), "pages over the " + BUDGET_BYTES + "-byte budget for HTML + CSS +"
-        + " scripts, or the " + FONT_BUDGET_BYTES + "-byte budget for fonts:\n  "
-        + String.join("\n  ", over));
+    assertTrue(
+        over.isEmpty(),
+        "pages over the "
+            + BUDGET_BYTES
+            + "-byte budget for HTML + CSS +"
+            + " scripts, or the "
+            + FONT_BUDGET_BYTES
+            + "-byte budget for fonts:\n  "
+            + String.join("\n  ", over));
   }
 
   /**
@@ -93,7 +117,8 @@ class PageWeightTest {
     for (String page : pages) {
       Path file = root.resolve(page);
       Set<Path> loaded = new LinkedHashSet<>();
-      for (String ref : fetchedReferences(Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8)))) {
+      for (String ref :
+          fetchedReferences(Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8)))) {
         Path target = local(root, file, ref, baseUrl);
         if (target != null && isCodeOrFont(target)) {
           loaded.add(target);
@@ -128,8 +153,16 @@ class PageWeightTest {
         over.add(page + ": " + bytes + " bytes (" + loaded.size() + " files besides the HTML)");
       }
     }
-    System.out.println("[weight] " + site + ": heaviest page " + heaviest + ", " + heaviestBytes
-        + " bytes with its stylesheets and scripts (budget " + BUDGET_BYTES + ")");
+    System.out.println(
+        "[weight] "
+            + site
+            + ": heaviest page "
+            + heaviest
+            + ", "
+            + heaviestBytes
+            + " bytes with its stylesheets and scripts (budget "
+            + BUDGET_BYTES
+            + ")");
     return over;
   }
 
@@ -208,12 +241,15 @@ class PageWeightTest {
   }
 
   private static boolean isCodeOrFont(Path file) {
-    return file.getFileName().toString().toLowerCase(Locale.ROOT)
+    return file.getFileName()
+        .toString()
+        .toLowerCase(Locale.ROOT)
         .matches(".*\\.(css|m?js|woff2?|ttf|otf|eot)$");
   }
 
   static String baseUrl() throws IOException {
-    JsonNode site = new ObjectMapper(new YAMLFactory()).readTree(Path.of("content", "site.yaml").toFile());
+    JsonNode site =
+        new ObjectMapper(new YAMLFactory()).readTree(Path.of("content", "site.yaml").toFile());
     String url = site.path("base_url").asText("");
     return url.endsWith("/") ? url : url + "/";
   }
@@ -227,7 +263,9 @@ class PageWeightTest {
   }
 
   private static boolean isFont(Path file) {
-    return file.getFileName().toString().toLowerCase(Locale.ROOT)
+    return file.getFileName()
+        .toString()
+        .toLowerCase(Locale.ROOT)
         .matches(".*\\.(woff2?|ttf|otf|eot)$");
   }
 }

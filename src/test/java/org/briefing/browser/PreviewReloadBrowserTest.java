@@ -1,6 +1,5 @@
 package org.briefing.browser;
 
-import org.briefing.TestFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.briefing.TestFiles;
 import org.briefing.build.SiteBuilder;
 import org.briefing.serve.PreviewServer;
 import org.junit.jupiter.api.AfterAll;
@@ -54,8 +54,13 @@ class PreviewReloadBrowserTest {
     PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
     Path en = content.resolve("engagements").resolve(RECORD).resolve("en.md");
     Path facts = content.resolve("engagements").resolve(RECORD).resolve("engagement.yaml");
-    try (PreviewServer preview = PreviewServer.start(new SiteBuilder.Options(content, templates,
-        tmp.resolve("unused"), Optional.empty(), false, false), 0, out, out)) {
+    try (PreviewServer preview =
+        PreviewServer.start(
+            new SiteBuilder.Options(
+                content, templates, tmp.resolve("unused"), Optional.empty(), false, false),
+            0,
+            out,
+            out)) {
       String page = preview.address().resolve("en/engagements/" + RECORD + "/").toString();
       String france = preview.address().resolve("en/countries/fr/").toString();
 
@@ -63,45 +68,73 @@ class PreviewReloadBrowserTest {
       browser.open(page);
       browser.js("window.openedBeforeTheEdit = true;");
       replace(en, "title: \"", "title: \"Preview follows: ");
-      waitUntil("the page shows the edited title", () ->
-          browser.driver().findElement(By.tagName("h1")).getText().startsWith("Preview follows:"));
-      assertEquals(null, (Object) browser.js("return window.openedBeforeTheEdit;"),
-          "the page reloaded");
+      waitUntil(
+          "the page shows the edited title",
+          () ->
+              browser
+                  .driver()
+                  .findElement(By.tagName("h1"))
+                  .getText()
+                  .startsWith("Preview follows:"));
+      assertEquals(
+          null, (Object) browser.js("return window.openedBeforeTheEdit;"), "the page reloaded");
 
       // France's page shows nothing of this record: an edit leaves it as it is.
       browser.open(france);
       // Notes every question the page asks the preview: the page has heard of a version once
       // it asks about the next change since that version.
-      browser.js("window.openedBeforeTheEdit = true; window.asked = [];"
-          + " const ask = window.fetch; window.fetch = function (url, options) {"
-          + " window.asked.push(String(url)); return ask(url, options); };");
+      browser.js(
+          "window.openedBeforeTheEdit = true; window.asked = [];"
+              + " const ask = window.fetch; window.fetch = function (url, options) {"
+              + " window.asked.push(String(url)); return ask(url, options); };");
       int before = preview.status().version();
-      long updates = log.toString(StandardCharsets.UTF_8).lines()
-          .filter(line -> line.contains("touched by the change")).count();
+      long updates =
+          log.toString(StandardCharsets.UTF_8)
+              .lines()
+              .filter(line -> line.contains("touched by the change"))
+              .count();
       replace(en, "title: \"Preview follows: ", "title: \"Preview follows again: ");
-      waitUntil("the edit is built", () -> preview.status().version() > before
-          && log.toString(StandardCharsets.UTF_8).lines()
-              .filter(line -> line.contains("touched by the change")).count() > updates);
+      waitUntil(
+          "the edit is built",
+          () ->
+              preview.status().version() > before
+                  && log.toString(StandardCharsets.UTF_8)
+                          .lines()
+                          .filter(line -> line.contains("touched by the change"))
+                          .count()
+                      > updates);
       int built = preview.status().version();
       // Rather than sleeping and hoping the page has decided by then: wait until it has heard
       // of the new version (or reloaded, which the assertion below reports).
-      waitUntil("France's page hears of version " + built, () -> Boolean.TRUE.equals(browser.js(
-          "return window.openedBeforeTheEdit !== true || window.asked.some(u =>"
-              + " Number(new URL(u, location.href).searchParams.get('since')) >= arguments[0]);",
-          built)));
-      assertEquals(Boolean.TRUE, (Object) browser.js("return window.openedBeforeTheEdit;"),
+      waitUntil(
+          "France's page hears of version " + built,
+          () ->
+              Boolean.TRUE.equals(
+                  browser.js(
+                      "return window.openedBeforeTheEdit !== true || window.asked.some(u =>"
+                          + " Number(new URL(u, location.href).searchParams.get('since')) >= arguments[0]);",
+                      built)));
+      assertEquals(
+          Boolean.TRUE,
+          (Object) browser.js("return window.openedBeforeTheEdit;"),
           "a page the edit does not touch is not reloaded");
 
       // A mistake is shown over the page; fixing it clears it.
       browser.open(page);
       replace(facts, "countries: [QA, SO]", "countries: [QA, SO, QQ]");
-      waitUntil("the problem is shown over the page", () ->
-          !browser.driver().findElements(By.cssSelector("[role=alert]")).isEmpty()
-              && browser.driver().findElement(By.cssSelector("[role=alert]")).getText()
-                  .contains("QQ"));
+      waitUntil(
+          "the problem is shown over the page",
+          () ->
+              !browser.driver().findElements(By.cssSelector("[role=alert]")).isEmpty()
+                  && browser
+                      .driver()
+                      .findElement(By.cssSelector("[role=alert]"))
+                      .getText()
+                      .contains("QQ"));
       replace(facts, "countries: [QA, SO, QQ]", "countries: [QA, SO]");
-      waitUntil("the problem box goes once it is fixed", () ->
-          browser.driver().findElements(By.cssSelector("[role=alert]")).isEmpty());
+      waitUntil(
+          "the problem box goes once it is fixed",
+          () -> browser.driver().findElements(By.cssSelector("[role=alert]")).isEmpty());
     }
   }
 

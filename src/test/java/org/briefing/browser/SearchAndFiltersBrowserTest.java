@@ -1,6 +1,5 @@
 package org.briefing.browser;
 
-import org.briefing.TestFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -17,9 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.briefing.TestFiles;
 import org.briefing.build.SiteBuilder;
-import org.briefing.model.Lang;
 import org.briefing.i18n.Strings;
+import org.briefing.model.Lang;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,11 +32,11 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Search and the timeline's filters in Chromium, running the real scripts on the seed site:
- * the Arabic folding and stemming of {@code assets/search.js} on words from the records, what
- * readers type and find, the address that keeps a search or a filter, and the texts the scripts
- * write in each language. Skipped without Chromium (failed under CI), like
- * {@link ReaderBrowserTest}, whose browser and server helpers it shares.
+ * Search and the timeline's filters in Chromium, running the real scripts on the seed site: the
+ * Arabic folding and stemming of {@code assets/search.js} on words from the records, what readers
+ * type and find, the address that keeps a search or a filter, and the texts the scripts write in
+ * each language. Skipped without Chromium (failed under CI), like {@link ReaderBrowserTest}, whose
+ * browser and server helpers it shares.
  */
 class SearchAndFiltersBrowserTest {
 
@@ -65,27 +65,27 @@ class SearchAndFiltersBrowserTest {
   // ---- the analysis, on words of the records ----------------------------------------------
 
   /**
-   * Each pair: a word as a record writes it (checked to be in the records) and as a reader may
-   * type it; search.js must index both as the same term.
+   * Each pair: a word as a record writes it (checked to be in the records) and as a reader may type
+   * it; search.js must index both as the same term.
    */
   @ParameterizedTest(name = "{0} is searched as {1} ({2})")
   @CsvSource({
-      "أمير, امير, hamza on the alef",
-      "الأسد, اسد, hamza and the article",
-      "الإسلامية, اسلاميه, 'hamza, article, ta marbuta typed as ha'",
-      "الدفاع, دفاع, the article",
-      "والتحالف, تحالف, 'the conjunction wa- and the article'",
-      "للدفاع, الدفاع, 'the preposition li- fused with the article'",
-      "سوريا, سورية, the two spellings of Syria",
-      "السورية, سوريا, 'the adjective, with its article'",
-      "القطري, قطر, the nisba adjective",
-      "اتفاقيات, اتفاقية, plural and singular",
-      "وقّعت, وقعت, a shadda",
-      "أُعلن, اعلن, a damma and the hamza",
-      "رئيس, رييس, 'ئ typed as ي'",
-      "موسى, موسي, 'alef maqsura typed as ya'",
-      "الدفاع, الدفـــاع, tatweel",
-      "2025, ٢٠٢٥, Arabic-Indic digits"
+    "أمير, امير, hamza on the alef",
+    "الأسد, اسد, hamza and the article",
+    "الإسلامية, اسلاميه, 'hamza, article, ta marbuta typed as ha'",
+    "الدفاع, دفاع, the article",
+    "والتحالف, تحالف, 'the conjunction wa- and the article'",
+    "للدفاع, الدفاع, 'the preposition li- fused with the article'",
+    "سوريا, سورية, the two spellings of Syria",
+    "السورية, سوريا, 'the adjective, with its article'",
+    "القطري, قطر, the nisba adjective",
+    "اتفاقيات, اتفاقية, plural and singular",
+    "وقّعت, وقعت, a shadda",
+    "أُعلن, اعلن, a damma and the hamza",
+    "رئيس, رييس, 'ئ typed as ي'",
+    "موسى, موسي, 'alef maqsura typed as ya'",
+    "الدفاع, الدفـــاع, tatweel",
+    "2025, ٢٠٢٥, Arabic-Indic digits"
   })
   void arabicWordsAreIndexedAsReadersTypeThem(String inRecords, String typed, String why) {
     assertTrue(recordsContain(inRecords), inRecords + " should be a word of the records");
@@ -108,8 +108,10 @@ class SearchAndFiltersBrowserTest {
   @Test
   void englishWordsAreStemmed() {
     openSearch("en", "");
-    assertEquals(List.of("agreement", "agreement", "visit", "visit", "turkiy", "turkiy"),
-        browser.js("return briefingSearch.analyze(arguments[0]);",
+    assertEquals(
+        List.of("agreement", "agreement", "visit", "visit", "turkiy", "turkiy"),
+        browser.js(
+            "return briefingSearch.analyze(arguments[0]);",
             "Agreements agreement visited visits Türkiye Turkiye"));
   }
 
@@ -120,13 +122,16 @@ class SearchAndFiltersBrowserTest {
     openSearch("ar", "");
     type("اسلامية");
     List<String> found = waitForResults();
-    assertTrue(found.contains("ar/engagements/2025-10-27-mei-report-syria-coalition-operational-agreements/index.html"),
+    assertTrue(
+        found.contains(
+            "ar/engagements/2025-10-27-mei-report-syria-coalition-operational-agreements/index.html"),
         "اسلامية finds the record that writes الإسلامية: " + found);
     assertEquals("?q=" + "اسلامية", decodedSearch(), "typing keeps the query in the address");
 
     clearAndType("امير قطر");
     found = waitForResults();
-    assertTrue(found.contains("ar/engagements/" + EMIR_VISIT + "/index.html"),
+    assertTrue(
+        found.contains("ar/engagements/" + EMIR_VISIT + "/index.html"),
         "امير قطر finds «أمير قطر يزور دمشق»: " + found);
     assertEquals("?q=امير+قطر", decodedSearch());
   }
@@ -135,24 +140,33 @@ class SearchAndFiltersBrowserTest {
   void aQueryInTheAddressRunsWhenThePageOpens() {
     openSearch("ar", "الدفاع المدني");
     List<String> found = waitForResults();
-    assertTrue(found.contains("ar/engagements/2025-01-20-qatar-syria-civil-defence-agreement/index.html"), found.toString());
-    assertEquals("الدفاع المدني", browser.driver().findElement(By.id("search-q")).getAttribute("value"));
+    assertTrue(
+        found.contains("ar/engagements/2025-01-20-qatar-syria-civil-defence-agreement/index.html"),
+        found.toString());
+    assertEquals(
+        "الدفاع المدني", browser.driver().findElement(By.id("search-q")).getAttribute("value"));
     String status = browser.driver().findElement(By.id("search-status")).getText();
-    assertEquals(STRINGS.plural(Lang.AR, "engagements_count", found.size(), String.valueOf(found.size())),
-        status, "the count of results, in Arabic");
-    Map<String, Object> first = browser.js(
-        "const r = document.querySelector('#search-results li');"
-            + "return {dir: getComputedStyle(r.querySelector('h2 a')).direction,"
-            + " time: r.querySelector('time').getAttribute('datetime'),"
-            + " date: r.querySelector('time').textContent,"
-            + " countries: r.querySelector('.result-countries').textContent,"
-            + " summary: r.querySelector('.card-summary').textContent};");
+    assertEquals(
+        STRINGS.plural(Lang.AR, "engagements_count", found.size(), String.valueOf(found.size())),
+        status,
+        "the count of results, in Arabic");
+    Map<String, Object> first =
+        browser.js(
+            "const r = document.querySelector('#search-results li');"
+                + "return {dir: getComputedStyle(r.querySelector('h2 a')).direction,"
+                + " time: r.querySelector('time').getAttribute('datetime'),"
+                + " date: r.querySelector('time').textContent,"
+                + " countries: r.querySelector('.result-countries').textContent,"
+                + " summary: r.querySelector('.card-summary').textContent};");
     assertEquals("rtl", first.get("dir"), "Arabic results run right to left");
     assertFalse(((String) first.get("date")).isBlank(), first.toString());
     assertFalse(((String) first.get("summary")).isBlank(), first.toString());
     assertTrue(((String) first.get("countries")).contains("سوريا"), first.toString());
-    String switchHref = browser.driver().findElement(By.cssSelector("a.lang-switch")).getAttribute("href");
-    assertTrue(URLDecoder.decode(switchHref, StandardCharsets.UTF_8).endsWith("en/search/index.html?q=الدفاع المدني"),
+    String switchHref =
+        browser.driver().findElement(By.cssSelector("a.lang-switch")).getAttribute("href");
+    assertTrue(
+        URLDecoder.decode(switchHref, StandardCharsets.UTF_8)
+            .endsWith("en/search/index.html?q=الدفاع المدني"),
         "the language switch keeps the query: " + switchHref);
   }
 
@@ -161,15 +175,18 @@ class SearchAndFiltersBrowserTest {
     String call = "2025-syria-turkey-interior-ministers-call";
     openSearch("ar", "Yerlikaya");
     List<String> found = waitForResults();
-    assertTrue(found.contains("ar/engagements/" + call + "/index.html"),
+    assertTrue(
+        found.contains("ar/engagements/" + call + "/index.html"),
         "the Turkish minister's English name finds the Arabic record: " + found);
     String text = read(Path.of("content", "engagements", call, "ar.md"));
     assertFalse(text.contains("Yerlikaya"), "the Arabic text writes the name only in Arabic");
 
     openSearch("en", "أنس خطاب");
     found = waitForResults();
-    assertTrue(found.contains("en/engagements/" + call + "/index.html")
-        && found.contains("en/engagements/2025-04-syria-interior-minister-receives-lekhwiya-delegation/index.html"),
+    assertTrue(
+        found.contains("en/engagements/" + call + "/index.html")
+            && found.contains(
+                "en/engagements/2025-04-syria-interior-minister-receives-lekhwiya-delegation/index.html"),
         "the minister's Arabic name finds his English records: " + found);
   }
 
@@ -178,10 +195,18 @@ class SearchAndFiltersBrowserTest {
     openSearch("en", "");
     type("agreements");
     List<String> found = waitForResults();
-    String civilDefence = "en/engagements/2025-01-20-qatar-syria-civil-defence-agreement/index.html";
-    assertTrue(found.contains(civilDefence), "agreements finds «... sign a cooperation agreement»: " + found);
-    String text = read(Path.of("content", "engagements",
-        "2025-01-20-qatar-syria-civil-defence-agreement", "en.md"));
+    String civilDefence =
+        "en/engagements/2025-01-20-qatar-syria-civil-defence-agreement/index.html";
+    assertTrue(
+        found.contains(civilDefence),
+        "agreements finds «... sign a cooperation agreement»: " + found);
+    String text =
+        read(
+            Path.of(
+                "content",
+                "engagements",
+                "2025-01-20-qatar-syria-civil-defence-agreement",
+                "en.md"));
     assertFalse(text.toLowerCase().contains("agreements"), "the record never writes «agreements»");
     assertTrue(decodedSearch().equals("?q=agreements"), decodedSearch());
 
@@ -198,7 +223,8 @@ class SearchAndFiltersBrowserTest {
     List<String> found = waitForResults();
     assertEquals("/ar/search/index.html", browser.js("return location.pathname;"));
     assertEquals("?q=الدفاع", decodedSearch());
-    assertTrue(found.contains("ar/engagements/2025-01-20-qatar-syria-civil-defence-agreement/index.html"),
+    assertTrue(
+        found.contains("ar/engagements/2025-01-20-qatar-syria-civil-defence-agreement/index.html"),
         found.toString());
   }
 
@@ -218,29 +244,36 @@ class SearchAndFiltersBrowserTest {
   }
 
   @Test
-  void aPendingTranslationIsShownInItsOwnLanguageAndDirection(@TempDir Path dir) throws IOException {
+  void aPendingTranslationIsShownInItsOwnLanguageAndDirection(@TempDir Path dir)
+      throws IOException {
     Path content = TestFiles.copyTree(Path.of("content"), dir.resolve("content"));
     Files.delete(content.resolve("engagements").resolve(EMIR_VISIT).resolve("en.md"));
     Path out = dir.resolve("site");
-    SiteBuilder.Outcome outcome = new SiteBuilder().build(new SiteBuilder.Options(content,
-        Path.of("templates"), out, Optional.empty(), false, false));
+    SiteBuilder.Outcome outcome =
+        new SiteBuilder()
+            .build(
+                new SiteBuilder.Options(
+                    content, Path.of("templates"), out, Optional.empty(), false, false));
     assertTrue(outcome.ok(), outcome.problems().toString());
     try (SiteServer pending = new SiteServer(out)) {
       browser.open(pending.url("en/search/index.html?q=" + encode("أمير دمشق")));
       waitForResults();
-      Map<String, Object> r = browser.js(
-          "const a = [...document.querySelectorAll('#search-results h2 a')]"
-              + ".find(a => a.getAttribute('href').includes(arguments[0]));"
-              + "const li = a.closest('li'); const s = li.querySelector('.card-summary');"
-              + "return {href: a.getAttribute('href'), lang: a.lang, dir: a.dir, hreflang: a.hreflang,"
-              + " computed: getComputedStyle(a).direction, summaryLang: s.lang, summaryDir: s.dir,"
-              + " summaryComputed: getComputedStyle(s).direction,"
-              + " pending: (li.querySelector('.pending') || {}).textContent};", EMIR_VISIT);
+      Map<String, Object> r =
+          browser.js(
+              "const a = [...document.querySelectorAll('#search-results h2 a')]"
+                  + ".find(a => a.getAttribute('href').includes(arguments[0]));"
+                  + "const li = a.closest('li'); const s = li.querySelector('.card-summary');"
+                  + "return {href: a.getAttribute('href'), lang: a.lang, dir: a.dir, hreflang: a.hreflang,"
+                  + " computed: getComputedStyle(a).direction, summaryLang: s.lang, summaryDir: s.dir,"
+                  + " summaryComputed: getComputedStyle(s).direction,"
+                  + " pending: (li.querySelector('.pending') || {}).textContent};",
+              EMIR_VISIT);
       assertEquals("../../ar/engagements/" + EMIR_VISIT + "/index.html", r.get("href"));
       assertEquals("ar", r.get("lang"));
       assertEquals("rtl", r.get("dir"));
       assertEquals("ar", r.get("hreflang"));
-      assertEquals("rtl", r.get("computed"), "the Arabic title runs right to left on the English page");
+      assertEquals(
+          "rtl", r.get("computed"), "the Arabic title runs right to left on the English page");
       assertEquals("ar", r.get("summaryLang"));
       assertEquals("rtl", r.get("summaryComputed"));
       assertEquals(STRINGS.get(Lang.EN, "translation_pending"), r.get("pending"));
@@ -251,14 +284,17 @@ class SearchAndFiltersBrowserTest {
   void countsAreWordedAsJavaWordsThemForEveryNumber() {
     for (Lang lang : Lang.values()) {
       openSearch(lang.code(), "");
-      List<String> js = browser.js(
-          "const t = JSON.parse(document.getElementById('search-status').dataset.text);"
-              + "const rules = new Intl.PluralRules(document.documentElement.lang);"
-              + "const out = []; for (let n = 0; n <= 1200; n++) {"
-              + "  out.push((t.counts[rules.select(n)] || t.counts.other).replace('{n}', String(n))); }"
-              + "return out;");
+      List<String> js =
+          browser.js(
+              "const t = JSON.parse(document.getElementById('search-status').dataset.text);"
+                  + "const rules = new Intl.PluralRules(document.documentElement.lang);"
+                  + "const out = []; for (let n = 0; n <= 1200; n++) {"
+                  + "  out.push((t.counts[rules.select(n)] || t.counts.other).replace('{n}', String(n))); }"
+                  + "return out;");
       for (int n = 0; n <= 1200; n++) {
-        assertEquals(STRINGS.plural(lang, "engagements_count", n, String.valueOf(n)), js.get(n),
+        assertEquals(
+            STRINGS.plural(lang, "engagements_count", n, String.valueOf(n)),
+            js.get(n),
             lang + " " + n);
       }
     }
@@ -273,18 +309,24 @@ class SearchAndFiltersBrowserTest {
     assertFalse(expected.isEmpty());
     new Select(browser.driver().findElement(By.id("filter-country"))).selectByValue("so");
     browser.driver().findElement(By.cssSelector("#timeline-filters button[type=submit]")).click();
-    assertEquals(expected, waitForResults(), "the search page shows Somalia's records, newest first");
+    assertEquals(
+        expected, waitForResults(), "the search page shows Somalia's records, newest first");
     assertEquals("/en/search/index.html", browser.js("return location.pathname;"));
     assertTrue(decodedSearch().contains("country=so"), decodedSearch());
-    assertEquals(STRINGS.plural(Lang.EN, "engagements_count", expected.size(), "" + expected.size()),
+    assertEquals(
+        STRINGS.plural(Lang.EN, "engagements_count", expected.size(), "" + expected.size()),
         browser.driver().findElement(By.id("search-status")).getText());
   }
 
   @Test
   void openingAFilteredAddressRestoresTheFilters() {
     browser.open(server.url("ar/timeline/index.html"));
-    List<String> expected = timelineCards(c -> (" " + c.split("\\|")[0] + " ").contains(" sy ")
-        && c.split("\\|")[1].equals("visit") && c.split("\\|")[2].equals("2025"));
+    List<String> expected =
+        timelineCards(
+            c ->
+                (" " + c.split("\\|")[0] + " ").contains(" sy ")
+                    && c.split("\\|")[1].equals("visit")
+                    && c.split("\\|")[2].equals("2025"));
     assertFalse(expected.isEmpty());
     browser.open(server.url("ar/search/index.html?country=sy&type=visit&year=2025"));
     assertEquals(expected, waitForResults());
@@ -292,14 +334,19 @@ class SearchAndFiltersBrowserTest {
     assertEquals("visit", selected("filter-type"));
     assertEquals("2025", selected("filter-year"));
     String status = browser.driver().findElement(By.id("search-status")).getText();
-    assertEquals(STRINGS.plural(Lang.AR, "engagements_count", expected.size(), "" + expected.size()),
-        status, "the count is worded in Arabic");
-    String switchHref = browser.driver().findElement(By.cssSelector("a.lang-switch")).getAttribute("href");
-    assertTrue(switchHref.endsWith("en/search/index.html?country=sy&type=visit&year=2025"),
+    assertEquals(
+        STRINGS.plural(Lang.AR, "engagements_count", expected.size(), "" + expected.size()),
+        status,
+        "the count is worded in Arabic");
+    String switchHref =
+        browser.driver().findElement(By.cssSelector("a.lang-switch")).getAttribute("href");
+    assertTrue(
+        switchHref.endsWith("en/search/index.html?country=sy&type=visit&year=2025"),
         "the language switch keeps the filters: " + switchHref);
     new Select(browser.driver().findElement(By.id("filter-type"))).selectByValue("");
     assertTrue(waitForResults().size() >= expected.size());
-    assertEquals("?country=sy&year=2025", decodedSearch(), "a change of filter is kept in the address");
+    assertEquals(
+        "?country=sy&year=2025", decodedSearch(), "a change of filter is kept in the address");
   }
 
   @Test
@@ -312,7 +359,8 @@ class SearchAndFiltersBrowserTest {
   // ---- helpers ----------------------------------------------------------------------------
 
   private static void openSearch(String lang, String query) {
-    browser.open(server.url(lang + "/search/index.html" + (query.isEmpty() ? "" : "?q=" + encode(query))));
+    browser.open(
+        server.url(lang + "/search/index.html" + (query.isEmpty() ? "" : "?q=" + encode(query))));
   }
 
   private static String encode(String query) {
@@ -330,8 +378,9 @@ class SearchAndFiltersBrowserTest {
   }
 
   private static List<String> results() {
-    return browser.js("return [...document.querySelectorAll('#search-results h2 a')]"
-        + ".map(a => new URL(a.href).pathname.slice(1));");
+    return browser.js(
+        "return [...document.querySelectorAll('#search-results h2 a')]"
+            + ".map(a => new URL(a.href).pathname.slice(1));");
   }
 
   private static List<String> waitForResults() {
@@ -340,10 +389,12 @@ class SearchAndFiltersBrowserTest {
   }
 
   private static String waitForStatus() {
-    return new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> {
-      String s = d.findElement(By.id("search-status")).getText();
-      return s.isEmpty() ? null : s;
-    });
+    return new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        .until(
+            d -> {
+              String s = d.findElement(By.id("search-status")).getText();
+              return s.isEmpty() ? null : s;
+            });
   }
 
   private static String decodedSearch() {
@@ -354,11 +405,12 @@ class SearchAndFiltersBrowserTest {
 
   /** The timeline's cards whose "countries|type|year" match, as the paths they link to. */
   private static List<String> timelineCards(java.util.function.Predicate<String> wanted) {
-    List<List<String>> cards = browser.js("return [...document.querySelectorAll('.timeline .card')]"
-        + ".map(c => [c.dataset.countries + '|' + c.dataset.type + '|' + c.dataset.year,"
-        + " new URL(c.querySelector('.card-title a').href).pathname.slice(1)]);");
-    return cards.stream().filter(c -> wanted.test(c.get(0))).map(c -> c.get(1))
-        .toList();
+    List<List<String>> cards =
+        browser.js(
+            "return [...document.querySelectorAll('.timeline .card')]"
+                + ".map(c => [c.dataset.countries + '|' + c.dataset.type + '|' + c.dataset.year,"
+                + " new URL(c.querySelector('.card-title a').href).pathname.slice(1)]);");
+    return cards.stream().filter(c -> wanted.test(c.get(0))).map(c -> c.get(1)).toList();
   }
 
   private static String read(Path file) {
@@ -370,7 +422,8 @@ class SearchAndFiltersBrowserTest {
   }
 
   private static String selected(String id) {
-    return new Select(browser.driver().findElement(By.id(id))).getFirstSelectedOption()
+    return new Select(browser.driver().findElement(By.id(id)))
+        .getFirstSelectedOption()
         .getAttribute("value");
   }
 

@@ -13,30 +13,32 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A tiny static file server for the built site on 127.0.0.1 and a free port, so the browser
- * reads the pages over http as readers do. Responses are never cached, so every page load
- * fetches (and the resource timing reports) all it needs.
+ * A tiny static file server for the built site on 127.0.0.1 and a free port, so the browser reads
+ * the pages over http as readers do. Responses are never cached, so every page load fetches (and
+ * the resource timing reports) all it needs.
  */
 final class SiteServer implements AutoCloseable {
 
-  private static final Map<String, String> TYPES = Map.of(
-      "html", "text/html; charset=utf-8",
-      "css", "text/css; charset=utf-8",
-      "js", "text/javascript; charset=utf-8",
-      "json", "application/json",
-      "xml", "application/xml",
-      "svg", "image/svg+xml",
-      "png", "image/png",
-      "woff2", "font/woff2",
-      "txt", "text/plain; charset=utf-8",
-      "csv", "text/csv; charset=utf-8");
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "html", "text/html; charset=utf-8",
+          "css", "text/css; charset=utf-8",
+          "js", "text/javascript; charset=utf-8",
+          "json", "application/json",
+          "xml", "application/xml",
+          "svg", "image/svg+xml",
+          "png", "image/png",
+          "woff2", "font/woff2",
+          "txt", "text/plain; charset=utf-8",
+          "csv", "text/csv; charset=utf-8");
 
   private final HttpServer server;
   private final Path root;
 
   SiteServer(Path root) throws IOException {
     this.root = root.toAbsolutePath().normalize();
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 16);
+    this.server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 16);
     server.createContext("/", this::serve);
     server.start();
   }
@@ -66,8 +68,9 @@ final class SiteServer implements AutoCloseable {
       byte[] body = Files.readAllBytes(file);
       String name = file.getFileName().toString();
       String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-      exchange.getResponseHeaders().set("Content-Type",
-          TYPES.getOrDefault(ext, "application/octet-stream"));
+      exchange
+          .getResponseHeaders()
+          .set("Content-Type", TYPES.getOrDefault(ext, "application/octet-stream"));
       if ("HEAD".equals(exchange.getRequestMethod())) {
         exchange.sendResponseHeaders(200, -1);
         return;

@@ -20,14 +20,21 @@ class CorrectionsTest {
   private static Path build(Path tmp) throws Exception {
     Path content = tmp.resolve("content");
     Path record = Files.createDirectories(content.resolve("engagements").resolve(ID));
-    Files.writeString(content.resolve("site.yaml"), """
+    Files.writeString(
+        content.resolve("site.yaml"),
+        """
         base_url: https://example.org/briefing/
         title: {en: Test Briefing, ar: موجز تجريبي}
         tagline: {en: Test tagline, ar: شعار تجريبي}
         """);
-    Files.writeString(content.resolve("countries.yaml"), "QA: {en: Qatar, ar: قطر}\nSY: {en: Syria, ar: سوريا}\n");
-    Files.writeString(content.resolve("vocabulary.yaml"), "types:\n  visit: {en: Visit, ar: زيارة}\n");
-    Files.writeString(record.resolve("engagement.yaml"), """
+    Files.writeString(
+        content.resolve("countries.yaml"),
+        "QA: {en: Qatar, ar: قطر}\nSY: {en: Syria, ar: سوريا}\n");
+    Files.writeString(
+        content.resolve("vocabulary.yaml"), "types:\n  visit: {en: Visit, ar: زيارة}\n");
+    Files.writeString(
+        record.resolve("engagement.yaml"),
+        """
         date: 2025-02-10
         type: visit
         countries: [QA, SY]
@@ -44,11 +51,16 @@ class CorrectionsTest {
             en: The delegation's leader is named correctly.
             ar: صُحّح اسم رئيس الوفد.
         """);
-    Files.writeString(record.resolve("en.md"), "---\ntitle: A visit\nsummary: A visit took place.\n---\nBody.\n");
-    Files.writeString(record.resolve("ar.md"), "---\ntitle: زيارة\nsummary: جرت زيارة.\n---\nنص.\n");
+    Files.writeString(
+        record.resolve("en.md"), "---\ntitle: A visit\nsummary: A visit took place.\n---\nBody.\n");
+    Files.writeString(
+        record.resolve("ar.md"), "---\ntitle: زيارة\nsummary: جرت زيارة.\n---\nنص.\n");
     Path out = tmp.resolve("out");
-    SiteBuilder.Outcome outcome = new SiteBuilder().build(new SiteBuilder.Options(content,
-        SeedSite.TEMPLATES, out, Optional.empty(), false, false));
+    SiteBuilder.Outcome outcome =
+        new SiteBuilder()
+            .build(
+                new SiteBuilder.Options(
+                    content, SeedSite.TEMPLATES, out, Optional.empty(), false, false));
     assertEquals(List.of(), outcome.problems());
     return out;
   }
@@ -62,14 +74,17 @@ class CorrectionsTest {
     assertEquals(2, items.size());
     assertTrue(items.get(0).startsWith("15 April 2025"), items.get(0));
     assertTrue(items.get(1).contains("corrected from 9 to 10 February"), items.get(1));
-    assertTrue(en.select(".facts").text().contains("Last corrected 15 April 2025"), en.select(".facts").text());
+    assertTrue(
+        en.select(".facts").text().contains("Last corrected 15 April 2025"),
+        en.select(".facts").text());
 
     Document ar = Jsoup.parse(out.resolve("ar/engagements/" + ID + "/index.html").toFile());
     assertTrue(ar.select(".corrections li").first().text().startsWith("15 أبريل/نيسان 2025"));
   }
 
   @Test
-  void theFeedEntryCarriesTheCorrectionsAndIsUpdatedByTheLatest(@TempDir Path tmp) throws Exception {
+  void theFeedEntryCarriesTheCorrectionsAndIsUpdatedByTheLatest(@TempDir Path tmp)
+      throws Exception {
     Path out = build(tmp);
     String feed = Files.readString(out.resolve("en/feed.xml"));
     assertTrue(feed.contains("<updated>2025-04-15T00:00:00Z</updated>"), feed);

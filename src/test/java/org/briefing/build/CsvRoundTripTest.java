@@ -12,17 +12,37 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An analyst opens {@code /data/engagements.csv} in a spreadsheet: every field comes back as
- * the editor wrote it, whatever quotes, commas, line breaks and Arabic it holds, under the
- * column names analysts' scripts rely on.
+ * An analyst opens {@code /data/engagements.csv} in a spreadsheet: every field comes back as the
+ * editor wrote it, whatever quotes, commas, line breaks and Arabic it holds, under the column names
+ * analysts' scripts rely on.
  */
 class CsvRoundTripTest {
 
   /** The columns, in order; renaming or moving one breaks every analyst's script. */
-  private static final List<String> HEADER = List.of("id", "date", "end_date", "type", "type_en",
-      "type_ar", "countries", "countries_en", "countries_ar", "status", "title_en", "title_ar",
-      "summary_en", "summary_ar", "actors", "actors_en", "actors_ar", "topics", "sources",
-      "related", "url_en", "url_ar");
+  private static final List<String> HEADER =
+      List.of(
+          "id",
+          "date",
+          "end_date",
+          "type",
+          "type_en",
+          "type_ar",
+          "countries",
+          "countries_en",
+          "countries_ar",
+          "status",
+          "title_en",
+          "title_ar",
+          "summary_en",
+          "summary_ar",
+          "actors",
+          "actors_en",
+          "actors_ar",
+          "topics",
+          "sources",
+          "related",
+          "url_en",
+          "url_ar");
 
   private static final String AWKWARD = "2025-03-05-awkward-fields";
   private static final String PLAIN = "2025-01-20-plain-record";
@@ -32,7 +52,9 @@ class CsvRoundTripTest {
       throws Exception {
     HandBuiltSite site = new HandBuiltSite(tmp);
     site.record(PLAIN, HandBuiltSite.facts("2025-01-20", "call", "TR", ""));
-    site.record(AWKWARD, """
+    site.record(
+        AWKWARD,
+        """
         date: 2025-03-05
         end_date: 2025-03-07
         type: agreement
@@ -82,7 +104,8 @@ class CsvRoundTripTest {
     expected.put("actors_en", "");
     expected.put("actors_ar", "");
     expected.put("topics", "training");
-    expected.put("sources", "Al-Khaleej, Online: The \"deal\", signed <https://example.org/a?x=1,2>");
+    expected.put(
+        "sources", "Al-Khaleej, Online: The \"deal\", signed <https://example.org/a?x=1,2>");
     expected.put("related", PLAIN);
     expected.put("url_en", "https://example.org/briefing/en/engagements/" + AWKWARD + "/");
     expected.put("url_ar", "https://example.org/briefing/ar/engagements/" + AWKWARD + "/");

@@ -19,27 +19,35 @@ class DateRangesOnPagesTest {
   @Test
   void rangesAcrossMonthsAndYearsAreWrittenInFullInBothLanguages(@TempDir Path tmp)
       throws Exception {
-    HandBuiltSite site = new HandBuiltSite(tmp)
-        .record("2024-12-30-new-year-talks",
-            HandBuiltSite.facts("2024-12-30", "visit", "QA", "end_date: 2025-01-02\n"))
-        .record("2025-01-30-two-months",
-            HandBuiltSite.facts("2025-01-30", "visit", "SY", "end_date: 2025-02-02\n"))
-        .record("2025-03-03-three-days",
-            HandBuiltSite.facts("2025-03-03", "visit", "TR", "end_date: 2025-03-05\n"))
-        .record("2024-11-month-span",
-            HandBuiltSite.facts("2024-11", "visit", "NO", "end_date: 2025-02\n"));
+    HandBuiltSite site =
+        new HandBuiltSite(tmp)
+            .record(
+                "2024-12-30-new-year-talks",
+                HandBuiltSite.facts("2024-12-30", "visit", "QA", "end_date: 2025-01-02\n"))
+            .record(
+                "2025-01-30-two-months",
+                HandBuiltSite.facts("2025-01-30", "visit", "SY", "end_date: 2025-02-02\n"))
+            .record(
+                "2025-03-03-three-days",
+                HandBuiltSite.facts("2025-03-03", "visit", "TR", "end_date: 2025-03-05\n"))
+            .record(
+                "2024-11-month-span",
+                HandBuiltSite.facts("2024-11", "visit", "NO", "end_date: 2025-02\n"));
     site.build();
-    assertEquals("30 December 2024 – 2 January 2025",
-        dateOnPage(site, "en", "2024-12-30-new-year-talks"));
-    assertEquals("30 ديسمبر/كانون الأول 2024 – 2 يناير/كانون الثاني 2025",
+    assertEquals(
+        "30 December 2024 – 2 January 2025", dateOnPage(site, "en", "2024-12-30-new-year-talks"));
+    assertEquals(
+        "30 ديسمبر/كانون الأول 2024 – 2 يناير/كانون الثاني 2025",
         dateOnPage(site, "ar", "2024-12-30-new-year-talks"));
     assertEquals("30 January – 2 February 2025", dateOnPage(site, "en", "2025-01-30-two-months"));
-    assertEquals("30 يناير/كانون الثاني – 2 فبراير/شباط 2025",
+    assertEquals(
+        "30 يناير/كانون الثاني – 2 فبراير/شباط 2025",
         dateOnPage(site, "ar", "2025-01-30-two-months"));
     assertEquals("3–5 March 2025", dateOnPage(site, "en", "2025-03-03-three-days"));
     assertEquals("3–5 مارس/آذار 2025", dateOnPage(site, "ar", "2025-03-03-three-days"));
     assertEquals("November 2024 – February 2025", dateOnPage(site, "en", "2024-11-month-span"));
-    assertEquals("نوفمبر/تشرين الثاني 2024 – فبراير/شباط 2025",
+    assertEquals(
+        "نوفمبر/تشرين الثاني 2024 – فبراير/شباط 2025",
         dateOnPage(site, "ar", "2024-11-month-span"));
   }
 }

@@ -19,8 +19,8 @@ import org.w3c.dom.NodeList;
 
 /**
  * A feed reader's view of an archive larger than one feed: sixty records, the oldest of them
- * corrected after all the others. The expected entries are worked out by hand from the
- * records' dates below, not asked of the program.
+ * corrected after all the others. The expected entries are worked out by hand from the records'
+ * dates below, not asked of the program.
  */
 class FeedReaderTest {
 
@@ -28,8 +28,7 @@ class FeedReaderTest {
   private static final String BASE = "https://example.org/briefing/";
   private static final int RECORDS = 60;
 
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
   private static HandBuiltSite site;
 
   /** Record i is dated 2024, month 1 + i / 28, day 1 + i % 28: i = 59 is 2024-03-04. */
@@ -42,13 +41,17 @@ class FeedReaderTest {
     site = new HandBuiltSite(tmp);
     for (int i = 0; i < RECORDS; i++) {
       String date = id(i).substring(0, 10);
-      String correction = i != 0 ? "" : """
+      String correction =
+          i != 0
+              ? ""
+              : """
           corrections:
             - date: 2025-06-01
               en: The place of the signing was corrected.
               ar: صُحّح مكان التوقيع.
           """;
-      site.record(id(i), HandBuiltSite.facts(date, "agreement", i % 2 == 0 ? "QA, SY" : "QA", correction));
+      site.record(
+          id(i), HandBuiltSite.facts(date, "agreement", i % 2 == 0 ? "QA, SY" : "QA", correction));
     }
     site.build();
   }
@@ -134,8 +137,10 @@ class FeedReaderTest {
     assertEquals(30, syria.size());
     assertEquals("2024-01-01-record-00", recordOf(syria.get(0)));
     assertEquals("2024-03-03-record-58", recordOf(syria.get(1)));
-    assertTrue(syria.stream().map(FeedReaderTest::recordOf)
-        .allMatch(r -> Integer.parseInt(r.substring(r.length() - 2)) % 2 == 0));
+    assertTrue(
+        syria.stream()
+            .map(FeedReaderTest::recordOf)
+            .allMatch(r -> Integer.parseInt(r.substring(r.length() - 2)) % 2 == 0));
     // Qatar is in all sixty: capped like the language feed
     List<Element> qatar = entries(xml("ar/countries/qa/feed.xml"));
     assertEquals(50, qatar.size());
@@ -151,7 +156,7 @@ class FeedReaderTest {
     String html = content.item(0).getTextContent();
     assertTrue(html.contains("1 June 2025: The place of the signing was corrected."), html);
     // an uncorrected record has a summary only
-    assertEquals(0, entries(xml("en/feed.xml")).get(1).getElementsByTagNameNS(ATOM, "content")
-        .getLength());
+    assertEquals(
+        0, entries(xml("en/feed.xml")).get(1).getElementsByTagNameNS(ATOM, "content").getLength());
   }
 }

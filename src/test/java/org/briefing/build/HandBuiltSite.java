@@ -9,24 +9,27 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A content folder written record by record by a test, so that what the built site must show
- * can be worked out by hand from records the reader of the test sees. Four countries, three
- * types, built with the project's own templates.
+ * A content folder written record by record by a test, so that what the built site must show can be
+ * worked out by hand from records the reader of the test sees. Four countries, three types, built
+ * with the project's own templates.
  */
 final class HandBuiltSite {
 
-  static final String SITE = """
+  static final String SITE =
+      """
       base_url: https://example.org/briefing/
       title: {en: Test Briefing, ar: موجز تجريبي}
       tagline: {en: Test tagline, ar: شعار تجريبي}
       """;
-  static final String COUNTRIES = """
+  static final String COUNTRIES =
+      """
       NO: {en: Norway, ar: النرويج}
       QA: {en: Qatar, ar: قطر}
       SY: {en: Syria, ar: سوريا}
       TR: {en: Turkey, ar: تركيا}
       """;
-  static final String VOCABULARY = """
+  static final String VOCABULARY =
+      """
       types:
         agreement: {en: Agreement, ar: اتفاقية}
         call: {en: Phone call, ar: اتصال هاتفي}
@@ -53,9 +56,16 @@ final class HandBuiltSite {
 
   /** The facts of a confirmed record with one source; {@code more} is appended as written. */
   static String facts(String date, String type, String countries, String more) {
-    return "date: " + date + "\ntype: " + type + "\ncountries: [" + countries + "]\n"
+    return "date: "
+        + date
+        + "\ntype: "
+        + type
+        + "\ncountries: ["
+        + countries
+        + "]\n"
         + "status: confirmed\nsources:\n  - publisher: Example News\n    title: Example title\n"
-        + "    language: en\n" + more;
+        + "    language: en\n"
+        + more;
   }
 
   static String text(String title, String summary) {
@@ -77,14 +87,20 @@ final class HandBuiltSite {
 
   /** A record in both languages titled after its id. */
   HandBuiltSite record(String id, String facts) throws IOException {
-    return record(id, facts, text("English " + id, "Summary of " + id + "."),
+    return record(
+        id,
+        facts,
+        text("English " + id, "Summary of " + id + "."),
         text("عربي " + id, "ملخص " + id + "."));
   }
 
   /** Builds the site into {@link #out}; fails the test when the content has problems. */
   Path build() throws IOException {
-    SiteBuilder.Outcome outcome = new SiteBuilder().build(new SiteBuilder.Options(root,
-        SeedSite.TEMPLATES, out, Optional.empty(), false, false));
+    SiteBuilder.Outcome outcome =
+        new SiteBuilder()
+            .build(
+                new SiteBuilder.Options(
+                    root, SeedSite.TEMPLATES, out, Optional.empty(), false, false));
     assertTrue(outcome.ok(), "the hand-built content has problems: " + outcome.problems());
     return out;
   }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Faster must never mean different: a parallel build, and the preview's incremental rebuilds
- * after each kind of edit, write exactly the bytes a clean single-threaded build writes.
+ * Faster must never mean different: a parallel build, and the preview's incremental rebuilds after
+ * each kind of edit, write exactly the bytes a clean single-threaded build writes.
  */
 @Tag("slow") // seconds per run, several JVMs or a generated archive: left out of mutation runs
 class IncrementalBuildTest {
@@ -163,9 +163,15 @@ class IncrementalBuildTest {
             replaceLine(changed, "type: ", "type: " + types[random.nextInt(types.length)]);
             what = "a type";
           } else {
-            replaceLine(changed, "date: ", String.format(java.util.Locale.ROOT,
-                "date: %04d-%02d-%02d", 2000 + random.nextInt(25), 1 + random.nextInt(12),
-                1 + random.nextInt(28)));
+            replaceLine(
+                changed,
+                "date: ",
+                String.format(
+                    java.util.Locale.ROOT,
+                    "date: %04d-%02d-%02d",
+                    2000 + random.nextInt(25),
+                    1 + random.nextInt(12),
+                    1 + random.nextInt(28)));
             what = "a date";
           }
         }
@@ -181,16 +187,15 @@ class IncrementalBuildTest {
         }
         default -> {
           changed = record.resolve("en.md");
-          replaceLine(changed, "summary: ", "summary: \"A summary rewritten in edit " + k
-              + ".\"");
+          replaceLine(changed, "summary: ", "summary: \"A summary rewritten in edit " + k + ".\"");
           what = "a summary";
         }
       }
       IncrementalBuilder.Outcome outcome = builder.update(Set.of(changed));
       assertTrue(outcome.ok(), what + ": " + outcome.problems());
       incremental += outcome.incremental() ? 1 : 0;
-      assertSameAsCleanBuild(content, preview, "edit " + k + " (" + what + " of "
-          + record.getFileName() + ")");
+      assertSameAsCleanBuild(
+          content, preview, "edit " + k + " (" + what + " of " + record.getFileName() + ")");
     }
     assertTrue(incremental >= edits / 2, "most edits are incremental: " + incremental);
   }
@@ -217,27 +222,32 @@ class IncrementalBuildTest {
   }
 
   private static IncrementalBuilder previewOf(Path content, Path preview) {
-    return new IncrementalBuilder(new SiteBuilder.Options(content, SeedSite.TEMPLATES, preview,
-        Optional.empty(), false, false));
+    return new IncrementalBuilder(
+        new SiteBuilder.Options(
+            content, SeedSite.TEMPLATES, preview, Optional.empty(), false, false));
   }
 
   private static void expectIncremental(IncrementalBuilder.Outcome outcome, int siteFiles) {
     assertTrue(outcome.ok(), outcome.problems().toString());
     assertTrue(outcome.incremental(), "a record edit is rebuilt incrementally");
-    assertTrue(outcome.files() > 0 && outcome.files() < siteFiles,
+    assertTrue(
+        outcome.files() > 0 && outcome.files() < siteFiles,
         "only the files the edit touches are written: " + outcome.files() + " of " + siteFiles);
   }
 
-  private void assertSameAsCleanBuild(Path content, Path preview, String when)
-      throws IOException {
+  private void assertSameAsCleanBuild(Path content, Path preview, String when) throws IOException {
     Path clean = Files.createTempDirectory(tmp, "clean-");
     assertSame(build(content, clean.resolve("site"), false), read(preview), when);
   }
 
   private static Map<String, byte[]> build(Path content, Path out, boolean parallel)
       throws IOException {
-    SiteBuilder.Outcome outcome = new SiteBuilder().build(new SiteBuilder.Options(content,
-        SeedSite.TEMPLATES, out, Optional.empty(), false, false), parallel);
+    SiteBuilder.Outcome outcome =
+        new SiteBuilder()
+            .build(
+                new SiteBuilder.Options(
+                    content, SeedSite.TEMPLATES, out, Optional.empty(), false, false),
+                parallel);
     assertTrue(outcome.ok(), outcome.problems().toString());
     return read(out);
   }
@@ -252,18 +262,23 @@ class IncrementalBuildTest {
     return files;
   }
 
-  private static void assertSame(Map<String, byte[]> expected, Map<String, byte[]> actual,
-      String when) {
+  private static void assertSame(
+      Map<String, byte[]> expected, Map<String, byte[]> actual, String when) {
     assertEquals(expected.keySet(), actual.keySet(), when + ": the same files");
     List<String> differ = new ArrayList<>();
-    expected.forEach((path, bytes) -> {
-      if (!Arrays.equals(bytes, actual.get(path))) {
-        differ.add(path);
-      }
-    });
+    expected.forEach(
+        (path, bytes) -> {
+          if (!Arrays.equals(bytes, actual.get(path))) {
+            differ.add(path);
+          }
+        });
     if (!differ.isEmpty()) {
-      fail(when + ": " + differ.size() + " files differ from a clean single-threaded build: "
-          + differ.subList(0, Math.min(10, differ.size())));
+      fail(
+          when
+              + ": "
+              + differ.size()
+              + " files differ from a clean single-threaded build: "
+              + differ.subList(0, Math.min(10, differ.size())));
     }
   }
 
@@ -274,7 +289,9 @@ class IncrementalBuildTest {
   private static void edit(Path file, String from, String to) throws IOException {
     String text = Files.readString(file);
     assertTrue(text.contains(from), file + " holds " + from);
-    Files.writeString(file, text.replaceFirst(java.util.regex.Pattern.quote(from),
-        java.util.regex.Matcher.quoteReplacement(to)));
+    Files.writeString(
+        file,
+        text.replaceFirst(
+            java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
   }
 }

@@ -25,10 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The build as CI and editors run it, in a process of its own, stopped from outside as a
- * cancelled job or Ctrl-C stops it: SIGTERM and SIGINT leave the last site byte-identical and
- * nothing beside it; {@code kill -9} leaves its staging folder, which the next build removes;
- * two builds into one folder run one after the other.
+ * The build as CI and editors run it, in a process of its own, stopped from outside as a cancelled
+ * job or Ctrl-C stops it: SIGTERM and SIGINT leave the last site byte-identical and nothing beside
+ * it; {@code kill -9} leaves its staging folder, which the next build removes; two builds into one
+ * folder run one after the other.
  */
 class InterruptedBuildTest {
 
@@ -61,8 +61,8 @@ class InterruptedBuildTest {
   }
 
   private static SiteBuilder.Options options() {
-    return new SiteBuilder.Options(content, SeedSite.TEMPLATES, out, Optional.empty(), false,
-        false);
+    return new SiteBuilder.Options(
+        content, SeedSite.TEMPLATES, out, Optional.empty(), false, false);
   }
 
   /** Builds started by the running test, stopped after it whatever happened. */
@@ -84,9 +84,18 @@ class InterruptedBuildTest {
 
   private static Process build(String name) throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    return new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-        "org.briefing.cli.Main", "build", "--content", content.toString(), "--templates",
-        SeedSite.TEMPLATES.toString(), "--out", out.toString())
+    return new ProcessBuilder(
+            java.toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            "org.briefing.cli.Main",
+            "build",
+            "--content",
+            content.toString(),
+            "--templates",
+            SeedSite.TEMPLATES.toString(),
+            "--out",
+            out.toString())
         .redirectError(tmp.resolve(name + ".err").toFile())
         .redirectOutput(tmp.resolve(name + ".out").toFile())
         .start();
@@ -100,9 +109,11 @@ class InterruptedBuildTest {
   private static List<String> siblings() throws IOException {
     try (Stream<Path> files = Files.list(tmp)) {
       // the state a finished build keeps for the next one to reuse is meant to stay
-      return files.map(p -> p.getFileName().toString())
+      return files
+          .map(p -> p.getFileName().toString())
           .filter(n -> !n.endsWith(".err") && !n.endsWith(".out") && !n.endsWith(".state"))
-          .sorted().toList();
+          .sorted()
+          .toList();
     }
   }
 
@@ -132,7 +143,9 @@ class InterruptedBuildTest {
   }
 
   private static void assertLastSiteUntouched() throws Exception {
-    assertEquals(List.of("content", "site-output"), siblings(),
+    assertEquals(
+        List.of("content", "site-output"),
+        siblings(),
         "no staging folder or lock is left beside the output");
     assertEquals(lastSite, LocaleIndependenceTest.digests(out));
   }
@@ -172,8 +185,8 @@ class InterruptedBuildTest {
     Process next = startBuild("after-kill9");
     assertTrue(next.waitFor(900, TimeUnit.SECONDS));
     assertEquals(0, next.exitValue(), stderr("after-kill9"));
-    assertTrue(stderr("after-kill9").contains("left by a build that was killed"),
-        stderr("after-kill9"));
+    assertTrue(
+        stderr("after-kill9").contains("left by a build that was killed"), stderr("after-kill9"));
     assertLastSiteUntouched();
   }
 
@@ -198,18 +211,26 @@ class InterruptedBuildTest {
   void aBuildWaitsForTheBuildHoldingTheLockAndSaysWhichOne() throws Exception {
     Path lockFile = tmp.resolve(".site-output.lock");
     Process build;
-    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
-      channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "-0\n")
-          .getBytes(StandardCharsets.US_ASCII)));
+    try (FileChannel channel =
+            FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = channel.lock()) {
+      channel.write(
+          ByteBuffer.wrap(
+              (ProcessHandle.current().pid() + "-0\n").getBytes(StandardCharsets.US_ASCII)));
       build = startBuild("waiting");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
       while (!stderr("waiting").contains("waiting:") && System.nanoTime() < deadline) {
         assertTrue(build.isAlive(), stderr("waiting"));
         Thread.sleep(20);
       }
-      assertTrue(stderr("waiting").contains("waiting: another build (process "
-          + ProcessHandle.current().pid() + ") is writing " + out), stderr("waiting"));
+      assertTrue(
+          stderr("waiting")
+              .contains(
+                  "waiting: another build (process "
+                      + ProcessHandle.current().pid()
+                      + ") is writing "
+                      + out),
+          stderr("waiting"));
       Thread.sleep(500);
       assertEquals(List.of(), stagingFolders(), "nothing is written while the other build runs");
       assertTrue(build.isAlive());

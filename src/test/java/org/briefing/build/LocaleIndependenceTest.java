@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -19,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same content gives byte-identical output whatever the machine's default locale: a build
- * under Turkish (dotless i), Arabic (its own digits and decimal signs) and English must agree.
- * Each build runs in its own JVM, because the default locale is fixed at start-up and changing
- * it inside the test JVM would leak into other tests.
+ * The same content gives byte-identical output whatever the machine's default locale: a build under
+ * Turkish (dotless i), Arabic (its own digits and decimal signs) and English must agree. Each build
+ * runs in its own JVM, because the default locale is fixed at start-up and changing it inside the
+ * test JVM would leak into other tests.
  */
 @Tag("slow") // seconds per run, several JVMs or a generated archive: left out of mutation runs
 class LocaleIndependenceTest {
@@ -48,12 +47,19 @@ class LocaleIndependenceTest {
   private static Map<String, String> buildUnder(String language, String country, Path out)
       throws IOException, InterruptedException, NoSuchAlgorithmException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(java,
-        "-Duser.language=" + language, "-Duser.country=" + country,
-        "-cp", System.getProperty("java.class.path"),
-        "org.briefing.cli.Main", "build", "--out", out.toString())
-        .redirectErrorStream(true)
-        .start();
+    Process process =
+        new ProcessBuilder(
+                java,
+                "-Duser.language=" + language,
+                "-Duser.country=" + country,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.briefing.cli.Main",
+                "build",
+                "--out",
+                out.toString())
+            .redirectErrorStream(true)
+            .start();
     String log = new String(process.getInputStream().readAllBytes());
     assertTrue(process.waitFor(120, TimeUnit.SECONDS), "build timed out");
     assertEquals(0, process.exitValue(), log);
@@ -66,10 +72,11 @@ class LocaleIndependenceTest {
     MessageDigest sha = MessageDigest.getInstance("SHA-256");
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        out.put(root.relativize(file).toString(), HexFormat.of().formatHex(sha.digest(Files.readAllBytes(file))));
+        out.put(
+            root.relativize(file).toString(),
+            HexFormat.of().formatHex(sha.digest(Files.readAllBytes(file))));
       }
     }
     return out;
   }
-
 }

@@ -60,9 +60,14 @@ class ReaderOutputsTest {
         String id = entry.getElementsByTagNameNS(ATOM, "id").item(0).getTextContent();
         assertTrue(id.startsWith("https://example.org/briefing/" + lang + "/engagements/"), id);
         ids.add(id.replaceAll(".*/engagements/([^/]+)/", "$1"));
-        assertTrue(entry.getElementsByTagNameNS(ATOM, "updated").item(0).getTextContent()
-            .matches("\\d{4}-\\d{2}-\\d{2}T00:00:00Z"));
-        assertTrue(!entry.getElementsByTagNameNS(ATOM, "summary").item(0).getTextContent().isBlank());
+        assertTrue(
+            entry
+                .getElementsByTagNameNS(ATOM, "updated")
+                .item(0)
+                .getTextContent()
+                .matches("\\d{4}-\\d{2}-\\d{2}T00:00:00Z"));
+        assertTrue(
+            !entry.getElementsByTagNameNS(ATOM, "summary").item(0).getTextContent().isBlank());
       }
       assertEquals(new HashSet<>(SeedSite.recordIds()), ids);
     }
@@ -95,19 +100,27 @@ class ReaderOutputsTest {
     Document sitemap = xml("sitemap.xml");
     List<String> locs = texts(sitemap, "http://www.sitemaps.org/schemas/sitemap/0.9", "loc");
     // every page but the 404 page and the pages at records' former addresses (aliases)
-    long pages = SeedSite.pages().stream().filter(p -> !p.equals("404.html"))
-        .filter(p -> !p.contains("/engagements/2025-10-19-") && !p.contains("/engagements/2025-04-17-"))
-        .count();
+    long pages =
+        SeedSite.pages().stream()
+            .filter(p -> !p.equals("404.html"))
+            .filter(
+                p ->
+                    !p.contains("/engagements/2025-10-19-")
+                        && !p.contains("/engagements/2025-04-17-"))
+            .count();
     assertEquals(pages, locs.size());
-    assertTrue(locs.contains("https://example.org/briefing/ar/engagements/2025-01-20-qatar-syria-civil-defence-agreement/"));
+    assertTrue(
+        locs.contains(
+            "https://example.org/briefing/ar/engagements/2025-01-20-qatar-syria-civil-defence-agreement/"));
     NodeList links = sitemap.getElementsByTagNameNS("http://www.w3.org/1999/xhtml", "link");
     Set<String> hreflangs = new HashSet<>();
     for (int i = 0; i < links.getLength(); i++) {
       hreflangs.add(((Element) links.item(i)).getAttribute("hreflang"));
     }
     assertEquals(Set.of("ar", "en", "x-default"), hreflangs);
-    assertTrue(Files.readString(SeedSite.output().resolve("robots.txt"))
-        .contains("Sitemap: https://example.org/briefing/sitemap.xml"));
+    assertTrue(
+        Files.readString(SeedSite.output().resolve("robots.txt"))
+            .contains("Sitemap: https://example.org/briefing/sitemap.xml"));
   }
 
   @Test
@@ -116,7 +129,8 @@ class ReaderOutputsTest {
     assertEquals((byte) 0xEF, bytes[0]);
     assertEquals((byte) 0xBB, bytes[1]);
     assertEquals((byte) 0xBF, bytes[2]);
-    List<List<String>> rows = Rfc4180.parse(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8));
+    List<List<String>> rows =
+        Rfc4180.parse(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8));
     assertEquals(SeedSite.recordIds().size() + 1, rows.size());
     List<String> header = rows.get(0);
     int width = header.size();
@@ -126,7 +140,10 @@ class ReaderOutputsTest {
     for (List<String> row : rows.subList(1, rows.size())) {
       assertEquals(width, row.size(), "row " + row.get(0));
       ids.add(row.get(id));
-      assertTrue(row.get(titleAr).codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC),
+      assertTrue(
+          row.get(titleAr)
+              .codePoints()
+              .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC),
           "Arabic title survives: " + row.get(titleAr));
     }
     assertEquals(new HashSet<>(SeedSite.recordIds()), ids);
@@ -137,8 +154,9 @@ class ReaderOutputsTest {
     ObjectMapper mapper = new ObjectMapper();
     Path data = SeedSite.output().resolve("data");
     JsonNode json = mapper.readTree(data.resolve("engagements.json").toFile());
-    JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-        .getSchema(Files.readString(data.resolve("engagements.schema.json")));
+    JsonSchema schema =
+        JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+            .getSchema(Files.readString(data.resolve("engagements.schema.json")));
     Set<ValidationMessage> errors = schema.validate(json);
     assertEquals(Set.of(), errors);
     assertEquals(SeedSite.recordIds().size(), json.get("engagements").size());
@@ -151,9 +169,11 @@ class ReaderOutputsTest {
     ObjectMapper mapper = new ObjectMapper();
     Path data = SeedSite.output().resolve("data");
     JsonNode json = mapper.readTree(data.resolve("engagements.json").toFile());
-    ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("engagements").get(0)).putArray("countries");
-    JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-        .getSchema(Files.readString(data.resolve("engagements.schema.json")));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("engagements").get(0))
+        .putArray("countries");
+    JsonSchema schema =
+        JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+            .getSchema(Files.readString(data.resolve("engagements.schema.json")));
     assertTrue(!schema.validate(json).isEmpty(), "the schema must be able to fail");
   }
 

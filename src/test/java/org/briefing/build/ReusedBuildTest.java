@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A build that reuses the last one ({@code build} on the command line) writes exactly the bytes
- * a clean single-threaded build of the same content writes, whatever changed in between:
- * records edited, added and removed at random, a template, a hand-edited output file.
+ * A build that reuses the last one ({@code build} on the command line) writes exactly the bytes a
+ * clean single-threaded build of the same content writes, whatever changed in between: records
+ * edited, added and removed at random, a template, a hand-edited output file.
  */
 class ReusedBuildTest {
 
@@ -37,7 +37,8 @@ class ReusedBuildTest {
     Path out = tmp.resolve("site-output");
     SiteBuilder.Outcome first = reuse(content, out);
     assertEquals(first.files(), first.rendered(), "the first build renders everything");
-    assertTrue(Files.isRegularFile(tmp.resolve(".site-output.state/manifest.tsv")),
+    assertTrue(
+        Files.isRegularFile(tmp.resolve(".site-output.state/manifest.tsv")),
         "the state is kept beside the output");
     assertFalse(Files.exists(out.resolve(".site-output.state")), "and never published");
     assertSameAsCleanBuild(content, out, "the first build");
@@ -61,13 +62,21 @@ class ReusedBuildTest {
           what = "a title";
         }
         case 1 -> {
-          replaceLine(record.resolve("engagement.yaml"), "date: ", String.format(Locale.ROOT,
-              "date: %04d-%02d-%02d", 2000 + random.nextInt(25), 1 + random.nextInt(12),
-              1 + random.nextInt(28)));
+          replaceLine(
+              record.resolve("engagement.yaml"),
+              "date: ",
+              String.format(
+                  Locale.ROOT,
+                  "date: %04d-%02d-%02d",
+                  2000 + random.nextInt(25),
+                  1 + random.nextInt(12),
+                  1 + random.nextInt(28)));
           what = "a date";
         }
         case 2 -> {
-          replaceLine(record.resolve("engagement.yaml"), "type: ",
+          replaceLine(
+              record.resolve("engagement.yaml"),
+              "type: ",
               "type: " + types[random.nextInt(types.length)]);
           what = "a type";
         }
@@ -83,8 +92,12 @@ class ReusedBuildTest {
           what = "a record added";
         }
         default -> {
-          Path unlisted = records.stream().filter(r -> !listedByOthers(records, r)).skip(
-              random.nextInt(10)).findFirst().orElseThrow();
+          Path unlisted =
+              records.stream()
+                  .filter(r -> !listedByOthers(records, r))
+                  .skip(random.nextInt(10))
+                  .findFirst()
+                  .orElseThrow();
           org.briefing.publish.Publisher.deleteTree(unlisted);
           record = unlisted;
           what = "a record removed";
@@ -141,8 +154,9 @@ class ReusedBuildTest {
     Files.writeString(facts, before);
     replaceLine(records(content).get(7).resolve("en.md"), "title: ", "title: \"Fixed\"");
     SiteBuilder.Outcome fixed = reuse(content, out);
-    assertTrue(fixed.rendered() < fixed.files() / 4, "the fix reuses the build before it: "
-        + fixed.rendered() + " of " + fixed.files());
+    assertTrue(
+        fixed.rendered() < fixed.files() / 4,
+        "the fix reuses the build before it: " + fixed.rendered() + " of " + fixed.files());
     assertSameAsCleanBuild(content, out, "after fixing the problem");
   }
 
@@ -198,8 +212,8 @@ class ReusedBuildTest {
 
   private void assertSameAsCleanBuild(Path content, Path out, String when) throws IOException {
     Path clean = Files.createTempDirectory(tmp, "clean-").resolve("site");
-    SiteBuilder.Outcome outcome = new SiteBuilder().build(options(content, SeedSite.TEMPLATES,
-        clean), false);
+    SiteBuilder.Outcome outcome =
+        new SiteBuilder().build(options(content, SeedSite.TEMPLATES, clean), false);
     assertTrue(outcome.ok(), when + ": " + outcome.problems());
     assertSame(read(clean), read(out), when);
   }
@@ -214,18 +228,23 @@ class ReusedBuildTest {
     return files;
   }
 
-  private static void assertSame(Map<String, byte[]> expected, Map<String, byte[]> actual,
-      String when) {
+  private static void assertSame(
+      Map<String, byte[]> expected, Map<String, byte[]> actual, String when) {
     assertEquals(expected.keySet(), actual.keySet(), when + ": the same files");
     List<String> differ = new ArrayList<>();
-    expected.forEach((path, bytes) -> {
-      if (!Arrays.equals(bytes, actual.get(path))) {
-        differ.add(path);
-      }
-    });
+    expected.forEach(
+        (path, bytes) -> {
+          if (!Arrays.equals(bytes, actual.get(path))) {
+            differ.add(path);
+          }
+        });
     if (!differ.isEmpty()) {
-      fail(when + ": " + differ.size() + " files differ from a clean single-threaded build: "
-          + differ.subList(0, Math.min(10, differ.size())));
+      fail(
+          when
+              + ": "
+              + differ.size()
+              + " files differ from a clean single-threaded build: "
+              + differ.subList(0, Math.min(10, differ.size())));
     }
   }
 }

@@ -1,6 +1,5 @@
 package org.briefing.build;
 
-import org.briefing.TestFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.briefing.TestFiles;
 
 /** The project's own content built once into a temporary folder, shared by the site tests. */
 final class SeedSite {
@@ -44,7 +44,8 @@ final class SeedSite {
   static List<String> pages() {
     Path root = output();
     try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(p -> p.toString().endsWith(".html"))
+      return files
+          .filter(p -> p.toString().endsWith(".html"))
           .map(p -> root.relativize(p).toString().replace('\\', '/'))
           .sorted()
           .toList();

@@ -58,14 +58,21 @@ class SeedSiteTest {
       Path here = SeedSite.output().resolve(page).getParent();
       for (Element el : doc.select("a[href], link[href]")) {
         String href = el.attr("href");
-        if (href.startsWith("http://") || href.startsWith("https://") || href.startsWith("mailto:")) {
+        if (href.startsWith("http://")
+            || href.startsWith("https://")
+            || href.startsWith("mailto:")) {
           continue;
         }
-        assertFalse(href.startsWith("/"), page + ": absolute-path link " + href
-            + " breaks when the site is served from a sub-path");
+        assertFalse(
+            href.startsWith("/"),
+            page
+                + ": absolute-path link "
+                + href
+                + " breaks when the site is served from a sub-path");
         String target = href.contains("#") ? href.substring(0, href.indexOf('#')) : href;
         String fragment = href.contains("#") ? href.substring(href.indexOf('#') + 1) : "";
-        Path file = target.isEmpty() ? SeedSite.output().resolve(page) : here.resolve(target).normalize();
+        Path file =
+            target.isEmpty() ? SeedSite.output().resolve(page) : here.resolve(target).normalize();
         if (!Files.isRegularFile(file) || !file.startsWith(SeedSite.output())) {
           broken.add(page + " -> " + href);
         } else if (!fragment.isEmpty()) {
@@ -92,11 +99,13 @@ class SeedSiteTest {
       Document doc = parse(page);
       Element sw = doc.selectFirst("a.lang-switch");
       assertTrue(sw != null, page + " has no language switch");
-      Path target = SeedSite.output().resolve(page).getParent().resolve(sw.attr("href")).normalize();
+      Path target =
+          SeedSite.output().resolve(page).getParent().resolve(sw.attr("href")).normalize();
       assertEquals(SeedSite.output().resolve(expected), target, page);
       assertEquals(other, sw.attr("hreflang"), page);
       if (exists) {
-        assertFalse(doc.select("link[rel=alternate][hreflang=" + other + "]").isEmpty(),
+        assertFalse(
+            doc.select("link[rel=alternate][hreflang=" + other + "]").isEmpty(),
             page + " lacks its hreflang alternate");
       }
     }
@@ -117,7 +126,8 @@ class SeedSiteTest {
 
   @Test
   void arabicPagesWriteMonthsWithTheirLevantineNamesAndTheHijriDate() throws IOException {
-    Document page = parse("ar/engagements/2025-01-20-qatar-syria-civil-defence-agreement/index.html");
+    Document page =
+        parse("ar/engagements/2025-01-20-qatar-syria-civil-defence-agreement/index.html");
     String facts = page.selectFirst(".facts").text();
     assertTrue(facts.contains("20 يناير/كانون الثاني 2025"), facts);
     assertTrue(facts.contains("20 رجب 1446 هـ"), facts);
@@ -125,7 +135,9 @@ class SeedSiteTest {
 
   @Test
   void aDateKnownOnlyToTheMonthIsNeverGivenADay() throws IOException {
-    Document page = parse("en/engagements/2025-04-syria-interior-minister-receives-lekhwiya-delegation/index.html");
+    Document page =
+        parse(
+            "en/engagements/2025-04-syria-interior-minister-receives-lekhwiya-delegation/index.html");
     Element time = page.selectFirst(".facts time");
     assertEquals("April 2025", time.text());
     assertEquals("2025-04", time.attr("datetime"));

@@ -19,9 +19,9 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * What a search engine reads from {@code sitemap.xml}, one {@code <url>} at a time: a page
- * that exists in both languages names both and the bilingual landing page as x-default; a page
- * in one language only names no alternate, since its counterpart does not exist.
+ * What a search engine reads from {@code sitemap.xml}, one {@code <url>} at a time: a page that
+ * exists in both languages names both and the bilingual landing page as x-default; a page in one
+ * language only names no alternate, since its counterpart does not exist.
  */
 class SitemapAlternatesTest {
 
@@ -31,8 +31,8 @@ class SitemapAlternatesTest {
   private static final String BOTH = "2025-01-20-qatar-syria-agreement";
   private static final String ENGLISH_ONLY = "2025-02-03-turkey-norway-call";
 
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
+
   /** Each {@code <loc>} with its alternates, hreflang → href, in document order. */
   private static Map<String, Map<String, String>> urls;
 
@@ -40,8 +40,11 @@ class SitemapAlternatesTest {
   static void build() throws Exception {
     HandBuiltSite site = new HandBuiltSite(tmp);
     site.record(BOTH, HandBuiltSite.facts("2025-01-20", "agreement", "QA, SY", ""));
-    site.record(ENGLISH_ONLY, HandBuiltSite.facts("2025-02-03", "call", "NO, TR", ""),
-        HandBuiltSite.text("Turkey and Norway talk", "A call."), null);
+    site.record(
+        ENGLISH_ONLY,
+        HandBuiltSite.facts("2025-02-03", "call", "NO, TR", ""),
+        HandBuiltSite.text("Turkey and Norway talk", "A call."),
+        null);
     site.build();
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);
@@ -60,7 +63,8 @@ class SitemapAlternatesTest {
         Element link = (Element) links.item(j);
         assertEquals("alternate", link.getAttribute("rel"));
         String before = alternates.put(link.getAttribute("hreflang"), link.getAttribute("href"));
-        assertEquals(null, before, loc + " names hreflang " + link.getAttribute("hreflang") + " twice");
+        assertEquals(
+            null, before, loc + " names hreflang " + link.getAttribute("hreflang") + " twice");
       }
       urls.put(loc, alternates);
     }
@@ -68,10 +72,11 @@ class SitemapAlternatesTest {
 
   @Test
   void aTranslatedRecordNamesBothLanguagesAndTheLandingPage() {
-    Map<String, String> expected = Map.of(
-        "ar", BASE + "ar/engagements/" + BOTH + "/",
-        "en", BASE + "en/engagements/" + BOTH + "/",
-        "x-default", BASE);
+    Map<String, String> expected =
+        Map.of(
+            "ar", BASE + "ar/engagements/" + BOTH + "/",
+            "en", BASE + "en/engagements/" + BOTH + "/",
+            "x-default", BASE);
     assertEquals(expected, urls.get(BASE + "en/engagements/" + BOTH + "/"));
     assertEquals(expected, urls.get(BASE + "ar/engagements/" + BOTH + "/"));
   }
@@ -79,18 +84,21 @@ class SitemapAlternatesTest {
   @Test
   void aRecordInOneLanguageHasNoAlternates() {
     assertEquals(Map.of(), urls.get(BASE + "en/engagements/" + ENGLISH_ONLY + "/"));
-    assertTrue(!urls.containsKey(BASE + "ar/engagements/" + ENGLISH_ONLY + "/"),
+    assertTrue(
+        !urls.containsKey(BASE + "ar/engagements/" + ENGLISH_ONLY + "/"),
         "the Arabic page of an untranslated record does not exist, so it is not listed");
   }
 
   @Test
   void listsAndHomesNameBothLanguages() {
-    assertEquals(Map.of("ar", BASE + "ar/", "en", BASE + "en/", "x-default", BASE),
-        urls.get(BASE + "en/"));
-    assertEquals(Map.of("ar", BASE + "ar/timeline/", "en", BASE + "en/timeline/",
-        "x-default", BASE), urls.get(BASE + "ar/timeline/"));
-    assertEquals(Map.of("ar", BASE + "ar/countries/tr/", "en", BASE + "en/countries/tr/",
-        "x-default", BASE), urls.get(BASE + "en/countries/tr/"));
+    assertEquals(
+        Map.of("ar", BASE + "ar/", "en", BASE + "en/", "x-default", BASE), urls.get(BASE + "en/"));
+    assertEquals(
+        Map.of("ar", BASE + "ar/timeline/", "en", BASE + "en/timeline/", "x-default", BASE),
+        urls.get(BASE + "ar/timeline/"));
+    assertEquals(
+        Map.of("ar", BASE + "ar/countries/tr/", "en", BASE + "en/countries/tr/", "x-default", BASE),
+        urls.get(BASE + "en/countries/tr/"));
   }
 
   @Test
@@ -107,7 +115,9 @@ class SitemapAlternatesTest {
       String other = lang.equals("ar") ? "en" : "ar";
       assertEquals(List.of("ar", "en", "x-default"), List.copyOf(alternates.keySet()), loc);
       assertEquals(loc, alternates.get(lang), loc + ": its own language names the page itself");
-      assertEquals(BASE + other + loc.substring(BASE.length() + 2), alternates.get(other),
+      assertEquals(
+          BASE + other + loc.substring(BASE.length() + 2),
+          alternates.get(other),
           loc + ": the other language names the counterpart");
       assertTrue(urls.containsKey(alternates.get(other)), loc + ": the counterpart is listed too");
     }

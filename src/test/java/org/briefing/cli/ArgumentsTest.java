@@ -24,24 +24,44 @@ class ArgumentsTest {
 
   @Test
   void newReadsItsFourArgumentsAndSplitsTheCountries() throws Exception {
-    Arguments parsed = Arguments.parse(new String[] {"new", "--date", "2025-05-01", "--countries",
-        "SY,TR", "--type", "call", "--slug", "khattab-yerlikaya-call", "--content", "elsewhere"});
-    assertEquals(new Arguments.NewRecord("2025-05-01", List.of("SY", "TR"), "call",
-        "khattab-yerlikaya-call"), parsed.newRecord().orElseThrow());
+    Arguments parsed =
+        Arguments.parse(
+            new String[] {
+              "new",
+              "--date",
+              "2025-05-01",
+              "--countries",
+              "SY,TR",
+              "--type",
+              "call",
+              "--slug",
+              "khattab-yerlikaya-call",
+              "--content",
+              "elsewhere"
+            });
+    assertEquals(
+        new Arguments.NewRecord(
+            "2025-05-01", List.of("SY", "TR"), "call", "khattab-yerlikaya-call"),
+        parsed.newRecord().orElseThrow());
     assertEquals(Path.of("elsewhere"), parsed.options().content());
   }
 
   @Test
   void spacesAfterTheCommasAreForgiven() throws Exception {
-    Arguments parsed = Arguments.parse(new String[] {"new", "--date", "2025", "--countries",
-        "SY, TR", "--type", "call", "--slug", "x"});
+    Arguments parsed =
+        Arguments.parse(
+            new String[] {
+              "new", "--date", "2025", "--countries", "SY, TR", "--type", "call", "--slug", "x"
+            });
     assertEquals(List.of("SY", "TR"), parsed.newRecord().orElseThrow().countries());
   }
 
   @Test
   void newNamesTheArgumentsItIsMissing() {
-    var e = assertThrows(Arguments.UsageException.class,
-        () -> Arguments.parse(new String[] {"new", "--date", "2025-05-01", "--slug", "x"}));
+    var e =
+        assertThrows(
+            Arguments.UsageException.class,
+            () -> Arguments.parse(new String[] {"new", "--date", "2025-05-01", "--slug", "x"}));
     assertTrue(e.getMessage().contains("missing: --countries, --type"), e.getMessage());
   }
 
@@ -49,8 +69,11 @@ class ArgumentsTest {
   void serveListensOn8080UnlessToldOtherwise() throws Exception {
     assertEquals(8080, Arguments.parse(new String[] {"serve"}).port());
     assertEquals(0, Arguments.parse(new String[] {"serve", "--port", "0"}).port());
-    Arguments parsed = Arguments.parse(new String[] {"serve", "--drafts", "--base-url",
-        "http://localhost/", "--templates", "t"});
+    Arguments parsed =
+        Arguments.parse(
+            new String[] {
+              "serve", "--drafts", "--base-url", "http://localhost/", "--templates", "t"
+            });
     assertTrue(parsed.options().drafts());
     assertEquals(Path.of("t"), parsed.options().templates());
   }
@@ -58,32 +81,43 @@ class ArgumentsTest {
   @Test
   void aPortOutsideTheRangeIsAUsageError() {
     for (String port : List.of("65536", "-1", "eighty")) {
-      var e = assertThrows(Arguments.UsageException.class,
-          () -> Arguments.parse(new String[] {"serve", "--port", port}), port);
+      var e =
+          assertThrows(
+              Arguments.UsageException.class,
+              () -> Arguments.parse(new String[] {"serve", "--port", port}),
+              port);
       assertTrue(e.getMessage().contains("0 to 65535"), e.getMessage());
     }
   }
 
   @Test
   void anOptionOfAnotherCommandIsRefusedNotIgnored() {
-    var serveOut = assertThrows(Arguments.UsageException.class,
-        () -> Arguments.parse(new String[] {"serve", "--out", "x"}));
+    var serveOut =
+        assertThrows(
+            Arguments.UsageException.class,
+            () -> Arguments.parse(new String[] {"serve", "--out", "x"}));
     assertEquals("--out is not an option of serve", serveOut.getMessage());
-    var buildDate = assertThrows(Arguments.UsageException.class,
-        () -> Arguments.parse(new String[] {"build", "--date", "2025"}));
+    var buildDate =
+        assertThrows(
+            Arguments.UsageException.class,
+            () -> Arguments.parse(new String[] {"build", "--date", "2025"}));
     assertEquals("--date is not an option of build", buildDate.getMessage());
-    var buildPort = assertThrows(Arguments.UsageException.class,
-        () -> Arguments.parse(new String[] {"--port", "0"}));
+    var buildPort =
+        assertThrows(
+            Arguments.UsageException.class, () -> Arguments.parse(new String[] {"--port", "0"}));
     assertEquals("--port is not an option of build", buildPort.getMessage());
   }
 
   @Test
   void unknownCommandsAndOptionsAreNamed() {
-    var command = assertThrows(Arguments.UsageException.class,
-        () -> Arguments.parse(new String[] {"publish"}));
+    var command =
+        assertThrows(
+            Arguments.UsageException.class, () -> Arguments.parse(new String[] {"publish"}));
     assertTrue(command.getMessage().startsWith("unknown command \"publish\""));
-    var option = assertThrows(Arguments.UsageException.class,
-        () -> Arguments.parse(new String[] {"check", "--stirct"}));
+    var option =
+        assertThrows(
+            Arguments.UsageException.class,
+            () -> Arguments.parse(new String[] {"check", "--stirct"}));
     assertEquals("unknown option \"--stirct\"", option.getMessage());
   }
 
@@ -94,8 +128,18 @@ class ArgumentsTest {
     ExitCode code = new Main(out, out, Map.of()).run(new String[] {"--help"});
     String help = bytes.toString(StandardCharsets.UTF_8);
     assertEquals(ExitCode.OK, code);
-    for (String expected : List.of("build", "check", "new", "serve", "--port", "--slug",
-        "--countries", "--date", "--type", "fail `check` until")) {
+    for (String expected :
+        List.of(
+            "build",
+            "check",
+            "new",
+            "serve",
+            "--port",
+            "--slug",
+            "--countries",
+            "--date",
+            "--type",
+            "fail `check` until")) {
       assertTrue(help.contains(expected), "help should mention " + expected);
     }
   }

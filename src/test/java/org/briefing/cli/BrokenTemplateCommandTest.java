@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A maintainer's mistake in a template is not an editor's: {@code build} exits with status 3,
- * names the template, and the published site stays as it was, with nothing left beside it.
+ * A maintainer's mistake in a template is not an editor's: {@code build} exits with status 3, names
+ * the template, and the published site stays as it was, with nothing left beside it.
  */
 class BrokenTemplateCommandTest {
 
@@ -26,8 +26,12 @@ class BrokenTemplateCommandTest {
     Map<String, String> out = new TreeMap<>();
     try (Stream<Path> files = Files.walk(root)) {
       for (Path p : files.filter(Files::isRegularFile).toList()) {
-        out.put(root.relativize(p).toString(), java.util.HexFormat.of().formatHex(
-            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+        out.put(
+            root.relativize(p).toString(),
+            java.util.HexFormat.of()
+                .formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(Files.readAllBytes(p))));
       }
     }
     return out;
@@ -36,8 +40,11 @@ class BrokenTemplateCommandTest {
   private static List<String> names(Path dir) throws Exception {
     try (Stream<Path> files = Files.list(dir)) {
       // the state the last good build keeps for the next one to reuse is meant to stay
-      return files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".state"))
-          .sorted().toList();
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> !n.endsWith(".state"))
+          .sorted()
+          .toList();
     }
   }
 
@@ -48,8 +55,11 @@ class BrokenTemplateCommandTest {
     Path out = tmp.resolve("site-output");
     String[] args = {"build", "--templates", templates.toString(), "--out", out.toString()};
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Main main = new Main(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+    Main main =
+        new Main(
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Map.of());
     assertEquals(0, main.run(args).status(), err.toString(StandardCharsets.UTF_8));
     Map<String, String> before = contents(out);
 

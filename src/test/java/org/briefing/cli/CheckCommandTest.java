@@ -24,9 +24,14 @@ class CheckCommandTest {
   private static Run run(Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    ExitCode code = new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), env).run(args);
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    ExitCode code =
+        new Main(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                env)
+            .run(args);
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   private static Path brokenCopyOfContent(Path tmp) throws IOException {
@@ -41,8 +46,11 @@ class CheckCommandTest {
         }
       }
     }
-    Path facts = content.resolve("engagements/2025-01-20-qatar-syria-civil-defence-agreement/engagement.yaml");
-    Files.writeString(facts, Files.readString(facts).replace("countries: [QA, SY]", "countries: [QA, QQ]"));
+    Path facts =
+        content.resolve(
+            "engagements/2025-01-20-qatar-syria-civil-defence-agreement/engagement.yaml");
+    Files.writeString(
+        facts, Files.readString(facts).replace("countries: [QA, SY]", "countries: [QA, QQ]"));
     return content;
   }
 
@@ -61,7 +69,8 @@ class CheckCommandTest {
     assertEquals(1, run.code().status());
     List<String> lines = run.err().lines().toList();
     assertEquals(2, lines.size(), run.err());
-    assertTrue(lines.get(0).matches(".*/engagement\\.yaml:\\d+:\\d+: unknown country code \"QQ\" .*"),
+    assertTrue(
+        lines.get(0).matches(".*/engagement\\.yaml:\\d+:\\d+: unknown country code \"QQ\" .*"),
         lines.get(0));
     assertEquals("1 problem; nothing was written", lines.get(1));
     assertFalse(run.err().contains("::error"), "annotations only under CI");
@@ -71,16 +80,21 @@ class CheckCommandTest {
   @Test
   void underCiEachProblemIsAlsoAGitHubAnnotation(@TempDir Path tmp) throws IOException {
     Path content = brokenCopyOfContent(tmp);
-    for (Map<String, String> env : List.of(Map.of("CI", "true"), Map.of("GITHUB_ACTIONS", "true"))) {
+    for (Map<String, String> env :
+        List.of(Map.of("CI", "true"), Map.of("GITHUB_ACTIONS", "true"))) {
       Run run = run(env, "check", "--content", content.toString());
-      String annotation = run.err().lines().filter(l -> l.startsWith("::error ")).findFirst().orElse("");
-      assertTrue(annotation.matches("::error file=.*engagement\\.yaml,line=\\d+,col=\\d+::unknown country code \"QQ\".*"),
+      String annotation =
+          run.err().lines().filter(l -> l.startsWith("::error ")).findFirst().orElse("");
+      assertTrue(
+          annotation.matches(
+              "::error file=.*engagement\\.yaml,line=\\d+,col=\\d+::unknown country code \"QQ\".*"),
           annotation);
     }
   }
 
   @Test
-  void aFailedBuildSaysNothingWasWrittenAndLeavesTheOutputAlone(@TempDir Path tmp) throws IOException {
+  void aFailedBuildSaysNothingWasWrittenAndLeavesTheOutputAlone(@TempDir Path tmp)
+      throws IOException {
     Path content = brokenCopyOfContent(tmp);
     Path out = Files.createDirectories(tmp.resolve("out"));
     Files.writeString(out.resolve("index.html"), "last good site");
@@ -92,12 +106,15 @@ class CheckCommandTest {
   @Test
   void baseUrlOverridesTheAddressInAbsoluteLinksOnly(@TempDir Path tmp) throws IOException {
     Path out = tmp.resolve("out");
-    Run run = run(Map.of(), "build", "--out", out.toString(), "--base-url", "https://news.example/brief");
+    Run run =
+        run(Map.of(), "build", "--out", out.toString(), "--base-url", "https://news.example/brief");
     assertEquals(ExitCode.OK, run.code(), run.err());
     String page = Files.readString(out.resolve("en/timeline/index.html"));
-    assertTrue(page.contains("<link rel=\"canonical\" href=\"https://news.example/brief/en/timeline/\">"));
+    assertTrue(
+        page.contains("<link rel=\"canonical\" href=\"https://news.example/brief/en/timeline/\">"));
     assertTrue(page.contains("href=\"../../assets/site.css\""), "internal links stay relative");
-    assertTrue(Files.readString(out.resolve("sitemap.xml")).contains("https://news.example/brief/ar/"));
+    assertTrue(
+        Files.readString(out.resolve("sitemap.xml")).contains("https://news.example/brief/ar/"));
   }
 
   @Test

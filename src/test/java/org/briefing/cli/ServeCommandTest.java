@@ -19,12 +19,13 @@ class ServeCommandTest {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       PrintStream stream = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-      ExitCode code = new Main(stream, stream, Map.of())
-          .run(new String[] {"serve", "--port", String.valueOf(taken.getLocalPort())});
+      ExitCode code =
+          new Main(stream, stream, Map.of())
+              .run(new String[] {"serve", "--port", String.valueOf(taken.getLocalPort())});
       String printed = bytes.toString(StandardCharsets.UTF_8);
       assertEquals(ExitCode.USAGE, code, printed);
-      assertTrue(printed.startsWith("error: cannot listen on 127.0.0.1:" + taken.getLocalPort()),
-          printed);
+      assertTrue(
+          printed.startsWith("error: cannot listen on 127.0.0.1:" + taken.getLocalPort()), printed);
       assertTrue(printed.contains("--port 0"), printed);
     }
   }

@@ -15,15 +15,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Reading a content folder from disk, before any rule is checked: language files split into
- * front matter and body, files saved by any editor read alike, and stray or unreadable files
- * named so the editor can fix them.
+ * Reading a content folder from disk, before any rule is checked: language files split into front
+ * matter and body, files saved by any editor read alike, and stray or unreadable files named so the
+ * editor can fix them.
  */
 class ContentLoaderTest {
 
   private static final String ID = "2025-01-20-qatar-syria-civil-defence-agreement";
 
-  private static final String EN = """
+  private static final String EN =
+      """
       ---
       title: Syrian Civil Defence and Qatar sign an agreement
       summary: Training and equipment.
@@ -31,8 +32,7 @@ class ContentLoaderTest {
       On 20 January 2025 the agreement was announced.
       """;
 
-  @TempDir
-  Path content;
+  @TempDir Path content;
 
   private Path recordDir;
 
@@ -61,7 +61,8 @@ class ContentLoaderTest {
 
     assertEquals(List.of(), formatted(loaded));
     MarkdownFile en = loaded.records().get(0).texts().get("en");
-    YamlNode.Mapping front = assertInstanceOf(YamlNode.Mapping.class, en.frontMatter().orElseThrow());
+    YamlNode.Mapping front =
+        assertInstanceOf(YamlNode.Mapping.class, en.frontMatter().orElseThrow());
     YamlNode.Scalar title = (YamlNode.Scalar) front.entries().get("title");
     assertAll(
         () -> assertEquals("Syrian Civil Defence and Qatar sign an agreement", title.text()),
@@ -84,7 +85,8 @@ class ContentLoaderTest {
     assertEquals(List.of(), formatted(loaded));
     MarkdownFile en = loaded.records().get(0).texts().get("en");
     YamlNode.Mapping front = (YamlNode.Mapping) en.frontMatter().orElseThrow();
-    assertEquals("Syrian Civil Defence and Qatar sign an agreement",
+    assertEquals(
+        "Syrian Civil Defence and Qatar sign an agreement",
         ((YamlNode.Scalar) front.entries().get("title")).text());
     assertEquals("On 20 January 2025 the agreement was announced.\n", en.body());
   }
@@ -93,8 +95,11 @@ class ContentLoaderTest {
   void aLanguageFileWithoutFrontMatterIsReportedAtItsFirstLine() throws IOException {
     Files.writeString(recordDir.resolve("en.md"), "Just a body.\n");
 
-    assertEquals(List.of(recordDir.resolve("en.md") + ":1:1: must start with a front matter"
-        + " block: a line `---`, then `title:` and `summary:`, then another `---`"),
+    assertEquals(
+        List.of(
+            recordDir.resolve("en.md")
+                + ":1:1: must start with a front matter"
+                + " block: a line `---`, then `title:` and `summary:`, then another `---`"),
         formatted(load()));
   }
 
@@ -105,16 +110,22 @@ class ContentLoaderTest {
     List<String> problems = formatted(load());
 
     assertEquals(1, problems.size(), problems.toString());
-    assertTrue(problems.get(0).startsWith(recordDir.resolve("en.md") + ":1:1: the front matter is"
-        + " never closed"), problems.toString());
+    assertTrue(
+        problems
+            .get(0)
+            .startsWith(recordDir.resolve("en.md") + ":1:1: the front matter is" + " never closed"),
+        problems.toString());
   }
 
   @Test
   void aMisnamedFileInARecordSuggestsTheNameItResembles() throws IOException {
     Files.writeString(recordDir.resolve("eng.md"), EN);
 
-    assertEquals(List.of(recordDir.resolve("eng.md") + ": is not part of a record; a record"
-        + " folder holds only engagement.yaml, ar.md and en.md (did you mean en.md?)"),
+    assertEquals(
+        List.of(
+            recordDir.resolve("eng.md")
+                + ": is not part of a record; a record"
+                + " folder holds only engagement.yaml, ar.md and en.md (did you mean en.md?)"),
         formatted(load()));
   }
 
@@ -123,18 +134,43 @@ class ContentLoaderTest {
     Files.delete(recordDir.resolve("engagement.yaml"));
     Files.writeString(recordDir.resolve("en.md"), EN);
 
-    assertEquals(List.of(recordDir.resolve("engagement.yaml") + ": is missing; every record"
-        + " needs its facts file (run `new` to scaffold one)"), formatted(load()));
+    assertEquals(
+        List.of(
+            recordDir.resolve("engagement.yaml")
+                + ": is missing; every record"
+                + " needs its facts file (run `new` to scaffold one)"),
+        formatted(load()));
   }
 
   @Test
   void aFileThatIsNotUtf8IsReportedRatherThanMisread() throws IOException {
     // "قطر" in Windows-1256, a common Arabic legacy encoding
-    Files.write(recordDir.resolve("en.md"), new byte[] {'-', '-', '-', '\n', 't', ':', ' ',
-        (byte) 0xE2, (byte) 0xD8, (byte) 0xD1, '\n', '-', '-', '-', '\n'});
+    Files.write(
+        recordDir.resolve("en.md"),
+        new byte[] {
+          '-',
+          '-',
+          '-',
+          '\n',
+          't',
+          ':',
+          ' ',
+          (byte) 0xE2,
+          (byte) 0xD8,
+          (byte) 0xD1,
+          '\n',
+          '-',
+          '-',
+          '-',
+          '\n'
+        });
 
-    assertEquals(List.of(recordDir.resolve("en.md") + ": is not valid UTF-8 text; save it as"
-        + " UTF-8 in your editor"), formatted(load()));
+    assertEquals(
+        List.of(
+            recordDir.resolve("en.md")
+                + ": is not valid UTF-8 text; save it as"
+                + " UTF-8 in your editor"),
+        formatted(load()));
   }
 
   @Test

@@ -49,18 +49,32 @@ class YamlReaderTest {
   class ValuesStayTheTextWritten {
 
     @ParameterizedTest(name = "value: {0}")
-    @ValueSource(strings = {
-        "NO",          // Norway's country code, YAML 1.1's false
-        "no", "yes", "Yes", "off", "on", "y", "n",
-        "true", "True", "false",
-        "1.10",        // not the number 1.1
-        "0123",        // not octal 83
-        "0x1F", "1e3", "+1", "1_000", ".inf", ".NaN",
-        "2025-01-20",  // not a timestamp
-        "2025-01",
-        "2025",
-        "12:30"        // not YAML 1.1's sexagesimal 750
-    })
+    @ValueSource(
+        strings = {
+          "NO", // Norway's country code, YAML 1.1's false
+          "no",
+          "yes",
+          "Yes",
+          "off",
+          "on",
+          "y",
+          "n",
+          "true",
+          "True",
+          "false",
+          "1.10", // not the number 1.1
+          "0123", // not octal 83
+          "0x1F",
+          "1e3",
+          "+1",
+          "1_000",
+          ".inf",
+          ".NaN",
+          "2025-01-20", // not a timestamp
+          "2025-01",
+          "2025",
+          "12:30" // not YAML 1.1's sexagesimal 750
+        })
     void aPlainValueIsTheExactTextWritten(String written) {
       YamlNode.Scalar value = scalar(readMapping("key: " + written + "\n"), "key");
 
@@ -70,7 +84,9 @@ class YamlReaderTest {
 
     @Test
     void keysStayTheTextWrittenToo() {
-      YamlNode.Mapping countries = readMapping("""
+      YamlNode.Mapping countries =
+          readMapping(
+              """
           NO: {en: Norway, ar: النرويج}
           ON: {en: Ontario, ar: أونتاريو}
           """);
@@ -82,9 +98,10 @@ class YamlReaderTest {
     void listItemsStayTheTextWritten() {
       YamlNode.Mapping map = readMapping("countries: [NO, SY, 'QA']\n");
 
-      YamlNode.Sequence list = assertInstanceOf(YamlNode.Sequence.class,
-          map.entries().get("countries"));
-      assertEquals(List.of("NO", "SY", "QA"),
+      YamlNode.Sequence list =
+          assertInstanceOf(YamlNode.Sequence.class, map.entries().get("countries"));
+      assertEquals(
+          List.of("NO", "SY", "QA"),
           list.items().stream().map(n -> ((YamlNode.Scalar) n).text()).toList());
     }
 
@@ -108,16 +125,18 @@ class YamlReaderTest {
       assertTrue(scalar(map, "a").isNull());
       assertTrue(scalar(map, "b").isNull());
     }
+
     @Test
     void aValueLeftEmptyMeansNothingWritten() {
       YamlNode.Mapping map = readMapping("end_date:\nstatus: confirmed\n");
       assertTrue(scalar(map, "end_date").isNull());
     }
+
     @Test
     void anEmptyListItemMeansNothingWritten() {
       YamlNode.Mapping map = readMapping("related:\n  -\n  - 2025-01-20-x\n");
-      YamlNode.Sequence related = assertInstanceOf(YamlNode.Sequence.class,
-          map.entries().get("related"));
+      YamlNode.Sequence related =
+          assertInstanceOf(YamlNode.Sequence.class, map.entries().get("related"));
       assertTrue(((YamlNode.Scalar) related.items().get(0)).isNull());
     }
 
@@ -132,7 +151,8 @@ class YamlReaderTest {
   @Nested
   class Positions {
 
-    private static final String RECORD = """
+    private static final String RECORD =
+        """
         date: 2025-01-20
         countries: [QA, SY]
         sources:
@@ -150,8 +170,8 @@ class YamlReaderTest {
 
     @Test
     void eachItemOfAFlowListHasItsOwnColumn() {
-      YamlNode.Sequence countries = assertInstanceOf(YamlNode.Sequence.class,
-          readMapping(RECORD).entries().get("countries"));
+      YamlNode.Sequence countries =
+          assertInstanceOf(YamlNode.Sequence.class, readMapping(RECORD).entries().get("countries"));
 
       // countries: [QA, SY]
       // 123456789012345678
@@ -161,8 +181,8 @@ class YamlReaderTest {
 
     @Test
     void valuesInsideABlockListPointIntoTheirOwnLines() {
-      YamlNode.Sequence sources = assertInstanceOf(YamlNode.Sequence.class,
-          readMapping(RECORD).entries().get("sources"));
+      YamlNode.Sequence sources =
+          assertInstanceOf(YamlNode.Sequence.class, readMapping(RECORD).entries().get("sources"));
       YamlNode.Mapping first = assertInstanceOf(YamlNode.Mapping.class, sources.items().get(0));
 
       // "  - publisher: " is 15 characters; "    title: " is 11
@@ -194,28 +214,39 @@ class YamlReaderTest {
 
     @Test
     void aRepeatedKeyIsReportedWithBothLines() {
-      Optional<YamlNode> root = read("""
+      Optional<YamlNode> root =
+          read(
+              """
           title: First title
           summary: A summary
           title: Second title
           """);
 
       assertEquals(Optional.empty(), root);
-      assertEquals(List.of(FILE + ":3:1: duplicate key \"title\" (first written on line 1);"
-          + " keep one and delete the other"), formatted());
+      assertEquals(
+          List.of(
+              FILE
+                  + ":3:1: duplicate key \"title\" (first written on line 1);"
+                  + " keep one and delete the other"),
+          formatted());
     }
 
     @Test
     void aRepeatedKeyInsideAListEntryIsReportedToo() {
-      read("""
+      read(
+          """
           sources:
             - publisher: A
               title: T
               publisher: B
           """);
 
-      assertEquals(List.of(FILE + ":4:5: duplicate key \"publisher\" (first written on line 2);"
-          + " keep one and delete the other"), formatted());
+      assertEquals(
+          List.of(
+              FILE
+                  + ":4:5: duplicate key \"publisher\" (first written on line 2);"
+                  + " keep one and delete the other"),
+          formatted());
     }
 
     @Test
@@ -223,8 +254,11 @@ class YamlReaderTest {
       Path en = Path.of("en.md");
       reader.read(en, "title: One\nsummary: S\ntitle: Two\n", 1, problems);
 
-      assertEquals(List.of("en.md:4:1: duplicate key \"title\" (first written on line 2);"
-          + " keep one and delete the other"), formatted());
+      assertEquals(
+          List.of(
+              "en.md:4:1: duplicate key \"title\" (first written on line 2);"
+                  + " keep one and delete the other"),
+          formatted());
     }
   }
 
@@ -236,15 +270,24 @@ class YamlReaderTest {
       Optional<YamlNode> root = read("a: &name Qatar\nb: *name\n");
 
       assertEquals(Optional.empty(), root);
-      assertTrue(formatted().contains(FILE + ":2:4: YAML aliases (*name) are not allowed;"
-          + " write the value out in full"), formatted().toString());
+      assertTrue(
+          formatted()
+              .contains(
+                  FILE
+                      + ":2:4: YAML aliases (*name) are not allowed;"
+                      + " write the value out in full"),
+          formatted().toString());
     }
 
     @Test
     void anAnchorOnAListIsRefusedWhereItIsWritten() {
       assertEquals(Optional.empty(), read("countries: &c [QA, SY]\n"));
-      assertEquals(List.of(FILE + ":1:12: YAML anchors (&c) are not allowed; remove it and"
-          + " write values out in full"), formatted());
+      assertEquals(
+          List.of(
+              FILE
+                  + ":1:12: YAML anchors (&c) are not allowed; remove it and"
+                  + " write values out in full"),
+          formatted());
     }
 
     @Test
@@ -253,6 +296,7 @@ class YamlReaderTest {
       assertEquals(1, problems.size(), problems::toString);
       assertTrue(problems.get(0).message().contains("&t"), problems::toString);
     }
+
     @Test
     void anAnchorOnASingleValueIsRefused() {
       assertEquals(Optional.empty(), read("title: &t Qatar\n"));
@@ -262,7 +306,9 @@ class YamlReaderTest {
 
     @Test
     void theBillionLaughsExpansionIsRefusedBeforeItGrows() {
-      Optional<YamlNode> root = read("""
+      Optional<YamlNode> root =
+          read(
+              """
           a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]
           b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
           c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
@@ -274,8 +320,12 @@ class YamlReaderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"date: !!str 2025-01-20\n", "date: !!timestamp 2025-01-20\n",
-        "countries: !custom [QA]\n"})
+    @ValueSource(
+        strings = {
+          "date: !!str 2025-01-20\n",
+          "date: !!timestamp 2025-01-20\n",
+          "countries: !custom [QA]\n"
+        })
     void anExplicitTagIsRefusedAtItsValue(String yaml) {
       Optional<YamlNode> root = read(yaml);
 
@@ -304,8 +354,12 @@ class YamlReaderTest {
 
       assertEquals(Optional.empty(), root);
       assertEquals(1, problems.size(), problems::toString);
-      assertTrue(problems.get(0).message().contains("nested more than " + YamlReader.MAX_DEPTH
-          + " levels deep"), problems::toString);
+      assertTrue(
+          problems
+              .get(0)
+              .message()
+              .contains("nested more than " + YamlReader.MAX_DEPTH + " levels deep"),
+          problems::toString);
     }
 
     @Test
@@ -341,7 +395,9 @@ class YamlReaderTest {
 
     @Test
     void anUnquotedColonInAValueIsReportedOnItsLine() {
-      Optional<YamlNode> root = read("""
+      Optional<YamlNode> root =
+          read(
+              """
           date: 2025-01-20
           type: agreement
           title: Qatar: a new partner
@@ -355,10 +411,15 @@ class YamlReaderTest {
           () -> assertEquals(FILE, problem.file()),
           () -> assertEquals(3, problem.line()),
           () -> assertTrue(problem.column() > 0),
-          () -> assertTrue(problem.message().startsWith("a colon followed by a space (\": \")"
-              + " inside a value"), problem.message()),
-          () -> assertTrue(problem.message().contains("put the whole value in quotes"),
-              problem.message()));
+          () ->
+              assertTrue(
+                  problem
+                      .message()
+                      .startsWith("a colon followed by a space (\": \")" + " inside a value"),
+                  problem.message()),
+          () ->
+              assertTrue(
+                  problem.message().contains("put the whole value in quotes"), problem.message()));
     }
 
     @Test

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dates as readers see them on each language's pages. The expected strings are written out in
- * full: they are what a reader sees, checked by hand, not what the formatter happened to return.
+ * Dates as readers see them on each language's pages. The expected strings are written out in full:
+ * they are what a reader sees, checked by hand, not what the formatter happened to return.
  */
 class DateFormatterTest {
 
@@ -74,12 +74,25 @@ class DateFormatterTest {
 
     @Test
     void everyMonthHasItsPairOfNames() {
-      String[] expected = {"يناير/كانون الثاني", "فبراير/شباط", "مارس/آذار", "أبريل/نيسان",
-          "مايو/أيار", "يونيو/حزيران", "يوليو/تموز", "أغسطس/آب", "سبتمبر/أيلول",
-          "أكتوبر/تشرين الأول", "نوفمبر/تشرين الثاني", "ديسمبر/كانون الأول"};
+      String[] expected = {
+        "يناير/كانون الثاني",
+        "فبراير/شباط",
+        "مارس/آذار",
+        "أبريل/نيسان",
+        "مايو/أيار",
+        "يونيو/حزيران",
+        "يوليو/تموز",
+        "أغسطس/آب",
+        "سبتمبر/أيلول",
+        "أكتوبر/تشرين الأول",
+        "نوفمبر/تشرين الثاني",
+        "ديسمبر/كانون الأول"
+      };
       for (int month = 1; month <= 12; month++) {
-        assertEquals(expected[month - 1] + " 2025",
-            ARABIC.format(new PartialDate(2025, month, 0)), "month " + month);
+        assertEquals(
+            expected[month - 1] + " 2025",
+            ARABIC.format(new PartialDate(2025, month, 0)),
+            "month " + month);
       }
     }
 
@@ -97,27 +110,32 @@ class DateFormatterTest {
 
     @Test
     void daysInOneMonthShareTheMonthAndYear() {
-      assertEquals("20–22 January 2025",
+      assertEquals(
+          "20–22 January 2025",
           ENGLISH.formatRange(date("2025-01-20"), Optional.of(date("2025-01-22"))));
-      assertEquals("20–22 يناير/كانون الثاني 2025",
+      assertEquals(
+          "20–22 يناير/كانون الثاني 2025",
           ARABIC.formatRange(date("2025-01-20"), Optional.of(date("2025-01-22"))));
     }
 
     @Test
     void daysInTwoMonthsOfOneYearShareTheYear() {
-      assertEquals("30 January – 2 February 2025",
+      assertEquals(
+          "30 January – 2 February 2025",
           ENGLISH.formatRange(date("2025-01-30"), Optional.of(date("2025-02-02"))));
     }
 
     @Test
     void daysInTwoYearsAreWrittenInFull() {
-      assertEquals("30 December 2024 – 2 January 2025",
+      assertEquals(
+          "30 December 2024 – 2 January 2025",
           ENGLISH.formatRange(date("2024-12-30"), Optional.of(date("2025-01-02"))));
     }
 
     @Test
     void vagueEndsAreWrittenAtTheirOwnPrecision() {
-      assertEquals("20 January 2025 – March 2025",
+      assertEquals(
+          "20 January 2025 – March 2025",
           ENGLISH.formatRange(date("2025-01-20"), Optional.of(date("2025-03"))));
       assertEquals("2024 – 2025", ENGLISH.formatRange(date("2024"), Optional.of(date("2025"))));
     }
@@ -125,35 +143,44 @@ class DateFormatterTest {
     @Test
     void noEndOrAnEndOnTheSameDayIsASingleDate() {
       assertEquals("20 January 2025", ENGLISH.formatRange(date("2025-01-20"), Optional.empty()));
-      assertEquals("20 January 2025",
+      assertEquals(
+          "20 January 2025",
           ENGLISH.formatRange(date("2025-01-20"), Optional.of(date("2025-01-20"))));
     }
 
     @Test
     void arabicRangesAcrossMonthsAndYearsNameEachMonth() {
-      assertEquals("30 يناير/كانون الثاني – 2 فبراير/شباط 2025",
+      assertEquals(
+          "30 يناير/كانون الثاني – 2 فبراير/شباط 2025",
           ARABIC.formatRange(date("2025-01-30"), Optional.of(date("2025-02-02"))));
-      assertEquals("30 ديسمبر/كانون الأول 2024 – 2 يناير/كانون الثاني 2025",
+      assertEquals(
+          "30 ديسمبر/كانون الأول 2024 – 2 يناير/كانون الثاني 2025",
           ARABIC.formatRange(date("2024-12-30"), Optional.of(date("2025-01-02"))));
-      assertEquals("ديسمبر/كانون الأول 2024 – يناير/كانون الثاني 2025",
+      assertEquals(
+          "ديسمبر/كانون الأول 2024 – يناير/كانون الثاني 2025",
           ARABIC.formatRange(date("2024-12"), Optional.of(date("2025-01"))));
     }
 
     @Test
     void monthsOfTwoYearsAreNotOneMonth() {
-      assertEquals("December 2024 – January 2025",
+      assertEquals(
+          "December 2024 – January 2025",
           ENGLISH.formatRange(date("2024-12"), Optional.of(date("2025-01"))));
-      assertEquals("January 2024 – January 2025",
+      assertEquals(
+          "January 2024 – January 2025",
           ENGLISH.formatRange(date("2024-01"), Optional.of(date("2025-01"))));
-      assertEquals("20 January 2024 – 22 January 2025",
+      assertEquals(
+          "20 January 2024 – 22 January 2025",
           ENGLISH.formatRange(date("2024-01-20"), Optional.of(date("2025-01-22"))));
-      assertEquals("20 يناير/كانون الثاني 2024 – 22 يناير/كانون الثاني 2025",
+      assertEquals(
+          "20 يناير/كانون الثاني 2024 – 22 يناير/كانون الثاني 2025",
           ARABIC.formatRange(date("2024-01-20"), Optional.of(date("2025-01-22"))));
     }
 
     @Test
     void arabicIndicDigitsApplyToRangesToo() {
-      assertEquals("٢٠–٢٢ يناير/كانون الثاني ٢٠٢٥",
+      assertEquals(
+          "٢٠–٢٢ يناير/كانون الثاني ٢٠٢٥",
           ARABIC_INDIC.formatRange(date("2025-01-20"), Optional.of(date("2025-01-22"))));
     }
   }

@@ -14,8 +14,8 @@ class DigitsTest {
 
   @Test
   void onlyDigitsChangeTheRestOfTheTextStaysAsWritten() {
-    assertEquals("٢٠–٢٢ يناير/كانون الثاني ٢٠٢٥",
-        new Digits(true).apply("20–22 يناير/كانون الثاني 2025"));
+    assertEquals(
+        "٢٠–٢٢ يناير/كانون الثاني ٢٠٢٥", new Digits(true).apply("20–22 يناير/كانون الثاني 2025"));
   }
 
   @Test

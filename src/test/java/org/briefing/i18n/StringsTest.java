@@ -26,16 +26,30 @@ class StringsTest {
 
     @ParameterizedTest(name = "{0} is {1}")
     @CsvSource({
-        "0, zero",
-        "1, one",
-        "2, two",
-        "3, few", "4, few", "9, few", "10, few",
-        "11, many", "12, many", "50, many", "99, many",
-        "100, other", "101, other", "102, other",
-        "103, few", "110, few",
-        "111, many", "199, many",
-        "200, other", "1000, other", "1001, other", "1002, other",
-        "1003, few", "1011, many"
+      "0, zero",
+      "1, one",
+      "2, two",
+      "3, few",
+      "4, few",
+      "9, few",
+      "10, few",
+      "11, many",
+      "12, many",
+      "50, many",
+      "99, many",
+      "100, other",
+      "101, other",
+      "102, other",
+      "103, few",
+      "110, few",
+      "111, many",
+      "199, many",
+      "200, other",
+      "1000, other",
+      "1001, other",
+      "1002, other",
+      "1003, few",
+      "1011, many"
     })
     void followCldr(long n, String category) {
       assertEquals(category, Strings.category(Lang.AR, n));
@@ -46,8 +60,15 @@ class StringsTest {
   class EnglishPluralCategories {
 
     @ParameterizedTest(name = "{0} is {1}")
-    @CsvSource({"0, other", "1, one", "2, other", "3, other", "11, other", "21, other",
-        "101, other"})
+    @CsvSource({
+      "0, other",
+      "1, one",
+      "2, other",
+      "3, other",
+      "11, other",
+      "21, other",
+      "101, other"
+    })
     void areOneAndOther(long n, String category) {
       assertEquals(category, Strings.category(Lang.EN, n));
     }
@@ -56,8 +77,7 @@ class StringsTest {
   @Nested
   class LoadedFromAFile {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private Strings load(String yaml) throws IOException {
       Path file = dir.resolve("strings.yaml");
@@ -65,7 +85,8 @@ class StringsTest {
       return Strings.load(file);
     }
 
-    private static final String STRINGS = """
+    private static final String STRINGS =
+        """
         home: {en: Home, ar: الرئيسية}
         engagements_count:
           en: {one: "{n} engagement", other: "{n} engagements"}
@@ -98,7 +119,9 @@ class StringsTest {
 
     @Test
     void aMissingCategoryFallsBackToOther() throws IOException {
-      Strings strings = load("""
+      Strings strings =
+          load(
+              """
           count:
             en: {other: "{n} records"}
             ar: {other: "{n} سجل"}
@@ -109,23 +132,23 @@ class StringsTest {
 
     @Test
     void aStringWithoutItsArabicTextIsRefusedWhenLoading() {
-      TemplateProblemException e = assertThrows(TemplateProblemException.class,
-          () -> load("home: {en: Home}\n"));
+      TemplateProblemException e =
+          assertThrows(TemplateProblemException.class, () -> load("home: {en: Home}\n"));
       assertTrue(e.getMessage().contains("\"home\" has no ar text"), e.getMessage());
     }
 
     @Test
     void askingForAnUnknownKeyNamesIt() throws IOException {
       Strings strings = load(STRINGS);
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> strings.get(Lang.EN, "hoem"));
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> strings.get(Lang.EN, "hoem"));
       assertTrue(e.getMessage().contains("hoem"), e.getMessage());
     }
   }
 
   /**
-   * The site's own count phrase, as readers see it under every list. The noun is «حدث»
-   * (masculine): its form changes with the number, and 11 to 99 take the accusative singular.
+   * The site's own count phrase, as readers see it under every list. The noun is «حدث» (masculine):
+   * its form changes with the number, and 11 to 99 take the accusative singular.
    */
   @Nested
   class TheSiteCountsEvents {
@@ -134,34 +157,49 @@ class StringsTest {
 
     @ParameterizedTest(name = "{0} is \"{1}\"")
     @CsvSource({
-        "0, لا أحداث",
-        "1, حدث واحد",
-        "2, حدثان",
-        "3, 3 أحداث",
-        "10, 10 أحداث",
-        "11, 11 حدثاً",
-        "99, 99 حدثاً",
-        "100, 100 حدث",
-        "101, 101 حدث",
-        "103, 103 أحداث",
-        "111, 111 حدثاً"
+      "0, لا أحداث",
+      "1, حدث واحد",
+      "2, حدثان",
+      "3, 3 أحداث",
+      "10, 10 أحداث",
+      "11, 11 حدثاً",
+      "99, 99 حدثاً",
+      "100, 100 حدث",
+      "101, 101 حدث",
+      "103, 103 أحداث",
+      "111, 111 حدثاً"
     })
     void inArabic(long n, String expected) {
       assertEquals(expected, site.plural(Lang.AR, "engagements_count", n, Long.toString(n)));
     }
 
     @ParameterizedTest(name = "{0} is \"{1}\"")
-    @CsvSource({"0, 0 engagements", "1, 1 engagement", "2, 2 engagements",
-        "11, 11 engagements", "101, 101 engagements"})
+    @CsvSource({
+      "0, 0 engagements",
+      "1, 1 engagement",
+      "2, 2 engagements",
+      "11, 11 engagements",
+      "101, 101 engagements"
+    })
     void inEnglish(long n, String expected) {
       assertEquals(expected, site.plural(Lang.EN, "engagements_count", n, Long.toString(n)));
     }
 
     @Test
     void noArabicStringCallsARecordAStation() {
-      for (String key : java.util.List.of("latest", "related", "chart_by_month", "chart_by_type",
-          "count", "search_label", "search_no_results", "filter_none", "engagements_with",
-          "partners_chart_title", "footer_note")) {
+      for (String key :
+          java.util.List.of(
+              "latest",
+              "related",
+              "chart_by_month",
+              "chart_by_type",
+              "count",
+              "search_label",
+              "search_no_results",
+              "filter_none",
+              "engagements_with",
+              "partners_chart_title",
+              "footer_note")) {
         String text = site.get(Lang.AR, key);
         assertTrue(!text.contains("محط"), key + ": " + text);
       }

@@ -15,10 +15,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A record's body as readers get it: whatever an editor (or a pasted article) puts in the
- * Markdown, the HTML placed in the page runs no script, loads nothing from other hosts, and
- * keeps the page's own heading outline. The output is parsed with jsoup, as a browser would,
- * so the tests check elements and attributes rather than spelling of the markup.
+ * A record's body as readers get it: whatever an editor (or a pasted article) puts in the Markdown,
+ * the HTML placed in the page runs no script, loads nothing from other hosts, and keeps the page's
+ * own heading outline. The output is parsed with jsoup, as a browser would, so the tests check
+ * elements and attributes rather than spelling of the markup.
  */
 class MarkdownRendererTest {
 
@@ -64,7 +64,8 @@ class MarkdownRendererTest {
 
     @Test
     void htmlCommentsAreDroppedAndTheTextAroundThemKept() {
-      String html = renderer.render("Before\n\n<!-- editor note -->\n\nAfter <!-- inline --> text\n");
+      String html =
+          renderer.render("Before\n\n<!-- editor note -->\n\nAfter <!-- inline --> text\n");
 
       assertFalse(html.contains("editor note"), html);
       assertFalse(html.contains("inline"), html);
@@ -79,6 +80,7 @@ class MarkdownRendererTest {
 
       assertEquals("Visible words", page.body().text());
     }
+
     @Test
     void wordsAfterACommentOnTheSameLineAreKept() {
       Document page = render("<!-- note --> Visible words after a comment\n");
@@ -92,16 +94,17 @@ class MarkdownRendererTest {
   class LinkAddresses {
 
     @ParameterizedTest(name = "[x]({0}) goes nowhere")
-    @ValueSource(strings = {
-        "javascript:alert(1)",
-        "JaVaScRiPt:alert(1)",
-        "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
-        "vbscript:msgbox(1)",
-        "<java\tscript:alert(1)>",       // browsers ignore the tab inside a scheme
-        "jav&#x61;script:alert(1)",      // entity-encoded "a"
-        "java&#9;script:alert(1)",       // entity-encoded tab
-        "file:///etc/passwd"
-    })
+    @ValueSource(
+        strings = {
+          "javascript:alert(1)",
+          "JaVaScRiPt:alert(1)",
+          "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+          "vbscript:msgbox(1)",
+          "<java\tscript:alert(1)>", // browsers ignore the tab inside a scheme
+          "jav&#x61;script:alert(1)", // entity-encoded "a"
+          "java&#9;script:alert(1)", // entity-encoded tab
+          "file:///etc/passwd"
+        })
     void dangerousSchemesBecomeAHarmlessHash(String destination) {
       assertEquals("#", onlyLink("[x](" + destination + ")").attr("href"));
     }
@@ -117,15 +120,16 @@ class MarkdownRendererTest {
     }
 
     @ParameterizedTest(name = "[x]({0}) is kept")
-    @ValueSource(strings = {
-        "https://example.org/report?id=3#p2",
-        "http://example.org",
-        "mailto:desk@example.org",
-        "../2025-01-20-qatar-syria-civil-defence-agreement/",
-        "/en/timeline/",
-        "#section",
-        "page.html?q=a:b"
-    })
+    @ValueSource(
+        strings = {
+          "https://example.org/report?id=3#p2",
+          "http://example.org",
+          "mailto:desk@example.org",
+          "../2025-01-20-qatar-syria-civil-defence-agreement/",
+          "/en/timeline/",
+          "#section",
+          "page.html?q=a:b"
+        })
     void webMailAndRelativeAddressesAreKept(String destination) {
       assertEquals(destination, onlyLink("[x](" + destination + ")").attr("href"));
     }
@@ -135,14 +139,15 @@ class MarkdownRendererTest {
   class LinksToOtherSites {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "[x](https://example.org/a)",
-        "[x](http://example.org/a)",
-        "[x](HTTPS://example.org/a)",
-        "[x](//example.org/a)",
-        "<https://example.org/a>",
-        "see https://example.org/a today"
-    })
+    @ValueSource(
+        strings = {
+          "[x](https://example.org/a)",
+          "[x](http://example.org/a)",
+          "[x](HTTPS://example.org/a)",
+          "[x](//example.org/a)",
+          "<https://example.org/a>",
+          "see https://example.org/a today"
+        })
     void openWithoutGivingTheOtherSiteAccessToThePage(String markdown) {
       assertEquals("noopener noreferrer", onlyLink(markdown).attr("rel"));
     }
@@ -162,12 +167,13 @@ class MarkdownRendererTest {
   class Images {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "![A chart](https://other.example/chart.png)",
-        "![A chart](http://other.example/chart.png)",
-        "![A chart](HTTPS://other.example/chart.png)",
-        "![A chart](//other.example/chart.png)"
-    })
+    @ValueSource(
+        strings = {
+          "![A chart](https://other.example/chart.png)",
+          "![A chart](http://other.example/chart.png)",
+          "![A chart](HTTPS://other.example/chart.png)",
+          "![A chart](//other.example/chart.png)"
+        })
     void anImageFromAnotherSiteBecomesALinkToIt(String markdown) {
       Document page = render(markdown);
 
@@ -198,14 +204,16 @@ class MarkdownRendererTest {
       Element img = render("![x](javascript:alert(1))").selectFirst("img");
       assertEquals("#", img.attr("src"));
     }
+
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "![x](/\\evil.example/x.png)",
-        "![x](\\\\\\\\evil.example/x.png)",
-        "![x](http:evil.example/x.png)",
-        "![x](https:evil.example/x.png)",
-        "![x](<ht\ttps://evil.example/x.png>)"
-    })
+    @ValueSource(
+        strings = {
+          "![x](/\\evil.example/x.png)",
+          "![x](\\\\\\\\evil.example/x.png)",
+          "![x](http:evil.example/x.png)",
+          "![x](https:evil.example/x.png)",
+          "![x](<ht\ttps://evil.example/x.png>)"
+        })
     void anImageAddressThatBrowsersResolveToAnotherHostAlsoBecomesALink(String markdown) {
       Document page = render(markdown);
       assertTrue(page.select("img").isEmpty(), page.body().html());

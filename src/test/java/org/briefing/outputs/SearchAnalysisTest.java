@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Search reads words by one definition: the index the build writes (SearchAnalysis, Java) and
- * the query the browser reads (assets/search.js, under Node.js) must give the same terms for
- * every word of the seed records and of a generated corpus, or a reader's query would miss
- * records that contain its words.
+ * Search reads words by one definition: the index the build writes (SearchAnalysis, Java) and the
+ * query the browser reads (assets/search.js, under Node.js) must give the same terms for every word
+ * of the seed records and of a generated corpus, or a reader's query would miss records that
+ * contain its words.
  */
 class SearchAnalysisTest {
 
@@ -37,8 +37,10 @@ class SearchAnalysisTest {
     CorpusGenerator generator = new CorpusGenerator(CorpusGenerator.DEFAULT_SEED);
     generator.writeContent(generator.records(300), tmp.resolve("corpus"));
     texts.addAll(markdownOf(tmp.resolve("corpus").resolve("engagements")));
-    texts.add("Türkiye's ministers; الدفـــاع، وَالأَمْنُ ٢٠٢٥ للدفاع موسى رئيس مؤتمر إسرائيل آلية ٱلله");
-    assertTrue(seed >= 20 && texts.size() > 600, "both languages of the seed and 300 generated records");
+    texts.add(
+        "Türkiye's ministers; الدفـــاع، وَالأَمْنُ ٢٠٢٥ للدفاع موسى رئيس مؤتمر إسرائيل آلية ٱلله");
+    assertTrue(
+        seed >= 20 && texts.size() > 600, "both languages of the seed and 300 generated records");
 
     List<List<String>> browser = browserTerms(texts);
     SearchAnalysis analysis = SearchAnalysis.rules();
@@ -48,12 +50,19 @@ class SearchAnalysisTest {
       words += java.size();
       if (!java.equals(browser.get(i))) {
         int at = 0;
-        while (at < java.size() && at < browser.get(i).size() && java.get(at).equals(browser.get(i).get(at))) {
+        while (at < java.size()
+            && at < browser.get(i).size()
+            && java.get(at).equals(browser.get(i).get(at))) {
           at++;
         }
-        assertEquals(java.subList(at, Math.min(java.size(), at + 5)),
+        assertEquals(
+            java.subList(at, Math.min(java.size(), at + 5)),
             browser.get(i).subList(at, Math.min(browser.get(i).size(), at + 5)),
-            "text " + i + ": the build (expected) and the browser read word " + at + " differently");
+            "text "
+                + i
+                + ": the build (expected) and the browser read word "
+                + at
+                + " differently");
       }
     }
     assertTrue(words > 100_000, "every word of the texts was compared: " + words);
@@ -76,20 +85,30 @@ class SearchAnalysisTest {
   private List<List<String>> browserTerms(List<String> texts) throws Exception {
     Assumptions.assumeTrue(onPath("node"), "Node.js is needed to run assets/search.js");
     Path script = tmp.resolve("analyze.js");
-    Files.writeString(script, String.join("\n",
-        "const fs = require('fs');",
-        "global.window = { briefingAnalysis: JSON.parse(fs.readFileSync(process.argv[2], 'utf8')) };",
-        "global.document = { getElementById: () => null };",
-        "require(process.argv[3]);",
-        "const texts = JSON.parse(fs.readFileSync(process.argv[4], 'utf8'));",
-        "fs.writeFileSync(process.argv[5], JSON.stringify(texts.map(t => window.briefingSearch.analyze(t))));"));
+    Files.writeString(
+        script,
+        String.join(
+            "\n",
+            "const fs = require('fs');",
+            "global.window = { briefingAnalysis: JSON.parse(fs.readFileSync(process.argv[2], 'utf8')) };",
+            "global.document = { getElementById: () => null };",
+            "require(process.argv[3]);",
+            "const texts = JSON.parse(fs.readFileSync(process.argv[4], 'utf8'));",
+            "fs.writeFileSync(process.argv[5], JSON.stringify(texts.map(t => window.briefingSearch.analyze(t))));"));
     Path in = tmp.resolve("texts.json");
     Path out = tmp.resolve("terms.json");
     JSON.writeValue(in.toFile(), texts);
     Path table = Path.of("src", "main", "resources", SearchAnalysis.RESOURCE);
-    Process node = new ProcessBuilder("node", script.toString(), table.toAbsolutePath().toString(),
-        Path.of("templates", "assets", "search.js").toAbsolutePath().toString(), in.toString(),
-        out.toString()).redirectErrorStream(true).start();
+    Process node =
+        new ProcessBuilder(
+                "node",
+                script.toString(),
+                table.toAbsolutePath().toString(),
+                Path.of("templates", "assets", "search.js").toAbsolutePath().toString(),
+                in.toString(),
+                out.toString())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(node.waitFor(120, TimeUnit.SECONDS), "node did not finish");
     assertEquals(0, node.exitValue(), output);

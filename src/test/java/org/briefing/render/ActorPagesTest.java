@@ -25,9 +25,9 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 /**
- * The actors' pages as the build writes them from the seed records: the index, one page per
- * actor in both languages, and the links between actors and records, both ways. Expected
- * numbers are counted here from the validated records, not taken from the code under test.
+ * The actors' pages as the build writes them from the seed records: the index, one page per actor
+ * in both languages, and the links between actors and records, both ways. Expected numbers are
+ * counted here from the validated records, not taken from the code under test.
  */
 class ActorPagesTest {
 
@@ -74,13 +74,17 @@ class ActorPagesTest {
         Element other = doc.selectFirst(".other-name a");
         assertNotNull(other, path + ": the name in the other language");
         assertEquals(actor.name().get(lang.other()), other.text(), path);
-        assertEquals(lang.other().code(), other.attr("lang"), path + ": marked as the other language");
+        assertEquals(
+            lang.other().code(), other.attr("lang"), path + ": marked as the other language");
         assertEquals(lang.other().dir(), other.attr("dir"), path);
         assertEquals(Routes.actor(lang.other(), actor), target(other), path);
-        assertEquals(Routes.actor(lang.other(), actor), target(doc.selectFirst("a.lang-switch")),
+        assertEquals(
+            Routes.actor(lang.other(), actor),
+            target(doc.selectFirst("a.lang-switch")),
             path + ": the language switch leads to the same actor");
         for (Actor.Role role : actor.roles()) {
-          assertTrue(doc.select(".roles li").text().contains(role.title().get(lang)),
+          assertTrue(
+              doc.select(".roles li").text().contains(role.title().get(lang)),
               path + ": role " + role.title().get(lang));
         }
       }
@@ -92,21 +96,26 @@ class ActorPagesTest {
     for (Actor actor : site().actors()) {
       for (Lang lang : Lang.values()) {
         String path = Routes.actor(lang, actor);
-        List<String> listed = page(path).select("article.card h3 a").stream()
-            .map(ActorPagesTest::target).toList();
+        List<String> listed =
+            page(path).select("article.card h3 a").stream().map(ActorPagesTest::target).toList();
         List<Engagement> expected = new ArrayList<>(recordsOf(actor));
-        expected.sort(Comparator.comparing(Engagement::date).thenComparing(Engagement::id)
-            .reversed());
-        assertEquals(expected.stream().map(e -> Routes.engagement(
-            e.hasTranslation(lang) ? lang : lang.other(), e.id())).toList(), listed,
+        expected.sort(
+            Comparator.comparing(Engagement::date).thenComparing(Engagement::id).reversed());
+        assertEquals(
+            expected.stream()
+                .map(e -> Routes.engagement(e.hasTranslation(lang) ? lang : lang.other(), e.id()))
+                .toList(),
+            listed,
             path + ": its records, newest first");
         for (Engagement e : expected) {
           if (!e.hasTranslation(lang)) {
             continue;
           }
           String recordPath = Routes.engagement(lang, e.id());
-          Set<String> actorLinks = page(recordPath).select(".actor-list a").stream()
-              .map(ActorPagesTest::target).collect(Collectors.toSet());
+          Set<String> actorLinks =
+              page(recordPath).select(".actor-list a").stream()
+                  .map(ActorPagesTest::target)
+                  .collect(Collectors.toSet());
           assertTrue(actorLinks.contains(path), recordPath + " links to " + path);
         }
       }
@@ -121,8 +130,10 @@ class ActorPagesTest {
           continue;
         }
         Document doc = page(Routes.engagement(lang, e.id()));
-        assertEquals(e.actors().stream().map(a -> a.name().get(lang)).toList(),
-            doc.select(".actor-list a").eachText(), e.id());
+        assertEquals(
+            e.actors().stream().map(a -> a.name().get(lang)).toList(),
+            doc.select(".actor-list a").eachText(),
+            e.id());
       }
     }
   }
@@ -135,23 +146,36 @@ class ActorPagesTest {
       for (Element group : doc.select("section.actor-group")) {
         String heading = group.selectFirst("h2").text();
         List<Element> items = group.select(".actor-index li");
-        assertTrue(heading.contains(new Localizer(lang, Strings.load(
-            RenderedSite.TEMPLATES.resolve("strings.yaml")), false).count(items.size(),
-            "actors_count")), heading);
+        assertTrue(
+            heading.contains(
+                new Localizer(
+                        lang, Strings.load(RenderedSite.TEMPLATES.resolve("strings.yaml")), false)
+                    .count(items.size(), "actors_count")),
+            heading);
         for (Element li : items) {
           Element link = li.selectFirst("a");
-          Actor actor = site().actors().stream()
-              .filter(a -> Routes.actor(lang, a).equals(target(link))).findFirst().orElseThrow();
+          Actor actor =
+              site().actors().stream()
+                  .filter(a -> Routes.actor(lang, a).equals(target(link)))
+                  .findFirst()
+                  .orElseThrow();
           assertTrue(seen.put(actor.id(), heading) == null, actor.id() + " is listed once");
-          String place = actor.country().map(c -> c.name().get(lang)).orElse(
-              lang == Lang.AR ? "جهات دولية" : "International");
+          String place =
+              actor
+                  .country()
+                  .map(c -> c.name().get(lang))
+                  .orElse(lang == Lang.AR ? "جهات دولية" : "International");
           assertTrue(heading.startsWith(place + " · "), actor.id() + " under " + heading);
-          assertTrue(heading.contains(lang == Lang.AR
-              ? (actor.kind() == Actor.Kind.PERSON ? "أشخاص" : "مؤسسات")
-              : (actor.kind() == Actor.Kind.PERSON ? "People" : "Institutions")), heading);
+          assertTrue(
+              heading.contains(
+                  lang == Lang.AR
+                      ? (actor.kind() == Actor.Kind.PERSON ? "أشخاص" : "مؤسسات")
+                      : (actor.kind() == Actor.Kind.PERSON ? "People" : "Institutions")),
+              heading);
           String count = li.selectFirst(".count").text();
           int n = recordsOf(actor).size();
-          assertTrue(count.startsWith(Integer.toString(n)) || (n <= 2 && lang == Lang.AR),
+          assertTrue(
+              count.startsWith(Integer.toString(n)) || (n <= 2 && lang == Lang.AR),
               actor.id() + ": " + count + " for " + n);
         }
       }
@@ -164,7 +188,8 @@ class ActorPagesTest {
     for (Actor actor : site().actors()) {
       Map<String, Integer> together = new TreeMap<>();
       for (Engagement e : recordsOf(actor)) {
-        e.actors().stream().filter(a -> !a.id().equals(actor.id()))
+        e.actors().stream()
+            .filter(a -> !a.id().equals(actor.id()))
             .forEach(a -> together.merge(Routes.actor(Lang.EN, a), 1, Integer::sum));
       }
       Document doc = page(Routes.actor(Lang.EN, actor));
@@ -182,7 +207,8 @@ class ActorPagesTest {
     }
     // Syria's interior minister: with his ministry in two records
     Document khattab = page("en/actors/khattab-anas/index.html");
-    assertEquals("Ministry of Interior of Syria 2 engagements",
+    assertEquals(
+        "Ministry of Interior of Syria 2 engagements",
         khattab.selectFirst("#with-actors-h + ul li").text());
   }
 }

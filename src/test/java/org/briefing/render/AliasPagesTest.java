@@ -14,9 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A record's former addresses, as the seed's two renamed and merged records use them: each
- * old address still opens, in both languages, and sends the reader on to the record; no list
- * a reader or a machine follows (sitemap, feeds, search, exports) names it.
+ * A record's former addresses, as the seed's two renamed and merged records use them: each old
+ * address still opens, in both languages, and sends the reader on to the record; no list a reader
+ * or a machine follows (sitemap, feeds, search, exports) names it.
  */
 class AliasPagesTest {
 
@@ -25,10 +25,10 @@ class AliasPagesTest {
 
   @ParameterizedTest(name = "{0} in {2}")
   @CsvSource({
-      MERGED + ", 2025-10-18-coalition-syria-joint-operation-dumayr, ar, rtl",
-      MERGED + ", 2025-10-18-coalition-syria-joint-operation-dumayr, en, ltr",
-      RENAMED + ", 2025-04-al-sharaa-first-visit-doha, ar, rtl",
-      RENAMED + ", 2025-04-al-sharaa-first-visit-doha, en, ltr"
+    MERGED + ", 2025-10-18-coalition-syria-joint-operation-dumayr, ar, rtl",
+    MERGED + ", 2025-10-18-coalition-syria-joint-operation-dumayr, en, ltr",
+    RENAMED + ", 2025-04-al-sharaa-first-visit-doha, ar, rtl",
+    RENAMED + ", 2025-04-al-sharaa-first-visit-doha, en, ltr"
   })
   void theOldAddressSendsReadersToTheRecord(String alias, String id, String lang, String dir) {
     RenderedSite site = RenderedSite.seed();
@@ -40,7 +40,8 @@ class AliasPagesTest {
     String target = "../../../" + lang + "/engagements/" + id + "/index.html";
     Element refresh = page.selectFirst("meta[http-equiv=refresh]");
     assertEquals("0; url=" + target, refresh.attr("content"));
-    assertEquals("https://example.org/briefing/" + lang + "/engagements/" + id + "/",
+    assertEquals(
+        "https://example.org/briefing/" + lang + "/engagements/" + id + "/",
         page.selectFirst("link[rel=canonical]").attr("href"));
     Element link = page.selectFirst("main a[href]");
     assertEquals(target, link.attr("href"));
@@ -59,22 +60,31 @@ class AliasPagesTest {
       if (path.endsWith(".css") || path.startsWith("assets/")) {
         continue;
       }
-      boolean ownPage = path.equals("ar/engagements/" + alias + "/index.html")
-          || path.equals("en/engagements/" + alias + "/index.html");
-      if (!ownPage && new String(file.getValue(), java.nio.charset.StandardCharsets.UTF_8)
-          .contains(alias)) {
+      boolean ownPage =
+          path.equals("ar/engagements/" + alias + "/index.html")
+              || path.equals("en/engagements/" + alias + "/index.html");
+      if (!ownPage
+          && new String(file.getValue(), java.nio.charset.StandardCharsets.UTF_8).contains(alias)) {
         naming.add(path);
       }
     }
     assertEquals(List.of(), naming);
     // the lists themselves were looked at: each exists and names the record the alias leads to
-    for (String list : List.of("sitemap.xml", "ar/feed.xml", "en/feed.xml",
-        "ar/search/index.js", "en/search/index.js", "data/engagements.json",
-        "data/engagements.csv")) {
+    for (String list :
+        List.of(
+            "sitemap.xml",
+            "ar/feed.xml",
+            "en/feed.xml",
+            "ar/search/index.js",
+            "en/search/index.js",
+            "data/engagements.json",
+            "data/engagements.csv")) {
       assertTrue(RenderedSite.seed().files().containsKey(list), list);
     }
     assertFalse(RenderedSite.seed().text("sitemap.xml").contains(alias));
-    assertTrue(RenderedSite.seed().text("sitemap.xml")
-        .contains("2025-10-18-coalition-syria-joint-operation-dumayr"));
+    assertTrue(
+        RenderedSite.seed()
+            .text("sitemap.xml")
+            .contains("2025-10-18-coalition-syria-joint-operation-dumayr"));
   }
 }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What an Arab reader sees on the seed site's Arabic pages: names in Arabic order (after the
- * article «ال»), no Latin country codes, and publishers named in Arabic. The expected orders
- * are written by hand, as an Arabic index prints them.
+ * article «ال»), no Latin country codes, and publishers named in Arabic. The expected orders are
+ * written by hand, as an Arabic index prints them.
  */
 class ArabicPagesTest {
 
@@ -27,14 +27,15 @@ class ArabicPagesTest {
 
   @Test
   void theCountriesPageListsCountriesInArabicOrder() {
-    assertEquals(COUNTRIES_IN_ARABIC_ORDER,
+    assertEquals(
+        COUNTRIES_IN_ARABIC_ORDER,
         page("ar/countries/index.html").select(".country-name").eachText());
   }
 
   @Test
   void theHomePageCountsCountriesInArabicOrder() {
-    List<String> names = page("ar/index.html")
-        .select("section[aria-labelledby=countries-h] li > a").eachText();
+    List<String> names =
+        page("ar/index.html").select("section[aria-labelledby=countries-h] li > a").eachText();
     assertEquals(COUNTRIES_IN_ARABIC_ORDER, names);
   }
 
@@ -44,16 +45,25 @@ class ArabicPagesTest {
     List<String> countries = timeline.select("#filter-country option[value~=.]").eachText();
     assertEquals(COUNTRIES_IN_ARABIC_ORDER, countries);
     List<String> types = timeline.select("#filter-type option[value~=.]").eachText();
-    assertEquals(List.of("اتصال هاتفي", "اتفاقية", "اجتماع", "تقرير", "خطوة دبلوماسية",
-        "دعم أمني", "زيارة", "عملية مشتركة"), types);
+    assertEquals(
+        List.of(
+            "اتصال هاتفي",
+            "اتفاقية",
+            "اجتماع",
+            "تقرير",
+            "خطوة دبلوماسية",
+            "دعم أمني",
+            "زيارة",
+            "عملية مشتركة"),
+        types);
   }
 
   @Test
   void theEnglishFiltersFollowEnglishOrder() {
-    List<String> countries = page("en/timeline/index.html")
-        .select("#filter-country option[value~=.]").eachText();
-    assertEquals(List.of("France", "Qatar", "Somalia", "Syria", "Turkey", "United States"),
-        countries);
+    List<String> countries =
+        page("en/timeline/index.html").select("#filter-country option[value~=.]").eachText();
+    assertEquals(
+        List.of("France", "Qatar", "Somalia", "Syria", "Turkey", "United States"), countries);
   }
 
   @Test
@@ -76,12 +86,18 @@ class ArabicPagesTest {
 
   @Test
   void arabicRecordPagesNamePublishersInArabic() {
-    Document record = page("ar/engagements/2025-10-27-mei-report-syria-coalition-operational-agreements/index.html");
+    Document record =
+        page(
+            "ar/engagements/2025-10-27-mei-report-syria-coalition-operational-agreements/index.html");
     assertEquals(List.of("عنب بلدي"), record.select(".sources .publisher").eachText());
-    Document somalia = page("ar/engagements/2026-qatar-somalia-interior-security-ministers-meeting/index.html");
-    assertEquals(List.of("موقع إخباري عربي لم يُحدَّد اسمه ينقل عنواناً لـ«الخليج أونلاين»"),
+    Document somalia =
+        page("ar/engagements/2026-qatar-somalia-interior-security-ministers-meeting/index.html");
+    assertEquals(
+        List.of("موقع إخباري عربي لم يُحدَّد اسمه ينقل عنواناً لـ«الخليج أونلاين»"),
         somalia.select(".sources .publisher").eachText());
-    Document english = page("en/engagements/2025-10-27-mei-report-syria-coalition-operational-agreements/index.html");
+    Document english =
+        page(
+            "en/engagements/2025-10-27-mei-report-syria-coalition-operational-agreements/index.html");
     assertEquals(List.of("Enab Baladi"), english.select(".sources .publisher").eachText());
   }
 
@@ -102,15 +118,21 @@ class ArabicPagesTest {
 
   @Test
   void arabicStatusLabelsVouchOnlyForWhatASourceSays() {
-    Document mei = page("ar/engagements/2025-10-27-mei-report-syria-coalition-operational-agreements/index.html");
+    Document mei =
+        page(
+            "ar/engagements/2025-10-27-mei-report-syria-coalition-operational-agreements/index.html");
     assertEquals("وفق تقارير", mei.selectFirst(".facts .badge").text());
-    assertEquals("نقلته وسائل إعلام أو مراكز أبحاث، ولم يصدر بشأنه بيان رسمي.",
+    assertEquals(
+        "نقلته وسائل إعلام أو مراكز أبحاث، ولم يصدر بشأنه بيان رسمي.",
         mei.selectFirst(".facts .explain").text());
   }
 
   private static List<String> arabicPages() {
-    List<String> pages = RenderedSite.seed().files().keySet().stream()
-        .filter(p -> p.startsWith("ar/") && p.endsWith(".html")).sorted().toList();
+    List<String> pages =
+        RenderedSite.seed().files().keySet().stream()
+            .filter(p -> p.startsWith("ar/") && p.endsWith(".html"))
+            .sorted()
+            .toList();
     assertTrue(pages.size() > 20, "Arabic pages: " + pages.size());
     return pages;
   }

@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The charts' geometry, before any browser draws it: the month chart's time axis reads in the
- * page's direction and writes years where they cannot touch, and bar labels get the room they
- * may need. (ReaderBrowserTest measures the drawn labels, with the site's fonts and without.)
+ * page's direction and writes years where they cannot touch, and bar labels get the room they may
+ * need. (ReaderBrowserTest measures the drawn labels, with the site's fonts and without.)
  */
 class ChartsTest {
 
@@ -46,10 +46,21 @@ class ChartsTest {
   private static List<Engagement> records(String... months) {
     List<Engagement> records = new ArrayList<>();
     for (String month : months) {
-      records.add(new Engagement("r-" + month, PartialDate.parse(month), Optional.empty(), TYPE,
-          List.of(QA), List.of(), List.of(), Status.CONFIRMED,
-          List.of(new Source("P", "T", Optional.empty(), Optional.empty(), "en")), List.of(),
-          List.of(), false, Map.of(Lang.EN, new Translation(Lang.EN, "T", "S", "B"))));
+      records.add(
+          new Engagement(
+              "r-" + month,
+              PartialDate.parse(month),
+              Optional.empty(),
+              TYPE,
+              List.of(QA),
+              List.of(),
+              List.of(),
+              Status.CONFIRMED,
+              List.of(new Source("P", "T", Optional.empty(), Optional.empty(), "en")),
+              List.of(),
+              List.of(),
+              false,
+              Map.of(Lang.EN, new Translation(Lang.EN, "T", "S", "B"))));
     }
     return records;
   }
@@ -58,17 +69,25 @@ class ChartsTest {
   private static double[] extent(AxisLabel label, boolean rtl) {
     double w = LabelWidth.of(label.text(), Charts.FONT);
     boolean startsLeft = rtl == "end".equals(label.anchor());
-    return startsLeft ? new double[] {label.x(), label.x() + w} : new double[] {label.x() - w, label.x()};
+    return startsLeft
+        ? new double[] {label.x(), label.x() + w}
+        : new double[] {label.x() - w, label.x()};
   }
 
   @ParameterizedTest(name = "{0} to {1}, {2}, Arabic-Indic digits {3}")
   @CsvSource({
-      "2024-12, 2025-10, EN, false", "2024-12, 2025-10, AR, false", "2024-12, 2025-10, AR, true",
-      "2024-11, 2026-02, EN, false", "2024-11, 2026-02, AR, true",
-      "2015-06, 2025-01, EN, false", "2015-06, 2025-01, AR, false",
-      "2025-03, 2025-04, EN, false", "2025-03, 2025-04, AR, false"})
-  void yearsUnderTheMonthAxisStayInsideTheChartAndNeverTouch(String from, String to, Lang lang,
-      boolean arabicIndic) {
+    "2024-12, 2025-10, EN, false",
+    "2024-12, 2025-10, AR, false",
+    "2024-12, 2025-10, AR, true",
+    "2024-11, 2026-02, EN, false",
+    "2024-11, 2026-02, AR, true",
+    "2015-06, 2025-01, EN, false",
+    "2015-06, 2025-01, AR, false",
+    "2025-03, 2025-04, EN, false",
+    "2025-03, 2025-04, AR, false"
+  })
+  void yearsUnderTheMonthAxisStayInsideTheChartAndNeverTouch(
+      String from, String to, Lang lang, boolean arabicIndic) {
     ColumnChart chart = charts(lang, arabicIndic).months("t", records(from, to));
     boolean rtl = lang == Lang.AR;
     List<AxisLabel> labels = chart.labels();
@@ -79,11 +98,13 @@ class ChartsTest {
       assertTrue(a[0] >= 0 && a[1] <= chart.width(), labels.get(i) + " leaves the chart");
       for (int j = i + 1; j < extents.size(); j++) {
         double[] b = extents.get(j);
-        assertTrue(a[1] + 3 <= b[0] || b[1] + 3 <= a[0],
+        assertTrue(
+            a[1] + 3 <= b[0] || b[1] + 3 <= a[0],
             labels.get(i) + " and " + labels.get(j) + " would touch");
       }
     }
-    assertTrue(labels.stream().allMatch(l -> l.y() > chart.axisY() && l.y() <= chart.height()),
+    assertTrue(
+        labels.stream().allMatch(l -> l.y() > chart.axisY() && l.y() <= chart.height()),
         "years are written below the axis, inside the chart: " + labels);
   }
 
@@ -97,21 +118,24 @@ class ChartsTest {
     assertEquals(List.of("2023", "2024", "2025"), years);
     boolean ascending = xs.get(0) < xs.get(1) && xs.get(1) < xs.get(2);
     boolean descending = xs.get(0) > xs.get(1) && xs.get(1) > xs.get(2);
-    assertTrue(lang == Lang.AR ? descending : ascending,
-        lang + ": years from left to right at " + xs);
+    assertTrue(
+        lang == Lang.AR ? descending : ascending, lang + ": years from left to right at " + xs);
     int firstColumn = chart.columns().get(0).x();
     int lastColumn = chart.columns().get(chart.columns().size() - 1).x();
-    assertTrue(lang == Lang.AR ? firstColumn > lastColumn : firstColumn < lastColumn,
+    assertTrue(
+        lang == Lang.AR ? firstColumn > lastColumn : firstColumn < lastColumn,
         lang + ": January 2023 is drawn at " + firstColumn + ", December 2025 at " + lastColumn);
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({"EN", "AR"})
   void aBarLabelHasRoomForItsLongestName(Lang lang) {
-    String longName = lang == Lang.AR ? "جمهورية الكونغو الديمقراطية" : "Democratic Republic of the Congo";
-    List<Counted> items = List.of(
-        new Counted(new Link("a", longName, lang.code(), lang.dir()), "cd", 1234, "1234"),
-        new Counted(new Link("b", "Qatar", lang.code(), lang.dir()), "qa", 3, "3"));
+    String longName =
+        lang == Lang.AR ? "جمهورية الكونغو الديمقراطية" : "Democratic Republic of the Congo";
+    List<Counted> items =
+        List.of(
+            new Counted(new Link("a", longName, lang.code(), lang.dir()), "cd", 1234, "1234"),
+            new Counted(new Link("b", "Qatar", lang.code(), lang.dir()), "qa", 3, "3"));
     BarChart chart = charts(lang, false).bars("t", items);
     for (PageViews.Bar bar : chart.bars()) {
       double w = LabelWidth.of(bar.label(), Charts.FONT);

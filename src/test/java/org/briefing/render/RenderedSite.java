@@ -1,6 +1,5 @@
 package org.briefing.render;
 
-import org.briefing.TestFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,14 +7,15 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.briefing.TestFiles;
 import org.briefing.build.SiteBuilder;
+import org.briefing.files.OutputFile;
 import org.briefing.model.Site;
 import org.briefing.validate.Validator;
-import org.briefing.files.OutputFile;
 
 /**
- * A content folder rendered in memory (nothing written), with its validated model, for tests
- * that look at what the render stage produces: {@code files} by path from the site's root.
+ * A content folder rendered in memory (nothing written), with its validated model, for tests that
+ * look at what the render stage produces: {@code files} by path from the site's root.
  */
 record RenderedSite(Site site, Map<String, byte[]> files) {
 
@@ -33,8 +33,9 @@ record RenderedSite(Site site, Map<String, byte[]> files) {
   }
 
   static RenderedSite of(Path content) {
-    SiteBuilder.Options options = new SiteBuilder.Options(content, TEMPLATES,
-        Path.of("unused-output"), Optional.empty(), false, false);
+    SiteBuilder.Options options =
+        new SiteBuilder.Options(
+            content, TEMPLATES, Path.of("unused-output"), Optional.empty(), false, false);
     SiteBuilder builder = new SiteBuilder();
     Validator.Result checked = builder.check(options);
     if (!checked.ok()) {

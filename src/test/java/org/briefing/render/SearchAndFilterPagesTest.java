@@ -9,12 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.briefing.i18n.Strings;
 import org.briefing.archive.Archive;
+import org.briefing.i18n.Strings;
 import org.briefing.model.Country;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
-import org.briefing.outputs.SearchIndex;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -23,19 +22,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The search page, the timeline's filters and what they need, as the build writes them: what a
- * reader without JavaScript gets, and which pages load which scripts. What the scripts do is
- * tested in Chromium by {@code org.briefing.browser.SearchAndFiltersBrowserTest}.
+ * reader without JavaScript gets, and which pages load which scripts. What the scripts do is tested
+ * in Chromium by {@code org.briefing.browser.SearchAndFiltersBrowserTest}.
  */
 class SearchAndFilterPagesTest {
 
-  private static final Strings STRINGS = Strings.load(RenderedSite.TEMPLATES.resolve("strings.yaml"));
+  private static final Strings STRINGS =
+      Strings.load(RenderedSite.TEMPLATES.resolve("strings.yaml"));
 
   private static Document page(String path) {
     return Jsoup.parse(RenderedSite.seed().text(path), "https://site.test/" + path);
   }
 
   private static List<String> htmlPages() {
-    return RenderedSite.seed().files().keySet().stream().filter(p -> p.endsWith(".html")).sorted()
+    return RenderedSite.seed().files().keySet().stream()
+        .filter(p -> p.endsWith(".html"))
+        .sorted()
         .toList();
   }
 
@@ -47,8 +49,11 @@ class SearchAndFilterPagesTest {
       List<String> expected = List.of();
       for (Lang lang : Lang.values()) {
         if (path.equals(Routes.search(lang))) {
-          expected = List.of(root + org.briefing.outputs.SearchAnalysis.SCRIPT,
-              root + Routes.searchIndex(lang), root + Routes.searchScript());
+          expected =
+              List.of(
+                  root + org.briefing.outputs.SearchAnalysis.SCRIPT,
+                  root + Routes.searchIndex(lang),
+                  root + Routes.searchScript());
         }
       }
       List<String> scripts = doc.select("script").stream().map(s -> s.attr("src")).toList();
@@ -59,7 +64,8 @@ class SearchAndFilterPagesTest {
       }
       for (Element el : doc.getAllElements()) {
         for (Attribute a : el.attributes()) {
-          assertTrue(!a.getKey().toLowerCase(Locale.ROOT).startsWith("on"),
+          assertTrue(
+              !a.getKey().toLowerCase(Locale.ROOT).startsWith("on"),
               path + ": inline event handler " + a + " (the CSP forbids them)");
         }
       }
@@ -81,13 +87,16 @@ class SearchAndFilterPagesTest {
       Element item = nav.selectFirst("a[href=" + Routes.rootOf(path) + Routes.search(lang) + "]");
       assertNotNull(item, path + ": the navigation links to the search page");
       assertEquals(STRINGS.get(lang, "search"), item.text());
-      assertEquals(path.equals(Routes.search(lang)), "page".equals(item.attr("aria-current")), path);
+      assertEquals(
+          path.equals(Routes.search(lang)), "page".equals(item.attr("aria-current")), path);
     }
     for (Lang lang : Lang.values()) {
       Element form = page(Routes.home(lang)).selectFirst("main form[role=search]");
       assertNotNull(form, lang + " home: a search form");
       assertEquals("get", form.attr("method"));
-      assertEquals(Routes.rootOf(Routes.home(lang)) + Routes.search(lang), form.attr("action"),
+      assertEquals(
+          Routes.rootOf(Routes.home(lang)) + Routes.search(lang),
+          form.attr("action"),
           lang + " home: it goes to the search page");
       Element input = form.selectFirst("input[name=q]");
       assertNotNull(input);
@@ -112,7 +121,8 @@ class SearchAndFilterPagesTest {
       assertEquals("search", form.attr("role"));
       Element status = doc.getElementById("search-status");
       assertEquals("status", status.attr("role"), "results are announced");
-      assertTrue(status.attr("data-text").contains(STRINGS.get(lang, "search_no_results")),
+      assertTrue(
+          status.attr("data-text").contains(STRINGS.get(lang, "search_no_results")),
           "the script's messages come from strings.yaml: " + status.attr("data-text"));
       assertEquals("../../", doc.getElementById("search-results").attr("data-root"));
     }
@@ -125,30 +135,46 @@ class SearchAndFilterPagesTest {
       Document doc = page(Routes.timeline(lang));
       Element form = doc.getElementById("timeline-filters");
       assertNotNull(form, lang + ": the filters");
-      assertEquals("https://site.test/" + Routes.search(lang), form.absUrl("action"),
+      assertEquals(
+          "https://site.test/" + Routes.search(lang),
+          form.absUrl("action"),
           "the filters are facets of the search index");
       assertEquals("get", form.attr("method"), "they go in the address");
-      assertEquals(archive.engagements().size(), doc.select(".timeline article.card").size(),
+      assertEquals(
+          archive.engagements().size(),
+          doc.select(".timeline article.card").size(),
           "the seed's records are all among the latest the overview shows");
 
       Map<String, List<String>> options = new java.util.LinkedHashMap<>();
       for (Element select : form.select("select")) {
-        assertNotNull(form.selectFirst("label[for=" + select.id() + "]"), select.id() + " has a label");
+        assertNotNull(
+            form.selectFirst("label[for=" + select.id() + "]"), select.id() + " has a label");
         assertEquals("", select.child(0).val(), select.id() + " first offers everything");
-        options.put(select.attr("name"), select.select("option").stream().skip(1)
-            .map(Element::val).toList());
+        options.put(
+            select.attr("name"),
+            select.select("option").stream().skip(1).map(Element::val).toList());
       }
       assertEquals(List.of("country", "type", "year", "status"), List.copyOf(options.keySet()));
       assertEquals(options, facets(page(Routes.search(lang))), "the search page offers the same");
-      assertEquals(archive.activeCountries().stream().map(Country::slug).sorted().toList(),
-          options.get("country").stream().sorted().toList(), "every country with a record");
+      assertEquals(
+          archive.activeCountries().stream().map(Country::slug).sorted().toList(),
+          options.get("country").stream().sorted().toList(),
+          "every country with a record");
       // in the order of the language's names, which ArabicPagesTest pins
-      assertEquals(archive.byType().entrySet().stream().filter(t -> !t.getValue().isEmpty())
-          .map(t -> t.getKey().key()).sorted().toList(),
-          options.get("type").stream().sorted().toList(), "every type with a record");
-      assertEquals(archive.timeline().stream().map(y -> Integer.toString(y.year())).toList(),
-          options.get("year"), "every year with a record, newest first");
-      assertEquals(STRINGS.get(lang, "filter_country"),
+      assertEquals(
+          archive.byType().entrySet().stream()
+              .filter(t -> !t.getValue().isEmpty())
+              .map(t -> t.getKey().key())
+              .sorted()
+              .toList(),
+          options.get("type").stream().sorted().toList(),
+          "every type with a record");
+      assertEquals(
+          archive.timeline().stream().map(y -> Integer.toString(y.year())).toList(),
+          options.get("year"),
+          "every year with a record, newest first");
+      assertEquals(
+          STRINGS.get(lang, "filter_country"),
           form.selectFirst("label[for=filter-country]").text());
     }
     Element arabicCountries = page(Routes.timeline(Lang.AR)).getElementById("filter-country");
@@ -158,8 +184,8 @@ class SearchAndFilterPagesTest {
   private static Map<String, List<String>> facets(Document doc) {
     Map<String, List<String>> options = new java.util.LinkedHashMap<>();
     for (Element select : doc.getElementById("search-form").select("select")) {
-      options.put(select.attr("name"), select.select("option").stream().skip(1)
-          .map(Element::val).toList());
+      options.put(
+          select.attr("name"), select.select("option").stream().skip(1).map(Element::val).toList());
     }
     return options;
   }
@@ -170,13 +196,25 @@ class SearchAndFilterPagesTest {
     for (Lang lang : Lang.values()) {
       List<String> expected = new ArrayList<>();
       for (Engagement e : archive.engagements()) {
-        expected.add(e.countries().stream().map(Country::slug).collect(Collectors.joining(" "))
-            + "|" + e.type().key() + "|" + e.date().year());
+        expected.add(
+            e.countries().stream().map(Country::slug).collect(Collectors.joining(" "))
+                + "|"
+                + e.type().key()
+                + "|"
+                + e.date().year());
       }
-      List<String> cards = page(Routes.timeline(lang)).select(".timeline article.card").stream()
-          .map(c -> c.attr("data-countries") + "|" + c.attr("data-type") + "|" + c.attr("data-year"))
-          .toList();
-      assertEquals(expected, cards, lang + ": data-countries, data-type and data-year, in timeline order");
+      List<String> cards =
+          page(Routes.timeline(lang)).select(".timeline article.card").stream()
+              .map(
+                  c ->
+                      c.attr("data-countries")
+                          + "|"
+                          + c.attr("data-type")
+                          + "|"
+                          + c.attr("data-year"))
+              .toList();
+      assertEquals(
+          expected, cards, lang + ": data-countries, data-type and data-year, in timeline order");
     }
   }
 }

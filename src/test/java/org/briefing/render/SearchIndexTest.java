@@ -16,25 +16,24 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.briefing.archive.Archive;
 import org.briefing.i18n.DateFormatter;
 import org.briefing.markdown.PlainText;
-import org.briefing.archive.Archive;
 import org.briefing.model.Country;
-import org.briefing.model.Status;
-import org.briefing.model.Term;
-import org.briefing.outputs.SearchAnalysis;
-import org.briefing.outputs.SearchIndex;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
+import org.briefing.model.Status;
+import org.briefing.model.Term;
 import org.briefing.model.Translation;
+import org.briefing.outputs.SearchAnalysis;
 import org.briefing.outputs.SearchIndex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The search index the build writes for each language, in shards ({@link SearchIndex}): the
- * result data of every record, newest first, and the inverted index whose terms are read by
- * {@link SearchAnalysis} (the browser reads queries by the same table: SearchAnalysisTest).
+ * The search index the build writes for each language, in shards ({@link SearchIndex}): the result
+ * data of every record, newest first, and the inverted index whose terms are read by {@link
+ * SearchAnalysis} (the browser reads queries by the same table: SearchAnalysisTest).
  */
 class SearchIndexTest {
 
@@ -72,7 +71,8 @@ class SearchIndexTest {
   }
 
   /** The records (numbers) and weights of a term, read from the shard that holds it. */
-  static Map<Integer, Integer> postings(RenderedSite site, Lang lang, String term) throws IOException {
+  static Map<Integer, Integer> postings(RenderedSite site, Lang lang, String term)
+      throws IOException {
     int shards = manifest(site, lang).path("termShards").asInt();
     JsonNode list = shard(site, lang, "terms", SearchIndex.shardOf(term, shards)).path(term);
     Map<Integer, Integer> out = new TreeMap<>();
@@ -99,16 +99,22 @@ class SearchIndexTest {
         JsonNode r = records.get(i);
         String where = lang + " " + e.id() + ": ";
         Translation text = e.translation(lang).orElseThrow();
-        assertEquals(e.id(), r.path("id").asText(), where + "records are newest first, as on the timeline");
+        assertEquals(
+            e.id(), r.path("id").asText(), where + "records are newest first, as on the timeline");
         assertEquals(Routes.engagement(lang, e.id()), r.path("url").asText(), where + "url");
         assertEquals(text.title(), r.path("title").asText(), where + "title");
         assertEquals(text.summary(), r.path("summary").asText(), where + "summary");
-        assertEquals(dates.formatRange(e.date(), e.endDate()), r.path("date").asText(), where + "date");
+        assertEquals(
+            dates.formatRange(e.date(), e.endDate()), r.path("date").asText(), where + "date");
         assertEquals(e.date().toString(), r.path("iso").asText(), where + "iso date");
         // as the cards list them: in the order of the language's names
-        assertEquals(e.countries().stream().map(c -> c.name().get(lang))
-            .sorted(org.briefing.i18n.Collation.of(lang).names()).toList(),
-            strings(r.path("countries")), where + "countries");
+        assertEquals(
+            e.countries().stream()
+                .map(c -> c.name().get(lang))
+                .sorted(org.briefing.i18n.Collation.of(lang).names())
+                .toList(),
+            strings(r.path("countries")),
+            where + "countries");
         assertEquals(e.type().label().get(lang), r.path("type").asText(), where + "type");
         assertEquals(lang.code(), r.path("lang").asText(), where + "text language");
         assertEquals(lang.dir(), r.path("dir").asText(), where + "text direction");
@@ -127,11 +133,13 @@ class SearchIndexTest {
         Translation text = newestFirst.get(n).translation(lang).orElseThrow();
         for (String term : analysis.terms(text.title())) {
           Integer weight = postings(site, lang, term).get(n);
-          assertTrue(weight != null && weight >= SearchIndex.TITLE_WEIGHT,
+          assertTrue(
+              weight != null && weight >= SearchIndex.TITLE_WEIGHT,
               lang + " " + newestFirst.get(n).id() + ": title term " + term + " weighs " + weight);
         }
         for (String term : analysis.terms(new PlainText().of(text.body()))) {
-          assertTrue(postings(site, lang, term).containsKey(n),
+          assertTrue(
+              postings(site, lang, term).containsKey(n),
               lang + " " + newestFirst.get(n).id() + ": body term " + term);
         }
       }
@@ -145,11 +153,14 @@ class SearchIndexTest {
     List<Engagement> all = archive.engagements();
     for (Lang lang : Lang.values()) {
       for (Country c : archive.activeCountries()) {
-        assertEquals(numbers(all, archive.engagementsOf(c)),
-            postings(site, lang, "country:" + c.slug()).keySet(), lang + " country " + c.code());
+        assertEquals(
+            numbers(all, archive.engagementsOf(c)),
+            postings(site, lang, "country:" + c.slug()).keySet(),
+            lang + " country " + c.code());
       }
       for (Map.Entry<Term, List<Engagement>> t : archive.byType().entrySet()) {
-        assertEquals(numbers(all, t.getValue()), postings(site, lang, "type:" + t.getKey().key()).keySet());
+        assertEquals(
+            numbers(all, t.getValue()), postings(site, lang, "type:" + t.getKey().key()).keySet());
       }
       for (Archive.YearGroup y : archive.timeline()) {
         List<Engagement> inYear = all.stream().filter(e -> e.date().year() == y.year()).toList();
@@ -168,24 +179,32 @@ class SearchIndexTest {
     Path content = RenderedSite.copyOfSeedContent(dir);
     Files.delete(content.resolve("engagements").resolve(PENDING_ID).resolve("en.md"));
     RenderedSite site = RenderedSite.of(content);
-    Engagement e = site.site().engagements().stream()
-        .filter(x -> x.id().equals(PENDING_ID)).findFirst().orElseThrow();
+    Engagement e =
+        site.site().engagements().stream()
+            .filter(x -> x.id().equals(PENDING_ID))
+            .findFirst()
+            .orElseThrow();
     Translation arabic = e.translation(Lang.AR).orElseThrow();
 
     JsonNode r = find(records(site, Lang.EN), PENDING_ID);
     assertTrue(r.path("pending").asBoolean(false), "marked pending on the English search");
     assertEquals("ar", r.path("lang").asText());
     assertEquals("rtl", r.path("dir").asText());
-    assertEquals(Routes.engagement(Lang.AR, PENDING_ID), r.path("url").asText(),
+    assertEquals(
+        Routes.engagement(Lang.AR, PENDING_ID),
+        r.path("url").asText(),
         "links to the Arabic page, the one that exists");
     assertEquals(arabic.title(), r.path("title").asText());
     assertEquals(arabic.summary(), r.path("summary").asText());
-    assertEquals(List.of("Qatar", "Syria"), strings(r.path("countries")),
+    assertEquals(
+        List.of("Qatar", "Syria"),
+        strings(r.path("countries")),
         "names and labels stay in the page's language");
     assertEquals("Visit", r.path("type").asText());
     int n = new Archive(site.site()).engagements().indexOf(e);
     for (String term : SearchAnalysis.rules().terms(arabic.title())) {
-      assertTrue(postings(site, Lang.EN, term).containsKey(n), "the English index has its Arabic words");
+      assertTrue(
+          postings(site, Lang.EN, term).containsKey(n), "the English index has its Arabic words");
     }
 
     JsonNode same = find(records(site, Lang.AR), PENDING_ID);
@@ -209,14 +228,20 @@ class SearchIndexTest {
   @Test
   void plainTextKeepsTheWordsReadersSeeAndDropsTheMarkup() {
     PlainText plain = new PlainText();
-    assertEquals("Qatar and Syria signed an agreement in Doha.",
-        plain.of("**Qatar** and [Syria](https://example.org/sy) signed\nan _agreement_ in `Doha`."));
-    assertEquals("Heading First paragraph. Second paragraph.",
+    assertEquals(
+        "Qatar and Syria signed an agreement in Doha.",
+        plain.of(
+            "**Qatar** and [Syria](https://example.org/sy) signed\nan _agreement_ in `Doha`."));
+    assertEquals(
+        "Heading First paragraph. Second paragraph.",
         plain.of("# Heading\n\nFirst paragraph.\n\nSecond paragraph.\n"));
-    assertEquals("Country Partner Qatar Syria",
+    assertEquals(
+        "Country Partner Qatar Syria",
         plain.of("| Country | Partner |\n|---|---|\n| Qatar | Syria |\n"));
-    assertEquals("Shown <b>as text</b> here.", plain.of("Shown <b>as text</b> <!-- not shown -->here."));
-    assertEquals("وقّعت قطر والصومال اتفاقية «التعاون الدفاعي».",
+    assertEquals(
+        "Shown <b>as text</b> here.", plain.of("Shown <b>as text</b> <!-- not shown -->here."));
+    assertEquals(
+        "وقّعت قطر والصومال اتفاقية «التعاون الدفاعي».",
         plain.of("وقّعت قطر والصومال اتفاقية «*التعاون الدفاعي*»."));
   }
 

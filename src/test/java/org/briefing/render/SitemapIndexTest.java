@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.briefing.files.PlannedFile;
 import org.briefing.outputs.SitemapRenderer;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.briefing.files.PlannedFile;
 
 /**
  * The sitemaps protocol allows 50,000 URLs and 50 MB per sitemap; past that, sitemap.xml is a
@@ -31,7 +31,9 @@ class SitemapIndexTest {
 
   private static List<String> pages() {
     return RenderedSite.seed().files().keySet().stream()
-        .filter(p -> p.endsWith(".html") && !p.equals("404.html")).sorted().toList();
+        .filter(p -> p.endsWith(".html") && !p.equals("404.html"))
+        .sorted()
+        .toList();
   }
 
   @Test
@@ -45,7 +47,8 @@ class SitemapIndexTest {
   @Test
   void pastTheUrlLimitTheSitemapIsAnIndexOverChildrenWithinIt() throws Exception {
     int limit = 7;
-    Map<String, Document> files = render(new SitemapRenderer(BASE, limit, SitemapRenderer.MAX_BYTES), pages());
+    Map<String, Document> files =
+        render(new SitemapRenderer(BASE, limit, SitemapRenderer.MAX_BYTES), pages());
     Document index = files.get("sitemap.xml");
     assertEquals("sitemapindex", index.getDocumentElement().getLocalName());
     List<String> children = locs(index, "sitemap");
@@ -60,17 +63,21 @@ class SitemapIndexTest {
       assertTrue(urls.size() <= limit, child + " has " + urls.size() + " URLs");
       listed.addAll(urls);
     }
-    assertEquals(pages().stream().map(p -> Routes.absolute(BASE, p)).toList(), listed,
+    assertEquals(
+        pages().stream().map(p -> Routes.absolute(BASE, p)).toList(),
+        listed,
         "every page once, in order");
     Document first = files.get(children.get(0).substring(BASE.length()));
-    assertTrue(first.getElementsByTagNameNS(XHTML, "link").getLength() > 0,
+    assertTrue(
+        first.getElementsByTagNameNS(XHTML, "link").getLength() > 0,
         "pages keep their other-language alternates in a child sitemap");
   }
 
   @Test
   void pastTheSizeLimitTheSitemapIsSplitToo() throws Exception {
     long maxBytes = 4000;
-    Map<String, byte[]> raw = raw(new SitemapRenderer(BASE, SitemapRenderer.MAX_URLS, maxBytes), pages());
+    Map<String, byte[]> raw =
+        raw(new SitemapRenderer(BASE, SitemapRenderer.MAX_URLS, maxBytes), pages());
     Document index = parse(raw.get("sitemap.xml"));
     List<String> children = locs(index, "sitemap");
     assertTrue(children.size() > 1, "split by size");

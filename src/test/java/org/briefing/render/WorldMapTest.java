@@ -19,9 +19,9 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 /**
- * The map on the countries pages, as the build draws it from the seed records: one linked shape
- * per country of the archive, names in the page's language, a table with the numbers the
- * records give, a light drawing, and the boxes of far countries on the reading side.
+ * The map on the countries pages, as the build draws it from the seed records: one linked shape per
+ * country of the archive, names in the page's language, a table with the numbers the records give,
+ * a light drawing, and the boxes of far countries on the reading side.
  */
 class WorldMapTest {
 
@@ -50,8 +50,7 @@ class WorldMapTest {
   }
 
   private static Country country(String code) {
-    return site().countries().stream().filter(c -> c.code().equals(code)).findFirst()
-        .orElseThrow();
+    return site().countries().stream().filter(c -> c.code().equals(code)).findFirst().orElseThrow();
   }
 
   @Test
@@ -63,16 +62,19 @@ class WorldMapTest {
       assertNotNull(svg, lang + ": a map");
       Map<String, String> shapes = new TreeMap<>();
       for (Element a : svg.select("a.map-country")) {
-        assertTrue(shapes.put(a.attr("data-code"), target(a)) == null,
+        assertTrue(
+            shapes.put(a.attr("data-code"), target(a)) == null,
             a.attr("data-code") + " is drawn once");
         assertEquals(1, a.select("path").size(), a.attr("data-code") + ": one shape");
-        assertTrue(a.selectFirst("path").attr("d").length() > 20, a.attr("data-code") + " has an outline");
+        assertTrue(
+            a.selectFirst("path").attr("d").length() > 20, a.attr("data-code") + " has an outline");
       }
       assertEquals(counts.keySet(), shapes.keySet(), lang + ": the archive's countries");
       shapes.forEach((code, to) -> assertEquals(Routes.country(lang, country(code)), to, code));
       List<String> labels = svg.select("text.map-label:not(.halo)").eachText();
       for (String code : counts.keySet()) {
-        assertTrue(labels.contains(country(code).name().get(lang)),
+        assertTrue(
+            labels.contains(country(code).name().get(lang)),
             lang + ": " + code + " named in the page's language");
       }
       int bytes = svg.outerHtml().getBytes(StandardCharsets.UTF_8).length;
@@ -87,9 +89,10 @@ class WorldMapTest {
       Document doc = page(Routes.countries(lang));
       Map<String, Integer> table = new TreeMap<>();
       for (Element row : doc.select("table.map-table tbody tr")) {
-        table.put(row.attr("data-code"), Integer.parseInt(row.selectFirst("td").attr("data-count")));
-        assertEquals(Routes.country(lang, country(row.attr("data-code"))),
-            target(row.selectFirst("th a")));
+        table.put(
+            row.attr("data-code"), Integer.parseInt(row.selectFirst("td").attr("data-count")));
+        assertEquals(
+            Routes.country(lang, country(row.attr("data-code"))), target(row.selectFirst("th a")));
       }
       assertEquals(counts, table, lang.code());
       Element syria = doc.selectFirst("table.map-table tr[data-code=SY] td");
@@ -102,7 +105,8 @@ class WorldMapTest {
     Map<String, Integer> partners = new TreeMap<>();
     for (Engagement e : site().engagements()) {
       if (e.countries().stream().anyMatch(c -> c.code().equals("SY"))) {
-        e.countries().stream().filter(c -> !c.code().equals("SY"))
+        e.countries().stream()
+            .filter(c -> !c.code().equals("SY"))
             .forEach(c -> partners.merge(c.code(), 1, Integer::sum));
       }
     }
@@ -114,11 +118,14 @@ class WorldMapTest {
       assertEquals("page", self.attr("aria-current"));
       Map<String, Integer> table = new TreeMap<>();
       for (Element row : doc.select("table.map-table tbody tr")) {
-        table.put(row.attr("data-code"), Integer.parseInt(row.selectFirst("td").attr("data-count")));
+        table.put(
+            row.attr("data-code"), Integer.parseInt(row.selectFirst("td").attr("data-count")));
       }
       assertEquals(partners, table, lang + ": partners and shared records");
-      assertEquals(partners.keySet(), new java.util.TreeSet<>(
-          svg.select("a.map-country.partner").eachAttr("data-code")), lang + ": highlighted");
+      assertEquals(
+          partners.keySet(),
+          new java.util.TreeSet<>(svg.select("a.map-country.partner").eachAttr("data-code")),
+          lang + ": highlighted");
     }
   }
 
@@ -128,7 +135,9 @@ class WorldMapTest {
     Element en = page(Routes.countries(Lang.EN)).selectFirst("svg.map-svg rect.inset");
     Element ar = page(Routes.countries(Lang.AR)).selectFirst("svg.map-svg rect.inset");
     assertEquals(0, Integer.parseInt(en.attr("x")), "English: from the left");
-    assertEquals(WorldMap.WIDTH, Integer.parseInt(ar.attr("x")) + Integer.parseInt(ar.attr("width")),
+    assertEquals(
+        WorldMap.WIDTH,
+        Integer.parseInt(ar.attr("x")) + Integer.parseInt(ar.attr("width")),
         "Arabic: from the right");
   }
 }

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A record cannot be too big or too deep to read: files are limited to
- * {@link TextFiles#MAX_BYTES}, YAML nesting to {@link YamlReader#MAX_DEPTH} (and aliases, the
- * "billion laughs", are refused), and each refusal names the file.
+ * A record cannot be too big or too deep to read: files are limited to {@link TextFiles#MAX_BYTES},
+ * YAML nesting to {@link YamlReader#MAX_DEPTH} (and aliases, the "billion laughs", are refused),
+ * and each refusal names the file.
  */
 @Timeout(value = 5, unit = TimeUnit.SECONDS)
 class ContentBoundsTest {
@@ -33,9 +33,17 @@ class ContentBoundsTest {
     assertEquals(List.of(), site.problems(), "exactly at the limit");
 
     Files.writeString(en, Fixture.EN + "a".repeat(room + 1), StandardCharsets.UTF_8);
-    assertEquals(List.of(en + ": is " + TextFiles.MAX_BYTES / 1024 + " KiB; content files are"
-        + " limited to " + TextFiles.MAX_BYTES / 1024 + " KiB, so shorten it or split the"
-        + " record"), site.problems());
+    assertEquals(
+        List.of(
+            en
+                + ": is "
+                + TextFiles.MAX_BYTES / 1024
+                + " KiB; content files are"
+                + " limited to "
+                + TextFiles.MAX_BYTES / 1024
+                + " KiB, so shorten it or split the"
+                + " record"),
+        site.problems());
   }
 
   @Test
@@ -57,20 +65,34 @@ class ContentBoundsTest {
   void yamlNestedPastTheLimitIsRefusedWithItsLine(@TempDir Path tmp) throws IOException {
     Fixture site = new Fixture(tmp);
     int depth = YamlReader.MAX_DEPTH + 1;
-    Path facts = site.record(Fixture.ID, Fixture.FACTS + "draft: " + "[".repeat(depth)
-        + "]".repeat(depth) + "\n", Fixture.EN, Fixture.AR).resolve("engagement.yaml");
+    Path facts =
+        site.record(
+                Fixture.ID,
+                Fixture.FACTS + "draft: " + "[".repeat(depth) + "]".repeat(depth) + "\n",
+                Fixture.EN,
+                Fixture.AR)
+            .resolve("engagement.yaml");
     List<String> problems = site.problems();
-    assertTrue(problems.stream().anyMatch(p -> p.startsWith(facts + ":19:")
-        && p.contains("nested more than " + YamlReader.MAX_DEPTH)), problems.toString());
+    assertTrue(
+        problems.stream()
+            .anyMatch(
+                p ->
+                    p.startsWith(facts + ":19:")
+                        && p.contains("nested more than " + YamlReader.MAX_DEPTH)),
+        problems.toString());
   }
 
   @Test
   void tenThousandLevelsOfYamlAreAProblemNotAStackOverflow(@TempDir Path tmp) throws IOException {
     Fixture site = new Fixture(tmp);
-    for (String deep : List.of("[".repeat(10_000), "{a: ".repeat(10_000),
-        "- ".repeat(10_000) + "x", "a: " + "[".repeat(10_000) + "]".repeat(10_000))) {
-      Path facts = site.record(Fixture.ID, deep + "\n", Fixture.EN, Fixture.AR)
-          .resolve("engagement.yaml");
+    for (String deep :
+        List.of(
+            "[".repeat(10_000),
+            "{a: ".repeat(10_000),
+            "- ".repeat(10_000) + "x",
+            "a: " + "[".repeat(10_000) + "]".repeat(10_000))) {
+      Path facts =
+          site.record(Fixture.ID, deep + "\n", Fixture.EN, Fixture.AR).resolve("engagement.yaml");
       // (Jackson's own limit of 1000 levels may add a second problem, without a line: see the
       // report on YamlReader; the one that matters names the line.)
       List<String> problems = site.problems();
@@ -82,15 +104,16 @@ class ContentBoundsTest {
   @Test
   void yamlAliasesCannotMultiplyARecord(@TempDir Path tmp) throws IOException {
     Fixture site = new Fixture(tmp);
-    String laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
-        + "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-        + "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
-        + "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
-        + "e: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n";
-    Path facts = site.record(Fixture.ID, laughs, Fixture.EN, Fixture.AR)
-        .resolve("engagement.yaml");
+    String laughs =
+        "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+            + "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+            + "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+            + "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+            + "e: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n";
+    Path facts = site.record(Fixture.ID, laughs, Fixture.EN, Fixture.AR).resolve("engagement.yaml");
     List<String> problems = site.problems();
-    assertTrue(problems.stream().anyMatch(p -> p.startsWith(facts + ":")
-        && p.contains("alias")), problems.toString());
+    assertTrue(
+        problems.stream().anyMatch(p -> p.startsWith(facts + ":") && p.contains("alias")),
+        problems.toString());
   }
 }

@@ -14,13 +14,13 @@ import java.util.List;
 import org.briefing.outputs.CsvRow;
 
 /**
- * Whatever text the cells of a row hold, the CSV line reads back (with Jackson's CSV reader,
- * not ours) as exactly that many cells, each the text as written or, for a cell a spreadsheet
- * would run as a formula, the text with one apostrophe before it; and no cell read back
- * begins with a formula character.
+ * Whatever text the cells of a row hold, the CSV line reads back (with Jackson's CSV reader, not
+ * ours) as exactly that many cells, each the text as written or, for a cell a spreadsheet would run
+ * as a formula, the text with one apostrophe before it; and no cell read back begins with a formula
+ * character.
  *
- * <p>{@code mvn verify} replays the seeds in {@code CsvExportFuzzTestInputs/};
- * {@code JAZZER_FUZZ=1 mvn test -Dtest=CsvExportFuzzTest} fuzzes.
+ * <p>{@code mvn verify} replays the seeds in {@code CsvExportFuzzTestInputs/}; {@code JAZZER_FUZZ=1
+ * mvn test -Dtest=CsvExportFuzzTest} fuzzes.
  */
 class CsvExportFuzzTest {
 
@@ -40,8 +40,8 @@ class CsvExportFuzzTest {
     CsvRow.append(line, cells);
 
     List<String[]> rows = new ArrayList<>();
-    try (MappingIterator<String[]> it = MAPPER.readerFor(String[].class).readValues(
-        line.toString())) {
+    try (MappingIterator<String[]> it =
+        MAPPER.readerFor(String[].class).readValues(line.toString())) {
       it.forEachRemaining(rows::add);
     }
     assertEquals(1, rows.size(), line::toString);
@@ -50,9 +50,11 @@ class CsvExportFuzzTest {
     for (int i = 0; i < cells.size(); i++) {
       String written = cells.get(i);
       String read = back.get(i);
-      assertTrue(read.equals(written) || read.equals("'" + written),
+      assertTrue(
+          read.equals(written) || read.equals("'" + written),
           () -> "cell changed: " + written + " read as " + read);
-      assertTrue(read.isEmpty() || "=+-@\t\r".indexOf(read.charAt(0)) < 0,
+      assertTrue(
+          read.isEmpty() || "=+-@\t\r".indexOf(read.charAt(0)) < 0,
           () -> "a formula cell: " + read);
     }
   }

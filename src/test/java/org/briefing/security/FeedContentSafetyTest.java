@@ -18,9 +18,9 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Feed readers show an entry's {@code content type="html"} as HTML, usually without the
- * site's Content-Security-Policy: markup written in a record's title, summary or corrections
- * must reach them as text, held to the same checks as the pages' bodies.
+ * Feed readers show an entry's {@code content type="html"} as HTML, usually without the site's
+ * Content-Security-Policy: markup written in a record's title, summary or corrections must reach
+ * them as text, held to the same checks as the pages' bodies.
  */
 class FeedContentSafetyTest {
 
@@ -40,11 +40,16 @@ class FeedContentSafetyTest {
   @Test
   void markupInARecordReachesEveryFeedAsText(@TempDir Path tmp) throws Exception {
     Fixture fixture = new Fixture(tmp);
-    String facts = Fixture.FACTS.replace("en: The date was corrected.",
-        "en: '" + IMG + " " + SCRIPT + " ]]> &amp; " + LINK + "'")
-        .replace("ar: صُحّح التاريخ.", "ar: '" + IMG + " صُحّح " + SCRIPT + "'");
-    String en = Fixture.EN.replaceFirst("(?m)^title: .*$", "title: '" + IMG + " title'")
-        .replaceFirst("(?m)^summary: .*$", "summary: '" + SCRIPT + " summary & more'");
+    String facts =
+        Fixture.FACTS
+            .replace(
+                "en: The date was corrected.",
+                "en: '" + IMG + " " + SCRIPT + " ]]> &amp; " + LINK + "'")
+            .replace("ar: صُحّح التاريخ.", "ar: '" + IMG + " صُحّح " + SCRIPT + "'");
+    String en =
+        Fixture.EN
+            .replaceFirst("(?m)^title: .*$", "title: '" + IMG + " title'")
+            .replaceFirst("(?m)^summary: .*$", "summary: '" + SCRIPT + " summary & more'");
     fixture.record(Fixture.ID, facts, en, Fixture.AR);
     Path out = tmp.resolve("site");
     assertTrue(fixture.build(out).ok());
@@ -72,21 +77,25 @@ class FeedContentSafetyTest {
       NodeList titles = doc.getElementsByTagNameNS(ATOM, "title");
       for (int i = 0; i < titles.getLength(); i++) {
         Element title = (Element) titles.item(i);
-        assertTrue(title.getAttribute("type").isEmpty() || title.getAttribute("type").equals("text"),
+        assertTrue(
+            title.getAttribute("type").isEmpty() || title.getAttribute("type").equals("text"),
             feed + ": a title is plain text, shown as written");
       }
     }
     assertEquals(6, contents, "one corrected entry in each feed");
     String english = String.join("\n", shownTexts);
-    assertTrue(english.contains(IMG + " " + SCRIPT + " ]]> &amp; " + LINK),
+    assertTrue(
+        english.contains(IMG + " " + SCRIPT + " ]]> &amp; " + LINK),
         "the reader sees what the editor wrote, as text:\n" + english);
     assertTrue(english.contains(IMG + " صُحّح " + SCRIPT), english);
     assertTrue(english.contains(SCRIPT + " summary & more"), english);
 
     Document feed = xml(out.resolve("en/feed.xml"));
     Element entry = (Element) feed.getElementsByTagNameNS(ATOM, "entry").item(0);
-    assertEquals(IMG + " title", entry.getElementsByTagNameNS(ATOM, "title").item(0).getTextContent());
-    assertEquals(SCRIPT + " summary & more",
+    assertEquals(
+        IMG + " title", entry.getElementsByTagNameNS(ATOM, "title").item(0).getTextContent());
+    assertEquals(
+        SCRIPT + " summary & more",
         entry.getElementsByTagNameNS(ATOM, "summary").item(0).getTextContent());
   }
 }

@@ -85,8 +85,8 @@ final class Fixture {
 
   /** Loads and validates, as {@code check} does. */
   Validator.Result check() {
-    return new Validator().validate(new ContentLoader().load(root),
-        new Validator.Options(false, false));
+    return new Validator()
+        .validate(new ContentLoader().load(root), new Validator.Options(false, false));
   }
 
   /** Every problem, as the editor reads it: {@code file:line:column: message}. */
@@ -96,7 +96,7 @@ final class Fixture {
 
   /** Builds the site into {@code out} with the project's templates. */
   SiteBuilder.Outcome build(Path out) throws IOException {
-    return new SiteBuilder().build(new SiteBuilder.Options(root, TEMPLATES, out,
-        Optional.empty(), false, false));
+    return new SiteBuilder()
+        .build(new SiteBuilder.Options(root, TEMPLATES, out, Optional.empty(), false, false));
   }
 }

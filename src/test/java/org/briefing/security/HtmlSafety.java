@@ -10,26 +10,80 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * What "safe HTML" means in these tests, checked on a jsoup parse of the output, as a browser
- * would read it: no element that runs or embeds anything, no event-handler attribute, and no
- * address whose scheme is not http, https or mailto. Used on rendered Markdown (unit and fuzz
- * tests) and on whole built pages.
+ * What "safe HTML" means in these tests, checked on a jsoup parse of the output, as a browser would
+ * read it: no element that runs or embeds anything, no event-handler attribute, and no address
+ * whose scheme is not http, https or mailto. Used on rendered Markdown (unit and fuzz tests) and on
+ * whole built pages.
  */
 final class HtmlSafety {
 
   /** Everything the Markdown renderer may produce; anything else is raw HTML getting through. */
-  static final Set<String> BODY_ELEMENTS = Set.of("p", "a", "img", "em", "strong", "code", "pre",
-      "blockquote", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "br", "table",
-      "thead", "tbody", "tr", "th", "td", "section", "sup");
-  static final Set<String> BODY_ATTRIBUTES = Set.of("href", "src", "alt", "title", "rel", "class",
-      "id", "start", "align", "data-footnotes", "data-footnote-ref", "data-footnote-backref",
-      "data-footnote-backref-idx", "aria-label");
+  static final Set<String> BODY_ELEMENTS =
+      Set.of(
+          "p",
+          "a",
+          "img",
+          "em",
+          "strong",
+          "code",
+          "pre",
+          "blockquote",
+          "ul",
+          "ol",
+          "li",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "hr",
+          "br",
+          "table",
+          "thead",
+          "tbody",
+          "tr",
+          "th",
+          "td",
+          "section",
+          "sup");
 
-  private static final Set<String> EMBEDDING_ELEMENTS = Set.of("iframe", "frame", "frameset",
-      "object", "embed", "applet", "base", "portal");
-  private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction",
-      "poster", "background", "cite", "data", "codebase", "longdesc", "usemap", "xlink:href",
-      "srcset", "ping", "manifest");
+  static final Set<String> BODY_ATTRIBUTES =
+      Set.of(
+          "href",
+          "src",
+          "alt",
+          "title",
+          "rel",
+          "class",
+          "id",
+          "start",
+          "align",
+          "data-footnotes",
+          "data-footnote-ref",
+          "data-footnote-backref",
+          "data-footnote-backref-idx",
+          "aria-label");
+
+  private static final Set<String> EMBEDDING_ELEMENTS =
+      Set.of("iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal");
+  private static final Set<String> URL_ATTRIBUTES =
+      Set.of(
+          "href",
+          "src",
+          "action",
+          "formaction",
+          "poster",
+          "background",
+          "cite",
+          "data",
+          "codebase",
+          "longdesc",
+          "usemap",
+          "xlink:href",
+          "srcset",
+          "ping",
+          "manifest");
 
   private HtmlSafety() {}
 
@@ -58,16 +112,16 @@ final class HtmlSafety {
   }
 
   /**
-   * Problems with a whole page or a fragment: anything that runs or embeds (a script that is
-   * not a same-site file, frames, objects, {@code <base>}, a refresh), event handlers, inline
-   * styles, and addresses with a scheme other than http, https or mailto.
+   * Problems with a whole page or a fragment: anything that runs or embeds (a script that is not a
+   * same-site file, frames, objects, {@code <base>}, a refresh), event handlers, inline styles, and
+   * addresses with a scheme other than http, https or mailto.
    */
   static List<String> activeProblems(Document doc) {
     List<String> problems = new ArrayList<>();
     for (Element el : doc.getAllElements()) {
       String name = el.normalName();
-      if (name.equals("script") && !(el.hasAttr("src") && el.data().isBlank()
-          && isSameSite(el.attr("src")))) {
+      if (name.equals("script")
+          && !(el.hasAttr("src") && el.data().isBlank() && isSameSite(el.attr("src")))) {
         problems.add("inline or foreign script: " + el.outerHtml());
       }
       if (EMBEDDING_ELEMENTS.contains(name)) {
@@ -85,8 +139,8 @@ final class HtmlSafety {
           problems.add("inline style on <" + name + ">");
         }
         if (URL_ATTRIBUTES.contains(key) && !isSafeAddress(attr.getValue())) {
-          problems.add("dangerous address " + key + "=\"" + attr.getValue() + "\" on <" + name
-              + ">");
+          problems.add(
+              "dangerous address " + key + "=\"" + attr.getValue() + "\" on <" + name + ">");
         }
       }
     }
@@ -96,7 +150,9 @@ final class HtmlSafety {
   /** http, https, mailto or relative, read the way a browser reads it. */
   static boolean isSafeAddress(String value) {
     String scheme = scheme(value);
-    return scheme.isEmpty() || scheme.equals("http") || scheme.equals("https")
+    return scheme.isEmpty()
+        || scheme.equals("http")
+        || scheme.equals("https")
         || scheme.equals("mailto");
   }
 

@@ -19,11 +19,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * No body makes the build slow, exhausts memory or overflows the stack. commonmark-java 0.24
- * on its own takes minutes on some of these inputs (a paragraph of 100,000 {@code <}, nested
- * brackets, a narrow-rowed wide table), runs out of memory on others and overflows the stack
- * on nested quotes, lists and emphasis; {@link MarkdownRenderer} bounds each, and these tests
- * hold it to that, each within 5 seconds.
+ * No body makes the build slow, exhausts memory or overflows the stack. commonmark-java 0.24 on its
+ * own takes minutes on some of these inputs (a paragraph of 100,000 {@code <}, nested brackets, a
+ * narrow-rowed wide table), runs out of memory on others and overflows the stack on nested quotes,
+ * lists and emphasis; {@link MarkdownRenderer} bounds each, and these tests hold it to that, each
+ * within 5 seconds.
  */
 // timed: coverage instrumentation slows it past its bounds, so mutation runs leave it out
 @Tag("slow")
@@ -46,8 +46,10 @@ class MarkdownBoundsTest {
   private static int deepest(Document doc, String tag) {
     int deepest = 0;
     for (var el : doc.select(tag)) {
-      deepest = Math.max(deepest, 1 + (int) el.parents().stream()
-          .filter(p -> p.normalName().equals(tag)).count());
+      deepest =
+          Math.max(
+              deepest,
+              1 + (int) el.parents().stream().filter(p -> p.normalName().equals(tag)).count());
     }
     return deepest;
   }
@@ -79,7 +81,8 @@ class MarkdownBoundsTest {
   @Test
   void fiveThousandBracketsStayVisible() {
     assertEquals("[".repeat(5_000), bounded("[".repeat(5_000)).text());
-    assertEquals("[".repeat(5_000) + "]".repeat(5_000),
+    assertEquals(
+        "[".repeat(5_000) + "]".repeat(5_000),
         bounded("[".repeat(5_000) + "]".repeat(5_000)).text());
     bounded("![a".repeat(5_000) + "](b)".repeat(5_000));
     bounded("[![a".repeat(5_000) + "](b)](c)".repeat(5_000));
@@ -151,7 +154,8 @@ class MarkdownBoundsTest {
     bounded("x " + "<!-- ".repeat(40_000));
     bounded("x " + "<? > ".repeat(40_000));
     Document doc = bounded("<https://example.org/a> and <desk@example.org> <a>b</a> <!-- c -->");
-    assertEquals(List.of("https://example.org/a", "mailto:desk@example.org"),
+    assertEquals(
+        List.of("https://example.org/a", "mailto:desk@example.org"),
         doc.select("a").eachAttr("href"));
   }
 
@@ -165,31 +169,52 @@ class MarkdownBoundsTest {
   /** The slowest inputs known, each the size of the largest content file allowed. */
   static Stream<Arguments> worstInputsAtTheFileLimit() {
     int n = (int) TextFiles.MAX_BYTES;
-    List<Object[]> cases = List.of(
-        new Object[] {"angle brackets", (IntFunction<String>) k -> "x " + "<".repeat(k - 3) + ">"},
-        new Object[] {"open tags", (IntFunction<String>) k -> "x " + "<a ".repeat(k / 3 - 1) + ">"},
-        new Object[] {"comments", (IntFunction<String>) k -> "x " + "<!-- > ".repeat(k / 7)},
-        new Object[] {"nested brackets",
-            (IntFunction<String>) k -> "[".repeat(k / 2) + "]".repeat(k / 2)},
-        new Object[] {"nested images",
-            (IntFunction<String>) k -> "![a".repeat(k / 7) + "](b)".repeat(k / 7)},
-        new Object[] {"nested emphasis",
-            (IntFunction<String>) k -> "*_".repeat(k / 4 - 1) + "a" + "_*".repeat(k / 4 - 1)},
-        new Object[] {"emphasis runs",
-            (IntFunction<String>) k -> "**".repeat(k / 4 - 1) + "a" + "**".repeat(k / 4 - 1)},
-        new Object[] {"list markers", (IntFunction<String>) k -> "- ".repeat(k / 2)},
-        new Object[] {"padded table", (IntFunction<String>) k -> "|a".repeat(60) + "\n"
-            + "|-".repeat(60) + "\n" + "|x\n".repeat((k - 242) / 3)},
-        new Object[] {"backslashes", (IntFunction<String>) k -> "\\".repeat(k)},
-        new Object[] {"code spans", (IntFunction<String>) k -> {
-          StringBuilder s = new StringBuilder();
-          for (int i = 1; s.length() < k - i - 1; i++) {
-            s.append("`".repeat(i)).append('a');
-          }
-          return s.toString();
-        }},
-        new Object[] {"link references",
-            (IntFunction<String>) k -> "[a]: /u\n".repeat(k / 16) + "[a]".repeat(k / 6)});
+    List<Object[]> cases =
+        List.of(
+            new Object[] {
+              "angle brackets", (IntFunction<String>) k -> "x " + "<".repeat(k - 3) + ">"
+            },
+            new Object[] {
+              "open tags", (IntFunction<String>) k -> "x " + "<a ".repeat(k / 3 - 1) + ">"
+            },
+            new Object[] {"comments", (IntFunction<String>) k -> "x " + "<!-- > ".repeat(k / 7)},
+            new Object[] {
+              "nested brackets", (IntFunction<String>) k -> "[".repeat(k / 2) + "]".repeat(k / 2)
+            },
+            new Object[] {
+              "nested images", (IntFunction<String>) k -> "![a".repeat(k / 7) + "](b)".repeat(k / 7)
+            },
+            new Object[] {
+              "nested emphasis",
+              (IntFunction<String>) k -> "*_".repeat(k / 4 - 1) + "a" + "_*".repeat(k / 4 - 1)
+            },
+            new Object[] {
+              "emphasis runs",
+              (IntFunction<String>) k -> "**".repeat(k / 4 - 1) + "a" + "**".repeat(k / 4 - 1)
+            },
+            new Object[] {"list markers", (IntFunction<String>) k -> "- ".repeat(k / 2)},
+            new Object[] {
+              "padded table",
+              (IntFunction<String>)
+                  k ->
+                      "|a".repeat(60) + "\n" + "|-".repeat(60) + "\n" + "|x\n".repeat((k - 242) / 3)
+            },
+            new Object[] {"backslashes", (IntFunction<String>) k -> "\\".repeat(k)},
+            new Object[] {
+              "code spans",
+              (IntFunction<String>)
+                  k -> {
+                    StringBuilder s = new StringBuilder();
+                    for (int i = 1; s.length() < k - i - 1; i++) {
+                      s.append("`".repeat(i)).append('a');
+                    }
+                    return s.toString();
+                  }
+            },
+            new Object[] {
+              "link references",
+              (IntFunction<String>) k -> "[a]: /u\n".repeat(k / 16) + "[a]".repeat(k / 6)
+            });
     return cases.stream().map(c -> Arguments.of(c[0], ((IntFunction<?>) c[1]).apply(n)));
   }
 

@@ -9,13 +9,13 @@ import java.util.List;
 import org.briefing.markdown.MarkdownRenderer;
 
 /**
- * Whatever a record's body says, its HTML has no script, no event handler, no dangerous
- * address, no element or attribute the renderer does not make itself, no image from another
- * host, and no nesting past the renderer's bound.
+ * Whatever a record's body says, its HTML has no script, no event handler, no dangerous address, no
+ * element or attribute the renderer does not make itself, no image from another host, and no
+ * nesting past the renderer's bound.
  *
- * <p>{@code mvn verify} replays the seeds in {@code MarkdownFuzzTestInputs/} (Jazzer's
- * regression mode); {@code JAZZER_FUZZ=1 mvn test -Dtest=MarkdownFuzzTest} fuzzes for the
- * {@code maxDuration} below and writes any finding there as a new seed.
+ * <p>{@code mvn verify} replays the seeds in {@code MarkdownFuzzTestInputs/} (Jazzer's regression
+ * mode); {@code JAZZER_FUZZ=1 mvn test -Dtest=MarkdownFuzzTest} fuzzes for the {@code maxDuration}
+ * below and writes any finding there as a new seed.
  */
 class MarkdownFuzzTest {
 

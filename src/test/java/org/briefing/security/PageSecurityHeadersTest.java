@@ -23,24 +23,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every built page carries a Content-Security-Policy that only lets it load its own files, and
- * a referrer policy that tells other sites nothing; and no page asks another host for
- * anything (links to sources, canonical and alternate addresses are not requests).
+ * Every built page carries a Content-Security-Policy that only lets it load its own files, and a
+ * referrer policy that tells other sites nothing; and no page asks another host for anything (links
+ * to sources, canonical and alternate addresses are not requests).
  */
 class PageSecurityHeadersTest {
 
   /** The policy, directive by directive; see SECURITY.md for each choice. */
-  static final Map<String, String> POLICY = policy("default-src 'self'; script-src 'self';"
-      + " style-src 'self'; img-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none';"
-      + " form-action 'self'");
+  static final Map<String, String> POLICY =
+      policy(
+          "default-src 'self'; script-src 'self';"
+              + " style-src 'self'; img-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none';"
+              + " form-action 'self'");
 
   /** Pages whose template is not yet updated; see {@link #theNotFoundPageHasThePolicyToo}. */
   private static final Set<String> PENDING = Set.of();
 
   private static final String BASE_URL = "https://example.org/briefing/";
 
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
   private static Path out;
 
   @BeforeAll
@@ -99,9 +100,10 @@ class PageSecurityHeadersTest {
         wrong.add(name(page) + ": policy is " + meta.attr("content"));
       }
       // A policy in a meta tag only covers what comes after it.
-      Element first = doc.selectFirst("link[href], script, style, img, iframe, object, embed,"
-          + " base, form");
-      if (first != null && first.siblingIndex() < meta.siblingIndex()
+      Element first =
+          doc.selectFirst("link[href], script, style, img, iframe, object, embed," + " base, form");
+      if (first != null
+          && first.siblingIndex() < meta.siblingIndex()
           && first.parent() == meta.parent()) {
         wrong.add(name(page) + ": " + first.outerHtml() + " comes before the policy");
       }
@@ -115,8 +117,8 @@ class PageSecurityHeadersTest {
 
   @Test
   void thePolicyAllowsNoInlineCodeAndNoOtherHost() {
-    for (String directive : List.of("default-src", "script-src", "style-src", "img-src",
-        "font-src")) {
+    for (String directive :
+        List.of("default-src", "script-src", "style-src", "img-src", "font-src")) {
       assertEquals("'self'", POLICY.get(directive), directive);
     }
     assertEquals("'none'", POLICY.get("object-src"));
@@ -136,26 +138,27 @@ class PageSecurityHeadersTest {
   }
 
   /**
-   * What a browser fetches on its own when it shows a page: scripts, styles, images, icons,
-   * frames, media. Links a reader may follow, and the canonical and alternate addresses, are
-   * not requests.
+   * What a browser fetches on its own when it shows a page: scripts, styles, images, icons, frames,
+   * media. Links a reader may follow, and the canonical and alternate addresses, are not requests.
    */
   @Test
   void noPageAsksAnotherHostForAnything() throws IOException {
     List<String> wrong = new ArrayList<>();
     for (Path page : pages()) {
       Document doc = parse(page);
-      for (Element el : doc.select("[src], [srcset], [poster], [data], link[href], [action],"
-          + " image[href], use[href], [background]")) {
+      for (Element el :
+          doc.select(
+              "[src], [srcset], [poster], [data], link[href], [action],"
+                  + " image[href], use[href], [background]")) {
         String rel = el.attr("rel").toLowerCase(Locale.ROOT);
         if (el.normalName().equals("link") && Set.of("canonical", "alternate").contains(rel)) {
           continue;
         }
-        for (String attr : List.of("src", "srcset", "poster", "data", "href", "action",
-            "background")) {
+        for (String attr :
+            List.of("src", "srcset", "poster", "data", "href", "action", "background")) {
           if (el.hasAttr(attr) && !isOwn(el.attr(attr))) {
-            wrong.add(name(page) + ": <" + el.normalName() + " " + attr + "=\"" + el.attr(attr)
-                + "\">");
+            wrong.add(
+                name(page) + ": <" + el.normalName() + " " + attr + "=\"" + el.attr(attr) + "\">");
           }
         }
       }
@@ -174,7 +177,8 @@ class PageSecurityHeadersTest {
     List<String> wrong = new ArrayList<>();
     try (Stream<Path> files = Files.walk(out)) {
       for (Path css : files.filter(p -> p.toString().endsWith(".css")).toList()) {
-        url.matcher(Files.readString(css, StandardCharsets.UTF_8)).results()
+        url.matcher(Files.readString(css, StandardCharsets.UTF_8))
+            .results()
             .filter(m -> !isOwn(m.group(2)) || m.group(2).startsWith("data:"))
             .forEach(m -> wrong.add(name(css) + ": " + m.group()));
       }
@@ -186,11 +190,13 @@ class PageSecurityHeadersTest {
   private static boolean isOwn(String address) {
     return address.startsWith(BASE_URL) || HtmlSafety.isSameSite(address);
   }
+
   @Test
   void theNotFoundPageHasThePolicyToo() throws IOException {
     Document doc = parse(out.resolve("404.html"));
-    assertEquals(POLICY, policy(doc.selectFirst("meta[http-equiv=Content-Security-Policy]")
-        .attr("content")));
+    assertEquals(
+        POLICY,
+        policy(doc.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content")));
     assertEquals("no-referrer", doc.selectFirst("meta[name=referrer]").attr("content"));
   }
 }

@@ -12,8 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.briefing.publish.Publisher;
 import org.briefing.files.OutputFile;
+import org.briefing.publish.Publisher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,16 +21,32 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Nothing a pull request names can make the build write outside {@code --out} or read outside
- * {@code content/}: record ids are plain ASCII slugs, related ids must be records, the
- * publisher takes only plain relative paths, and symbolic links leading out are refused.
+ * {@code content/}: record ids are plain ASCII slugs, related ids must be records, the publisher
+ * takes only plain relative paths, and symbolic links leading out are refused.
  */
 class PathSafetyTest {
 
   @ParameterizedTest(name = "\"{0}\"")
-  @ValueSource(strings = {"...", "..a", "a..b", ".hidden", "..%2f..%2fetc", "2025-01-20-..",
-      "2025-01-20-QATAR", "2025-01-20 qatar", "2025-01-20-qatar-", "2025--01-20",
-      "٢٠٢٥-٠١-٢٠-قطر", "2025-01-20-قطر", "2025-01-20-qаtar", "2025-01-20-ﬁnal",
-      "２０２５-01-20", "2025-01-20-café", "2025-01-20-x\u202Egnp"})
+  @ValueSource(
+      strings = {
+        "...",
+        "..a",
+        "a..b",
+        ".hidden",
+        "..%2f..%2fetc",
+        "2025-01-20-..",
+        "2025-01-20-QATAR",
+        "2025-01-20 qatar",
+        "2025-01-20-qatar-",
+        "2025--01-20",
+        "٢٠٢٥-٠١-٢٠-قطر",
+        "2025-01-20-قطر",
+        "2025-01-20-qаtar",
+        "2025-01-20-ﬁnal",
+        "２０２５-01-20",
+        "2025-01-20-café",
+        "2025-01-20-x\u202Egnp"
+      })
   void aFolderNameThatIsNotAnIdIsRefusedAndNothingIsWritten(String name, @TempDir Path tmp)
       throws IOException {
     Fixture site = new Fixture(tmp);
@@ -40,33 +56,60 @@ class PathSafetyTest {
     var outcome = site.build(out);
 
     assertFalse(outcome.ok());
-    assertTrue(outcome.problems().stream().anyMatch(p -> p.file().equals(dir)
-        && p.message().contains("cannot be a record id")), outcome.problems().toString());
+    assertTrue(
+        outcome.problems().stream()
+            .anyMatch(p -> p.file().equals(dir) && p.message().contains("cannot be a record id")),
+        outcome.problems().toString());
     assertFalse(Files.exists(out), "a build with problems writes nothing");
   }
 
   @ParameterizedTest(name = "related: [{0}]")
-  @ValueSource(strings = {"'../../etc'", "'..'", "/etc/passwd", "'2025-01-20-x/../../y'",
-      "'https://evil.example/'", "'../2025-01-20-qatar-syria-civil-defence-agreement'"})
+  @ValueSource(
+      strings = {
+        "'../../etc'",
+        "'..'",
+        "/etc/passwd",
+        "'2025-01-20-x/../../y'",
+        "'https://evil.example/'",
+        "'../2025-01-20-qatar-syria-civil-defence-agreement'"
+      })
   void aRelatedIdMustBeARecordOfThisContentFolder(String related, @TempDir Path tmp)
       throws IOException {
     Fixture site = new Fixture(tmp);
-    site.record("2025-01-21-second-record", Fixture.FACTS + "related: [" + related + "]\n",
-        Fixture.EN, Fixture.AR);
+    site.record(
+        "2025-01-21-second-record",
+        Fixture.FACTS + "related: [" + related + "]\n",
+        Fixture.EN,
+        Fixture.AR);
     List<String> problems = site.problems();
     assertEquals(1, problems.size(), problems.toString());
     assertTrue(problems.get(0).contains("does not exist"), problems.get(0));
   }
 
   @ParameterizedTest(name = "\"{0}\"")
-  @ValueSource(strings = {"../evil.html", "/tmp/evil.html", "a/../../evil.html",
-      "en/../../evil.html", "..\\evil.html", "a\\..\\..\\evil.html", "", ".", "./index.html",
-      "a//b.html", "a/./b.html", "en/", "x\u0000y.html", "a/b/../c.html"})
+  @ValueSource(
+      strings = {
+        "../evil.html",
+        "/tmp/evil.html",
+        "a/../../evil.html",
+        "en/../../evil.html",
+        "..\\evil.html",
+        "a\\..\\..\\evil.html",
+        "",
+        ".",
+        "./index.html",
+        "a//b.html",
+        "a/./b.html",
+        "en/",
+        "x\u0000y.html",
+        "a/b/../c.html"
+      })
   void thePublisherRefusesAnythingButAPlainRelativePath(String path, @TempDir Path tmp)
       throws IOException {
     Path out = tmp.resolve("site/out");
-    List<OutputFile> files = List.of(new OutputFile("index.html", "ok".getBytes()),
-        new OutputFile(path, "evil".getBytes()));
+    List<OutputFile> files =
+        List.of(
+            new OutputFile("index.html", "ok".getBytes()), new OutputFile(path, "evil".getBytes()));
 
     assertThrows(IllegalArgumentException.class, () -> new Publisher().publish(files, out));
 
@@ -78,17 +121,23 @@ class PathSafetyTest {
 
   @Test
   void thePublisherRefusesTwoFilesAtTheSamePlace(@TempDir Path tmp) {
-    List<OutputFile> files = List.of(new OutputFile("en/index.html", "a".getBytes()),
-        new OutputFile("en/index.html", "b".getBytes()));
-    assertThrows(IllegalArgumentException.class,
-        () -> new Publisher().publish(files, tmp.resolve("out")));
+    List<OutputFile> files =
+        List.of(
+            new OutputFile("en/index.html", "a".getBytes()),
+            new OutputFile("en/index.html", "b".getBytes()));
+    assertThrows(
+        IllegalArgumentException.class, () -> new Publisher().publish(files, tmp.resolve("out")));
   }
 
   @Test
   void thePublisherWillNotReplaceAFolderItDidNotBuild(@TempDir Path tmp) throws IOException {
     Path notes = Files.writeString(tmp.resolve("notes.txt"), "precious");
-    IOException e = assertThrows(IOException.class, () -> new Publisher().publish(
-        List.of(new OutputFile("index.html", "x".getBytes())), tmp));
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                new Publisher()
+                    .publish(List.of(new OutputFile("index.html", "x".getBytes())), tmp));
     assertTrue(e.getMessage().contains("not a folder this program built"), e.getMessage());
     assertEquals("precious", Files.readString(notes));
   }
@@ -97,8 +146,12 @@ class PathSafetyTest {
   void thePublisherReplacesItsOwnOutput(@TempDir Path tmp) throws IOException {
     Path out = tmp.resolve("out");
     new Publisher().publish(List.of(new OutputFile("index.html", "1".getBytes())), out);
-    new Publisher().publish(List.of(new OutputFile("index.html", "2".getBytes()),
-        new OutputFile("en/index.html", "3".getBytes())), out);
+    new Publisher()
+        .publish(
+            List.of(
+                new OutputFile("index.html", "2".getBytes()),
+                new OutputFile("en/index.html", "3".getBytes())),
+            out);
     assertEquals("2", Files.readString(out.resolve("index.html")));
   }
 
@@ -106,7 +159,8 @@ class PathSafetyTest {
 
   private static Path outsideSecret(Path tmp) throws IOException {
     Path outside = Files.createDirectories(tmp.resolve("outside"));
-    return Files.writeString(outside.resolve("secret.md"),
+    return Files.writeString(
+        outside.resolve("secret.md"),
         "---\ntitle: SECRET FROM OUTSIDE\nsummary: secret\n---\nSECRET BODY\n");
   }
 
@@ -129,8 +183,12 @@ class PathSafetyTest {
 
     var outcome = site.build(out);
 
-    assertEquals(List.of(en + ": is a link to a file outside the content folder; replace the"
-        + " link with the file itself"), outcome.problems().stream().map(p -> p.format()).toList());
+    assertEquals(
+        List.of(
+            en
+                + ": is a link to a file outside the content folder; replace the"
+                + " link with the file itself"),
+        outcome.problems().stream().map(p -> p.format()).toList());
     assertFalse(Files.exists(out));
   }
 
@@ -144,8 +202,12 @@ class PathSafetyTest {
     Files.delete(countries);
     Files.createSymbolicLink(countries, passwd);
     List<String> problems = site.problems();
-    assertTrue(problems.contains(countries + ": is a link to a file outside the content folder;"
-        + " replace the link with the file itself"), problems.toString());
+    assertTrue(
+        problems.contains(
+            countries
+                + ": is a link to a file outside the content folder;"
+                + " replace the link with the file itself"),
+        problems.toString());
     assertFalse(problems.toString().contains("root:"), "nothing of the file is quoted");
   }
 
@@ -185,11 +247,15 @@ class PathSafetyTest {
     List<String> problems = site.problems();
 
     Path record = engagements.resolve("2025-03-01-x");
-    assertEquals(List.of(
-        record.resolve("en.md") + ": is a link to a file outside the content folder; replace"
-            + " the link with the file itself",
-        record.resolve("engagement.yaml") + ": is a link to a file outside the content folder;"
-            + " replace the link with the file itself"), problems);
+    assertEquals(
+        List.of(
+            record.resolve("en.md")
+                + ": is a link to a file outside the content folder; replace"
+                + " the link with the file itself",
+            record.resolve("engagement.yaml")
+                + ": is a link to a file outside the content folder;"
+                + " replace the link with the file itself"),
+        problems);
   }
 
   @Test
@@ -199,20 +265,20 @@ class PathSafetyTest {
     Files.delete(en);
     Files.createDirectories(en);
     List<String> problems = site.problems();
-    assertEquals(List.of(en + ": is not a regular file; content files are plain UTF-8 text"
-        + " files"), problems);
+    assertEquals(
+        List.of(en + ": is not a regular file; content files are plain UTF-8 text" + " files"),
+        problems);
   }
 
   @Test
   void aLinkWithinTheContentFolderIsFollowed(@TempDir Path tmp) throws IOException {
     assumeLinks(tmp);
     Fixture site = new Fixture(tmp);
-    Path shared = Files.writeString(site.root.resolve("en-shared.md"), Fixture.EN,
-        StandardCharsets.UTF_8);
+    Path shared =
+        Files.writeString(site.root.resolve("en-shared.md"), Fixture.EN, StandardCharsets.UTF_8);
     Path en = site.dir(Fixture.ID).resolve("en.md");
     Files.delete(en);
     Files.createSymbolicLink(en, shared);
-    assertEquals(List.of(), site.problems().stream()
-        .filter(p -> p.contains("link")).toList());
+    assertEquals(List.of(), site.problems().stream().filter(p -> p.contains("link")).toList());
   }
 }

@@ -12,22 +12,22 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.briefing.content.Problem;
+import org.briefing.markdown.MarkdownRenderer;
 import org.briefing.model.Engagement;
 import org.briefing.model.Translation;
-import org.briefing.markdown.MarkdownRenderer;
 import org.briefing.validate.Validator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
  * Whatever bytes a pull request puts in a record's {@code engagement.yaml} and {@code en.md},
- * loading and validating ends in a record or in problems, never in another exception: the
- * editor always gets a message. The input is the facts file's bytes, then the line
- * {@value #SEPARATOR}, then the English file's bytes (all facts and the fixture's English text
- * when the line is missing), in a fixture content folder with a valid neighbour record.
+ * loading and validating ends in a record or in problems, never in another exception: the editor
+ * always gets a message. The input is the facts file's bytes, then the line {@value #SEPARATOR},
+ * then the English file's bytes (all facts and the fixture's English text when the line is
+ * missing), in a fixture content folder with a valid neighbour record.
  *
- * <p>{@code mvn verify} replays the seeds in {@code RecordLoaderFuzzTestInputs/};
- * {@code JAZZER_FUZZ=1 mvn test -Dtest=RecordLoaderFuzzTest} fuzzes.
+ * <p>{@code mvn verify} replays the seeds in {@code RecordLoaderFuzzTestInputs/}; {@code
+ * JAZZER_FUZZ=1 mvn test -Dtest=RecordLoaderFuzzTest} fuzzes.
  */
 class RecordLoaderFuzzTest {
 
@@ -55,8 +55,10 @@ class RecordLoaderFuzzTest {
   void aRecordLoadsOrGivesProblemsNeverAnException(byte[] input) throws IOException {
     int at = indexOf(input, SPLIT);
     byte[] facts = at < 0 ? input : Arrays.copyOfRange(input, 0, at);
-    byte[] en = at < 0 ? Fixture.EN.getBytes(StandardCharsets.UTF_8)
-        : Arrays.copyOfRange(input, at + SPLIT.length, input.length);
+    byte[] en =
+        at < 0
+            ? Fixture.EN.getBytes(StandardCharsets.UTF_8)
+            : Arrays.copyOfRange(input, at + SPLIT.length, input.length);
     Path dir = fixture.dir(ID);
     Files.write(dir.resolve("engagement.yaml"), facts);
     Files.write(dir.resolve("en.md"), en);
@@ -70,13 +72,16 @@ class RecordLoaderFuzzTest {
       assertTrue(p.formatForGitHub().startsWith("::error file="));
       assertFalse(p.message().isBlank(), p::format);
     }
-    result.site().ifPresent(site -> {
-      for (Engagement e : site.engagements()) {
-        for (Translation t : e.translations().values()) {
-          assertEquals(List.of(), HtmlSafety.bodyProblems(RENDERER.render(t.body())));
-        }
-      }
-    });
+    result
+        .site()
+        .ifPresent(
+            site -> {
+              for (Engagement e : site.engagements()) {
+                for (Translation t : e.translations().values()) {
+                  assertEquals(List.of(), HtmlSafety.bodyProblems(RENDERER.render(t.body())));
+                }
+              }
+            });
   }
 
   private static int indexOf(byte[] haystack, byte[] needle) {

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A record whose title and summary an attacker wrote as spreadsheet formulas: the built
- * {@code engagements.csv} opens with them as text (an apostrophe first), while
- * {@code engagements.json} keeps them exactly as written.
+ * A record whose title and summary an attacker wrote as spreadsheet formulas: the built {@code
+ * engagements.csv} opens with them as text (an apostrophe first), while {@code engagements.json}
+ * keeps them exactly as written.
  */
 class SpreadsheetExportTest {
 
@@ -30,22 +30,31 @@ class SpreadsheetExportTest {
     String summary = "+cmd|' /C calc'!A0";
     String arTitle = "@SUM(1+1)*cmd|' /C calc'!A0";
     String arSummary = "-2+3+cmd|' /C calc'!A0";
-    Files.writeString(site.dir(Fixture.ID).resolve("en.md"), Fixture.EN
-        .replace("title: Qatar and Syria sign a civil defence agreement",
-            "title: '" + title.replace("'", "''") + "'")
-        .replace("summary: The two countries agreed to train rescue teams together.",
-            "summary: '" + summary.replace("'", "''") + "'"), StandardCharsets.UTF_8);
-    String ar = Fixture.AR.replaceFirst("(?m)^title: .*$",
-        "title: '" + arTitle.replace("'", "''") + "'")
-        .replaceFirst("(?m)^summary: .*$", "summary: '" + arSummary.replace("'", "''") + "'");
+    Files.writeString(
+        site.dir(Fixture.ID).resolve("en.md"),
+        Fixture.EN
+            .replace(
+                "title: Qatar and Syria sign a civil defence agreement",
+                "title: '" + title.replace("'", "''") + "'")
+            .replace(
+                "summary: The two countries agreed to train rescue teams together.",
+                "summary: '" + summary.replace("'", "''") + "'"),
+        StandardCharsets.UTF_8);
+    String ar =
+        Fixture.AR
+            .replaceFirst("(?m)^title: .*$", "title: '" + arTitle.replace("'", "''") + "'")
+            .replaceFirst("(?m)^summary: .*$", "summary: '" + arSummary.replace("'", "''") + "'");
     Files.writeString(site.dir(Fixture.ID).resolve("ar.md"), ar, StandardCharsets.UTF_8);
     Path out = tmp.resolve("out");
     assertTrue(site.build(out).ok(), () -> String.join("\n", site.problems()));
 
     String csv = Files.readString(out.resolve("data/engagements.csv"), StandardCharsets.UTF_8);
     List<String[]> rows = new ArrayList<>();
-    try (var it = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY)
-        .readerFor(String[].class).<String[]>readValues(csv.substring(1))) {
+    try (var it =
+        new CsvMapper()
+            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+            .readerFor(String[].class)
+            .<String[]>readValues(csv.substring(1))) {
       it.forEachRemaining(rows::add);
     }
     List<String> header = List.of(rows.get(0));

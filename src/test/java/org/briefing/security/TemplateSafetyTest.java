@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.briefing.render.TemplateEngine;
 import org.briefing.i18n.TemplateProblemException;
+import org.briefing.render.TemplateEngine;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Templates are trusted and reviewed, and the configuration keeps them that way: every template
- * auto-escapes, only the rendered Markdown body is inserted unescaped, templates cannot create
- * Java objects or reach behind values, and no record text is ever read as a template.
+ * auto-escapes, only the rendered Markdown body is inserted unescaped, templates cannot create Java
+ * objects or reach behind values, and no record text is ever read as a template.
  */
 class TemplateSafetyTest {
 
@@ -57,8 +57,9 @@ class TemplateSafetyTest {
   void noTemplateTurnsEscapingOffOrEvaluatesText() throws IOException {
     List<String> found = new ArrayList<>();
     for (Path file : ftlh()) {
-      found.addAll(escapeProblems(file.getFileName().toString(),
-          Files.readString(file, StandardCharsets.UTF_8)));
+      found.addAll(
+          escapeProblems(
+              file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8)));
     }
     assertEquals(List.of(), found);
   }
@@ -76,45 +77,55 @@ class TemplateSafetyTest {
   /** The audit must catch what it looks for, or a passing run means nothing. */
   @Test
   void theAuditCatchesEveryWayOfTurningEscapingOff() {
-    Map<String, String> bad = Map.ofEntries(
-        Map.entry("no_esc on a title", "${ctx.title?no_esc}"),
-        Map.entry("camelCase noEsc", "${card.summary?noEsc}"),
-        Map.entry("spaced no_esc", "${ s.title ? no_esc }"),
-        Map.entry("square-bracket interpolation", "[=ctx.title?no_esc]"),
-        Map.entry("no_esc on an expression", "${(a + b)?no_esc}"),
-        Map.entry("noautoesc", "<#noautoesc>${x}</#noautoesc>"),
-        Map.entry("noAutoEsc", "<#noAutoEsc>${x}</#noAutoEsc>"),
-        Map.entry("square-bracket noautoesc", "[#noautoesc]${x}[/#noautoesc]"),
-        Map.entry("outputformat", "<#outputformat \"plainText\">${x}</#outputformat>"),
-        Map.entry("ftl header", "<#ftl output_format=\"plainText\">"),
-        Map.entry("ftl auto_esc", "<#ftl auto_esc=false>"),
-        Map.entry("markup_string", "${x?markup_string}"),
-        Map.entry("interpret", "<@card.summary?interpret />"),
-        Map.entry("eval", "${card.title?eval}"),
-        Map.entry("eval_json", "${card.title?eval_json}"),
-        Map.entry("new", "${\"freemarker.template.utility.Execute\"?new()(\"id\")}"),
-        Map.entry("api", "${x?api.getClass()}"),
-        Map.entry("dynamic include", "<#include card.title>"),
-        Map.entry("dynamic import", "<#import ctx.l as l>"),
-        Map.entry("bodyHtml reassigned", "<#assign bodyHtml = ctx.title>${bodyHtml?no_esc}"),
-        Map.entry("bodyHtml as a loop variable", "<#list xs as bodyHtml>${bodyHtml?no_esc}</#list>"));
-    bad.forEach((what, template) -> assertFalse(escapeProblems("t.ftlh", template).isEmpty(),
-        "the audit misses " + what + ": " + template));
-    assertEquals(List.of(), escapeProblems("t.ftlh",
-        "<#import \"layout.ftlh\" as layout>${ctx.title}${bodyHtml?no_esc}<#-- no_esc -->"));
+    Map<String, String> bad =
+        Map.ofEntries(
+            Map.entry("no_esc on a title", "${ctx.title?no_esc}"),
+            Map.entry("camelCase noEsc", "${card.summary?noEsc}"),
+            Map.entry("spaced no_esc", "${ s.title ? no_esc }"),
+            Map.entry("square-bracket interpolation", "[=ctx.title?no_esc]"),
+            Map.entry("no_esc on an expression", "${(a + b)?no_esc}"),
+            Map.entry("noautoesc", "<#noautoesc>${x}</#noautoesc>"),
+            Map.entry("noAutoEsc", "<#noAutoEsc>${x}</#noAutoEsc>"),
+            Map.entry("square-bracket noautoesc", "[#noautoesc]${x}[/#noautoesc]"),
+            Map.entry("outputformat", "<#outputformat \"plainText\">${x}</#outputformat>"),
+            Map.entry("ftl header", "<#ftl output_format=\"plainText\">"),
+            Map.entry("ftl auto_esc", "<#ftl auto_esc=false>"),
+            Map.entry("markup_string", "${x?markup_string}"),
+            Map.entry("interpret", "<@card.summary?interpret />"),
+            Map.entry("eval", "${card.title?eval}"),
+            Map.entry("eval_json", "${card.title?eval_json}"),
+            Map.entry("new", "${\"freemarker.template.utility.Execute\"?new()(\"id\")}"),
+            Map.entry("api", "${x?api.getClass()}"),
+            Map.entry("dynamic include", "<#include card.title>"),
+            Map.entry("dynamic import", "<#import ctx.l as l>"),
+            Map.entry("bodyHtml reassigned", "<#assign bodyHtml = ctx.title>${bodyHtml?no_esc}"),
+            Map.entry(
+                "bodyHtml as a loop variable", "<#list xs as bodyHtml>${bodyHtml?no_esc}</#list>"));
+    bad.forEach(
+        (what, template) ->
+            assertFalse(
+                escapeProblems("t.ftlh", template).isEmpty(),
+                "the audit misses " + what + ": " + template));
+    assertEquals(
+        List.of(),
+        escapeProblems(
+            "t.ftlh",
+            "<#import \"layout.ftlh\" as layout>${ctx.title}${bodyHtml?no_esc}<#-- no_esc -->"));
   }
 
-  private static final Pattern NO_ESC = Pattern.compile("\\?\\s*no_?esc\\b",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern DIRECTIVE_OFF = Pattern.compile(
-      "[<\\[]#\\s*(no_?auto_?esc|output_?format|auto_?esc)\\b"
-          + "|[<\\[]#ftl\\b[^>\\]]*\\b(output_?format|auto_?esc)\\b",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern BUILT_IN_OFF = Pattern.compile(
-      "\\?\\s*(markup_?string|interpret|eval|eval_?json|new|api|has_?api)\\b",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern INCLUDE = Pattern.compile(
-      "[<\\[]#\\s*(include|import)\\s+([^\\s>\\]]+)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern NO_ESC =
+      Pattern.compile("\\?\\s*no_?esc\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern DIRECTIVE_OFF =
+      Pattern.compile(
+          "[<\\[]#\\s*(no_?auto_?esc|output_?format|auto_?esc)\\b"
+              + "|[<\\[]#ftl\\b[^>\\]]*\\b(output_?format|auto_?esc)\\b",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern BUILT_IN_OFF =
+      Pattern.compile(
+          "\\?\\s*(markup_?string|interpret|eval|eval_?json|new|api|has_?api)\\b",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern INCLUDE =
+      Pattern.compile("[<\\[]#\\s*(include|import)\\s+([^\\s>\\]]+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern BODY_HTML = Pattern.compile("bodyHtml");
 
   /** What in {@code text} turns escaping off, or makes text into a template. */
@@ -126,8 +137,11 @@ class TemplateSafetyTest {
       String before = code.substring(Math.max(0, noEsc.start() - 12), noEsc.start());
       boolean body = before.endsWith("{bodyHtml") && code.startsWith("}", noEsc.end());
       if (!body) {
-        found.add(name + ": ?no_esc on something other than ${bodyHtml}: ..." + before
-            + code.substring(noEsc.start(), Math.min(code.length(), noEsc.end() + 1)));
+        found.add(
+            name
+                + ": ?no_esc on something other than ${bodyHtml}: ..."
+                + before
+                + code.substring(noEsc.start(), Math.min(code.length(), noEsc.end() + 1)));
       }
     }
     Matcher body = BODY_HTML.matcher(code);
@@ -136,11 +150,17 @@ class TemplateSafetyTest {
         found.add(name + ": bodyHtml used other than as ${bodyHtml?no_esc}");
       }
     }
-    DIRECTIVE_OFF.matcher(code).results()
+    DIRECTIVE_OFF
+        .matcher(code)
+        .results()
         .forEach(m -> found.add(name + ": directive turns escaping off: " + m.group()));
-    BUILT_IN_OFF.matcher(code).results()
+    BUILT_IN_OFF
+        .matcher(code)
+        .results()
         .forEach(m -> found.add(name + ": built-in not allowed: " + m.group()));
-    INCLUDE.matcher(code).results()
+    INCLUDE
+        .matcher(code)
+        .results()
         .filter(m -> !m.group(2).startsWith("\""))
         .forEach(m -> found.add(name + ": include or import of a computed name: " + m.group()));
     return found;
@@ -168,13 +188,17 @@ class TemplateSafetyTest {
 
   @Test
   void theNewBuiltInCannotMakeAnyClass(@TempDir Path dir) throws IOException {
-    for (String type : List.of("freemarker.template.utility.Execute",
-        "freemarker.template.utility.ObjectConstructor", "freemarker.template.utility.JythonRuntime",
-        "java.lang.ProcessBuilder")) {
-      TemplateEngine engine = engineWith(dir, "new.ftlh",
-          "<#assign x = \"" + type + "\"?new()>${x(\"id\")}");
-      TemplateProblemException e = assertThrows(TemplateProblemException.class,
-          () -> engine.render("new.ftlh", Map.of()), type);
+    for (String type :
+        List.of(
+            "freemarker.template.utility.Execute",
+            "freemarker.template.utility.ObjectConstructor",
+            "freemarker.template.utility.JythonRuntime",
+            "java.lang.ProcessBuilder")) {
+      TemplateEngine engine =
+          engineWith(dir, "new.ftlh", "<#assign x = \"" + type + "\"?new()>${x(\"id\")}");
+      TemplateProblemException e =
+          assertThrows(
+              TemplateProblemException.class, () -> engine.render("new.ftlh", Map.of()), type);
       assertTrue(e.problems().get(0).message().contains(type), e.problems().toString());
     }
   }
@@ -182,25 +206,35 @@ class TemplateSafetyTest {
   @Test
   void theApiBuiltInIsOff(@TempDir Path dir) throws IOException {
     TemplateEngine engine = engineWith(dir, "api.ftlh", "${m?api.getClass().getName()}");
-    TemplateProblemException e = assertThrows(TemplateProblemException.class,
-        () -> engine.render("api.ftlh", Map.of("m", new HashMap<>(Map.of("a", "b")))));
+    TemplateProblemException e =
+        assertThrows(
+            TemplateProblemException.class,
+            () -> engine.render("api.ftlh", Map.of("m", new HashMap<>(Map.of("a", "b")))));
     assertTrue(e.problems().get(0).message().contains("api"), e.problems().toString());
   }
 
   // ---- no record text is ever a template ----
 
-  private static final String HOSTILE = "${7*7} #{7*7} [=7*7] <#assign x=1>[#assign y=2]"
-      + " \"><script>alert(1)</script> ' onmouseover='alert(1)";
+  private static final String HOSTILE =
+      "${7*7} #{7*7} [=7*7] <#assign x=1>[#assign y=2]"
+          + " \"><script>alert(1)</script> ' onmouseover='alert(1)";
 
   @Test
   void recordTextStaysLiteralOnTheBuiltPages(@TempDir Path tmp) throws IOException {
     Fixture site = new Fixture(tmp);
     String yaml = HOSTILE.replace("'", "''");
-    site.record(Fixture.ID,
-        Fixture.FACTS.replace("Example title", "'" + yaml + "'")
+    site.record(
+        Fixture.ID,
+        Fixture.FACTS
+            .replace("Example title", "'" + yaml + "'")
             .replace("Syrian Civil Defence", "'" + yaml + "'")
             .replace("The date was corrected.", "'" + yaml + "'"),
-        "---\ntitle: '" + yaml + "'\nsummary: '" + yaml + "'\n---\n" + HOSTILE
+        "---\ntitle: '"
+            + yaml
+            + "'\nsummary: '"
+            + yaml
+            + "'\n---\n"
+            + HOSTILE
             + "\n\n<#include \"layout.ftlh\">\n",
         Fixture.AR);
     assertBuilds(site, tmp.resolve("out"));
@@ -213,8 +247,14 @@ class TemplateSafetyTest {
     assertEquals(HOSTILE, doc.selectFirst("meta[name=description]").attr("content"));
     assertTrue(doc.title().startsWith(HOSTILE), doc.title());
     String text = doc.body().text();
-    for (String literal : List.of("${7*7}", "#{7*7}", "[=7*7]", "<#assign x=1>", "[#assign y=2]",
-        "<#include \"layout.ftlh\">")) {
+    for (String literal :
+        List.of(
+            "${7*7}",
+            "#{7*7}",
+            "[=7*7]",
+            "<#assign x=1>",
+            "[#assign y=2]",
+            "<#include \"layout.ftlh\">")) {
       assertTrue(text.contains(literal), literal + " in " + text);
     }
     assertFalse(text.contains("49"), "an expression was evaluated: " + text);

@@ -16,15 +16,23 @@ import org.briefing.content.YamlReader;
  * exception; each problem is on a line of the file (or the whole file) and speaks the editor's
  * words, not the parser's.
  *
- * <p>{@code mvn verify} replays the seeds in {@code YamlReaderFuzzTestInputs/};
- * {@code JAZZER_FUZZ=1 mvn test -Dtest=YamlReaderFuzzTest} fuzzes.
+ * <p>{@code mvn verify} replays the seeds in {@code YamlReaderFuzzTestInputs/}; {@code
+ * JAZZER_FUZZ=1 mvn test -Dtest=YamlReaderFuzzTest} fuzzes.
  */
 class YamlReaderFuzzTest {
 
   private static final Path FILE = Path.of("content", "engagements", "x", "engagement.yaml");
   private static final YamlReader READER = new YamlReader();
-  private static final List<String> JARGON = List.of("while scanning", "while parsing",
-      "<block", "<stream", "<scalar>", "<flow", "<document", "simple key");
+  private static final List<String> JARGON =
+      List.of(
+          "while scanning",
+          "while parsing",
+          "<block",
+          "<stream",
+          "<scalar>",
+          "<flow",
+          "<document",
+          "simple key");
 
   @FuzzTest(maxDuration = "60s")
   void yamlReadsOrGivesProblemsInTheEditorsWords(byte[] input) {
@@ -38,7 +46,8 @@ class YamlReaderFuzzTest {
       assertTrue(p.column() >= 0, p::format);
       for (String jargon : JARGON) {
         // a message may quote the editor's own text, which can hold anything
-        assertFalse(p.message().contains(jargon) && !text.contains(jargon),
+        assertFalse(
+            p.message().contains(jargon) && !text.contains(jargon),
             () -> p.format() + "\nfor input:\n" + text);
       }
     }

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The watcher alone: a burst of saves gives one call, and new folders are watched. */
 class ChangeWatcherTest {
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   private static void waitFor(AtomicInteger calls, int atLeast) throws InterruptedException {
     long deadline = System.nanoTime() + 5_000_000_000L;
@@ -33,12 +32,16 @@ class ChangeWatcherTest {
     AtomicInteger calls = new AtomicInteger();
     PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     java.util.Set<Path> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    try (ChangeWatcher watcher = new ChangeWatcher(List.of(root), paths -> {
-      if (paths != null) {
-        reported.addAll(paths);
-      }
-      calls.incrementAndGet();
-    }, err)) {
+    try (ChangeWatcher watcher =
+        new ChangeWatcher(
+            List.of(root),
+            paths -> {
+              if (paths != null) {
+                reported.addAll(paths);
+              }
+              calls.incrementAndGet();
+            },
+            err)) {
       watcher.start();
       // Ten saves within the watcher's quiet time are one rebuild. A machine that stalls this
       // thread mid-burst spreads the saves beyond it, and then nothing is measured: such a
@@ -56,16 +59,21 @@ class ChangeWatcherTest {
         waitFor(calls, before + 1);
         Thread.sleep(ChangeWatcher.QUIET_MILLIS * 3);
         if (burstMillis < ChangeWatcher.QUIET_MILLIS / 2) {
-          assertEquals(before + 1, calls.get(), "ten quick saves (" + burstMillis
-              + " ms) are one rebuild");
+          assertEquals(
+              before + 1, calls.get(), "ten quick saves (" + burstMillis + " ms) are one rebuild");
           measured = true;
         } else {
           stalledBursts.add(burstMillis);
         }
       }
-      assertTrue(measured, "every burst of ten saves took longer than "
-          + ChangeWatcher.QUIET_MILLIS / 2 + " ms " + stalledBursts + ", so this machine cannot"
-          + " show whether a burst is one rebuild");
+      assertTrue(
+          measured,
+          "every burst of ten saves took longer than "
+              + ChangeWatcher.QUIET_MILLIS / 2
+              + " ms "
+              + stalledBursts
+              + ", so this machine cannot"
+              + " show whether a burst is one rebuild");
 
       Path created = Files.createDirectory(records.resolve("2025-05-01-new-record"));
       waitFor(calls, 2);
@@ -84,8 +92,8 @@ class ChangeWatcherTest {
   void aMissingFolderIsReportedNotFatal() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    try (ChangeWatcher watcher = new ChangeWatcher(List.of(root.resolve("missing")), paths -> { },
-        err)) {
+    try (ChangeWatcher watcher =
+        new ChangeWatcher(List.of(root.resolve("missing")), paths -> {}, err)) {
       watcher.start();
     }
     assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("is not a folder"));

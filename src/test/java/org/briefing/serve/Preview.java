@@ -1,6 +1,5 @@
 package org.briefing.serve;
 
-import org.briefing.TestFiles;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
@@ -19,11 +18,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.briefing.TestFiles;
 import org.briefing.build.SiteBuilder;
 
 /**
- * A real preview for tests: a copy of the project's content and templates in a temporary
- * folder, served on a free port, reached over real HTTP.
+ * A real preview for tests: a copy of the project's content and templates in a temporary folder,
+ * served on a free port, reached over real HTTP.
  */
 final class Preview implements AutoCloseable {
 
@@ -36,17 +36,23 @@ final class Preview implements AutoCloseable {
   final Path templates;
   final PreviewServer server;
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
-  private final HttpClient client = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(2))
-      .build();
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
 
   private Preview(Path content, Path templates) throws IOException {
     this.content = content;
     this.templates = templates;
     PrintStream stream = new PrintStream(log, true, StandardCharsets.UTF_8);
-    this.server = PreviewServer.start(new SiteBuilder.Options(content, templates,
-        Path.of("site-output"), Optional.empty(), false, false), 0, stream, stream);
+    this.server =
+        PreviewServer.start(
+            new SiteBuilder.Options(
+                content, templates, Path.of("site-output"), Optional.empty(), false, false),
+            0,
+            stream,
+            stream);
   }
 
   /** Copies the project's content and templates into {@code temp} and previews them. */
@@ -62,8 +68,11 @@ final class Preview implements AutoCloseable {
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(server.address().resolve(path))
-        .timeout(Duration.ofSeconds(5)).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(server.address().resolve(path))
+            .timeout(Duration.ofSeconds(5))
+            .GET()
+            .build();
     return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
@@ -88,8 +97,15 @@ final class Preview implements AutoCloseable {
     try (Socket socket = new Socket("127.0.0.1", server.port())) {
       socket.setSoTimeout(5_000);
       OutputStream out = socket.getOutputStream();
-      out.write((method + " " + target + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: 0"
-          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.write(
+          (method
+                  + " "
+                  + target
+                  + " HTTP/1.1\r\nHost: "
+                  + host
+                  + "\r\nContent-Length: 0"
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       InputStream in = socket.getInputStream();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

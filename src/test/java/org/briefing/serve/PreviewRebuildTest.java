@@ -1,6 +1,5 @@
 package org.briefing.serve;
 
-import org.briefing.TestFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,18 +18,18 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
+import org.briefing.TestFiles;
 import org.briefing.build.SiteBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The preview following an editor's saves: real files changed in a copy of the project, real
- * HTTP requests, bounded waits for the rebuild.
+ * The preview following an editor's saves: real files changed in a copy of the project, real HTTP
+ * requests, bounded waits for the rebuild.
  */
 class PreviewRebuildTest {
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   /** A record of the copied content with both an English text and a countries line. */
   private static String someRecord(Path content) throws IOException {
@@ -63,11 +62,15 @@ class PreviewRebuildTest {
       int first = preview.version();
 
       // an edit is served, under a new version, so open pages reload
-      replaceFirstLine(record.resolve("en.md"), "^title: .*$",
+      replaceFirstLine(
+          record.resolve("en.md"),
+          "^title: .*$",
           "title: \"The preview picked up this edited title\"");
-      preview.eventually("the edited title is served under a new version", () ->
-          preview.version() > first
-              && preview.get(page).body().contains("The preview picked up this edited title"));
+      preview.eventually(
+          "the edited title is served under a new version",
+          () ->
+              preview.version() > first
+                  && preview.get(page).body().contains("The preview picked up this edited title"));
       // An incremental update raises the version twice (the edited pages, then the rest): read
       // it only once the whole update has been reported, or a later raise looks like a reload.
       preview.eventually("the update is finished", () -> finishedUpdates(preview) >= 1);
@@ -76,12 +79,14 @@ class PreviewRebuildTest {
 
       // a broken record: the problem is reported, the last good site stays
       replaceFirstLine(record.resolve("engagement.yaml"), "^countries:.*$", "countries: [QQ]");
-      preview.eventually("the version endpoint reports the unknown country", () ->
-          preview.state().contains("unknown country code \\\"QQ\\\""));
+      preview.eventually(
+          "the version endpoint reports the unknown country",
+          () -> preview.state().contains("unknown country code \\\"QQ\\\""));
       assertEquals(edited, preview.version(), "a failed rebuild does not reload pages");
       assertTrue(preview.state().contains("engagement.yaml:"), preview.state());
       assertTrue(preview.get(page).body().contains("The preview picked up this edited title"));
-      assertTrue(preview.log().contains(record.resolve("engagement.yaml") + ":"),
+      assertTrue(
+          preview.log().contains(record.resolve("engagement.yaml") + ":"),
           "the terminal shows the problem in build's one-line form:\n" + preview.log());
       assertTrue(preview.log().contains("the preview still shows the last good build"));
 
@@ -102,13 +107,17 @@ class PreviewRebuildTest {
       String france = "/en/countries/fr/"; // France's records and partners: not this one
       String syria = "/ar/countries/sy/";
 
-      Files.writeString(record.resolve("en.md"), Files.readString(record.resolve("en.md"))
-          + "\nA sentence the preview must pick up.\n");
-      preview.eventually("the edited page is served", () ->
-          preview.get(own).body().contains("A sentence the preview must pick up."));
-      preview.eventually("both parts of the update are done", () ->
-          preview.log().contains("touched by the change"));
-      assertTrue(preview.log().contains("touched by the change"),
+      Files.writeString(
+          record.resolve("en.md"),
+          Files.readString(record.resolve("en.md")) + "\nA sentence the preview must pick up.\n");
+      preview.eventually(
+          "the edited page is served",
+          () -> preview.get(own).body().contains("A sentence the preview must pick up."));
+      preview.eventually(
+          "both parts of the update are done",
+          () -> preview.log().contains("touched by the change"));
+      assertTrue(
+          preview.log().contains("touched by the change"),
           "a record edit is rebuilt incrementally:\n" + preview.log());
 
       assertTrue(reload(preview, own, before), "the edited record's page reloads");
@@ -121,15 +130,25 @@ class PreviewRebuildTest {
 
   /** How many rebuilds after the first build the preview has reported as finished. */
   private static long finishedUpdates(Preview preview) {
-    return preview.log().lines()
-        .filter(line -> line.contains("touched by the change") || line.startsWith("built "))
-        .count() - 1;
+    return preview
+            .log()
+            .lines()
+            .filter(line -> line.contains("touched by the change") || line.startsWith("built "))
+            .count()
+        - 1;
   }
 
   /** What the version endpoint tells a page served at {@code since} about reloading. */
   private static boolean reload(Preview preview, String page, int since) throws Exception {
-    String state = preview.get(ReloadScript.VERSION_PATH + "?page="
-        + java.net.URLEncoder.encode(page, StandardCharsets.UTF_8) + "&since=" + since).body();
+    String state =
+        preview
+            .get(
+                ReloadScript.VERSION_PATH
+                    + "?page="
+                    + java.net.URLEncoder.encode(page, StandardCharsets.UTF_8)
+                    + "&since="
+                    + since)
+            .body();
     assertTrue(state.startsWith("{\"reload\":"), state);
     return state.startsWith("{\"reload\":true");
   }
@@ -142,11 +161,12 @@ class PreviewRebuildTest {
       Path copy = engagements.resolve("2025-05-02-created-while-previewing");
       TestFiles.copyTree(engagements.resolve(id), copy);
       String page = "/en/engagements/2025-05-02-created-while-previewing/index.html";
-      preview.eventually("the new record's page is served",
-          () -> preview.get(page).statusCode() == 200);
+      preview.eventually(
+          "the new record's page is served", () -> preview.get(page).statusCode() == 200);
 
       replaceFirstLine(copy.resolve("en.md"), "^title: .*$", "title: \"Edited in a new folder\"");
-      preview.eventually("an edit inside the new folder is served",
+      preview.eventually(
+          "an edit inside the new folder is served",
           () -> preview.get(page).body().contains("Edited in a new folder"));
     }
   }
@@ -156,7 +176,8 @@ class PreviewRebuildTest {
     try (Preview preview = Preview.ofProjectCopy(temp)) {
       Path css = preview.templates.resolve("assets/site.css");
       Files.writeString(css, Files.readString(css) + "\n/* edited while previewing */\n");
-      preview.eventually("the edited stylesheet is served",
+      preview.eventually(
+          "the edited stylesheet is served",
           () -> preview.get("/assets/site.css").body().contains("edited while previewing"));
     }
   }
@@ -176,8 +197,8 @@ class PreviewRebuildTest {
       assertTrue(home.body().contains(ReloadScript.tag(0)), home.body());
 
       Files.writeString(countries, good);
-      preview.eventually("the fixed site is served",
-          () -> preview.get("/en/index.html").statusCode() == 200);
+      preview.eventually(
+          "the fixed site is served", () -> preview.get("/en/index.html").statusCode() == 200);
       assertEquals(1, preview.version());
     }
   }
@@ -199,9 +220,16 @@ class PreviewRebuildTest {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       ByteArrayOutputStream log = new ByteArrayOutputStream();
       PrintStream stream = new PrintStream(log, true, StandardCharsets.UTF_8);
-      SiteBuilder.Options options = new SiteBuilder.Options(Path.of("content"),
-          Path.of("templates"), Path.of("site-output"), Optional.empty(), false, false);
-      assertThrows(BindException.class,
+      SiteBuilder.Options options =
+          new SiteBuilder.Options(
+              Path.of("content"),
+              Path.of("templates"),
+              Path.of("site-output"),
+              Optional.empty(),
+              false,
+              false);
+      assertThrows(
+          BindException.class,
           () -> PreviewServer.start(options, taken.getLocalPort(), stream, stream));
       assertEquals("", log.toString(StandardCharsets.UTF_8));
     }

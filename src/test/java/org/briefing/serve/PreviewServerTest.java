@@ -24,8 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The preview as a browser meets it: one server over a copy of the project, read only. */
 class PreviewServerTest {
 
-  @TempDir
-  static Path temp;
+  @TempDir static Path temp;
 
   private static Preview preview;
 
@@ -44,29 +43,33 @@ class PreviewServerTest {
     HttpResponse<String> home = preview.get("/en/index.html");
     assertEquals(200, home.statusCode());
     assertEquals("text/html; charset=utf-8", home.headers().firstValue("Content-Type").orElse(""));
-    Matcher title = Pattern.compile("(?m)^title:\\s*\\{en:\\s*([^,}]+)")
-        .matcher(Files.readString(preview.content.resolve("site.yaml")));
+    Matcher title =
+        Pattern.compile("(?m)^title:\\s*\\{en:\\s*([^,}]+)")
+            .matcher(Files.readString(preview.content.resolve("site.yaml")));
     assertTrue(title.find());
     assertTrue(home.body().contains(title.group(1).strip()), home.body());
     assertTrue(preview.server.port() > 0);
-    assertEquals("http://127.0.0.1:" + preview.server.port() + "/",
-        preview.server.address().toString());
+    assertEquals(
+        "http://127.0.0.1:" + preview.server.port() + "/", preview.server.address().toString());
   }
 
   @Test
   void everyKindOfBuiltFileIsServedWithItsContentType() throws Exception {
-    Map<String, String> expected = Map.of(
-        "html", "text/html; charset=utf-8",
-        "css", "text/css; charset=utf-8",
-        "svg", "image/svg+xml",
-        "xml", "application/xml",
-        "json", "application/json",
-        "csv", "text/csv; charset=utf-8",
-        "txt", "text/plain; charset=utf-8");
+    Map<String, String> expected =
+        Map.of(
+            "html", "text/html; charset=utf-8",
+            "css", "text/css; charset=utf-8",
+            "svg", "image/svg+xml",
+            "xml", "application/xml",
+            "json", "application/json",
+            "csv", "text/csv; charset=utf-8",
+            "txt", "text/plain; charset=utf-8");
     Path site = preview.server.siteFolder();
     Map<String, String> oneOfEach = new TreeMap<>();
     try (Stream<Path> files = Files.walk(site)) {
-      files.filter(Files::isRegularFile).map(p -> site.relativize(p).toString().replace('\\', '/'))
+      files
+          .filter(Files::isRegularFile)
+          .map(p -> site.relativize(p).toString().replace('\\', '/'))
           .sorted()
           .forEach(p -> oneOfEach.putIfAbsent(p.substring(p.lastIndexOf('.') + 1), p));
     }
@@ -77,8 +80,10 @@ class PreviewServerTest {
       }
       HttpResponse<String> response = preview.get("/" + file.getValue());
       assertEquals(200, response.statusCode(), file.getValue());
-      assertEquals(expected.get(file.getKey()),
-          response.headers().firstValue("Content-Type").orElse(""), file.getValue());
+      assertEquals(
+          expected.get(file.getKey()),
+          response.headers().firstValue("Content-Type").orElse(""),
+          file.getValue());
     }
   }
 
@@ -114,7 +119,8 @@ class PreviewServerTest {
   void theScriptAndTheBuildCounterAreServed() throws Exception {
     HttpResponse<String> script = preview.get(ReloadScript.PATH);
     assertEquals(200, script.statusCode());
-    assertTrue(script.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+    assertTrue(
+        script.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
     assertTrue(script.body().contains("fetch('" + ReloadScript.VERSION_PATH + "?page='"));
 
     HttpResponse<String> state = preview.get(ReloadScript.VERSION_PATH);
@@ -129,10 +135,18 @@ class PreviewServerTest {
     Path beside = preview.server.siteFolder().resolveSibling("secret.txt");
     Files.writeString(beside, "not for readers");
     try {
-      for (String target : List.of("/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt",
-          "/en/../../secret.txt", "/en/%2e%2e/%2e%2e/secret.txt", "/..%2fsecret.txt",
-          "/..%5csecret.txt", "/../../../../../../../../etc/passwd",
-          "/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/%00/../secret.txt")) {
+      for (String target :
+          List.of(
+              "/../secret.txt",
+              "/%2e%2e/secret.txt",
+              "/%2E%2E/secret.txt",
+              "/en/../../secret.txt",
+              "/en/%2e%2e/%2e%2e/secret.txt",
+              "/..%2fsecret.txt",
+              "/..%5csecret.txt",
+              "/../../../../../../../../etc/passwd",
+              "/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+              "/%00/../secret.txt")) {
         String response = preview.raw(target);
         String status = response.lines().findFirst().orElse("");
         assertTrue(status.matches("HTTP/1\\.1 (400|403|404) .*"), target + " gave " + status);
@@ -174,21 +188,25 @@ class PreviewServerTest {
   @Test
   void resolvingKeepsEveryPathInsideTheRoot() {
     Path root = Path.of("/srv/preview/site");
-    assertEquals(Optional.of(root.resolve("en/index.html")),
-        StaticFiles.resolve(root, "/en/index.html"));
+    assertEquals(
+        Optional.of(root.resolve("en/index.html")), StaticFiles.resolve(root, "/en/index.html"));
     assertEquals(Optional.of(root), StaticFiles.resolve(root, "/"));
     assertEquals(Optional.of(root.resolve("en")), StaticFiles.resolve(root, "//en/./"));
-    for (String escape : List.of("/..", "/../site-other/x", "/en/../../x", "/a\\..\\..\\x",
-        "/x\0y")) {
+    for (String escape :
+        List.of("/..", "/../site-other/x", "/en/../../x", "/a\\..\\..\\x", "/x\0y")) {
       assertEquals(Optional.empty(), StaticFiles.resolve(root, escape), escape);
     }
   }
 
   @Test
   void problemsAreWrittenAsJsonStrings() {
-    String json = PreviewServer.json(new PreviewStatus(4, List.of(
-        "a.yaml:1:2: unknown \"QQ\" in C:\\x", "ar.md:2:8: العنوان\tفارغ")));
-    assertEquals("{\"version\":4,\"problems\":[\"a.yaml:1:2: unknown \\\"QQ\\\" in C:\\\\x\","
-        + "\"ar.md:2:8: العنوان\\u0009فارغ\"]}", json);
+    String json =
+        PreviewServer.json(
+            new PreviewStatus(
+                4, List.of("a.yaml:1:2: unknown \"QQ\" in C:\\x", "ar.md:2:8: العنوان\tفارغ")));
+    assertEquals(
+        "{\"version\":4,\"problems\":[\"a.yaml:1:2: unknown \\\"QQ\\\" in C:\\\\x\","
+            + "\"ar.md:2:8: العنوان\\u0009فارغ\"]}",
+        json);
   }
 }

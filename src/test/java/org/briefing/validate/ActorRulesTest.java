@@ -13,16 +13,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The rules of actors.yaml and of a record's {@code actors:}, and the migration of
- * {@code organizations:}: each mistake is one line with its file, line and column, saying what
- * to write instead.
+ * The rules of actors.yaml and of a record's {@code actors:}, and the migration of {@code
+ * organizations:}: each mistake is one line with its file, line and column, saying what to write
+ * instead.
  */
 class ActorRulesTest {
 
   private static final String ID = "2025-01-20-qatar-syria-agreement";
 
   /** Three actors in 16 lines; line numbers matter to the tests below. */
-  private static final String ACTORS = """
+  private static final String ACTORS =
+      """
       khattab-anas:
         kind: person
         country: SY
@@ -62,18 +63,22 @@ class ActorRulesTest {
   }
 
   private static String withActors(String list) {
-    return FixtureContent.FACTS.replace("countries: [QA, SY]\n", "countries: [QA, SY]\nactors: "
-        + list + "\n");
+    return FixtureContent.FACTS.replace(
+        "countries: [QA, SY]\n", "countries: [QA, SY]\nactors: " + list + "\n");
   }
 
   @Test
   void aRecordListsItsActorsByKeyAndGetsThemInOrder() throws IOException {
-    content.record(ID, withActors("[lekhwiya, khattab-anas, global-coalition]"),
-        FixtureContent.EN, FixtureContent.AR);
+    content.record(
+        ID,
+        withActors("[lekhwiya, khattab-anas, global-coalition]"),
+        FixtureContent.EN,
+        FixtureContent.AR);
     Validator.Result result = content.validate(false);
     assertEquals(List.of(), result.problems());
     Engagement e = result.site().orElseThrow().engagements().get(0);
-    assertEquals(List.of("lekhwiya", "khattab-anas", "global-coalition"),
+    assertEquals(
+        List.of("lekhwiya", "khattab-anas", "global-coalition"),
         e.actors().stream().map(Actor::id).toList());
     Actor khattab = e.actors().get(1);
     assertEquals("أنس خطاب", khattab.name().ar());
@@ -84,30 +89,38 @@ class ActorRulesTest {
 
   @Test
   void anUnknownActorSuggestsTheNearestKey() throws IOException {
-    assertEquals(List.of(facts() + ":4:20: unknown actor \"khatab-anas\"; did you mean"
-            + " \"khattab-anas\"?"),
+    assertEquals(
+        List.of(
+            facts() + ":4:20: unknown actor \"khatab-anas\"; did you mean" + " \"khattab-anas\"?"),
         problemsWithFacts(withActors("[lekhwiya, khatab-anas]")));
   }
 
   @Test
   void anUnknownActorFarFromAnyKeySaysWhereToAddIt() throws IOException {
-    assertEquals(List.of(facts() + ":4:10: unknown actor \"white-helmets\"; add it to"
-            + " content/actors.yaml first (kind, en, ar)"),
+    assertEquals(
+        List.of(
+            facts()
+                + ":4:10: unknown actor \"white-helmets\"; add it to"
+                + " content/actors.yaml first (kind, en, ar)"),
         problemsWithFacts(withActors("[white-helmets]")));
   }
 
   @Test
   void anActorListedTwiceIsReportedAtTheSecond() throws IOException {
-    assertEquals(List.of(facts() + ":4:20: actor \"lekhwiya\" is listed twice; remove one"),
+    assertEquals(
+        List.of(facts() + ":4:20: actor \"lekhwiya\" is listed twice; remove one"),
         problemsWithFacts(withActors("[lekhwiya, lekhwiya]")));
   }
 
   @Test
   void anActorOfACountryNotInTheRecordSaysWhich() throws IOException {
     String facts = withActors("[lekhwiya, khattab-anas]").replace("[QA, SY]", "[QA, NO]");
-    assertEquals(List.of(facts() + ":4:20: actor \"khattab-anas\" belongs to SY (Syria), which is"
-            + " not among this record's countries (NO, QA); add SY to countries, or check the"
-            + " actor"),
+    assertEquals(
+        List.of(
+            facts()
+                + ":4:20: actor \"khattab-anas\" belongs to SY (Syria), which is"
+                + " not among this record's countries (NO, QA); add SY to countries, or check the"
+                + " actor"),
         problemsWithFacts(facts));
   }
 
@@ -119,7 +132,10 @@ class ActorRulesTest {
 
   @Test
   void eachOrganizationGetsOneErrorSayingWhichActorToWrite() throws IOException {
-    String facts = FixtureContent.FACTS.replace("countries: [QA, SY]\n", """
+    String facts =
+        FixtureContent.FACTS.replace(
+            "countries: [QA, SY]\n",
+            """
         countries: [QA, SY]
         organizations:
           - en: "Lekhwiya"
@@ -127,32 +143,41 @@ class ActorRulesTest {
           - en: "Ministry of Interior of Syria"
             ar: "وزارة الداخلية السورية"
         """);
-    assertEquals(List.of(
-        facts() + ":5:5: organizations is replaced by actors: content/actors.yaml already has"
-            + " this one as \"lekhwiya\"; write actors: [lekhwiya] and remove this entry",
-        facts() + ":7:5: organizations is replaced by actors: add to content/actors.yaml the"
-            + " entry `ministry-of-interior-of-syria: {kind: institution, en: \"Ministry of"
-            + " Interior of Syria\", ar: \"وزارة الداخلية السورية\"}` (with country: if it"
-            + " belongs to one) and write actors: [ministry-of-interior-of-syria] here"),
+    assertEquals(
+        List.of(
+            facts()
+                + ":5:5: organizations is replaced by actors: content/actors.yaml already has"
+                + " this one as \"lekhwiya\"; write actors: [lekhwiya] and remove this entry",
+            facts()
+                + ":7:5: organizations is replaced by actors: add to content/actors.yaml the"
+                + " entry `ministry-of-interior-of-syria: {kind: institution, en: \"Ministry of"
+                + " Interior of Syria\", ar: \"وزارة الداخلية السورية\"}` (with country: if it"
+                + " belongs to one) and write actors: [ministry-of-interior-of-syria] here"),
         problemsWithFacts(facts));
   }
 
   @Test
   void aNameMissingInOneLanguageIsReported() throws IOException {
-    content.write("actors.yaml", ACTORS.replace("  ar: لخويا\n", "")
-        .replace("  en: Anas Khattab\n", ""));
+    content.write(
+        "actors.yaml", ACTORS.replace("  ar: لخويا\n", "").replace("  en: Anas Khattab\n", ""));
     content.record(ID, FixtureContent.FACTS, FixtureContent.EN, FixtureContent.AR);
-    assertEquals(List.of(
-        actorsFile + ":2:3: actor \"khattab-anas\" has no English name; add en: with the name as"
-            + " English sources write it",
-        actorsFile + ":8:3: actor \"lekhwiya\" has no Arabic name; add ar: with the name as"
-            + " Arabic sources write it"),
+    assertEquals(
+        List.of(
+            actorsFile
+                + ":2:3: actor \"khattab-anas\" has no English name; add en: with the name as"
+                + " English sources write it",
+            actorsFile
+                + ":8:3: actor \"lekhwiya\" has no Arabic name; add ar: with the name as"
+                + " Arabic sources write it"),
         content.lines(false));
   }
 
   @Test
   void twoEntriesForOneActorAreReportedAsDuplicates() throws IOException {
-    content.write("actors.yaml", ACTORS + """
+    content.write(
+        "actors.yaml",
+        ACTORS
+            + """
         qatar-lekhwiya:
           kind: institution
           country: QA
@@ -160,9 +185,12 @@ class ActorRulesTest {
           ar: قوة لخويا
         """);
     content.record(ID, FixtureContent.FACTS, FixtureContent.EN, FixtureContent.AR);
-    assertEquals(List.of(actorsFile + ":17:1: actor \"qatar-lekhwiya\" has the same English name"
-            + " as \"lekhwiya\" (\"lekhwiya\"); one actor is one entry: merge them and use"
-            + " \"lekhwiya\" in records"),
+    assertEquals(
+        List.of(
+            actorsFile
+                + ":17:1: actor \"qatar-lekhwiya\" has the same English name"
+                + " as \"lekhwiya\" (\"lekhwiya\"); one actor is one entry: merge them and use"
+                + " \"lekhwiya\" in records"),
         content.lines(false));
   }
 
@@ -172,25 +200,33 @@ class ActorRulesTest {
     content.record(ID, FixtureContent.FACTS, FixtureContent.EN, FixtureContent.AR);
     List<String> lines = content.lines(false);
     assertEquals(1, lines.size(), lines.toString());
-    assertTrue(lines.get(0).startsWith(actorsFile + ":17:1: duplicate key \"lekhwiya\""),
-        lines.get(0));
+    assertTrue(
+        lines.get(0).startsWith(actorsFile + ":17:1: duplicate key \"lekhwiya\""), lines.get(0));
   }
 
   @Test
   void kindCountryAndRolesAreChecked() throws IOException {
-    content.write("actors.yaml", ACTORS.replace("kind: person", "kind: persn")
-        .replace("country: QA", "country: QQ")
-        .replace("{from: 2025-03,", "{from: 2025-03, to: 2024-12,")
-        .replace("en: Global Coalition", "en: Global Coalition\n  contry: US"));
+    content.write(
+        "actors.yaml",
+        ACTORS
+            .replace("kind: person", "kind: persn")
+            .replace("country: QA", "country: QQ")
+            .replace("{from: 2025-03,", "{from: 2025-03, to: 2024-12,")
+            .replace("en: Global Coalition", "en: Global Coalition\n  contry: US"));
     content.record(ID, FixtureContent.FACTS, FixtureContent.EN, FixtureContent.AR);
-    assertEquals(List.of(
-        actorsFile + ":2:9: kind \"persn\" of actor \"khattab-anas\" is not person or institution",
-        actorsFile + ":7:23: to 2024-12 is before from 2025-03 in roles[1] of actor"
-            + " \"khattab-anas\"; swap them or correct one",
-        actorsFile + ":10:12: unknown country code \"QQ\" for actor \"lekhwiya\"; did you mean"
-            + " \"QA\"?",
-        actorsFile + ":16:3: unknown key \"contry\" in actor \"global-coalition\"; did you mean"
-            + " \"country\"?"),
+    assertEquals(
+        List.of(
+            actorsFile
+                + ":2:9: kind \"persn\" of actor \"khattab-anas\" is not person or institution",
+            actorsFile
+                + ":7:23: to 2024-12 is before from 2025-03 in roles[1] of actor"
+                + " \"khattab-anas\"; swap them or correct one",
+            actorsFile
+                + ":10:12: unknown country code \"QQ\" for actor \"lekhwiya\"; did you mean"
+                + " \"QA\"?",
+            actorsFile
+                + ":16:3: unknown key \"contry\" in actor \"global-coalition\"; did you mean"
+                + " \"country\"?"),
         content.lines(false));
   }
 }

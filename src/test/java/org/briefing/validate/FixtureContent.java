@@ -9,22 +9,25 @@ import org.briefing.content.ContentLoader;
 import org.briefing.content.Problem;
 
 /**
- * A small content folder written into a temporary directory: three countries (Norway among
- * them), two types, one topic, and whatever records a test adds.
+ * A small content folder written into a temporary directory: three countries (Norway among them),
+ * two types, one topic, and whatever records a test adds.
  */
 final class FixtureContent {
 
-  static final String SITE = """
+  static final String SITE =
+      """
       base_url: https://example.org/briefing/
       title: {en: Test Briefing, ar: موجز تجريبي}
       tagline: {en: Test tagline, ar: شعار تجريبي}
       """;
-  static final String COUNTRIES = """
+  static final String COUNTRIES =
+      """
       NO: {en: Norway, ar: النرويج}
       QA: {en: Qatar, ar: قطر}
       SY: {en: Syria, ar: سوريا}
       """;
-  static final String VOCABULARY = """
+  static final String VOCABULARY =
+      """
       types:
         agreement: {en: Agreement, ar: اتفاقية}
         call: {en: Phone call, ar: اتصال هاتفي}
@@ -33,7 +36,8 @@ final class FixtureContent {
       """;
 
   /** A valid record's facts; line numbers matter to the tests that edit it. */
-  static final String FACTS = """
+  static final String FACTS =
+      """
       date: 2025-01-20
       type: agreement
       countries: [QA, SY]
@@ -43,14 +47,17 @@ final class FixtureContent {
           title: Example title
           language: en
       """;
-  static final String EN = """
+
+  static final String EN =
+      """
       ---
       title: Qatar and Syria sign an agreement
       summary: A short summary.
       ---
       Body text.
       """;
-  static final String AR = """
+  static final String AR =
+      """
       ---
       title: قطر وسوريا توقّعان اتفاقية
       summary: ملخص قصير.
@@ -88,7 +95,8 @@ final class FixtureContent {
   }
 
   Validator.Result validate(boolean strict) {
-    return new Validator().validate(new ContentLoader().load(root), new Validator.Options(strict, false));
+    return new Validator()
+        .validate(new ContentLoader().load(root), new Validator.Options(strict, false));
   }
 
   /** The problems as the editor sees them, one formatted line each. */

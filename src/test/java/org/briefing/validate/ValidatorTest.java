@@ -26,28 +26,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The rules of the content contract (DESIGN §1), checked on small content folders written into
- * a temporary directory. Each test is what an editor sees after running {@code check}: either
- * the record is published, or every mistake is listed, one compiler-style line each.
+ * The rules of the content contract (DESIGN §1), checked on small content folders written into a
+ * temporary directory. Each test is what an editor sees after running {@code check}: either the
+ * record is published, or every mistake is listed, one compiler-style line each.
  */
 class ValidatorTest {
 
   private static final Validator.Options DEFAULT = new Validator.Options(false, false);
   private static final Validator.Options STRICT = new Validator.Options(true, false);
 
-  private static final String SITE = """
+  private static final String SITE =
+      """
       base_url: https://example.org/briefing/
       title: {en: Security Cooperation Briefing, ar: موجز التعاون الأمني}
       tagline: {en: Sourced and dated, ar: موثّق ومؤرّخ}
       """;
 
-  private static final String COUNTRIES = """
+  private static final String COUNTRIES =
+      """
       NO: {en: Norway, ar: النرويج}
       QA: {en: Qatar, ar: قطر}
       SY: {en: Syria, ar: سوريا}
       """;
 
-  private static final String VOCABULARY = """
+  private static final String VOCABULARY =
+      """
       types:
         agreement: {en: Agreement, ar: اتفاقية}
         call:      {en: Phone call, ar: اتصال هاتفي}
@@ -57,7 +60,8 @@ class ValidatorTest {
 
   private static final String VALID_ID = "2025-01-20-norway-qatar-training-agreement";
 
-  private static final String VALID_FACTS = """
+  private static final String VALID_FACTS =
+      """
       date: 2025-01-20
       end_date: 2025-01-22
       type: agreement
@@ -73,7 +77,8 @@ class ValidatorTest {
           language: en
       """;
 
-  private static final String EN = """
+  private static final String EN =
+      """
       ---
       title: Norway and Qatar sign a training agreement
       summary: The two police forces agreed on joint training.
@@ -81,7 +86,8 @@ class ValidatorTest {
       The agreement covers **training**.
       """;
 
-  private static final String AR = """
+  private static final String AR =
+      """
       ---
       title: النرويج وقطر توقّعان اتفاقية تدريب
       summary: اتفقت قوتا الشرطة على تدريب مشترك.
@@ -89,16 +95,17 @@ class ValidatorTest {
       تشمل الاتفاقية **التدريب**.
       """;
 
-  @TempDir
-  Path content;
+  @TempDir Path content;
 
   @BeforeEach
   void writeSharedFiles() throws IOException {
     write("site.yaml", SITE);
     write("countries.yaml", COUNTRIES);
     write("vocabulary.yaml", VOCABULARY);
-    write("actors.yaml", "norwegian-police: {kind: institution, country: NO, en: Norwegian Police,"
-        + " ar: الشرطة النرويجية}\n");
+    write(
+        "actors.yaml",
+        "norwegian-police: {kind: institution, country: NO, en: Norwegian Police,"
+            + " ar: الشرطة النرويجية}\n");
     Files.createDirectories(content.resolve("engagements"));
   }
 
@@ -162,15 +169,22 @@ class ValidatorTest {
           () -> assertEquals(new PartialDate(2025, 1, 20), e.date()),
           () -> assertEquals(Optional.of(new PartialDate(2025, 1, 22)), e.endDate()),
           () -> assertEquals("agreement", e.type().key()),
-          () -> assertEquals(List.of("NO", "QA"), e.countries().stream().map(Country::code).toList()),
-          () -> assertEquals(List.of(new Localized("Norwegian Police", "الشرطة النرويجية")),
-              e.actors().stream().map(a -> a.name()).toList()),
+          () ->
+              assertEquals(List.of("NO", "QA"), e.countries().stream().map(Country::code).toList()),
+          () ->
+              assertEquals(
+                  List.of(new Localized("Norwegian Police", "الشرطة النرويجية")),
+                  e.actors().stream().map(a -> a.name()).toList()),
           () -> assertEquals(Status.CONFIRMED, e.status()),
           () -> assertEquals(Optional.of("https://example.org/news/1"), e.sources().get(0).url()),
-          () -> assertEquals("Norway and Qatar sign a training agreement",
-              e.translation(Lang.EN).orElseThrow().title()),
-          () -> assertEquals("النرويج وقطر توقّعان اتفاقية تدريب",
-              e.translation(Lang.AR).orElseThrow().title()),
+          () ->
+              assertEquals(
+                  "Norway and Qatar sign a training agreement",
+                  e.translation(Lang.EN).orElseThrow().title()),
+          () ->
+              assertEquals(
+                  "النرويج وقطر توقّعان اتفاقية تدريب",
+                  e.translation(Lang.AR).orElseThrow().title()),
           () -> assertTrue(e.translation(Lang.EN).orElseThrow().body().contains("**training**")));
     }
 
@@ -181,26 +195,33 @@ class ValidatorTest {
       Site site = check(DEFAULT).site().orElseThrow();
 
       Country norway = new Country("NO", new Localized("Norway", "النرويج"));
-      assertEquals(List.of("NO", "QA", "SY"), site.countries().stream().map(Country::code).toList());
+      assertEquals(
+          List.of("NO", "QA", "SY"), site.countries().stream().map(Country::code).toList());
       assertTrue(site.countries().contains(norway));
       assertTrue(site.engagements().get(0).involves(norway));
     }
 
     @Test
     void aDateKnownOnlyToTheMonthStaysAMonth() throws IOException {
-      record("2025-04-norway-qatar-call",
+      record(
+          "2025-04-norway-qatar-call",
           VALID_FACTS.replace("date: 2025-01-20\nend_date: 2025-01-22\n", "date: 2025-04\n"),
-          EN, AR);
+          EN,
+          AR);
 
       Engagement e = check(DEFAULT).site().orElseThrow().engagements().get(0);
 
       assertEquals(PartialDate.Precision.MONTH, e.date().precision());
       assertEquals("2025-04", e.date().toString());
     }
+
     @Test
     void anOptionalKeyLeftEmptyIsTreatedAsAbsent() throws IOException {
-      record(VALID_ID, VALID_FACTS.replace("end_date: 2025-01-22\n", "end_date:\n")
-          + "related:\n", EN, AR);
+      record(
+          VALID_ID,
+          VALID_FACTS.replace("end_date: 2025-01-22\n", "end_date:\n") + "related:\n",
+          EN,
+          AR);
 
       Validator.Result result = check(DEFAULT);
 
@@ -215,7 +236,8 @@ class ValidatorTest {
     private static final String ID = "2025-03-10-many-mistakes";
 
     /** Eight mistakes, one per line where possible. */
-    private static final String FACTS = """
+    private static final String FACTS =
+        """
         date: 2025-03-10
         end_date: 2025-03-01
         type: summit
@@ -248,65 +270,111 @@ class ValidatorTest {
 
     @Test
     void everyMistakeIsReportedInOneRunEachOnItsOwnLineInFileOrder() {
-      assertEquals(List.of(
-          // end_date: 2025-03-01  (reported at the key)
-          file + ":" + locate(FACTS, "end_date") + ": end_date 2025-03-01 is before date"
-              + " 2025-03-10; swap them or correct one",
-          // type: summit
-          file + ":" + locate(FACTS, "summit") + ": unknown engagement type \"summit\"; known:"
-              + " agreement, call; add it to vocabulary.yaml `types` first",
-          // countries: [NO, QQ]
-          file + ":" + locate(FACTS, "QQ") + ": unknown country code \"QQ\" (known: NO, QA, SY;"
-              + " add it to countries.yaml first)",
-          // countires: [SY]
-          file + ":" + locate(FACTS, "countires") + ": unknown key \"countires\" in"
-              + " engagement.yaml; did you mean \"countries\"?",
-          // status: yes
-          file + ":" + locate(FACTS, "yes") + ": status \"yes\" is not one of confirmed"
-              + " (official statement), reported (media or think-tank report), unverified",
-          // - title: ... (the source entry without a publisher)
-          file + ":" + locate(FACTS, "title") + ": missing \"publisher\" in sources[1]; name"
-              + " who published it",
-          // date: 2025-02-30
-          file + ":" + locate(FACTS, "2025-02-30") + ": 2025-02-30 is not a real calendar date"
-              + " (February 2025 has 28 days)",
-          // related: [2024-01-01-no-such-record]
-          file + ":" + locate(FACTS, "2024-01-01") + ": related id"
-              + " \"2024-01-01-no-such-record\" does not exist; no record folder has that name"),
+      assertEquals(
+          List.of(
+              // end_date: 2025-03-01  (reported at the key)
+              file
+                  + ":"
+                  + locate(FACTS, "end_date")
+                  + ": end_date 2025-03-01 is before date"
+                  + " 2025-03-10; swap them or correct one",
+              // type: summit
+              file
+                  + ":"
+                  + locate(FACTS, "summit")
+                  + ": unknown engagement type \"summit\"; known:"
+                  + " agreement, call; add it to vocabulary.yaml `types` first",
+              // countries: [NO, QQ]
+              file
+                  + ":"
+                  + locate(FACTS, "QQ")
+                  + ": unknown country code \"QQ\" (known: NO, QA, SY;"
+                  + " add it to countries.yaml first)",
+              // countires: [SY]
+              file
+                  + ":"
+                  + locate(FACTS, "countires")
+                  + ": unknown key \"countires\" in"
+                  + " engagement.yaml; did you mean \"countries\"?",
+              // status: yes
+              file
+                  + ":"
+                  + locate(FACTS, "yes")
+                  + ": status \"yes\" is not one of confirmed"
+                  + " (official statement), reported (media or think-tank report), unverified",
+              // - title: ... (the source entry without a publisher)
+              file
+                  + ":"
+                  + locate(FACTS, "title")
+                  + ": missing \"publisher\" in sources[1]; name"
+                  + " who published it",
+              // date: 2025-02-30
+              file
+                  + ":"
+                  + locate(FACTS, "2025-02-30")
+                  + ": 2025-02-30 is not a real calendar date"
+                  + " (February 2025 has 28 days)",
+              // related: [2024-01-01-no-such-record]
+              file
+                  + ":"
+                  + locate(FACTS, "2024-01-01")
+                  + ": related id"
+                  + " \"2024-01-01-no-such-record\" does not exist; no record folder has that name"),
           formatted(result));
     }
 
     @Test
     void theUnknownCountryIsReportedAtItsLineAndColumn() {
       // line 4 is "countries: [NO, QQ]"; QQ starts in column 17
-      assertTrue(formatted(result).contains(file + ":4:17: unknown country code \"QQ\""
-          + " (known: NO, QA, SY; add it to countries.yaml first)"), formatted(result).toString());
+      assertTrue(
+          formatted(result)
+              .contains(
+                  file
+                      + ":4:17: unknown country code \"QQ\""
+                      + " (known: NO, QA, SY; add it to countries.yaml first)"),
+          formatted(result).toString());
     }
 
     @Test
     void theImpossibleDateIsReportedAtItsLineAndColumn() {
       // line 9 is "    date: 2025-02-30"; the value starts in column 11
-      assertTrue(formatted(result).contains(file + ":9:11: 2025-02-30 is not a real calendar"
-          + " date (February 2025 has 28 days)"), formatted(result).toString());
+      assertTrue(
+          formatted(result)
+              .contains(
+                  file
+                      + ":9:11: 2025-02-30 is not a real calendar"
+                      + " date (February 2025 has 28 days)"),
+          formatted(result).toString());
     }
 
     @Test
     void theMisspeltKeyIsReportedWithTheKeyItResembles() {
-      assertTrue(formatted(result).contains(file + ":5:1: unknown key \"countires\" in"
-          + " engagement.yaml; did you mean \"countries\"?"), formatted(result).toString());
+      assertTrue(
+          formatted(result)
+              .contains(
+                  file
+                      + ":5:1: unknown key \"countires\" in"
+                      + " engagement.yaml; did you mean \"countries\"?"),
+          formatted(result).toString());
     }
 
     @Test
     void theWordYesIsNotTurnedIntoABoolean() {
-      assertTrue(formatted(result).contains(file + ":6:9: status \"yes\" is not one of"
-          + " confirmed (official statement), reported (media or think-tank report),"
-          + " unverified"), formatted(result).toString());
+      assertTrue(
+          formatted(result)
+              .contains(
+                  file
+                      + ":6:9: status \"yes\" is not one of"
+                      + " confirmed (official statement), reported (media or think-tank report),"
+                      + " unverified"),
+          formatted(result).toString());
     }
 
     @Test
     void theOtherRecordIsNotBlamed() {
       String valid = content.resolve("engagements").resolve(VALID_ID).toString();
-      assertTrue(result.problems().stream().noneMatch(p -> p.file().toString().startsWith(valid)),
+      assertTrue(
+          result.problems().stream().noneMatch(p -> p.file().toString().startsWith(valid)),
           formatted(result).toString());
     }
   }
@@ -337,9 +405,13 @@ class ValidatorTest {
       Validator.Result result = check(STRICT);
 
       assertEquals(Optional.empty(), result.site());
-      assertEquals(List.of(dir.resolve("ar.md") + ": is missing; check --strict requires both"
-          + " languages (write the translation, or build without --strict to publish it as"
-          + " pending)"), formatted(result));
+      assertEquals(
+          List.of(
+              dir.resolve("ar.md")
+                  + ": is missing; check --strict requires both"
+                  + " languages (write the translation, or build without --strict to publish it as"
+                  + " pending)"),
+          formatted(result));
     }
 
     @Test
@@ -349,7 +421,8 @@ class ValidatorTest {
       Validator.Result result = check(DEFAULT);
 
       Path empty = content.resolve("engagements").resolve("2025-02-01-no-text");
-      assertEquals(List.of(empty + ": has no language file; add ar.md or en.md (or both)"),
+      assertEquals(
+          List.of(empty + ": has no language file; add ar.md or en.md (or both)"),
           formatted(result));
     }
   }
@@ -364,26 +437,43 @@ class ValidatorTest {
       List<String> problems = formatted(check(DEFAULT));
 
       // line 1 is the fence, line 2 the title, line 3 the misspelt summary
-      assertTrue(problems.contains(dir.resolve("en.md") + ":3:1: unknown key \"sumary\" in the"
-          + " front matter; did you mean \"summary\"?"), problems.toString());
+      assertTrue(
+          problems.contains(
+              dir.resolve("en.md")
+                  + ":3:1: unknown key \"sumary\" in the"
+                  + " front matter; did you mean \"summary\"?"),
+          problems.toString());
     }
+
     @Test
     void anEmptyFrontMatterIsReportedAsMissingTitleAndSummary() throws IOException {
       Path dir = record(VALID_ID, VALID_FACTS, "---\n---\nBody only.\n", null);
 
       Validator.Result result = check(DEFAULT);
 
-      assertFalse(result.ok(), "published with translations "
-          + result.site().map(s -> s.engagements().get(0).translations().toString()).orElse(""));
-      assertTrue(result.problems().stream().anyMatch(p -> p.file().equals(dir.resolve("en.md"))),
+      assertFalse(
+          result.ok(),
+          "published with translations "
+              + result
+                  .site()
+                  .map(s -> s.engagements().get(0).translations().toString())
+                  .orElse(""));
+      assertTrue(
+          result.problems().stream().anyMatch(p -> p.file().equals(dir.resolve("en.md"))),
           formatted(result).toString());
     }
 
     @Test
     void aRelatedIdThatExistsIsAccepted() throws IOException {
       record(VALID_ID, VALID_FACTS, EN, AR);
-      record("2025-02-01-follow-up", VALID_FACTS.replace("2025-01-20", "2025-02-01")
-          .replace("end_date: 2025-01-22\n", "") + "related: [" + VALID_ID + "]\n", EN, AR);
+      record(
+          "2025-02-01-follow-up",
+          VALID_FACTS.replace("2025-01-20", "2025-02-01").replace("end_date: 2025-01-22\n", "")
+              + "related: ["
+              + VALID_ID
+              + "]\n",
+          EN,
+          AR);
 
       Validator.Result result = check(DEFAULT);
 
@@ -399,8 +489,12 @@ class ValidatorTest {
       List<String> problems = formatted(check(DEFAULT));
 
       assertEquals(1, problems.size(), problems.toString());
-      assertTrue(problems.get(0).startsWith(dir + ": folder name \"2025-01-20_Norway Qatar\""
-          + " cannot be a record id"), problems.toString());
+      assertTrue(
+          problems
+              .get(0)
+              .startsWith(
+                  dir + ": folder name \"2025-01-20_Norway Qatar\"" + " cannot be a record id"),
+          problems.toString());
     }
 
     @Test
@@ -408,20 +502,26 @@ class ValidatorTest {
       record(VALID_ID, VALID_FACTS + "draft: true\n", EN, AR);
 
       assertEquals(List.of(), check(DEFAULT).site().orElseThrow().engagements());
-      assertEquals(1, check(new Validator.Options(false, true)).site().orElseThrow()
-          .engagements().size());
+      assertEquals(
+          1, check(new Validator.Options(false, true)).site().orElseThrow().engagements().size());
     }
 
     @Test
     void publishedRecordsAreOldestFirst() throws IOException {
-      record("2025-04-17-later", VALID_FACTS.replace("date: 2025-01-20\nend_date: 2025-01-22\n",
-          "date: 2025-04-17\n"), EN, AR);
+      record(
+          "2025-04-17-later",
+          VALID_FACTS.replace("date: 2025-01-20\nend_date: 2025-01-22\n", "date: 2025-04-17\n"),
+          EN,
+          AR);
       record(VALID_ID, VALID_FACTS, EN, AR);
-      record("2024-earlier", VALID_FACTS.replace("date: 2025-01-20\nend_date: 2025-01-22\n",
-          "date: 2024\n"), EN, AR);
+      record(
+          "2024-earlier",
+          VALID_FACTS.replace("date: 2025-01-20\nend_date: 2025-01-22\n", "date: 2024\n"),
+          EN,
+          AR);
 
-      List<String> ids = check(DEFAULT).site().orElseThrow().engagements().stream()
-          .map(Engagement::id).toList();
+      List<String> ids =
+          check(DEFAULT).site().orElseThrow().engagements().stream().map(Engagement::id).toList();
 
       assertEquals(List.of("2024-earlier", VALID_ID, "2025-04-17-later"), ids);
     }
@@ -433,8 +533,11 @@ class ValidatorTest {
 
       List<String> problems = formatted(check(DEFAULT));
 
-      assertTrue(problems.contains(content.resolve("countries.yaml")
-          + ": is missing; every content folder needs countries.yaml"), problems.toString());
+      assertTrue(
+          problems.contains(
+              content.resolve("countries.yaml")
+                  + ": is missing; every content folder needs countries.yaml"),
+          problems.toString());
     }
   }
 }
