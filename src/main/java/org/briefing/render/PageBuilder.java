@@ -19,13 +19,11 @@ import org.briefing.model.SiteConfig;
 import org.briefing.model.Source;
 import org.briefing.model.Term;
 import org.briefing.model.Translation;
-import org.briefing.render.PageViews.Alternate;
 import org.briefing.render.PageViews.Card;
 import org.briefing.render.PageViews.CorrectionView;
 import org.briefing.render.PageViews.Counted;
 import org.briefing.render.PageViews.Link;
 import org.briefing.render.PageViews.MonthView;
-import org.briefing.render.PageViews.NavItem;
 import org.briefing.render.PageViews.PageContext;
 import org.briefing.render.PageViews.SourceView;
 import org.briefing.render.PageViews.YearView;
@@ -52,6 +50,7 @@ final class PageBuilder {
   private final String cardKind;
   private final Charts charts;
   private final Collation collation;
+  private final PageContexts contexts;
 
   PageBuilder(
       Archive archive, Lang lang, Strings strings, MarkdownRenderer markdown, RenderCache cache) {
@@ -65,6 +64,7 @@ final class PageBuilder {
     this.cache = cache;
     this.cardKind = "card-" + lang.code();
     this.collation = Collation.of(lang);
+    this.contexts = new PageContexts(config, lang, l, strings);
   }
 
   Lang lang() {
@@ -110,12 +110,13 @@ final class PageBuilder {
 
   PageViews.TimelinePage timeline() {
     DatePages pages = archive.timelinePages();
-    List<PageViews.PeriodIndex> periods = periodIndex(Routes.timeline(lang), pages, true);
+    List<PageViews.PeriodIndex> periods =
+        PeriodPages.index(this, Routes.timeline(lang), pages, true);
     return new PageViews.TimelinePage(
         context(Routes.timeline(lang), l.t("timeline"), "timeline", Routes.timeline(lang.other())),
         count(archive.engagements().size()),
         years(pages.latest(OVERVIEW_LATEST)),
-        timelineFilters(),
+        SearchFilters.of(archive, lang, l, collation),
         periods,
         charts.bars(
             l.t("chart_by_year"), periods.stream().map(PageViews.PeriodIndex::year).toList()));
@@ -141,13 +142,13 @@ final class PageBuilder {
                 "translation_pending",
                 "separator",
                 "list_separator")),
-        timelineFilters());
+        SearchFilters.of(archive, lang, l, collation));
   }
 
   PageViews.CountriesPage countries() {
     List<Counted> counts = countryCounts();
     return new PageViews.CountriesPage(
-        context(
+        contexts.of(
             Routes.countries(lang), l.t("countries"), "countries", Routes.countries(lang.other())),
         counts,
         new WorldMap(lang).draw(l.t("map_title"), l.t("map_description"), counts, null));
@@ -171,7 +172,7 @@ final class PageBuilder {
             .reversed()
             .thenComparing(collation.by(c -> c.link().text())));
     PageContext ctx =
-        context(
+        contexts.of(
             Routes.country(lang, country),
             name,
             "countries",
@@ -202,7 +203,7 @@ final class PageBuilder {
                     link(Routes.country(lang, country), country.name()),
                     country.code(),
                     list.size())),
-        periodIndex(Routes.country(lang, country), pages, false));
+        PeriodPages.index(this, Routes.country(lang, country), pages, false));
   }
 
   PageViews.PairPage pair(Archive.Pair pair) {
@@ -215,7 +216,7 @@ final class PageBuilder {
         link(Routes.country(lang, pair.second()), pair.second().name()),
         count(pair.engagements().size()),
         years(archive.pagesOf(pair).latest(OVERVIEW_LATEST)),
-        periodIndex(Routes.pair(lang, pair), archive.pagesOf(pair), false));
+        PeriodPages.index(this, Routes.pair(lang, pair), archive.pagesOf(pair), false));
   }
 
   PageViews.TypePage type(Term type, List<Engagement> list) {
@@ -225,7 +226,7 @@ final class PageBuilder {
         label,
         count(list.size()),
         years(archive.pagesOf(type).latest(OVERVIEW_LATEST)),
-        periodIndex(Routes.type(lang, type), archive.pagesOf(type), false));
+        PeriodPages.index(this, Routes.type(lang, type), archive.pagesOf(type), false));
   }
 
   /** The record's page in this language; empty while its translation is pending. */
@@ -239,7 +240,7 @@ final class PageBuilder {
             ? Routes.engagement(lang.other(), e.id())
             : Routes.home(lang.other());
     PageContext ctx =
-        context(
+        contexts.of(
             Routes.engagement(lang, e.id()),
             l.text(text.get().title()),
             "timeline",
@@ -316,40 +317,6 @@ final class PageBuilder {
         });
   }
 
-  /**
-   * The filters of search and the timeline: the countries and types that have records, by name in
-   * this language's order ({@link Collation}), years (newest first) and statuses. They are facets
-   * of the search index; the timeline's form opens the search page with them.
-   */
-  private PageViews.TimelineFilters timelineFilters() {
-    List<PageViews.Option> countries =
-        archive.activeCountries().stream()
-            .map(c -> new PageViews.Option(c.slug(), c.name().get(lang)))
-            .sorted(collation.by(PageViews.Option::text))
-            .toList();
-    List<PageViews.Option> types = new ArrayList<>();
-    archive
-        .byType()
-        .forEach(
-            (type, list) -> {
-              if (!list.isEmpty()) {
-                types.add(new PageViews.Option(type.key(), type.label().get(lang)));
-              }
-            });
-    types.sort(collation.by(PageViews.Option::text));
-    List<PageViews.Option> years =
-        archive.timeline().stream()
-            .map(y -> new PageViews.Option(Integer.toString(y.year()), l.n(y.year())))
-            .toList();
-    List<PageViews.Option> statuses =
-        java.util.Arrays.stream(org.briefing.model.Status.values())
-            .filter(s -> archive.engagements().stream().anyMatch(e -> e.status() == s))
-            .map(s -> new PageViews.Option(s.key(), l.t("status_" + s.key())))
-            .toList();
-    return new PageViews.TimelineFilters(
-        countries, List.copyOf(types), years, statuses, link(Routes.search(lang), l.t("search")));
-  }
-
   private String hijri(PartialDate date) {
     return lang == Lang.AR ? l.dates().hijri(date).orElse(null) : null;
   }
@@ -372,57 +339,12 @@ final class PageBuilder {
         s.publisherUrl().orElse(null));
   }
 
-  /**
-   * The years of a list paged by date, each linking to its page and, {@code withMonths}, its
-   * months: to a split year's month pages, or to the month's heading on the year's page.
-   */
-  List<PageViews.PeriodIndex> periodIndex(String overview, DatePages pages, boolean withMonths) {
-    List<PageViews.PeriodIndex> out = new ArrayList<>();
-    for (DatePages.Period year : pages.years()) {
-      String yearUrl = Routes.period(overview, year);
-      List<Counted> months = new ArrayList<>();
-      if (withMonths && year.split()) {
-        for (DatePages.Period m : year.months()) {
-          months.add(
-              counted(
-                  link(Routes.period(overview, m), l.dates().monthHeading(m.year(), m.month())),
-                  monthId(m.year(), m.month()),
-                  m.total()));
-        }
-      } else if (withMonths) {
-        for (Archive.YearGroup g : Archive.group(year.engagements())) {
-          for (Archive.MonthGroup m : g.months()) {
-            if (m.month() > 0) {
-              String id = monthId(m.year(), m.month());
-              months.add(
-                  counted(
-                      link(yearUrl + "#" + id, l.dates().monthHeading(m.year(), m.month())),
-                      id,
-                      m.engagements().size()));
-            }
-          }
-        }
-      }
-      out.add(
-          new PageViews.PeriodIndex(
-              counted(link(yearUrl, l.n(year.year())), Integer.toString(year.year()), year.total()),
-              List.copyOf(months)));
-    }
-    return List.copyOf(out);
-  }
-
-  static String monthId(int year, int month) {
-    return month == 0
-        ? "y" + year + "-unknown"
-        : String.format(java.util.Locale.ROOT, "m%04d-%02d", year, month);
-  }
-
   List<YearView> years(List<Engagement> newestFirst) {
     List<YearView> years = new ArrayList<>();
     for (Archive.YearGroup year : Archive.group(newestFirst)) {
       List<MonthView> months = new ArrayList<>();
       for (Archive.MonthGroup month : year.months()) {
-        String id = monthId(year.year(), month.month());
+        String id = PeriodPages.monthId(year.year(), month.month());
         String heading =
             month.month() == 0
                 ? l.t("month_unknown")
@@ -465,78 +387,6 @@ final class PageBuilder {
   }
 
   PageContext context(String path, String title, String section, String counterpart) {
-    return context(path, title, section, counterpart, config.tagline().get(lang), true, List.of());
-  }
-
-  /**
-   * @param counterpartIsSamePage the counterpart is this page in the other language (not its home,
-   *     as for a record whose translation is pending)
-   * @param extraFeeds feeds besides the language's own, such as a country's
-   */
-  private PageContext context(
-      String path,
-      String title,
-      String section,
-      String counterpart,
-      String description,
-      boolean counterpartIsSamePage,
-      List<Link> extraFeeds) {
-    Lang other = lang.other();
-    Link switchLink =
-        new Link(counterpart, strings.get(other, "language_name"), other.code(), other.dir());
-    List<Alternate> alternates = new ArrayList<>();
-    alternates.add(new Alternate(lang.code(), Routes.absolute(config.baseUrl(), path)));
-    if (counterpartIsSamePage) {
-      alternates.add(new Alternate(other.code(), Routes.absolute(config.baseUrl(), counterpart)));
-    }
-    alternates.sort(java.util.Comparator.comparing(Alternate::hreflang));
-    String siteTitle = config.title().get(lang);
-    String fullTitle = title.equals(siteTitle) ? siteTitle : title + " · " + siteTitle;
-    List<NavItem> nav =
-        List.of(
-            navItem(Routes.home(lang), "home", path, section),
-            navItem(Routes.timeline(lang), "timeline", path, section),
-            navItem(Routes.countries(lang), "countries", path, section),
-            navItem(Routes.actors(lang), "actors", path, section),
-            navItem(Routes.search(lang), "search", path, section));
-    return new PageContext(
-        l,
-        lang.code(),
-        lang.dir(),
-        Routes.rootOf(path),
-        path,
-        fullTitle,
-        description,
-        siteTitle,
-        config.tagline().get(lang),
-        nav,
-        Routes.absolute(config.baseUrl(), path),
-        switchLink,
-        List.copyOf(alternates),
-        feeds(extraFeeds),
-        path.contains("/engagements/") ? "article" : "website",
-        ogLocale(lang),
-        ogLocale(other),
-        Routes.stylesheet(),
-        List.of());
-  }
-
-  private List<Link> feeds(List<Link> extra) {
-    List<Link> feeds = new ArrayList<>();
-    feeds.add(new Link(Routes.feed(lang), config.title().get(lang), lang.code(), lang.dir()));
-    feeds.addAll(extra);
-    return List.copyOf(feeds);
-  }
-
-  /** Open Graph's locale form: language and territory with an underscore. */
-  private static String ogLocale(Lang lang) {
-    return lang == Lang.AR ? "ar_AR" : "en_US";
-  }
-
-  private NavItem navItem(String url, String section, String currentPath, String currentSection) {
-    return new NavItem(
-        link(url, l.t(section)),
-        url.equals(currentPath),
-        !url.equals(currentPath) && section.equals(currentSection));
+    return contexts.of(path, title, section, counterpart);
   }
 }

@@ -1,5 +1,6 @@
 package org.briefing.render;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.briefing.archive.Archive;
 import org.briefing.archive.DatePages;
@@ -83,7 +84,7 @@ final class PeriodPages {
                 m ->
                     pages.counted(
                         pages.link(Routes.period(overview, m), label(m)),
-                        PageBuilder.monthId(m.year(), m.month()),
+                        monthId(m.year(), m.month()),
                         m.total()))
             .toList();
     return new PageViews.PeriodPage(
@@ -104,5 +105,56 @@ final class PeriodPages {
   /** {@code 2025}, or the month as the timeline's headings write it. */
   private String label(DatePages.Period p) {
     return p.isYear() ? l.n(p.year()) : l.dates().monthHeading(p.year(), p.month());
+  }
+
+  /**
+   * The years of a list paged by date, each linking to its page and, {@code withMonths}, its
+   * months: to a split year's month pages, or to the month's heading on the year's page.
+   */
+  static List<PageViews.PeriodIndex> index(
+      PageBuilder builder, String overview, DatePages pages, boolean withMonths) {
+    Localizer l = builder.localizer();
+    List<PageViews.PeriodIndex> out = new ArrayList<>();
+    for (DatePages.Period year : pages.years()) {
+      String yearUrl = Routes.period(overview, year);
+      List<Counted> months = new ArrayList<>();
+      if (withMonths && year.split()) {
+        for (DatePages.Period m : year.months()) {
+          months.add(
+              builder.counted(
+                  builder.link(
+                      Routes.period(overview, m), l.dates().monthHeading(m.year(), m.month())),
+                  monthId(m.year(), m.month()),
+                  m.total()));
+        }
+      } else if (withMonths) {
+        for (Archive.YearGroup g : Archive.group(year.engagements())) {
+          for (Archive.MonthGroup m : g.months()) {
+            if (m.month() > 0) {
+              String id = monthId(m.year(), m.month());
+              months.add(
+                  builder.counted(
+                      builder.link(yearUrl + "#" + id, l.dates().monthHeading(m.year(), m.month())),
+                      id,
+                      m.engagements().size()));
+            }
+          }
+        }
+      }
+      out.add(
+          new PageViews.PeriodIndex(
+              builder.counted(
+                  builder.link(yearUrl, l.n(year.year())),
+                  Integer.toString(year.year()),
+                  year.total()),
+              List.copyOf(months)));
+    }
+    return List.copyOf(out);
+  }
+
+  static String monthId(int year, int month) {
+    return month == 0
+        ? "y" + year + "-unknown"
+        : String.format(java.util.Locale.ROOT, "m%04d-%02d", year, month);
   }
 }

@@ -2,7 +2,6 @@ package org.briefing.validate;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.briefing.content.MarkdownFile;
 import org.briefing.content.Problem;
 import org.briefing.content.RecordFolder;
 import org.briefing.content.Suggestions;
@@ -52,9 +50,6 @@ final class RecordReader {
           "corrections",
           "draft",
           "aliases");
-  private static final Set<String> SOURCE_KEYS =
-      Set.of("publisher", "title", "url", "date", "language");
-  private static final Set<String> FRONT_KEYS = Set.of("title", "summary");
 
   private final Map<String, Country> countries;
   private final Map<String, Term> types;
@@ -105,7 +100,7 @@ final class RecordReader {
   Optional<Engagement> read(RecordFolder folder) {
     int before = problems.size();
     checkId(folder);
-    Map<Lang, Translation> translations = translations(folder);
+    Map<Lang, Translation> translations = new TranslationReader(problems).translations(folder);
     if (folder.facts().isEmpty()) {
       return Optional.empty();
     }
@@ -163,7 +158,7 @@ final class RecordReader {
                   }
                   return st;
                 });
-    List<Source> sources = sources(f);
+    List<Source> sources = new SourcesReader(publishers, this::date, problems).sources(f);
     List<String> related = new ArrayList<>();
     for (YamlNode.Scalar r : unique(f.scalarList("related"), "related id")) {
       if (r.text().equals(folder.id())) {
@@ -344,67 +339,6 @@ final class RecordReader {
     return out;
   }
 
-  private List<Source> sources(Fields f) {
-    List<YamlNode> items = f.list("sources");
-    if (items.isEmpty()) {
-      problems.add(
-          Problem.at(
-              f.positionOf("sources"),
-              "a record needs at least one source; add"
-                  + " sources: with a publisher, title and language"));
-    }
-    List<Source> out = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      String where = "sources[" + (i + 1) + "]";
-      Fields.open(items.get(i), where, SOURCE_KEYS, problems)
-          .ifPresent(
-              s -> {
-                Optional<PublisherName> publisher =
-                    s.requiredScalar("publisher", "name who published it")
-                        .flatMap(
-                            p ->
-                                Texts.clean(p, "the publisher", problems)
-                                    .flatMap(
-                                        text ->
-                                            PublishersReader.resolve(
-                                                p, text, publishers, problems)));
-                Optional<String> title =
-                    s.requiredScalar("title", "copy the source's own title")
-                        .flatMap(t -> Texts.clean(t, "the source title", problems));
-                Optional<String> url = s.optionalScalar("url").flatMap(this::url);
-                Optional<PartialDate> date = s.optionalScalar("date").flatMap(this::date);
-                Optional<String> language =
-                    s.requiredScalar("language", "write ar or en (the source's" + " language)")
-                        .flatMap(
-                            l -> {
-                              if (!SharedFilesReader.KEY.matcher(l.text()).matches()
-                                  || l.text().length() > 3) {
-                                problems.add(
-                                    Problem.at(
-                                        l.position(),
-                                        "language \""
-                                            + l.text()
-                                            + "\" is not a"
-                                            + " language code; write ar, en, tr, ..."));
-                                return Optional.empty();
-                              }
-                              return Optional.of(l.text());
-                            });
-                if (publisher.isPresent() && title.isPresent() && language.isPresent()) {
-                  PublisherName by = publisher.get();
-                  out.add(
-                      new Source(
-                          by.key(), title.get(), url, date, language.get(), by.name(), by.url()));
-                }
-              });
-    }
-    return out;
-  }
-
-  private Optional<String> url(YamlNode.Scalar s) {
-    return WebAddress.check(s, problems);
-  }
-
   private List<Correction> corrections(Fields f) {
     List<Correction> out = new ArrayList<>();
     List<YamlNode> items = f.list("corrections");
@@ -428,51 +362,5 @@ final class RecordReader {
     }
     out.sort(Comparator.comparing(Correction::date).reversed());
     return out;
-  }
-
-  private Map<Lang, Translation> translations(RecordFolder folder) {
-    Map<Lang, Translation> out = new EnumMap<>(Lang.class);
-    folder
-        .texts()
-        .forEach(
-            (code, file) -> {
-              Lang lang = Lang.fromCode(code).orElseThrow();
-              translation(lang, file).ifPresent(t -> out.put(lang, t));
-            });
-    return out;
-  }
-
-  private Optional<Translation> translation(Lang lang, MarkdownFile file) {
-    if (file.frontMatter().isEmpty()) {
-      return Optional.empty(); // already reported by the loader
-    }
-    return Fields.open(file.frontMatter().get(), "the front matter", FRONT_KEYS, problems)
-        .flatMap(
-            f -> {
-              Optional<String> title =
-                  f.requiredScalar("title", "write the record's headline")
-                      .flatMap(t -> Texts.clean(t, "the title", problems));
-              Optional<String> summary =
-                  f.requiredScalar(
-                          "summary", "write one or two sentences for" + " lists and the timeline")
-                      .flatMap(s -> Texts.clean(s, "the summary", problems));
-              summary.ifPresent(
-                  s -> {
-                    int length = s.codePointCount(0, s.length());
-                    if (length > MAX_SUMMARY_LENGTH) {
-                      problems.add(
-                          Problem.at(
-                              f.positionOf("summary"),
-                              "summary is "
-                                  + length
-                                  + " characters; keep it under "
-                                  + MAX_SUMMARY_LENGTH
-                                  + " and move the rest into the body"));
-                    }
-                  });
-              return title.isPresent() && summary.isPresent()
-                  ? Optional.of(new Translation(lang, title.get(), summary.get(), file.body()))
-                  : Optional.empty();
-            });
   }
 }

@@ -19,6 +19,7 @@ import org.briefing.model.Source;
 import org.briefing.model.Status;
 import org.briefing.model.Term;
 import org.briefing.model.Translation;
+import org.briefing.render.Charts.LabelWidth;
 import org.briefing.render.PageViews.AxisLabel;
 import org.briefing.render.PageViews.BarChart;
 import org.briefing.render.PageViews.ColumnChart;
