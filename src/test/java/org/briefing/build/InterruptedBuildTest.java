@@ -22,6 +22,7 @@ import org.briefing.publish.Publisher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * it; {@code kill -9} leaves its staging folder, which the next build removes; two builds into one
  * folder run one after the other.
  */
+@Tag("slow") // builds in other processes, which mutants never reach: left out of mutation runs
 class InterruptedBuildTest {
 
   private static final String NEW = ".site-output.new-";

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.briefing.TestFiles;
 import org.briefing.bench.CorpusGenerator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * clean single-threaded build of the same content writes, whatever changed in between: records
  * edited, added and removed at random, a template, a hand-edited output file.
  */
+@Tag("slow") // a minute of builds per run: left out of mutation runs
 class ReusedBuildTest {
 
   @TempDir Path tmp;
