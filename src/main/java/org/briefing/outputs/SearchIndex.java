@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.briefing.archive.Archive;
 import org.briefing.files.PlannedFile;
+import org.briefing.graphics.GraphicViews.Link;
 import org.briefing.markdown.PlainText;
 import org.briefing.model.Actor;
 import org.briefing.model.Country;
@@ -20,7 +21,6 @@ import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.briefing.model.Translation;
 import org.briefing.render.PageViews.Card;
-import org.briefing.render.PageViews.Link;
 import org.briefing.render.Routes;
 
 /**

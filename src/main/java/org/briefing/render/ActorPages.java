@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.briefing.archive.ActorIndex;
 import org.briefing.archive.Archive;
+import org.briefing.graphics.GraphicViews.Counted;
+import org.briefing.graphics.GraphicViews.Link;
 import org.briefing.i18n.Localizer;
 import org.briefing.model.Actor;
 import org.briefing.model.Country;
@@ -12,8 +14,6 @@ import org.briefing.model.Lang;
 import org.briefing.model.PartialDate;
 import org.briefing.render.PageViews.ActorGroupView;
 import org.briefing.render.PageViews.ActorItem;
-import org.briefing.render.PageViews.Counted;
-import org.briefing.render.PageViews.Link;
 import org.briefing.render.PageViews.PageContext;
 import org.briefing.render.PageViews.RoleView;
 

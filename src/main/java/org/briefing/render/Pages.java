@@ -13,6 +13,7 @@ import org.briefing.archive.Archive;
 import org.briefing.archive.DatePages;
 import org.briefing.files.OutputSink;
 import org.briefing.files.PlannedFile;
+import org.briefing.graphics.GraphicViews;
 import org.briefing.i18n.Localizer;
 import org.briefing.i18n.Strings;
 import org.briefing.markdown.MarkdownRenderer;
@@ -195,9 +196,11 @@ public final class Pages {
               archive.site().config().title().get(lang),
               archive.site().config().tagline().get(lang),
               l.t("landing_intro"),
-              new PageViews.Link(Routes.home(lang), l.t("enter"), lang.code(), lang.dir()),
-              new PageViews.Link(Routes.timeline(lang), l.t("timeline"), lang.code(), lang.dir()),
-              new PageViews.Link(Routes.countries(lang), l.t("countries"), lang.code(), lang.dir()),
+              new GraphicViews.Link(Routes.home(lang), l.t("enter"), lang.code(), lang.dir()),
+              new GraphicViews.Link(
+                  Routes.timeline(lang), l.t("timeline"), lang.code(), lang.dir()),
+              new GraphicViews.Link(
+                  Routes.countries(lang), l.t("countries"), lang.code(), lang.dir()),
               l.count(archive.engagements().size(), "engagements_count")));
       alternates.add(
           new PageViews.Alternate(lang.code(), Routes.absolute(base, Routes.home(lang))));
@@ -219,10 +222,10 @@ public final class Pages {
               l.t("not_found_title"),
               archive.site().config().title().get(lang),
               l.t("not_found_text"),
-              new PageViews.Link(base + Routes.home(lang), l.t("home"), lang.code(), lang.dir()),
-              new PageViews.Link(
+              new GraphicViews.Link(base + Routes.home(lang), l.t("home"), lang.code(), lang.dir()),
+              new GraphicViews.Link(
                   base + Routes.timeline(lang), l.t("timeline"), lang.code(), lang.dir()),
-              new PageViews.Link(
+              new GraphicViews.Link(
                   base + Routes.countries(lang), l.t("countries"), lang.code(), lang.dir()),
               ""));
     }

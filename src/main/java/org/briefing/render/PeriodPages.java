@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.briefing.archive.Archive;
 import org.briefing.archive.DatePages;
+import org.briefing.graphics.GraphicViews.Counted;
+import org.briefing.graphics.GraphicViews.Link;
 import org.briefing.i18n.Localizer;
 import org.briefing.model.Country;
 import org.briefing.model.Lang;
 import org.briefing.model.Term;
-import org.briefing.render.PageViews.Counted;
-import org.briefing.render.PageViews.Link;
 
 /**
  * The pages of the lists paged by date (DESIGN §3) in one language: a year, or a month of a split
