@@ -56,6 +56,7 @@ public final class Archive {
   private final Map<Term, List<Engagement>> byType = new LinkedHashMap<>();
   private final ActorIndex actors;
   private final DatePages timelinePages;
+  private final MonthlyBriefs briefs;
   private final Map<String, DatePages> listPages = new LinkedHashMap<>();
 
   /**
@@ -98,6 +99,7 @@ public final class Archive {
     byType.replaceAll((t, list) -> List.copyOf(list));
     actors = new ActorIndex(site.actors(), newestFirst);
     timelinePages = new DatePages(newestFirst, PAGE_LIMIT);
+    briefs = new MonthlyBriefs(newestFirst);
     byCountry.forEach(
         (c, list) -> listPages.put("country:" + c.code(), new DatePages(list, PAGE_LIMIT)));
     pairs.forEach(
@@ -133,6 +135,11 @@ public final class Archive {
   /** The people and institutions, with their records. */
   public ActorIndex actors() {
     return actors;
+  }
+
+  /** The monthly briefs: every month with records, its figures and corrections. */
+  public MonthlyBriefs briefs() {
+    return briefs;
   }
 
   /** Every record, newest first. */

@@ -107,7 +107,8 @@ final class PageBuilder {
         link(Routes.countries(lang), l.t("all_countries")),
         charts.months(l.t("chart_by_month"), archive.engagements()),
         charts.bars(l.t("chart_by_type"), types),
-        link(Routes.search(lang), l.t("search")));
+        link(Routes.search(lang), l.t("search")),
+        link(Routes.briefs(lang), l.t("briefs")));
   }
 
   PageViews.TimelinePage timeline() {
@@ -352,7 +353,11 @@ final class PageBuilder {
                 ? l.t("month_unknown")
                 : l.dates().monthHeading(year.year(), month.month());
         months.add(
-            new MonthView(id, heading, month.engagements().stream().map(this::card).toList()));
+            new MonthView(
+                id,
+                heading,
+                month.engagements().stream().map(this::card).toList(),
+                month.month() == 0 ? null : Routes.brief(lang, id.substring(1))));
       }
       years.add(new YearView("y" + year.year(), l.n(year.year()), count(year.size()), months));
     }

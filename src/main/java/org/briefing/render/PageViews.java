@@ -97,7 +97,8 @@ public final class PageViews {
       String typeKey,
       String year) {}
 
-  public record MonthView(String id, String heading, List<Card> cards) {}
+  /** A month of a list; {@code brief} is the month's brief, null for records known to the year. */
+  public record MonthView(String id, String heading, List<Card> cards, String brief) {}
 
   public record YearView(String id, String heading, String countText, List<MonthView> months) {}
 
@@ -166,7 +167,8 @@ public final class PageViews {
       Link allCountries,
       ColumnChart monthChart,
       BarChart typeChart,
-      Link search) {}
+      Link search,
+      Link briefs) {}
 
   /**
    * The timeline's overview: {@code periods} are its years and months with counts, linking to their

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.briefing.archive.Archive;
 import org.briefing.archive.DatePages;
+import org.briefing.archive.MonthlyBriefs;
 import org.briefing.files.OutputSink;
 import org.briefing.files.PlannedFile;
 import org.briefing.graphics.GraphicViews;
@@ -128,6 +129,11 @@ public final class Pages {
                   "period.ftlh",
                   () -> periods.pair(pair, p)));
         }
+      }
+      BriefPages briefs = new BriefPages(builder, strings, markdown);
+      pages.add(page(Routes.briefs(lang), "briefs.ftlh", briefs::index));
+      for (MonthlyBriefs.Month m : archive.briefs().months()) {
+        pages.add(page(Routes.brief(lang, m.key()), "brief.ftlh", () -> briefs.brief(m)));
       }
       ActorPages actors = new ActorPages(archive, builder);
       pages.add(page(Routes.actors(lang), "actors.ftlh", actors::index));

@@ -53,6 +53,21 @@ public final class Routes {
     return lang.code() + "/actors/" + actor.id() + "/index.html";
   }
 
+  /** The monthly briefs' index: every month with records, newest first. */
+  public static String briefs(Lang lang) {
+    return lang.code() + "/briefs/index.html";
+  }
+
+  /** The brief of one month, {@code month} written {@code 2025-04}. */
+  public static String brief(Lang lang, String month) {
+    return lang.code() + "/briefs/" + month + "/index.html";
+  }
+
+  /** The briefs' Atom feed: one entry per month. */
+  public static String briefsFeed(Lang lang) {
+    return lang.code() + "/briefs/feed.xml";
+  }
+
   public static String engagement(Lang lang, String id) {
     return lang.code() + "/engagements/" + id + "/index.html";
   }
