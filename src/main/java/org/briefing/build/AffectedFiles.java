@@ -1,5 +1,6 @@
 package org.briefing.build;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -8,7 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.briefing.archive.Archive;
 import org.briefing.archive.DatePages;
+import org.briefing.archive.MonthlyBriefs;
 import org.briefing.model.Actor;
+import org.briefing.model.Correction;
 import org.briefing.model.Country;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
@@ -57,7 +60,9 @@ public final class AffectedFiles {
               Routes.timeline(lang),
               Routes.countries(lang),
               Routes.actors(lang),
-              Routes.feed(lang)));
+              Routes.feed(lang),
+              Routes.briefs(lang), // counts each month's records
+              Routes.briefsFeed(lang)));
       // any record can move any term shard, and the record shards follow timeline order
       String search = Routes.searchIndex(lang).replace("index.js", "");
       afterFiles.stream()
@@ -137,6 +142,7 @@ public final class AffectedFiles {
                   }
                 }
               }
+              briefs(files, e);
               for (Lang lang : Lang.values()) {
                 files.add(Routes.type(lang, e.type()));
                 for (Actor actor : e.actors()) {
@@ -159,6 +165,28 @@ public final class AffectedFiles {
     DatePages.Period p = pages.pageOf(e);
     files.add(Routes.period(overview, p));
     pages.find(p.year(), 0).ifPresent(year -> files.add(Routes.period(overview, year)));
+  }
+
+  /**
+   * The monthly briefs that show or count {@code e}: its month's, the next month's (which sets its
+   * figures against this one), and those of the months its corrections were made in.
+   */
+  private static void briefs(Set<String> files, Engagement e) {
+    List<YearMonth> months = new ArrayList<>();
+    MonthlyBriefs.monthOf(e.date())
+        .ifPresent(
+            m -> {
+              months.add(m);
+              months.add(m.plusMonths(1));
+            });
+    for (Correction c : e.corrections()) {
+      MonthlyBriefs.monthOf(c.date()).ifPresent(months::add);
+    }
+    for (YearMonth m : months) {
+      for (Lang lang : Lang.values()) {
+        files.add(Routes.brief(lang, MonthlyBriefs.key(m)));
+      }
+    }
   }
 
   private static Set<String> difference(Set<String> a, Set<String> b) {

@@ -48,8 +48,12 @@ public final class BriefPages {
       List<Group> groups,
       List<CorrectionItem> corrections) {}
 
-  /** A line of the month in numbers: this month's figure, the month before's, and the change. */
-  public record Figure(String label, String value, String previous, String change) {}
+  /**
+   * A line of the month in numbers: this month's figure, the month before's, and the change; {@code
+   * signed} when the change is a signed number, which reads left to right in both languages.
+   */
+  public record Figure(
+      String label, String value, String previous, String change, boolean signed) {}
 
   /** Records involving the same countries: a pair, one country, or three or more. */
   public record Group(String id, List<Link> countries, String countText, List<Card> cards) {}
@@ -167,7 +171,7 @@ public final class BriefPages {
         change == 0
             ? l.t("brief_no_change")
             : (change > 0 ? "+" : "\u2212") + l.n(Math.abs(change));
-    return new Figure(l.t(key), l.n(now), l.n(before), changeText);
+    return new Figure(l.t(key), l.n(now), l.n(before), changeText, change != 0);
   }
 
   private String monthName(YearMonth ym) {
