@@ -51,6 +51,8 @@ public final class MonthlyBriefs {
   private final Map<YearMonth, Month> months; // newest first
   private final Map<YearMonth, List<Engagement>> all = new TreeMap<>();
   private final int yearOnly;
+  private final Map<YearMonth, List<Corrected>> elsewhere =
+      new TreeMap<>(Collections.reverseOrder());
 
   MonthlyBriefs(List<Engagement> newestFirst) {
     Map<YearMonth, List<Corrected>> corrections = new TreeMap<>();
@@ -75,15 +77,35 @@ public final class MonthlyBriefs {
     Map<YearMonth, Month> out = new TreeMap<>(Collections.reverseOrder());
     all.forEach(
         (ym, list) -> {
-          List<Corrected> made = new ArrayList<>(corrections.getOrDefault(ym, List.of()));
-          made.sort(
-              (a, b) -> {
-                int byDate = b.correction().date().compareTo(a.correction().date());
-                return byDate != 0 ? byDate : a.engagement().id().compareTo(b.engagement().id());
-              });
-          out.put(ym, new Month(ym, List.copyOf(list), List.copyOf(made)));
+          out.put(
+              ym,
+              new Month(ym, List.copyOf(list), sorted(corrections.getOrDefault(ym, List.of()))));
         });
     this.months = Collections.unmodifiableMap(out);
+    corrections.forEach(
+        (ym, made) -> {
+          if (!all.containsKey(ym)) {
+            elsewhere.put(ym, sorted(made));
+          }
+        });
+  }
+
+  /**
+   * The corrections made in months without records, which have no brief, by month newest first: the
+   * briefs' index lists them so that no correction goes unreported.
+   */
+  public Map<YearMonth, List<Corrected>> correctionsWithoutBrief() {
+    return Collections.unmodifiableMap(elsewhere);
+  }
+
+  private static List<Corrected> sorted(List<Corrected> made) {
+    List<Corrected> out = new ArrayList<>(made);
+    out.sort(
+        (a, b) -> {
+          int byDate = b.correction().date().compareTo(a.correction().date());
+          return byDate != 0 ? byDate : a.engagement().id().compareTo(b.engagement().id());
+        });
+    return List.copyOf(out);
   }
 
   /** Every month with records, newest first. */

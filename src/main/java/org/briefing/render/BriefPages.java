@@ -26,7 +26,15 @@ public final class BriefPages {
 
   /** The index: each month with its count; {@code yearOnly} says which records are in none. */
   public record BriefsIndex(
-      PageContext ctx, String intro, List<Counted> months, String yearOnly, Link feed) {}
+      PageContext ctx,
+      String intro,
+      List<Counted> months,
+      String yearOnly,
+      Link feed,
+      List<CorrectionMonth> otherCorrections) {}
+
+  /** The corrections made in a month without records, which has no brief of its own. */
+  public record CorrectionMonth(String id, String heading, List<CorrectionItem> corrections) {}
 
   /**
    * One month's brief. {@code introHtml} is the editors' introduction (safe HTML) or null; {@code
@@ -100,7 +108,31 @@ public final class BriefPages {
         l.t("briefs_intro"),
         List.copyOf(months),
         yearOnly,
-        feed());
+        feed(),
+        otherCorrections());
+  }
+
+  private List<CorrectionMonth> otherCorrections() {
+    List<CorrectionMonth> out = new ArrayList<>();
+    briefs
+        .correctionsWithoutBrief()
+        .forEach(
+            (ym, made) ->
+                out.add(
+                    new CorrectionMonth(
+                        "c" + MonthlyBriefs.key(ym),
+                        monthName(ym),
+                        made.stream().map(this::correction).toList())));
+    return List.copyOf(out);
+  }
+
+  private CorrectionItem correction(MonthlyBriefs.Corrected c) {
+    Card card = pages.card(c.engagement());
+    return new CorrectionItem(
+        new Link(card.url(), card.title(), card.textLang(), card.textDir()),
+        l.dates().format(c.correction().date()),
+        c.correction().date().toString(),
+        l.text(c.correction().text().get(lang)));
   }
 
   BriefPage brief(MonthlyBriefs.Month m) {
@@ -128,16 +160,7 @@ public final class BriefPages {
           new Group(
               id, links, pages.count(group.size()), group.stream().map(pages::card).toList()));
     }
-    List<CorrectionItem> corrections = new ArrayList<>();
-    for (MonthlyBriefs.Corrected c : m.corrections()) {
-      Card card = pages.card(c.engagement());
-      corrections.add(
-          new CorrectionItem(
-              new Link(card.url(), card.title(), card.textLang(), card.textDir()),
-              l.dates().format(c.correction().date()),
-              c.correction().date().toString(),
-              l.text(c.correction().text().get(lang))));
-    }
+    List<CorrectionItem> corrections = m.corrections().stream().map(this::correction).toList();
     Translation intro = intros.getOrDefault(m.key(), Map.of()).get(lang);
     String summary = pages.count(m.engagements().size());
     return new BriefPage(

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The monthly briefs as readers get them, from a small archive whose numbers are worked out by hand
  * below: March 2025 has one record (Qatar and Syria, a visit), April two (a visit between Qatar and
  * Syria, an agreement of Qatar alone) and a correction to March's record, June one (Syria and
- * Turkey); one record is known only to 2025. May has none, so it has no brief.
+ * Turkey); one record is known only to 2025, and was corrected in May. May has no records, so it
+ * has no brief: its correction is listed on the briefs' index.
  */
 class MonthlyBriefsTest {
 
@@ -67,7 +68,18 @@ class MonthlyBriefsTest {
         """);
     record(content, APRIL_VISIT, "2025-04-02", "visit", "[QA, SY]", "");
     record(content, APRIL_AGREEMENT, "2025-04-20", "agreement", "[QA]", "");
-    record(content, YEAR_ONLY, "2025", "meeting", "[SY, TR]", "");
+    record(
+        content,
+        YEAR_ONLY,
+        "2025",
+        "meeting",
+        "[SY, TR]",
+        """
+        corrections:
+          - date: 2025-05-03
+            en: The call is dated to the year only.
+            ar: أصبح تاريخ الاتصال السنة وحدها.
+        """);
     record(content, JUNE, "2025-06", "meeting", "[SY, TR]", "");
     return content;
   }
@@ -114,8 +126,19 @@ class MonthlyBriefsTest {
     return out;
   }
 
+  private static final String BASE = "https://example.org/briefing/";
+
   private static Document page(Path out, String path) throws IOException {
-    return Jsoup.parse(out.resolve(path).toFile(), "UTF-8", "https://example.org/briefing/" + path);
+    return Jsoup.parse(out.resolve(path).toFile(), "UTF-8", BASE + path);
+  }
+
+  /** Where the links go, as paths from the site's root. */
+  private static List<String> targets(List<Element> links) {
+    return links.stream().map(a -> a.absUrl("href").substring(BASE.length())).toList();
+  }
+
+  private static String target(Element a) {
+    return targets(List.of(a)).get(0);
   }
 
   @Test
@@ -127,16 +150,19 @@ class MonthlyBriefsTest {
         Document brief = page(out, lang + "/briefs/" + month + "/index.html");
         String other = lang.equals("en") ? "ar" : "en";
         assertEquals(
-            "../../../" + other + "/briefs/" + month + "/index.html",
-            brief.selectFirst("a.lang-switch").attr("href"),
+            other + "/briefs/" + month + "/index.html",
+            target(brief.selectFirst("a.lang-switch")),
             "each brief links its counterpart");
         assertEquals(lang.equals("ar") ? "rtl" : "ltr", brief.selectFirst("html").attr("dir"));
       }
       assertFalse(Files.exists(out.resolve(lang + "/briefs/2025-05/index.html")), "May is empty");
       Document index = page(out, lang + "/briefs/index.html");
-      List<String> hrefs = index.select(".brief-index a").eachAttr("href");
       assertEquals(
-          List.of("2025-06/index.html", "2025-04/index.html", "2025-03/index.html"), hrefs);
+          List.of(
+              lang + "/briefs/2025-06/index.html",
+              lang + "/briefs/2025-04/index.html",
+              lang + "/briefs/2025-03/index.html"),
+          targets(index.select(".brief-index a")));
     }
     Document en = page(out, "en/briefs/index.html");
     assertEquals(
@@ -183,24 +209,30 @@ class MonthlyBriefsTest {
     Document april = page(out, "en/briefs/2025-04/index.html");
     List<Element> groups = april.select(".brief-group");
     assertEquals(2, groups.size());
-    assertEquals("Qatar – Syria · 1 engagement", groups.get(0).selectFirst("h3").text());
-    assertEquals("Qatar · 1 engagement", groups.get(1).selectFirst("h3").text());
+    // Groups of one record each: in the order of their countries' codes, QA before QA-SY.
+    assertEquals("Qatar · 1 engagement", groups.get(0).selectFirst("h3").text());
+    assertEquals("Qatar – Syria · 1 engagement", groups.get(1).selectFirst("h3").text());
     assertEquals(
-        "../../engagements/" + APRIL_VISIT + "/index.html",
-        groups.get(0).selectFirst(".brief-item-title a").attr("href"));
+        "en/engagements/" + APRIL_AGREEMENT + "/index.html",
+        target(groups.get(0).selectFirst(".brief-item-title a")));
     assertEquals(
-        "Summary of " + APRIL_VISIT + ".", groups.get(0).selectFirst(".brief-item-summary").text());
+        "en/engagements/" + APRIL_VISIT + "/index.html",
+        target(groups.get(1).selectFirst(".brief-item-title a")));
     assertEquals(
-        "../../engagements/" + APRIL_AGREEMENT + "/index.html",
-        groups.get(1).selectFirst(".brief-item-title a").attr("href"));
+        "Summary of " + APRIL_VISIT + ".", groups.get(1).selectFirst(".brief-item-summary").text());
     // The correction to March's record was made in April: it is April's, not March's.
     List<Element> corrections = april.select(".brief-corrections li");
     assertEquals(1, corrections.size());
     assertEquals(
-        "../../engagements/" + MARCH + "/index.html",
-        corrections.get(0).selectFirst("a").attr("href"));
+        "en/engagements/" + MARCH + "/index.html", target(corrections.get(0).selectFirst("a")));
     assertTrue(corrections.get(0).text().contains("15 April 2025"), corrections.get(0).text());
     assertTrue(corrections.get(0).text().contains("leader is named correctly"));
+    Document index = page(out, "en/briefs/index.html");
+    assertEquals("May 2025", index.selectFirst(".brief-corrections h3").text());
+    assertEquals(
+        "en/engagements/" + YEAR_ONLY + "/index.html",
+        target(index.selectFirst(".brief-corrections li a")));
+    assertTrue(index.selectFirst(".brief-corrections li").text().contains("3 May 2025"));
     Document march = page(out, "en/briefs/2025-03/index.html");
     assertEquals(0, march.select(".brief-corrections li").size());
     assertEquals(
@@ -225,14 +257,15 @@ class MonthlyBriefsTest {
     Path out = built(tmp);
     for (String lang : List.of("en", "ar")) {
       Document home = page(out, lang + "/index.html");
-      assertFalse(home.select("a[href=briefs/index.html]").isEmpty(), lang + " home");
+      assertTrue(
+          targets(home.select("main a")).contains(lang + "/briefs/index.html"), lang + " home");
       Document year = page(out, lang + "/timeline/2025/index.html");
       assertEquals(
           List.of(
-              "../../briefs/2025-06/index.html",
-              "../../briefs/2025-04/index.html",
-              "../../briefs/2025-03/index.html"),
-          year.select(".month-brief a").eachAttr("href"),
+              lang + "/briefs/2025-06/index.html",
+              lang + "/briefs/2025-04/index.html",
+              lang + "/briefs/2025-03/index.html"),
+          targets(year.select(".month-brief a")),
           lang + ": each month of the year's page, not the year-only records");
     }
   }

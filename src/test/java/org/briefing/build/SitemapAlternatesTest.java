@@ -102,6 +102,22 @@ class SitemapAlternatesTest {
   }
 
   @Test
+  void theMonthlyBriefsAndTheirIndexNameBothLanguages() {
+    // The English-only record's month has a brief in both languages, as every month with records.
+    for (String month : List.of("2025-01", "2025-02")) {
+      assertEquals(
+          Map.of(
+              "ar", BASE + "ar/briefs/" + month + "/",
+              "en", BASE + "en/briefs/" + month + "/",
+              "x-default", BASE),
+          urls.get(BASE + "ar/briefs/" + month + "/"));
+    }
+    assertEquals(
+        Map.of("ar", BASE + "ar/briefs/", "en", BASE + "en/briefs/", "x-default", BASE),
+        urls.get(BASE + "en/briefs/"));
+  }
+
+  @Test
   void everyAlternateOfAPageIsItselfAndItsCounterpartNeverItselfTwice() {
     int paired = 0;
     for (Map.Entry<String, Map<String, String>> url : urls.entrySet()) {
