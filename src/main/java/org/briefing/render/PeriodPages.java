@@ -64,7 +64,7 @@ final class PeriodPages {
     return page(
         Routes.type(lang, type),
         Routes.type(lang.other(), type),
-        type.label().get(lang),
+        type.plural().get(lang),
         "types",
         pages.archive().pagesOf(type),
         p);
