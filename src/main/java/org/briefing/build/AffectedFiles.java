@@ -141,6 +141,9 @@ public final class AffectedFiles {
                                     files, Routes.pair(lang, pair), archive.pagesOf(pair), e));
                   }
                 }
+                for (Actor actor : e.actors()) {
+                  periodPages(files, Routes.actor(lang, actor), archive.pagesOf(actor), e);
+                }
               }
               briefs(files, e);
               for (Lang lang : Lang.values()) {
