@@ -141,7 +141,7 @@ public final class SiteRenderer {
     List<PlannedFile> pages = new ArrayList<>();
     List<PlannedFile> rest = new ArrayList<>();
     heavy.addAll(new DataExport(archive, cache).plan());
-    SearchIndex searchIndex = new SearchIndex(archive);
+    SearchIndex searchIndex = new SearchIndex(archive, cache);
     rest.add(searchIndex.analysisScript());
     pages.add(this.pages.landing(archive));
     for (Lang lang : Lang.values()) {

@@ -180,7 +180,23 @@ public final class ContentLoader {
           Problem.inFile(file, "is missing; every content folder needs " + file.getFileName()));
       return Optional.empty();
     }
-    return readYaml(root, file, problems);
+    return required(file, readYaml(root, file, problems), problems);
+  }
+
+  /**
+   * A file that must hold keys but held none, and was not reported (only comments or blank lines,
+   * say), is reported: left silent, its record would vanish from the site without a word.
+   */
+  private static Optional<YamlDocument> required(
+      Path file, Optional<YamlDocument> read, List<Problem> problems) {
+    if (read.isEmpty() && problems.stream().noneMatch(p -> file.equals(p.file()))) {
+      problems.add(
+          Problem.inFile(
+              file,
+              "holds no `key: value` lines, only comments or blank lines;"
+                  + " see CONTRIBUTING.md for what it holds"));
+    }
+    return read;
   }
 
   private Optional<YamlDocument> readYaml(Path root, Path file, List<Problem> problems) {
@@ -237,7 +253,7 @@ public final class ContentLoader {
         String name = file.getFileName().toString();
         if (name.equals(FACTS)) {
           sawFacts = true;
-          facts = readYaml(root, file, problems);
+          facts = required(file, readYaml(root, file, problems), problems);
         } else if (LANGUAGE_FILES.contains(name)) {
           String lang = name.substring(0, 2);
           TextFiles.read(root, file, problems)

@@ -21,6 +21,7 @@ import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.briefing.model.Translation;
 import org.briefing.render.PageViews.Card;
+import org.briefing.render.RenderCache;
 import org.briefing.render.Routes;
 
 /**
@@ -64,8 +65,15 @@ public final class SearchIndex {
   private final PlainText plainText = new PlainText();
   private final SearchAnalysis analysis = SearchAnalysis.rules();
 
-  public SearchIndex(Archive archive) {
+  private final RenderCache cache;
+
+  /**
+   * @param cache keeps each record's terms for the preview, whose updates would otherwise parse
+   *     every record's body again to index it
+   */
+  public SearchIndex(Archive archive, RenderCache cache) {
     this.archive = archive;
+    this.cache = cache;
   }
 
   /** The browser's copy of the analysis table. */
@@ -128,6 +136,13 @@ public final class SearchIndex {
   }
 
   private void index(Map<String, Map<Integer, Integer>> postings, int n, Engagement e, Lang lang) {
+    cache
+        .recordValue("search-terms-" + lang.code(), e, () -> terms(e, lang))
+        .forEach((term, w) -> postings.computeIfAbsent(term, t -> new TreeMap<>()).put(n, w));
+  }
+
+  /** The terms {@code e} is found by in {@code lang}, with their weights. */
+  private Map<String, Integer> terms(Engagement e, Lang lang) {
     Translation text = e.textFor(lang);
     Map<String, Integer> weights = new TreeMap<>();
     for (String term : analysis.terms(text.title() + " " + text.summary())) {
@@ -150,7 +165,7 @@ public final class SearchIndex {
     weights.put("type:" + e.type().key(), 0);
     weights.put("year:" + e.date().year(), 0);
     weights.put("status:" + e.status().key(), 0);
-    weights.forEach((term, w) -> postings.computeIfAbsent(term, t -> new TreeMap<>()).put(n, w));
+    return java.util.Collections.unmodifiableMap(weights);
   }
 
   /** {@code briefingSearchShard("terms", k, {"term": [delta, weight, ...], ...})}. */

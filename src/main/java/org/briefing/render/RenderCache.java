@@ -53,6 +53,15 @@ public final class RenderCache {
   }
 
   /**
+   * A value made from the record {@code e} alone (of {@code kind}, made by {@code make}, never
+   * changed after): kept for the preview, so an update makes it again only for the records that
+   * changed; made afresh for a one-off build, which needs it once.
+   */
+  public <T> T recordValue(String kind, Engagement e, Supplier<T> make) {
+    return keepRecordData ? get(kind, e, make) : make.get();
+  }
+
+  /**
    * Writes the record {@code e}'s part of {@code file} (of {@code kind}, made by {@code make}) to
    * {@code out}, which counts from the file's first byte.
    */
