@@ -8,9 +8,4 @@ public record Position(Path file, int line, int column) {
   public static Position startOf(Path file) {
     return new Position(file, 0, 0);
   }
-
-  /** The same place seen from a file whose text starts {@code lines} lines further down. */
-  public Position shiftedBy(int lines) {
-    return line == 0 ? this : new Position(file, line + lines, column);
-  }
 }

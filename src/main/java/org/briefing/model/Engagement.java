@@ -76,8 +76,4 @@ public record Engagement(
   public Optional<Translation> translation(Lang lang) {
     return Optional.ofNullable(translations.get(lang));
   }
-
-  public boolean involves(Country country) {
-    return countries.contains(country);
-  }
 }

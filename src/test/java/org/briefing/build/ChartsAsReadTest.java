@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,11 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ChartsAsReadTest {
 
-  @TempDir static Path tmp;
-  private static HandBuiltSite site;
+  @TempDir Path tmp;
+  private HandBuiltSite site;
 
-  @BeforeAll
-  static void build() throws Exception {
+  /**
+   * Built for each test rather than once per class: the mutation run (README, "Mutation testing")
+   * credits the drawing code to the test that first built the site and reruns only that test
+   * against a planted bug in it, so the other tests' checks of the same charts would never run.
+   */
+  @BeforeEach
+  void build() throws Exception {
     site =
         new HandBuiltSite(tmp)
             .record("2025-01-05-qatar-visit", HandBuiltSite.facts("2025-01-05", "visit", "QA", ""))
@@ -39,7 +44,7 @@ class ChartsAsReadTest {
     site.build();
   }
 
-  private static Element monthChart(String lang) throws Exception {
+  private Element monthChart(String lang) throws Exception {
     Document page = Jsoup.parse(site.read(lang + "/index.html"));
     Element chart = page.selectFirst("figure.chart-months");
     assertTrue(chart != null, lang + " home page has the month chart");

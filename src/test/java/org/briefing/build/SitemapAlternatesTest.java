@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -31,13 +31,18 @@ class SitemapAlternatesTest {
   private static final String BOTH = "2025-01-20-qatar-syria-agreement";
   private static final String ENGLISH_ONLY = "2025-02-03-turkey-norway-call";
 
-  @TempDir static Path tmp;
+  @TempDir Path tmp;
 
   /** Each {@code <loc>} with its alternates, hreflang → href, in document order. */
-  private static Map<String, Map<String, String>> urls;
+  private Map<String, Map<String, String>> urls;
 
-  @BeforeAll
-  static void build() throws Exception {
+  /**
+   * Built for each test rather than once per class: the mutation run (README, "Mutation testing")
+   * credits the code that writes the file to the test that first built the site and reruns only
+   * that test against a planted bug in it, so the other tests' checks would never run.
+   */
+  @BeforeEach
+  void build() throws Exception {
     HandBuiltSite site = new HandBuiltSite(tmp);
     site.write(
         "actors.yaml",

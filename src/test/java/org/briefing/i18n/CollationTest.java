@@ -76,6 +76,13 @@ class CollationTest {
   }
 
   @Test
+  void aThreeLetterNameBeginningWithAlifLamIsNotReadAsTheArticle() {
+    // «الف» is a word of its own, not the article and one letter: it stays under alif, before
+    // ب, where «ال» + «ف» would put it after.
+    assertEquals(List.of("الف", "باب"), sorted(Lang.AR, List.of("باب", "الف")));
+  }
+
+  @Test
   void englishNamesFollowTheEnglishAlphabetIgnoringCase() {
     assertEquals(
         List.of("France", "qatar", "Somalia", "Syria", "Turkey", "United States"),

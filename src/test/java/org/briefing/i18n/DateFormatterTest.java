@@ -243,6 +243,12 @@ class DateFormatterTest {
     }
 
     @Test
+    void aGregorianMonthInsideOneHijriMonthNamesItOnce() {
+      // 1 September 2008 = 1 Ramadan 1429; 30 September 2008 = 30 Ramadan 1429
+      assertEquals(Optional.of("رمضان 1429 هـ"), ARABIC.hijri(date("2008-09")));
+    }
+
+    @Test
     void aMonthAcrossTheHijriNewYearNamesBothYears() {
       // 1 June 2025 = 5 Dhu al-Hijjah 1446; 30 June 2025 = 5 Muharram 1447
       assertEquals(Optional.of("ذو الحجة 1446 – محرم 1447 هـ"), ARABIC.hijri(date("2025-06")));

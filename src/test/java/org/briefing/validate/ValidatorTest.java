@@ -198,7 +198,7 @@ class ValidatorTest {
       assertEquals(
           List.of("NO", "QA", "SY"), site.countries().stream().map(Country::code).toList());
       assertTrue(site.countries().contains(norway));
-      assertTrue(site.engagements().get(0).involves(norway));
+      assertTrue(site.engagements().get(0).countries().contains(norway));
     }
 
     @Test
