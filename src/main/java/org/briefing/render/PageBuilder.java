@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.briefing.archive.Archive;
 import org.briefing.archive.DatePages;
+import org.briefing.cite.Citation;
+import org.briefing.cite.HighwireTags;
+import org.briefing.cite.References;
 import org.briefing.i18n.Collation;
 import org.briefing.i18n.Localizer;
 import org.briefing.i18n.Strings;
@@ -275,7 +278,18 @@ final class PageBuilder {
             archive.previous(e).map(this::card).orElse(null),
             archive.next(e).map(this::card).orElse(null),
             corrections,
-            corrections.isEmpty() ? null : corrections.get(0).date()));
+            corrections.isEmpty() ? null : corrections.get(0).date(),
+            cite(e, text.get())));
+  }
+
+  private PageViews.Cite cite(Engagement e, Translation text) {
+    String url = Routes.absolute(config.baseUrl(), Routes.engagement(lang, e.id()));
+    Citation c = Citation.of(e, text, config, url);
+    return new PageViews.Cite(
+        HighwireTags.of(c),
+        References.of(c, l),
+        Routes.citeBib(lang, e.id()),
+        Routes.citeRis(lang, e.id()));
   }
 
   // ---- parts -------------------------------------------------------------------------------
@@ -322,21 +336,15 @@ final class PageBuilder {
   }
 
   private SourceView source(Source s) {
-    String dir =
-        s.language().equals("ar")
-                || s.language().equals("fa")
-                || s.language().equals("he")
-                || s.language().equals("ur")
-            ? "rtl"
-            : "ltr";
     return new SourceView(
         s.publisherName().get(lang),
         s.title(),
         s.url().orElse(null),
         s.date().map(d -> l.dates().format(d)).orElse(null),
         s.language(),
-        dir,
-        s.publisherUrl().orElse(null));
+        s.dir(),
+        s.publisherUrl().orElse(null),
+        s.archiveUrl().orElse(null));
   }
 
   List<YearView> years(List<Engagement> newestFirst) {
