@@ -10,7 +10,7 @@ import org.briefing.model.Lang;
  * language's order and punctuation:
  *
  * <pre>
- * “Qatar and Syria sign a civil defence agreement.” Security Cooperation Briefing, 20 January 2025. https://…/
+ * “Qatar and Syria sign a civil defence agreement.” Security Cooperation Briefing, 20 January 2025. Available at: https://…/
  * «قطر وسوريا توقّعان اتفاقية…»، موجز التعاون الأمني، 20 يناير/كانون الثاني 2025، متاح على: https://…/
  * </pre>
  *
@@ -50,7 +50,18 @@ public final class References {
     } else {
       boolean ends = title.endsWith(".") || title.endsWith("?") || title.endsWith("!");
       parts.add(
-          new Part("“" + title + (ends ? "" : ".") + "” " + publisher + ", " + date + ". ", null));
+          new Part(
+              "“"
+                  + title
+                  + (ends ? "" : ".")
+                  + "” "
+                  + publisher
+                  + ", "
+                  + date
+                  + ". "
+                  + l.t("available_at")
+                  + " ",
+              null));
       parts.add(new Part(c.url(), "ltr"));
     }
     return new Reference(List.copyOf(parts));

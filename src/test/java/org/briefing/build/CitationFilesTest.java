@@ -52,6 +52,9 @@ class CitationFilesTest {
   private static final String HOSTILE_ONE_LINE =
       "Braces {open} and \\back 100% & #1 _x $5 ^hat ~tilde} \"q\" ER - injected";
 
+  private static final String PRESERVED =
+      "https://web.archive.org/web/20250121000000/https://example.org/story";
+
   @TempDir static Path tmp;
   private static HandBuiltSite site;
 
@@ -60,7 +63,11 @@ class CitationFilesTest {
     site = new HandBuiltSite(tmp);
     site.record(
         HOSTILE_ID,
-        HandBuiltSite.facts("2025-01-20", "agreement", "QA, SY", ""),
+        HandBuiltSite.facts(
+            "2025-01-20",
+            "agreement",
+            "QA, SY",
+            "    url: https://example.org/story\n    archive_url: " + PRESERVED + "\n"),
         "---\ntitle: \""
             + HOSTILE_TITLE.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
             + "\"\nsummary: A summary with 50% & more.\n---\nBody.\n",
@@ -232,7 +239,7 @@ class CitationFilesTest {
     Document en = page("en", MONTH_ID);
     String url = BASE + "en/engagements/" + MONTH_ID + "/";
     assertEquals(
-        "“A visit in April.” Test Briefing, April 2025. " + url,
+        "“A visit in April.” Test Briefing, April 2025. Available at: " + url,
         en.select("section.cite p.reference").text());
     assertEquals(url, en.select("section.cite p.reference bdi[dir=ltr]").text());
     Document ar = page("ar", HOSTILE_ID);
@@ -276,6 +283,25 @@ class CitationFilesTest {
           path);
       assertTrue(
           new String(Files.readAllBytes(again.resolve(path)), StandardCharsets.UTF_8).length() > 0);
+    }
+  }
+
+  @Test
+  void aPreservedCopyIsLinkedBesideItsSourceInBothLanguagesAndExported() throws Exception {
+    for (String[] lang : new String[][] {{"en", "preserved copy"}, {"ar", "نسخة محفوظة"}}) {
+      Document doc = page(lang[0], HOSTILE_ID);
+      var source = doc.select("section.sources li").first();
+      assertEquals(
+          "https://example.org/story", source.select("a[href^=https://example]").attr("href"));
+      assertEquals(lang[1], source.select("a[href=" + PRESERVED + "]").text());
+    }
+    JsonNode json = new ObjectMapper().readTree(site.read("data/engagements.json"));
+    for (JsonNode e : json.get("engagements")) {
+      if (e.get("id").asText().equals(HOSTILE_ID)) {
+        assertEquals(PRESERVED, e.at("/sources/0/archive_url").asText());
+      } else {
+        assertTrue(e.at("/sources/0/archive_url").isMissingNode(), e.get("id").asText());
+      }
     }
   }
 }
