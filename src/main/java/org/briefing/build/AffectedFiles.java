@@ -142,6 +142,9 @@ public final class AffectedFiles {
                                     files, Routes.pair(lang, pair), archive.pagesOf(pair), e));
                   }
                 }
+                for (Actor actor : e.actors()) {
+                  periodPages(files, Routes.actor(lang, actor), archive.pagesOf(actor), e);
+                }
               }
               for (Lang lang : Lang.values()) {
                 files.add(Routes.type(lang, e.type()));

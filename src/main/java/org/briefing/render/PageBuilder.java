@@ -94,7 +94,7 @@ final class PageBuilder {
             (type, list) -> {
               if (!list.isEmpty()) {
                 types.add(
-                    counted(link(Routes.type(lang, type), type.label()), type.key(), list.size()));
+                    counted(link(Routes.type(lang, type), type.plural()), type.key(), list.size()));
               }
             });
     types.sort(collation.by(c -> c.link().text()));
@@ -223,7 +223,7 @@ final class PageBuilder {
   }
 
   PageViews.TypePage type(Term type, List<Engagement> list) {
-    String label = type.label().get(lang);
+    String label = type.plural().get(lang);
     return new PageViews.TypePage(
         context(Routes.type(lang, type), label, "types", Routes.type(lang.other(), type)),
         label,

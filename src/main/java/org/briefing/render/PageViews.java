@@ -345,6 +345,7 @@ public final class PageViews {
       Link country,
       List<RoleView> roles,
       String countText,
+      List<PeriodIndex> periods,
       List<YearView> years,
       List<Counted> countries,
       List<Counted> actors) {}

@@ -132,6 +132,13 @@ public final class Pages {
       pages.add(page(Routes.actors(lang), "actors.ftlh", actors::index));
       for (Actor actor : archive.actors().active()) {
         pages.add(page(Routes.actor(lang, actor), "actor.ftlh", () -> actors.actor(actor)));
+        for (DatePages.Period p : archive.pagesOf(actor).periods()) {
+          pages.add(
+              page(
+                  Routes.period(Routes.actor(lang, actor), p),
+                  "period.ftlh",
+                  () -> periods.actor(actor, p)));
+        }
       }
       for (Engagement e : archive.engagements()) {
         if (e.hasTranslation(lang)) {

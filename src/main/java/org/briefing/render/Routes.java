@@ -69,7 +69,7 @@ public final class Routes {
 
   /**
    * A page of a list paged by date: {@code overview} is the list's own page (the timeline's, a
-   * country's, a pair's or a type's {@code index.html}); its years continue in {@code
+   * country's, a pair's, a type's or an actor's {@code index.html}); its years continue in {@code
    * {yyyy}/index.html} and the months of a split year in {@code {yyyy}/{mm}/index.html}.
    */
   public static String period(String overview, DatePages.Period period) {
