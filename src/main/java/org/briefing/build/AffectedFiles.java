@@ -15,6 +15,7 @@ import org.briefing.model.Correction;
 import org.briefing.model.Country;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
+import org.briefing.outputs.CitationFiles;
 import org.briefing.outputs.DataExport;
 import org.briefing.render.AliasPages;
 import org.briefing.render.Routes;
@@ -43,7 +44,7 @@ public final class AffectedFiles {
     Set<String> own = new HashSet<>();
     for (String id : ids) {
       for (Lang lang : Lang.values()) {
-        own.add(Routes.engagement(lang, id));
+        own.addAll(ownFiles(lang, id));
       }
     }
     boolean sameFiles = beforeFiles.equals(afterFiles);
@@ -52,7 +53,9 @@ public final class AffectedFiles {
             && own.containsAll(difference(beforeFiles, afterFiles)))) {
       return Optional.empty();
     }
-    Set<String> files = new HashSet<>(List.of(Routes.landing(), DataExport.JSON, DataExport.CSV));
+    Set<String> files =
+        new HashSet<>(
+            List.of(Routes.landing(), DataExport.JSON, DataExport.CSV, CitationFiles.CSL));
     for (Lang lang : Lang.values()) {
       files.addAll(
           List.of(
@@ -110,6 +113,9 @@ public final class AffectedFiles {
                 for (Lang lang : Lang.values()) {
                   files.add(Routes.engagement(lang, each.id()));
                 }
+              }
+              for (Lang lang : Lang.values()) {
+                files.addAll(ownFiles(lang, id)); // its page and its citation files
               }
               for (Country c : e.countries()) {
                 for (Lang lang : Lang.values()) {
@@ -190,6 +196,11 @@ public final class AffectedFiles {
         files.add(Routes.brief(lang, MonthlyBriefs.key(m)));
       }
     }
+  }
+
+  /** The files of the record {@code id} in {@code lang}: its page and its citation files. */
+  private static List<String> ownFiles(Lang lang, String id) {
+    return List.of(Routes.engagement(lang, id), Routes.citeBib(lang, id), Routes.citeRis(lang, id));
   }
 
   private static Set<String> difference(Set<String> a, Set<String> b) {

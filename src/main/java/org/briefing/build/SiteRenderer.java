@@ -24,6 +24,7 @@ import org.briefing.files.PlannedFile;
 import org.briefing.markdown.MarkdownRenderer;
 import org.briefing.model.Lang;
 import org.briefing.outputs.BriefsFeed;
+import org.briefing.outputs.CitationFiles;
 import org.briefing.outputs.DataExport;
 import org.briefing.outputs.FeedRenderer;
 import org.briefing.outputs.SearchIndex;
@@ -162,6 +163,7 @@ public final class SiteRenderer {
     rest.addAll(new SitemapRenderer(archive.site().config().baseUrl()).plan(pagePaths));
     rest.addAll(new FeedRenderer(archive, this.pages.strings()).plan());
     rest.addAll(new BriefsFeed(archive, this.pages.strings()).plan());
+    rest.addAll(new CitationFiles(archive).plan());
     rest.addAll(this.pages.assets());
     List<PlannedFile> all = new ArrayList<>(heavy);
     all.addAll(pages);

@@ -16,9 +16,14 @@ import org.briefing.build.SiteBuilder;
  *
  * @param newRecord what {@code new} should scaffold; present only for that command
  * @param port the preview's port for {@code serve} (0 picks a free one)
+ * @param links whether {@code check} also asks every source address whether it still answers
  */
 record Arguments(
-    String command, SiteBuilder.Options options, Optional<NewRecord> newRecord, int port) {
+    String command,
+    SiteBuilder.Options options,
+    Optional<NewRecord> newRecord,
+    int port,
+    boolean links) {
 
   static final List<String> COMMANDS = List.of("build", "check", "new", "serve");
 
@@ -32,7 +37,14 @@ record Arguments(
           // check takes the build options too, so `check` and `build` lines can be swapped in
           // scripts
           "check",
-              Set.of("--content", "--templates", "--out", "--base-url", "--drafts", "--strict"),
+              Set.of(
+                  "--content",
+                  "--templates",
+                  "--out",
+                  "--base-url",
+                  "--drafts",
+                  "--strict",
+                  "--links"),
           "new", Set.of("--content", "--date", "--countries", "--type", "--slug"),
           "serve",
               Set.of("--content", "--templates", "--base-url", "--drafts", "--strict", "--port"));
@@ -56,7 +68,11 @@ record Arguments(
                            not for serve, which never touches it)
         --base-url URL     published address, overriding site.yaml's base_url
         --drafts           include records marked draft: true
-        --strict           a missing translation is an error
+        --strict           a missing translation is an error (and, with --links, a dead link)
+      option of check:
+        --links            also ask every source's url and archive_url whether it still answers
+                           (a few at a time, politely); prints each failing one as
+                           file:line:col: warning: ... and exits 0 unless --strict
       options of new (all four required):
         --date DATE        YYYY-MM-DD, or YYYY-MM / YYYY when only that is known
         --countries A,B    country codes of countries.yaml, such as SY,TR
@@ -91,6 +107,7 @@ record Arguments(
     Optional<String> baseUrl = Optional.empty();
     boolean drafts = false;
     boolean strict = false;
+    boolean links = false;
     String date = null;
     String countries = null;
     String type = null;
@@ -133,6 +150,7 @@ record Arguments(
         }
         case "--drafts" -> drafts = true;
         case "--strict" -> strict = true;
+        case "--links" -> links = true;
         case "--date" -> date = value(args, ++i, arg);
         case "--countries" -> countries = value(args, ++i, arg);
         case "--type" -> type = value(args, ++i, arg);
@@ -174,7 +192,8 @@ record Arguments(
         command,
         new SiteBuilder.Options(content, templates, out, baseUrl, drafts, strict),
         newRecord,
-        port);
+        port,
+        links);
   }
 
   private static String value(String[] args, int i, String option) throws UsageException {

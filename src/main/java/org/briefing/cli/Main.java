@@ -12,6 +12,7 @@ import java.util.Map;
 import org.briefing.build.SiteBuilder;
 import org.briefing.content.Problem;
 import org.briefing.i18n.TemplateProblemException;
+import org.briefing.links.LinkChecker;
 import org.briefing.publish.Publisher;
 import org.briefing.serve.PreviewServer;
 import org.briefing.validate.Validator;
@@ -25,11 +26,22 @@ public final class Main {
   private final PrintStream out;
   private final PrintStream err;
   private final Map<String, String> env;
+  private final LinkChecker.Settings linkSettings;
 
   Main(PrintStream out, PrintStream err, Map<String, String> env) {
+    this(out, err, env, LinkChecker.Settings.DEFAULT);
+  }
+
+  /** With the link check's timeouts and pace set, as tests against a local server need. */
+  Main(
+      PrintStream out,
+      PrintStream err,
+      Map<String, String> env,
+      LinkChecker.Settings linkSettings) {
     this.out = out;
     this.err = err;
     this.env = env;
+    this.linkSettings = linkSettings;
   }
 
   public static void main(String[] args) {
@@ -65,6 +77,9 @@ public final class Main {
           return report(result.problems());
         }
         out.println("ok: content has no problems");
+        if (arguments.links()) {
+          return new LinkCheckCommand(out, err, env, linkSettings).run(arguments.options());
+        }
         return ExitCode.OK;
       }
       long start = System.nanoTime();

@@ -24,6 +24,18 @@ public record Problem(Path file, int line, int column, String message) {
 
   /** {@code content/x/engagement.yaml:4:12: message}, the form editors' tools recognise. */
   public String format() {
+    return where().append(": ").append(message).toString();
+  }
+
+  /**
+   * {@code content/x/engagement.yaml:4:12: warning: message}: the same with a severity, for what is
+   * reported without stopping anything ({@code warning}), or as an error only on request.
+   */
+  public String format(String severity) {
+    return where().append(": ").append(severity).append(": ").append(message).toString();
+  }
+
+  private StringBuilder where() {
     StringBuilder out = new StringBuilder(displayPath());
     if (line > 0) {
       out.append(':').append(line);
@@ -31,12 +43,23 @@ public record Problem(Path file, int line, int column, String message) {
         out.append(':').append(column);
       }
     }
-    return out.append(": ").append(message).toString();
+    return out;
   }
 
   /** GitHub Actions' workflow command, so the problem is annotated on the pull request. */
   public String formatForGitHub() {
-    StringBuilder out = new StringBuilder("::error file=").append(escapeProperty(displayPath()));
+    return formatForGitHub("error");
+  }
+
+  /**
+   * As {@link #formatForGitHub()}, with GitHub's {@code command}: {@code error} or {@code warning}.
+   */
+  public String formatForGitHub(String command) {
+    StringBuilder out =
+        new StringBuilder("::")
+            .append(command)
+            .append(" file=")
+            .append(escapeProperty(displayPath()));
     if (line > 0) {
       out.append(",line=").append(line);
       if (column > 0) {

@@ -208,6 +208,7 @@ public final class DataExport {
       json.writeStringField("publisher_ar", s.publisherName().ar());
       json.writeStringField("title", s.title());
       optional(json, "url", s.url());
+      optional(json, "archive_url", s.archiveUrl());
       optional(json, "date", s.date().map(Object::toString));
       json.writeStringField("language", s.language());
       json.writeEndObject();

@@ -278,7 +278,8 @@ final class PageBuilder {
             archive.previous(e).map(this::card).orElse(null),
             archive.next(e).map(this::card).orElse(null),
             corrections,
-            corrections.isEmpty() ? null : corrections.get(0).date()));
+            corrections.isEmpty() ? null : corrections.get(0).date(),
+            contexts.cite(e, text.get())));
   }
 
   // ---- parts -------------------------------------------------------------------------------
@@ -325,21 +326,15 @@ final class PageBuilder {
   }
 
   private SourceView source(Source s) {
-    String dir =
-        s.language().equals("ar")
-                || s.language().equals("fa")
-                || s.language().equals("he")
-                || s.language().equals("ur")
-            ? "rtl"
-            : "ltr";
     return new SourceView(
         s.publisherName().get(lang),
         s.title(),
         s.url().orElse(null),
         s.date().map(d -> l.dates().format(d)).orElse(null),
         s.language(),
-        dir,
-        s.publisherUrl().orElse(null));
+        s.dir(),
+        s.publisherUrl().orElse(null),
+        s.archiveUrl().orElse(null));
   }
 
   List<YearView> years(List<Engagement> newestFirst) {

@@ -2,11 +2,16 @@ package org.briefing.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.briefing.cite.Citation;
+import org.briefing.cite.HighwireTags;
+import org.briefing.cite.References;
 import org.briefing.graphics.GraphicViews.Link;
 import org.briefing.i18n.Localizer;
 import org.briefing.i18n.Strings;
+import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.briefing.model.SiteConfig;
+import org.briefing.model.Translation;
 import org.briefing.render.PageViews.Alternate;
 import org.briefing.render.PageViews.NavItem;
 import org.briefing.render.PageViews.PageContext;
@@ -103,5 +108,19 @@ final class PageContexts {
         new Link(url, l.t(section), lang.code(), lang.dir()),
         url.equals(currentPath),
         !url.equals(currentPath) && section.equals(currentSection));
+  }
+
+  /**
+   * How the record {@code e} is cited in this language: the tags reference managers read, the
+   * reference shown on its page, and its citation files.
+   */
+  PageViews.Cite cite(Engagement e, Translation text) {
+    String url = Routes.absolute(config.baseUrl(), Routes.engagement(lang, e.id()));
+    Citation c = Citation.of(e, text, config, url);
+    return new PageViews.Cite(
+        HighwireTags.of(c),
+        References.of(c, l),
+        Routes.citeBib(lang, e.id()),
+        Routes.citeRis(lang, e.id()));
   }
 }

@@ -1,6 +1,8 @@
 package org.briefing.render;
 
 import java.util.List;
+import org.briefing.cite.HighwireTags;
+import org.briefing.cite.References;
 import org.briefing.graphics.GraphicViews.BarChart;
 import org.briefing.graphics.GraphicViews.ColumnChart;
 import org.briefing.graphics.GraphicViews.Counted;
@@ -112,7 +114,8 @@ public final class PageViews {
       String date,
       String lang,
       String dir,
-      String publisherUrl) {}
+      String publisherUrl,
+      String archiveUrl) {}
 
   public record CorrectionView(String date, String iso, String text) {}
 
@@ -293,5 +296,13 @@ public final class PageViews {
       Card previous,
       Card next,
       List<CorrectionView> corrections,
-      String lastCorrected) {}
+      String lastCorrected,
+      Cite cite) {}
+
+  /**
+   * The "cite this record" block: the Highwire tags for the head, the reference to copy, and the
+   * record's BibTeX and RIS files (paths from the root).
+   */
+  public record Cite(
+      List<HighwireTags.Meta> meta, References.Reference reference, String bib, String ris) {}
 }

@@ -72,6 +72,16 @@ public final class Routes {
     return lang.code() + "/engagements/" + id + "/index.html";
   }
 
+  /** The record's citation for reference managers, in BibTeX, beside its page. */
+  public static String citeBib(Lang lang, String id) {
+    return lang.code() + "/engagements/" + id + "/cite.bib";
+  }
+
+  /** The record's citation for reference managers, in RIS, beside its page. */
+  public static String citeRis(Lang lang, String id) {
+    return lang.code() + "/engagements/" + id + "/cite.ris";
+  }
+
   /**
    * A page of a list paged by date: {@code overview} is the list's own page (the timeline's, a
    * country's, a pair's, a type's or an actor's {@code index.html}); its years continue in {@code

@@ -16,7 +16,7 @@ import org.briefing.model.Source;
 final class SourcesReader {
 
   private static final Set<String> SOURCE_KEYS =
-      Set.of("publisher", "title", "url", "date", "language");
+      Set.of("publisher", "title", "url", "archive_url", "date", "language");
 
   private final Map<String, PublisherName> publishers;
   private final Function<YamlNode.Scalar, Optional<PartialDate>> dates;
@@ -58,7 +58,9 @@ final class SourcesReader {
                 Optional<String> title =
                     s.requiredScalar("title", "copy the source's own title")
                         .flatMap(t -> Texts.clean(t, "the source title", problems));
-                Optional<String> url = s.optionalScalar("url").flatMap(this::url);
+                Optional<String> url = s.optionalScalar("url").flatMap(u -> url(u, "url"));
+                Optional<String> archiveUrl =
+                    s.optionalScalar("archive_url").flatMap(u -> url(u, "archive_url"));
                 Optional<PartialDate> date = s.optionalScalar("date").flatMap(dates);
                 Optional<String> language =
                     s.requiredScalar("language", "write ar or en (the source's" + " language)")
@@ -81,14 +83,21 @@ final class SourcesReader {
                   PublisherName by = publisher.get();
                   out.add(
                       new Source(
-                          by.key(), title.get(), url, date, language.get(), by.name(), by.url()));
+                          by.key(),
+                          title.get(),
+                          url,
+                          date,
+                          language.get(),
+                          by.name(),
+                          by.url(),
+                          archiveUrl));
                 }
               });
     }
     return out;
   }
 
-  private Optional<String> url(YamlNode.Scalar s) {
-    return WebAddress.check(s, problems);
+  private Optional<String> url(YamlNode.Scalar s, String key) {
+    return WebAddress.check(s, key, problems);
   }
 }

@@ -15,6 +15,11 @@ final class WebAddress {
 
   /** The address as written (trimmed), or empty with a problem saying how to write it. */
   static Optional<String> check(YamlNode.Scalar s, List<Problem> problems) {
+    return check(s, "url", problems);
+  }
+
+  /** As {@link #check(YamlNode.Scalar, List)}, for the field {@code key} (in the message). */
+  static Optional<String> check(YamlNode.Scalar s, String key, List<Problem> problems) {
     String text = s.text().strip();
     try {
       URI uri = new URI(text);
@@ -28,10 +33,13 @@ final class WebAddress {
     problems.add(
         Problem.at(
             s.position(),
-            "url \""
+            key
+                + " \""
                 + text
                 + "\" is not a web address; write the"
-                + " full address starting with https:// or http://, or leave url out"));
+                + " full address starting with https:// or http://, or leave "
+                + key
+                + " out"));
     return Optional.empty();
   }
 }

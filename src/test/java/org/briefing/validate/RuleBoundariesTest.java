@@ -79,6 +79,17 @@ class RuleBoundariesTest {
             "engagement.yaml",
             FACTS + "    url: https:///story\n",
             "9:10: url \"https:///story\" is not a web address; write the full address starting with https:// or http://, or leave url out"),
+        accepted(
+            "archive_url beside url",
+            "engagement.yaml",
+            FACTS
+                + "    url: https://example.org/story\n"
+                + "    archive_url: https://web.archive.org/web/2025/https://example.org/story\n"),
+        refused(
+            "archive_url of another scheme",
+            "engagement.yaml",
+            FACTS + "    archive_url: javascript:alert(1)\n",
+            "9:18: archive_url \"javascript:alert(1)\" is not a web address; write the full address starting with https:// or http://, or leave archive_url out"),
         refused(
             "url of another scheme",
             "engagement.yaml",

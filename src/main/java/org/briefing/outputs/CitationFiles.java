@@ -1,0 +1,109 @@
+package org.briefing.outputs;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.briefing.archive.Archive;
+import org.briefing.cite.Bibtex;
+import org.briefing.cite.Citation;
+import org.briefing.cite.Ris;
+import org.briefing.files.PlannedFile;
+import org.briefing.model.Engagement;
+import org.briefing.model.Lang;
+import org.briefing.model.SiteConfig;
+import org.briefing.model.Translation;
+import org.briefing.render.Routes;
+
+/**
+ * The records' citations for reference managers: beside each record's page in each language it is
+ * written in, {@code cite.bib} and {@code cite.ris}; and every record's citations in one CSL-JSON
+ * file, {@code /data/engagements.csl.json}, the format Zotero, Mendeley and citeproc read (one item
+ * per record and language, records oldest first, Arabic before English).
+ */
+public final class CitationFiles {
+
+  public static final String CSL = "data/engagements.csl.json";
+
+  private static final JsonFactory FACTORY =
+      new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+  private final Archive archive;
+  private final SiteConfig config;
+
+  public CitationFiles(Archive archive) {
+    this.archive = archive;
+    this.config = archive.site().config();
+  }
+
+  /** The citation of {@code e} in the language of {@code text}, as its page is published. */
+  public static Citation citation(Engagement e, Translation text, SiteConfig config) {
+    return Citation.of(
+        e, text, config, Routes.absolute(config.baseUrl(), Routes.engagement(text.lang(), e.id())));
+  }
+
+  public List<PlannedFile> plan() {
+    List<PlannedFile> files = new ArrayList<>();
+    for (Engagement e : archive.engagements()) {
+      for (Lang lang : Lang.values()) {
+        e.translation(lang)
+            .ifPresent(
+                text -> {
+                  Citation c = citation(e, text, config);
+                  files.add(new PlannedFile(Routes.citeBib(lang, e.id()), utf8(Bibtex.entry(c))));
+                  files.add(new PlannedFile(Routes.citeRis(lang, e.id()), utf8(Ris.record(c))));
+                });
+      }
+    }
+    files.add(new PlannedFile(CSL, this::csl));
+    return files;
+  }
+
+  private static org.briefing.files.OutputSink.Body utf8(String text) {
+    return out -> out.write(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void csl(OutputStream out) throws IOException {
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+      json.setPrettyPrinter( // the same line breaks on every system
+          new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+      json.writeStartArray();
+      for (Engagement e : archive.site().engagements()) { // oldest first
+        for (Lang lang : Lang.values()) {
+          if (e.translation(lang).isPresent()) {
+            item(json, citation(e, e.translation(lang).get(), config));
+          }
+        }
+      }
+      json.writeEndArray();
+    }
+    out.write('\n');
+  }
+
+  private static void item(JsonGenerator json, Citation c) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("id", c.key());
+    json.writeStringField("type", "webpage");
+    json.writeStringField("title", c.title());
+    json.writeStringField("abstract", c.summary());
+    json.writeStringField("publisher", c.publisher());
+    json.writeStringField("container-title", c.publisher());
+    json.writeObjectFieldStart("issued");
+    json.writeArrayFieldStart("date-parts");
+    json.writeStartArray();
+    for (int part : c.dateParts()) {
+      json.writeNumber(part);
+    }
+    json.writeEndArray();
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeStringField("URL", c.url());
+    json.writeStringField("language", c.lang().code());
+    json.writeEndObject();
+  }
+}
