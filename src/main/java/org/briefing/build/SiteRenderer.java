@@ -140,7 +140,7 @@ public final class SiteRenderer {
     List<PlannedFile> pages = new ArrayList<>();
     List<PlannedFile> rest = new ArrayList<>();
     heavy.addAll(new DataExport(archive, cache).plan());
-    SearchIndex searchIndex = new SearchIndex(archive);
+    SearchIndex searchIndex = new SearchIndex(archive, cache);
     rest.add(searchIndex.analysisScript());
     pages.add(this.pages.landing(archive));
     for (Lang lang : Lang.values()) {
@@ -161,7 +161,11 @@ public final class SiteRenderer {
     rest.addAll(new SitemapRenderer(archive.site().config().baseUrl()).plan(pagePaths));
     rest.addAll(new FeedRenderer(archive, this.pages.strings()).plan());
     rest.addAll(this.pages.assets());
-    List<PlannedFile> all = new ArrayList<>(heavy);
+    // Each language's first term shard indexes the language's records for all its shards: those
+    // go first, one per core, so that the two indexes are made side by side and early.
+    List<PlannedFile> all = new ArrayList<>();
+    heavy.stream().filter(f -> f.path().endsWith("/search/terms/0.js")).forEach(all::add);
+    heavy.stream().filter(f -> !f.path().endsWith("/search/terms/0.js")).forEach(all::add);
     all.addAll(pages);
     all.addAll(rest);
     return List.copyOf(all);
