@@ -69,7 +69,8 @@ public final class AffectedFiles {
               Routes.timeline(lang),
               Routes.countries(lang),
               Routes.actors(lang),
-              Routes.feed(lang)));
+              Routes.feed(lang),
+              Routes.search(lang))); // its filters offer the years, types and statuses in use
       // any record can move any term shard, and the record shards follow timeline order
       String search = Routes.searchIndex(lang).replace("index.js", "");
       afterFiles.stream()
