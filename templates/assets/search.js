@@ -38,6 +38,9 @@
         s.steps.forEach(function (step) {
           for (var j = 0; j < step.length; j++) {
             var r = step[j];
+            if (r.keep && r.keep.indexOf(w) >= 0) {
+              continue;
+            }
             var min = r.min === undefined ? 1 : r.min;
             if (r.prefix && w.startsWith(r.prefix) && length(w) - length(r.prefix) >= min) {
               w = w.slice(r.prefix.length);

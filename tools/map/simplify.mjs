@@ -1,4 +1,4 @@
-// Writes src/main/resources/org/briefing/render/world-countries.txt, the country outlines the
+// Writes src/main/resources/org/briefing/graphics/world-countries.txt, the country outlines the
 // build draws its map from, once, from Natural Earth's 1:50m countries (public domain) as the
 // npm package world-atlas ships them. Run again only to change the simplification:
 //   cd tools/map && npm install && node simplify.mjs
@@ -11,7 +11,7 @@ import countries from "i18n-iso-countries";
 
 const TOLERANCE = 0.12;
 const MIN_AREA = 0.25;
-const OUT = "../../src/main/resources/org/briefing/render/world-countries.txt";
+const OUT = "../../src/main/resources/org/briefing/graphics/world-countries.txt";
 
 const topo = JSON.parse(readFileSync("node_modules/world-atlas/countries-50m.json", "utf8"));
 const geo = feature(topo, topo.objects.countries);

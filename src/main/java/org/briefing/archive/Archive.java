@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.briefing.model.Actor;
 import org.briefing.model.Country;
 import org.briefing.model.Engagement;
 import org.briefing.model.Site;
@@ -15,8 +16,8 @@ import org.briefing.model.Term;
 
 /**
  * The ways readers browse the records, computed once from a {@link Site}: the timeline, each
- * country's records and partners, the pairs of countries, the types. Templates only present these;
- * every grouping, ordering and count is decided here, where tests can see it.
+ * country's records and partners, the pairs of countries, the types, the actors. Templates only
+ * present these; every grouping, ordering and count is decided here, where tests can see it.
  *
  * <p>Lists of records are newest first. Immutable and thread-safe once built.
  */
@@ -56,6 +57,7 @@ public final class Archive {
   private final Map<Term, List<Engagement>> byType = new LinkedHashMap<>();
   private final ActorIndex actors;
   private final DatePages timelinePages;
+  private final MonthlyBriefs briefs;
   private final Map<String, DatePages> listPages = new LinkedHashMap<>();
 
   /**
@@ -98,11 +100,15 @@ public final class Archive {
     byType.replaceAll((t, list) -> List.copyOf(list));
     actors = new ActorIndex(site.actors(), newestFirst);
     timelinePages = new DatePages(newestFirst, PAGE_LIMIT);
+    briefs = new MonthlyBriefs(newestFirst);
     byCountry.forEach(
         (c, list) -> listPages.put("country:" + c.code(), new DatePages(list, PAGE_LIMIT)));
     pairs.forEach(
         (key, p) -> listPages.put("pair:" + key, new DatePages(p.engagements(), PAGE_LIMIT)));
     byType.forEach((t, list) -> listPages.put("type:" + t.key(), new DatePages(list, PAGE_LIMIT)));
+    for (Actor a : actors.active()) {
+      listPages.put("actor:" + a.id(), new DatePages(actors.engagementsOf(a), PAGE_LIMIT));
+    }
   }
 
   /** The timeline cut into pages by year and month. */
@@ -124,6 +130,11 @@ public final class Archive {
     return listPages.getOrDefault("type:" + type.key(), EMPTY);
   }
 
+  /** An actor's records cut into pages by date; empty pages when no record names it. */
+  public DatePages pagesOf(Actor actor) {
+    return listPages.getOrDefault("actor:" + actor.id(), EMPTY);
+  }
+
   private static final DatePages EMPTY = new DatePages(List.of(), PAGE_LIMIT);
 
   public Site site() {
@@ -133,6 +144,11 @@ public final class Archive {
   /** The people and institutions, with their records. */
   public ActorIndex actors() {
     return actors;
+  }
+
+  /** The monthly briefs: every month with records, its figures and corrections. */
+  public MonthlyBriefs briefs() {
+    return briefs;
   }
 
   /** Every record, newest first. */

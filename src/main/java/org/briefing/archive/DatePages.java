@@ -8,11 +8,12 @@ import java.util.Optional;
 import org.briefing.model.Engagement;
 
 /**
- * A list of records (the timeline, a country's, a pair's, a type's) cut into pages by date, so that
- * no page grows with the archive: one page per year, and where a year has more records than one
- * light page holds, one page per month of it, the year's page then listing its months and the
- * records known only to the year. Pages are named by their period, never by a number, so an address
- * keeps showing the same records as the archive grows; a period without records has no page.
+ * A list of records (the timeline, a country's, a pair's, a type's, an actor's) cut into pages by
+ * date, so that no page grows with the archive: one page per year, and where a year has more
+ * records than one light page holds, one page per month of it, the year's page then listing its
+ * months and the records known only to the year. Pages are named by their period, never by a
+ * number, so an address keeps showing the same records as the archive grows; a period without
+ * records has no page.
  *
  * <p>{@link #periods()} is every page in the order a reader pages through them, newest first: a
  * split year's months before the year's own page (which holds the records known only to the year,

@@ -1,5 +1,6 @@
 package org.briefing.build;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -10,7 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.briefing.archive.Archive;
 import org.briefing.archive.DatePages;
+import org.briefing.archive.MonthlyBriefs;
 import org.briefing.model.Actor;
+import org.briefing.model.Correction;
 import org.briefing.model.Country;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
@@ -70,7 +73,9 @@ public final class AffectedFiles {
               Routes.countries(lang),
               Routes.actors(lang),
               Routes.feed(lang),
-              Routes.search(lang))); // its filters offer the years, types and statuses in use
+              Routes.search(lang), // its filters offer the years, types and statuses in use
+              Routes.briefs(lang), // counts each month's records
+              Routes.briefsFeed(lang)));
       // any record can move any term shard, and the record shards follow timeline order
       String search = Routes.searchIndex(lang).replace("index.js", "");
       afterFiles.stream()
@@ -149,7 +154,11 @@ public final class AffectedFiles {
                                     files, Routes.pair(lang, pair), archive.pagesOf(pair), e));
                   }
                 }
+                for (Actor actor : e.actors()) {
+                  periodPages(files, Routes.actor(lang, actor), archive.pagesOf(actor), e);
+                }
               }
+              briefs(files, e);
               for (Lang lang : Lang.values()) {
                 files.add(Routes.type(lang, e.type()));
                 for (Actor actor : e.actors()) {
@@ -176,7 +185,8 @@ public final class AffectedFiles {
 
   /**
    * The folder of the list paged by date that {@code path} is a year's or a month's page of ({@code
-   * ar/countries/sy/} for {@code ar/countries/sy/2024/index.html}), if it is one.
+   * ar/countries/sy/} for {@code ar/countries/sy/2024/index.html}, {@code ar/briefs/} for the brief
+   * {@code ar/briefs/2024-05/index.html}), if it is one.
    */
   private static Optional<String> listOfPeriodPage(String path) {
     Matcher m = PERIOD_PAGE.matcher(path);
@@ -184,7 +194,7 @@ public final class AffectedFiles {
   }
 
   private static final Pattern PERIOD_PAGE =
-      Pattern.compile("(.+/)[0-9]{4}/(?:[0-9]{2}/)?index\\.html");
+      Pattern.compile("(.+/)[0-9]{4}(?:/[0-9]{2}|-[0-9]{2})?/index\\.html");
 
   /** A file of a language's search index, all of which a change to any record rewrites. */
   private static boolean isSearchFile(String path) {
@@ -195,6 +205,28 @@ public final class AffectedFiles {
       }
     }
     return false;
+  }
+
+  /**
+   * The monthly briefs that show or count {@code e}: its month's, the next month's (which sets its
+   * figures against this one), and those of the months its corrections were made in.
+   */
+  private static void briefs(Set<String> files, Engagement e) {
+    List<YearMonth> months = new ArrayList<>();
+    MonthlyBriefs.monthOf(e.date())
+        .ifPresent(
+            m -> {
+              months.add(m);
+              months.add(m.plusMonths(1));
+            });
+    for (Correction c : e.corrections()) {
+      MonthlyBriefs.monthOf(c.date()).ifPresent(months::add);
+    }
+    for (YearMonth m : months) {
+      for (Lang lang : Lang.values()) {
+        files.add(Routes.brief(lang, MonthlyBriefs.key(m)));
+      }
+    }
   }
 
   private static Set<String> difference(Set<String> a, Set<String> b) {

@@ -23,6 +23,7 @@ import org.briefing.files.OutputSink;
 import org.briefing.files.PlannedFile;
 import org.briefing.markdown.MarkdownRenderer;
 import org.briefing.model.Lang;
+import org.briefing.outputs.BriefsFeed;
 import org.briefing.outputs.DataExport;
 import org.briefing.outputs.FeedRenderer;
 import org.briefing.outputs.SearchIndex;
@@ -160,6 +161,7 @@ public final class SiteRenderer {
     pages.addAll(this.pages.aliases(archive));
     rest.addAll(new SitemapRenderer(archive.site().config().baseUrl()).plan(pagePaths));
     rest.addAll(new FeedRenderer(archive, this.pages.strings()).plan());
+    rest.addAll(new BriefsFeed(archive, this.pages.strings()).plan());
     rest.addAll(this.pages.assets());
     // Each language's first term shard indexes the language's records for all its shards: those
     // go first, one per core, so that the two indexes are made side by side and early.

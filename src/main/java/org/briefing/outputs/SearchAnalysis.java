@@ -10,9 +10,11 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,8 +24,9 @@ import java.util.regex.Pattern;
  * assets/search.js} applies it to queries the same way), so a word finds the records that contain
  * it however it is written: Arabic with or without diacritics and tatweel, with any form of hamza
  * or alef, ta marbuta or ha, alef maqsura or ya, with or without the article and common attached
- * prefixes and suffixes; English in its plural and verb forms. {@code SearchAnalysisTest} feeds the
- * same words through both and requires the same terms.
+ * prefixes and suffixes (a rule's keep list names the words whose first letter only looks like a
+ * prefix: «وزير» is not «و» + «زير»); English in its plural and verb forms. {@code
+ * SearchAnalysisTest} feeds the same words through both and requires the same terms.
  */
 public final class SearchAnalysis {
 
@@ -35,7 +38,11 @@ public final class SearchAnalysis {
 
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
-  private record Rule(String prefix, String suffix, String to, int min) {}
+  /**
+   * A stemming rule: strip {@code prefix} or replace {@code suffix} by {@code to}, if at least
+   * {@code min} characters are left and the word is not one of {@code keep}.
+   */
+  private record Rule(String prefix, String suffix, String to, int min, Set<String> keep) {}
 
   private record Stemmer(int from, int to, List<List<Rule>> steps) {}
 
@@ -68,12 +75,15 @@ public final class SearchAnalysis {
         List<Rule> rules = new ArrayList<>();
         for (JsonNode r : step) {
           String suffix = r.path("suffix").asText("");
+          Set<String> keep = new HashSet<>();
+          r.path("keep").forEach(k -> keep.add(k.asText()));
           rules.add(
               new Rule(
                   r.path("prefix").asText(""),
                   suffix,
                   r.has("to") ? r.path("to").asText() : "",
-                  r.path("min").asInt(1)));
+                  r.path("min").asInt(1),
+                  Set.copyOf(keep)));
         }
         steps.add(List.copyOf(rules));
       }
@@ -123,6 +133,9 @@ public final class SearchAnalysis {
         String w = word;
         for (List<Rule> step : s.steps()) {
           for (Rule r : step) {
+            if (r.keep().contains(w)) {
+              continue;
+            }
             if (!r.prefix().isEmpty()
                 && w.startsWith(r.prefix())
                 && length(w) - length(r.prefix()) >= r.min()) {

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import org.briefing.archive.Archive;
 import org.briefing.files.PlannedFile;
 import org.briefing.files.RecordTerms;
+import org.briefing.graphics.GraphicViews.Link;
 import org.briefing.markdown.PlainText;
 import org.briefing.model.Actor;
 import org.briefing.model.Country;
@@ -24,7 +25,6 @@ import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.briefing.model.Translation;
 import org.briefing.render.PageViews.Card;
-import org.briefing.render.PageViews.Link;
 import org.briefing.render.RenderCache;
 import org.briefing.render.Routes;
 

@@ -4,23 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 import org.briefing.archive.ActorIndex;
 import org.briefing.archive.Archive;
+import org.briefing.archive.DatePages;
+import org.briefing.graphics.GraphicViews.Counted;
+import org.briefing.graphics.GraphicViews.Link;
 import org.briefing.i18n.Localizer;
 import org.briefing.model.Actor;
 import org.briefing.model.Country;
-import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.briefing.model.PartialDate;
 import org.briefing.render.PageViews.ActorGroupView;
 import org.briefing.render.PageViews.ActorItem;
-import org.briefing.render.PageViews.Counted;
-import org.briefing.render.PageViews.Link;
 import org.briefing.render.PageViews.PageContext;
 import org.briefing.render.PageViews.RoleView;
 
 /**
  * The views of the actors' pages of one language: the index grouped by country and kind, and each
- * actor's page. Groupings and counts come from the {@link ActorIndex}; the actor's records are
- * grouped by year and month as every list of records is. Thread-safe.
+ * actor's overview page. Groupings and counts come from the {@link ActorIndex}; the actor's records
+ * are paged by date as every list of records is: the overview counts them by year and shows the
+ * latest, and {@link PeriodPages} makes the pages of each year (or month). Thread-safe.
  */
 final class ActorPages {
 
@@ -62,7 +63,7 @@ final class ActorPages {
 
   PageViews.ActorPage actor(Actor actor) {
     ActorIndex index = archive.actors();
-    List<Engagement> records = index.engagementsOf(actor);
+    DatePages byDate = archive.pagesOf(actor);
     String name = actor.name().get(lang);
     List<RoleView> roles =
         actor.roles().stream().map(r -> new RoleView(r.title().get(lang), dates(r))).toList();
@@ -91,8 +92,9 @@ final class ActorPages {
         l.t("actor_kind_" + actor.kind().key()),
         country,
         roles,
-        pages.count(records.size()),
-        pages.years(records),
+        pages.count(byDate.size()),
+        PeriodPages.index(pages, Routes.actor(lang, actor), byDate, false),
+        pages.years(byDate.latest(PageBuilder.OVERVIEW_LATEST)),
         List.copyOf(countries),
         List.copyOf(actors));
   }

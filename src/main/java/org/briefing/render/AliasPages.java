@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.briefing.archive.Archive;
+import org.briefing.graphics.GraphicViews;
 import org.briefing.i18n.Localizer;
 import org.briefing.i18n.Strings;
 import org.briefing.model.Engagement;
@@ -77,10 +78,10 @@ public final class AliasPages {
         alternates(e));
   }
 
-  private PageViews.Link counterpart(String alias, Lang lang) {
+  private GraphicViews.Link counterpart(String alias, Lang lang) {
     Lang other = lang.other();
     String path = Routes.engagement(lang, alias);
-    return new PageViews.Link(
+    return new GraphicViews.Link(
         Routes.rootOf(path) + Routes.engagement(other, alias),
         strings.get(other, "language_name"),
         other.code(),

@@ -6,6 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.briefing.archive.Archive;
 import org.briefing.archive.DatePages;
+import org.briefing.graphics.Charts;
+import org.briefing.graphics.GraphicViews.Counted;
+import org.briefing.graphics.GraphicViews.Link;
+import org.briefing.graphics.WorldMap;
 import org.briefing.i18n.Collation;
 import org.briefing.i18n.Localizer;
 import org.briefing.i18n.Strings;
@@ -21,8 +25,6 @@ import org.briefing.model.Term;
 import org.briefing.model.Translation;
 import org.briefing.render.PageViews.Card;
 import org.briefing.render.PageViews.CorrectionView;
-import org.briefing.render.PageViews.Counted;
-import org.briefing.render.PageViews.Link;
 import org.briefing.render.PageViews.MonthView;
 import org.briefing.render.PageViews.PageContext;
 import org.briefing.render.PageViews.SourceView;
@@ -91,7 +93,7 @@ final class PageBuilder {
             (type, list) -> {
               if (!list.isEmpty()) {
                 types.add(
-                    counted(link(Routes.type(lang, type), type.label()), type.key(), list.size()));
+                    counted(link(Routes.type(lang, type), type.plural()), type.key(), list.size()));
               }
             });
     types.sort(collation.by(c -> c.link().text()));
@@ -105,7 +107,8 @@ final class PageBuilder {
         link(Routes.countries(lang), l.t("all_countries")),
         charts.months(l.t("chart_by_month"), archive.engagements()),
         charts.bars(l.t("chart_by_type"), types),
-        link(Routes.search(lang), l.t("search")));
+        link(Routes.search(lang), l.t("search")),
+        link(Routes.briefs(lang), l.t("briefs")));
   }
 
   PageViews.TimelinePage timeline() {
@@ -220,7 +223,7 @@ final class PageBuilder {
   }
 
   PageViews.TypePage type(Term type, List<Engagement> list) {
-    String label = type.label().get(lang);
+    String label = type.plural().get(lang);
     return new PageViews.TypePage(
         context(Routes.type(lang, type), label, "types", Routes.type(lang.other(), type)),
         label,
@@ -350,7 +353,11 @@ final class PageBuilder {
                 ? l.t("month_unknown")
                 : l.dates().monthHeading(year.year(), month.month());
         months.add(
-            new MonthView(id, heading, month.engagements().stream().map(this::card).toList()));
+            new MonthView(
+                id,
+                heading,
+                month.engagements().stream().map(this::card).toList(),
+                month.month() == 0 ? null : Routes.brief(lang, id.substring(1))));
       }
       years.add(new YearView("y" + year.year(), l.n(year.year()), count(year.size()), months));
     }

@@ -2,12 +2,12 @@ package org.briefing.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.briefing.graphics.GraphicViews.Link;
 import org.briefing.i18n.Localizer;
 import org.briefing.i18n.Strings;
 import org.briefing.model.Lang;
 import org.briefing.model.SiteConfig;
 import org.briefing.render.PageViews.Alternate;
-import org.briefing.render.PageViews.Link;
 import org.briefing.render.PageViews.NavItem;
 import org.briefing.render.PageViews.PageContext;
 

@@ -1,6 +1,11 @@
 package org.briefing.render;
 
 import java.util.List;
+import org.briefing.graphics.GraphicViews.BarChart;
+import org.briefing.graphics.GraphicViews.ColumnChart;
+import org.briefing.graphics.GraphicViews.Counted;
+import org.briefing.graphics.GraphicViews.Link;
+import org.briefing.graphics.GraphicViews.MapView;
 import org.briefing.i18n.Localizer;
 
 /**
@@ -64,9 +69,6 @@ public final class PageViews {
    */
   public record NavItem(Link link, boolean current, boolean inSection) {}
 
-  /** A link: where it goes, its text, and the language and direction of that text. */
-  public record Link(String url, String text, String lang, String dir) {}
-
   /** An {@code hreflang} alternate in the page head: absolute address and language. */
   public record Alternate(String hreflang, String href) {}
 
@@ -95,64 +97,10 @@ public final class PageViews {
       String typeKey,
       String year) {}
 
-  public record Counted(Link link, String code, long count, String countText) {}
-
-  public record MonthView(String id, String heading, List<Card> cards) {}
+  /** A month of a list; {@code brief} is the month's brief, null for records known to the year. */
+  public record MonthView(String id, String heading, List<Card> cards, String brief) {}
 
   public record YearView(String id, String heading, String countText, List<MonthView> months) {}
-
-  /**
-   * A horizontal bar chart drawn as inline SVG; coordinates are worked out in Java. {@code rows}
-   * are the same numbers, for the table that accompanies the chart.
-   */
-  public record BarChart(
-      String title,
-      String description,
-      int width,
-      int height,
-      List<Bar> bars,
-      List<Counted> rows) {}
-
-  /**
-   * Engagements per month as columns; {@code axisY} is the baseline, {@code note} says what the
-   * chart cannot show (records known only to the year), or is null.
-   */
-  public record ColumnChart(
-      String title,
-      String description,
-      int width,
-      int height,
-      int axisY,
-      List<Column> columns,
-      List<Tick> ticks,
-      List<AxisLabel> labels,
-      String note) {}
-
-  /** One month's column. */
-  public record Column(
-      String label, long count, String valueText, int x, int y, int width, int height) {}
-
-  /** A mark below the time axis at {@code x}: long where a year starts, short between months. */
-  public record Tick(int x, int length) {}
-
-  /**
-   * A year written below the time axis, running from the start of its months in the reading
-   * direction ({@code anchor} "start"), or held back from the chart's far edge ("end").
-   */
-  public record AxisLabel(String text, int x, int y, String anchor) {}
-
-  public record Bar(
-      String label,
-      String value,
-      String url,
-      int y,
-      int barX,
-      int barWidth,
-      int barHeight,
-      int labelX,
-      String labelAnchor,
-      int valueX,
-      String valueAnchor) {}
 
   /**
    * A source; {@code publisher} is named in the page's language, {@code publisherUrl} may be null.
@@ -219,7 +167,8 @@ public final class PageViews {
       Link allCountries,
       ColumnChart monthChart,
       BarChart typeChart,
-      Link search) {}
+      Link search,
+      Link briefs) {}
 
   /**
    * The timeline's overview: {@code periods} are its years and months with counts, linking to their
@@ -287,40 +236,6 @@ public final class PageViews {
       MapView map,
       List<PeriodIndex> periods) {}
 
-  /**
-   * The archive's map (see {@link WorldMap}): {@code background} is every other country as one
-   * path; {@code countries} are the linked ones, whose numbers the table beside it repeats.
-   */
-  public record MapView(
-      String title,
-      String description,
-      int width,
-      int height,
-      int mapHeight,
-      String background,
-      List<MapCountry> countries,
-      List<MapInset> insets) {}
-
-  /**
-   * A country of the map: {@code shade} is its CSS classes, {@code focus} marks the page's own
-   * country (not in the table), {@code inset} one drawn in a box below the map; the label stands at
-   * ({@code labelX}, {@code labelY}).
-   */
-  public record MapCountry(
-      String code,
-      Link link,
-      long count,
-      String countText,
-      String shade,
-      boolean focus,
-      boolean inset,
-      String path,
-      int labelX,
-      int labelY) {}
-
-  /** The box of a country drawn apart from the map because it lies outside its window. */
-  public record MapInset(int x, int y, int width, int height) {}
-
   /** The actors index: groups by country, then kind. */
   public record ActorsPage(PageContext ctx, String countText, List<ActorGroupView> groups) {}
 
@@ -342,6 +257,7 @@ public final class PageViews {
       Link country,
       List<RoleView> roles,
       String countText,
+      List<PeriodIndex> periods,
       List<YearView> years,
       List<Counted> countries,
       List<Counted> actors) {}

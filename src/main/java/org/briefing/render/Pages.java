@@ -11,8 +11,10 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.briefing.archive.Archive;
 import org.briefing.archive.DatePages;
+import org.briefing.archive.MonthlyBriefs;
 import org.briefing.files.OutputSink;
 import org.briefing.files.PlannedFile;
+import org.briefing.graphics.GraphicViews;
 import org.briefing.i18n.Localizer;
 import org.briefing.i18n.Strings;
 import org.briefing.markdown.MarkdownRenderer;
@@ -128,10 +130,22 @@ public final class Pages {
                   () -> periods.pair(pair, p)));
         }
       }
+      BriefPages briefs = new BriefPages(builder, strings, markdown);
+      pages.add(page(Routes.briefs(lang), "briefs.ftlh", briefs::index));
+      for (MonthlyBriefs.Month m : archive.briefs().months()) {
+        pages.add(page(Routes.brief(lang, m.key()), "brief.ftlh", () -> briefs.brief(m)));
+      }
       ActorPages actors = new ActorPages(archive, builder);
       pages.add(page(Routes.actors(lang), "actors.ftlh", actors::index));
       for (Actor actor : archive.actors().active()) {
         pages.add(page(Routes.actor(lang, actor), "actor.ftlh", () -> actors.actor(actor)));
+        for (DatePages.Period p : archive.pagesOf(actor).periods()) {
+          pages.add(
+              page(
+                  Routes.period(Routes.actor(lang, actor), p),
+                  "period.ftlh",
+                  () -> periods.actor(actor, p)));
+        }
       }
       for (Engagement e : archive.engagements()) {
         if (e.hasTranslation(lang)) {
@@ -195,9 +209,11 @@ public final class Pages {
               archive.site().config().title().get(lang),
               archive.site().config().tagline().get(lang),
               l.t("landing_intro"),
-              new PageViews.Link(Routes.home(lang), l.t("enter"), lang.code(), lang.dir()),
-              new PageViews.Link(Routes.timeline(lang), l.t("timeline"), lang.code(), lang.dir()),
-              new PageViews.Link(Routes.countries(lang), l.t("countries"), lang.code(), lang.dir()),
+              new GraphicViews.Link(Routes.home(lang), l.t("enter"), lang.code(), lang.dir()),
+              new GraphicViews.Link(
+                  Routes.timeline(lang), l.t("timeline"), lang.code(), lang.dir()),
+              new GraphicViews.Link(
+                  Routes.countries(lang), l.t("countries"), lang.code(), lang.dir()),
               l.count(archive.engagements().size(), "engagements_count")));
       alternates.add(
           new PageViews.Alternate(lang.code(), Routes.absolute(base, Routes.home(lang))));
@@ -219,10 +235,10 @@ public final class Pages {
               l.t("not_found_title"),
               archive.site().config().title().get(lang),
               l.t("not_found_text"),
-              new PageViews.Link(base + Routes.home(lang), l.t("home"), lang.code(), lang.dir()),
-              new PageViews.Link(
+              new GraphicViews.Link(base + Routes.home(lang), l.t("home"), lang.code(), lang.dir()),
+              new GraphicViews.Link(
                   base + Routes.timeline(lang), l.t("timeline"), lang.code(), lang.dir()),
-              new PageViews.Link(
+              new GraphicViews.Link(
                   base + Routes.countries(lang), l.t("countries"), lang.code(), lang.dir()),
               ""));
     }

@@ -4,17 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.briefing.archive.Archive;
 import org.briefing.archive.DatePages;
+import org.briefing.graphics.GraphicViews.Counted;
+import org.briefing.graphics.GraphicViews.Link;
 import org.briefing.i18n.Localizer;
+import org.briefing.model.Actor;
 import org.briefing.model.Country;
 import org.briefing.model.Lang;
 import org.briefing.model.Term;
-import org.briefing.render.PageViews.Counted;
-import org.briefing.render.PageViews.Link;
 
 /**
  * The pages of the lists paged by date (DESIGN §3) in one language: a year, or a month of a split
- * year, of the timeline, a country's, a pair's or a type's records. The periods and their order
- * come from {@link DatePages}; this only puts them into words and links.
+ * year, of the timeline, a country's, a pair's, a type's or an actor's records. The periods and
+ * their order come from {@link DatePages}; this only puts them into words and links.
  */
 final class PeriodPages {
 
@@ -63,9 +64,19 @@ final class PeriodPages {
     return page(
         Routes.type(lang, type),
         Routes.type(lang.other(), type),
-        type.label().get(lang),
+        type.plural().get(lang),
         "types",
         pages.archive().pagesOf(type),
+        p);
+  }
+
+  PageViews.PeriodPage actor(Actor actor, DatePages.Period p) {
+    return page(
+        Routes.actor(lang, actor),
+        Routes.actor(lang.other(), actor),
+        actor.name().get(lang),
+        "actors",
+        pages.archive().pagesOf(actor),
         p);
   }
 

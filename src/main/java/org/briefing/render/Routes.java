@@ -53,13 +53,28 @@ public final class Routes {
     return lang.code() + "/actors/" + actor.id() + "/index.html";
   }
 
+  /** The monthly briefs' index: every month with records, newest first. */
+  public static String briefs(Lang lang) {
+    return lang.code() + "/briefs/index.html";
+  }
+
+  /** The brief of one month, {@code month} written {@code 2025-04}. */
+  public static String brief(Lang lang, String month) {
+    return lang.code() + "/briefs/" + month + "/index.html";
+  }
+
+  /** The briefs' Atom feed: one entry per month. */
+  public static String briefsFeed(Lang lang) {
+    return lang.code() + "/briefs/feed.xml";
+  }
+
   public static String engagement(Lang lang, String id) {
     return lang.code() + "/engagements/" + id + "/index.html";
   }
 
   /**
    * A page of a list paged by date: {@code overview} is the list's own page (the timeline's, a
-   * country's, a pair's or a type's {@code index.html}); its years continue in {@code
+   * country's, a pair's, a type's or an actor's {@code index.html}); its years continue in {@code
    * {yyyy}/index.html} and the months of a split year in {@code {yyyy}/{mm}/index.html}.
    */
   public static String period(String overview, DatePages.Period period) {

@@ -3,6 +3,7 @@ package org.briefing.render;
 import java.util.ArrayList;
 import java.util.List;
 import org.briefing.archive.Archive;
+import org.briefing.graphics.GraphicViews;
 import org.briefing.i18n.Collation;
 import org.briefing.i18n.Localizer;
 import org.briefing.model.Lang;
@@ -48,6 +49,6 @@ final class SearchFilters {
         List.copyOf(types),
         years,
         statuses,
-        new PageViews.Link(Routes.search(lang), l.t("search"), lang.code(), lang.dir()));
+        new GraphicViews.Link(Routes.search(lang), l.t("search"), lang.code(), lang.dir()));
   }
 }

@@ -21,6 +21,7 @@ final class SharedFilesReader {
   static final Pattern KEY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
   private static final Set<String> NAME_KEYS = Set.of("en", "ar");
+  private static final Set<String> TYPE_KEYS = Set.of("en", "ar", "plural");
 
   private final List<Problem> problems;
 
@@ -174,10 +175,41 @@ final class SharedFilesReader {
                             + " addresses)"));
                 return;
               }
-              localized(value, "the labels of " + key)
-                  .ifPresent(l -> out.put(key, new Term(key, l)));
+              if (section.equals("types")) {
+                typeTerm(key, value).ifPresent(t -> out.put(key, t));
+              } else {
+                localized(value, "the labels of " + key)
+                    .ifPresent(l -> out.put(key, new Term(key, l)));
+              }
             });
     return List.copyOf(out.values());
+  }
+
+  /**
+   * A type: {@code {en: Visit, ar: زيارة, plural: {en: Visits, ar: الزيارات}}}. The plural titles
+   * the type's pages; when left out they are titled by the label, but when written it needs both
+   * languages.
+   */
+  private Optional<Term> typeTerm(String key, YamlNode value) {
+    String what = "the labels of " + key;
+    return Fields.open(value, what, TYPE_KEYS, problems)
+        .flatMap(
+            f -> {
+              Optional<String> en =
+                  f.requiredScalar("en", "give the English text")
+                      .flatMap(s -> Texts.clean(s, what + " (en)", problems));
+              Optional<String> ar =
+                  f.requiredScalar("ar", "give the Arabic text")
+                      .flatMap(s -> Texts.clean(s, what + " (ar)", problems));
+              boolean written = f.has("plural");
+              Optional<Localized> plural =
+                  f.node("plural").flatMap(n -> localized(n, "the plural of " + key));
+              if (en.isEmpty() || ar.isEmpty() || (written && plural.isEmpty())) {
+                return Optional.empty();
+              }
+              Localized label = new Localized(en.get(), ar.get());
+              return Optional.of(new Term(key, label, plural.orElse(label)));
+            });
   }
 
   /** An {@code {en: ..., ar: ...}} pair; both are required. */

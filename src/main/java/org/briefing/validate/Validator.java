@@ -108,6 +108,8 @@ public final class Validator {
             .filter(e -> options.drafts() || !e.draft())
             .sorted(org.briefing.archive.Archive.CHRONOLOGICAL)
             .toList();
+    Map<String, Map<Lang, org.briefing.model.Translation>> briefIntros =
+        new BriefsReader(problems).read(content.briefs(), published);
     problems.sort(
         java.util.Comparator.comparing((Problem p) -> p.file().toString())
             .thenComparingInt(Problem::line)
@@ -124,7 +126,8 @@ public final class Validator {
                 vocabulary.types(),
                 vocabulary.topics(),
                 actors,
-                published)),
+                published,
+                briefIntros)),
         List.of());
   }
 

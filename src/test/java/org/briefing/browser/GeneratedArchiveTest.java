@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.briefing.archive.Archive;
+import org.briefing.archive.MonthlyBriefs;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.jsoup.Jsoup;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The site of a generated {@value GeneratedSite#RECORDS}-record archive, so that a growing archive
  * can never make a content pull request fail: every page stays within its weight budget, and every
- * record stays within three clicks of its language's home.
+ * record and every monthly brief stays within three clicks of its language's home.
  */
 class GeneratedArchiveTest {
 
@@ -73,6 +74,15 @@ class GeneratedArchiveTest {
         }
       }
       assertEquals(List.of(), missing, lang + ": records more than three clicks from the home");
+      List<String> briefs = new ArrayList<>();
+      for (MonthlyBriefs.Month m : archive.briefs().months()) {
+        String brief = lang.code() + "/briefs/" + m.key() + "/index.html";
+        if (!reached.contains(brief)) {
+          briefs.add(brief);
+        }
+      }
+      assertTrue(archive.briefs().months().size() > 12, "the archive spans many months");
+      assertEquals(List.of(), briefs, lang + ": monthly briefs more than three clicks from home");
     }
   }
 

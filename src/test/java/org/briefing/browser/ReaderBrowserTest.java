@@ -92,7 +92,10 @@ class ReaderBrowserTest {
     }
   }
 
-  /** Home, timeline, a country, a pair, a type, an engagement and search, in both languages. */
+  /**
+   * Home, timeline, a country, a pair, a type, an engagement, search and a monthly brief, in both
+   * languages.
+   */
   static Stream<Page> pages() {
     Map<String, String> kinds = new LinkedHashMap<>();
     kinds.put("home", "index.html");
@@ -103,6 +106,7 @@ class ReaderBrowserTest {
     kinds.put(
         "engagement", "engagements/2025-01-20-qatar-syria-civil-defence-agreement/index.html");
     kinds.put("search", "search/index.html");
+    kinds.put("brief", "briefs/2025-04/index.html"); // the month with an editors' introduction
     List<Page> pages = new ArrayList<>();
     for (String lang : List.of("ar", "en")) {
       kinds.forEach(

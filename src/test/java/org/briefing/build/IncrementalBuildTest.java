@@ -61,16 +61,17 @@ class IncrementalBuildTest {
     expectIncremental(builder.update(Set.of(embassyEn)), siteFiles);
     assertSameAsCleanBuild(content, preview, "after a title edit");
 
-    // A date that moves the record among other neighbours, within its year: every page it was
-    // on still has records, so the same files are rewritten in place.
+    // A date that moves the record among other neighbours, within its year and into a month
+    // that has records: every page it was on still has records, and it joins April's brief (and
+    // May's, had May any records, would compare against it), so the same files are rewritten.
     Path callFacts = record(content, CALL, "engagement.yaml");
-    edit(callFacts, "date: 2025\n", "date: 2025-06\n");
+    edit(callFacts, "date: 2025\n", "date: 2025-04\n");
     expectIncremental(builder.update(Set.of(callFacts)), siteFiles);
     assertSameAsCleanBuild(content, preview, "after moving a record in time");
 
     // To another year: its pair (Syria and Turkey) has no record left in 2025, so that year's
     // page goes; the site's files change, and the whole site is built again, the same bytes.
-    edit(callFacts, "date: 2025-06\n", "date: 2024-06\n");
+    edit(callFacts, "date: 2025-04\n", "date: 2024-06\n");
     IncrementalBuilder.Outcome otherYear = builder.update(Set.of(callFacts));
     assertTrue(otherYear.problems().isEmpty(), otherYear.problems().toString());
     assertFalse(otherYear.incremental(), "a page that goes away is a full build's job");

@@ -39,7 +39,14 @@ class SitemapAlternatesTest {
   @BeforeAll
   static void build() throws Exception {
     HandBuiltSite site = new HandBuiltSite(tmp);
-    site.record(BOTH, HandBuiltSite.facts("2025-01-20", "agreement", "QA, SY", ""));
+    site.write(
+        "actors.yaml",
+        "qatar-interior-ministry:\n  kind: institution\n  country: QA\n"
+            + "  en: Ministry of Interior of Qatar\n  ar: وزارة الداخلية القطرية\n");
+    site.record(
+        BOTH,
+        HandBuiltSite.facts(
+            "2025-01-20", "agreement", "QA, SY", "actors: [qatar-interior-ministry]\n"));
     site.record(
         ENGLISH_ONLY,
         HandBuiltSite.facts("2025-02-03", "call", "NO, TR", ""),
@@ -99,6 +106,35 @@ class SitemapAlternatesTest {
     assertEquals(
         Map.of("ar", BASE + "ar/countries/tr/", "en", BASE + "en/countries/tr/", "x-default", BASE),
         urls.get(BASE + "en/countries/tr/"));
+    assertEquals(
+        Map.of(
+            "ar", BASE + "ar/actors/qatar-interior-ministry/",
+            "en", BASE + "en/actors/qatar-interior-ministry/",
+            "x-default", BASE),
+        urls.get(BASE + "ar/actors/qatar-interior-ministry/"));
+    assertEquals(
+        Map.of(
+            "ar", BASE + "ar/actors/qatar-interior-ministry/2025/",
+            "en", BASE + "en/actors/qatar-interior-ministry/2025/",
+            "x-default", BASE),
+        urls.get(BASE + "en/actors/qatar-interior-ministry/2025/"),
+        "an actor's year page is listed with its counterpart");
+  }
+
+  @Test
+  void theMonthlyBriefsAndTheirIndexNameBothLanguages() {
+    // The English-only record's month has a brief in both languages, as every month with records.
+    for (String month : List.of("2025-01", "2025-02")) {
+      assertEquals(
+          Map.of(
+              "ar", BASE + "ar/briefs/" + month + "/",
+              "en", BASE + "en/briefs/" + month + "/",
+              "x-default", BASE),
+          urls.get(BASE + "ar/briefs/" + month + "/"));
+    }
+    assertEquals(
+        Map.of("ar", BASE + "ar/briefs/", "en", BASE + "en/briefs/", "x-default", BASE),
+        urls.get(BASE + "en/briefs/"));
   }
 
   @Test

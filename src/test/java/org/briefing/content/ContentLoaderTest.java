@@ -130,6 +130,19 @@ class ContentLoaderTest {
   }
 
   @Test
+  void aFactsFileOfOnlyCommentsIsReportedNotSkipped() throws IOException {
+    Files.writeString(recordDir.resolve("engagement.yaml"), "# date: 2025-01-20\n\n# to do\n");
+    Files.writeString(recordDir.resolve("en.md"), EN);
+
+    assertEquals(
+        List.of(
+            recordDir.resolve("engagement.yaml")
+                + ": holds no `key: value` lines, only comments or blank lines;"
+                + " see CONTRIBUTING.md for what it holds"),
+        formatted(load()));
+  }
+
+  @Test
   void aRecordWithoutItsFactsFileIsNamed() throws IOException {
     Files.delete(recordDir.resolve("engagement.yaml"));
     Files.writeString(recordDir.resolve("en.md"), EN);

@@ -39,6 +39,7 @@ class SearchAnalysisTest {
     texts.addAll(markdownOf(tmp.resolve("corpus").resolve("engagements")));
     texts.add(
         "Türkiye's ministers; الدفـــاع، وَالأَمْنُ ٢٠٢٥ للدفاع موسى رئيس مؤتمر إسرائيل آلية ٱلله");
+    texts.add(WAW_WORDS);
     assertTrue(
         seed >= 20 && texts.size() > 600, "both languages of the seed and 300 generated records");
 
@@ -79,6 +80,37 @@ class SearchAnalysisTest {
     assertEquals(a.terms("الدفـــاع"), a.terms("دفاع"), "tatweel");
     assertEquals(a.terms("agreements signed"), a.terms("agreement signing"), "English endings");
     assertEquals(List.of("2025"), a.terms("٢٠٢٥"), "Arabic-Indic digits");
+  }
+
+  /** Words whose first letter is, or only looks like, the conjunction «و». */
+  private static final String WAW_WORDS =
+      "وزير الوزير والوزير ووزير وزيرة الوزيرة وزراء الوزراء وزارة الوزارة والوزارة وزارات"
+          + " وَزارةُ الولايات ولايات وفد الوفد ووفد والتدريب التدريب بالتعاون التعاون وقطر قطر"
+          + " وتركيا تركيا وزار زار";
+
+  @Test
+  void aWordThatBeginsWithWawIsNotReadAsTheConjunction() {
+    SearchAnalysis a = SearchAnalysis.rules();
+    // the minister, the ministry, the states: the و is the word's own
+    for (String w : List.of("الوزير", "والوزير", "ووزير")) {
+      assertEquals(a.terms("وزير"), a.terms(w), w + " is found by «وزير»");
+    }
+    assertEquals(a.terms("وزيرة"), a.terms("الوزيرة"));
+    assertEquals(a.terms("وزراء"), a.terms("الوزراء"));
+    for (String w : List.of("الوزارة", "والوزارة", "وزارات", "وَزارةُ")) {
+      assertEquals(a.terms("وزارة"), a.terms(w), w + " is found by «وزارة»");
+    }
+    assertEquals(a.terms("ولايات"), a.terms("الولايات"), "the United States");
+    assertEquals(a.terms("وفد"), a.terms("الوفد"));
+    assertEquals(a.terms("وفد"), a.terms("ووفد"), "and a delegation");
+    // where the و is the conjunction, it is still stripped
+    assertEquals(a.terms("التدريب"), a.terms("والتدريب"));
+    assertEquals(a.terms("تعاون"), a.terms("بالتعاون"));
+    assertEquals(a.terms("قطر"), a.terms("وقطر"));
+    assertEquals(a.terms("تركيا"), a.terms("وتركيا"));
+    assertEquals(a.terms("زار"), a.terms("وزار"), "and he visited: not the ministry");
+    assertTrue(!a.terms("وزارة").equals(a.terms("زار")), "the ministry is not a visit");
+    assertTrue(!a.terms("وزير").equals(a.terms("زير")), "the minister is not «زير»");
   }
 
   /** The terms assets/search.js gives each text, run under Node.js. */

@@ -92,21 +92,62 @@ class ActorPagesTest {
   }
 
   @Test
-  void anActorsPageListsItsRecordsNewestFirstAndEachRecordLinksBack() {
+  void anActorsRecordsArePagedByYearNewestFirstAndEachRecordLinksBack() {
     for (Actor actor : site().actors()) {
       for (Lang lang : Lang.values()) {
         String path = Routes.actor(lang, actor);
-        List<String> listed =
-            page(path).select("article.card h3 a").stream().map(ActorPagesTest::target).toList();
+        Document overview = page(path);
         List<Engagement> expected = new ArrayList<>(recordsOf(actor));
         expected.sort(
             Comparator.comparing(Engagement::date).thenComparing(Engagement::id).reversed());
-        assertEquals(
+        List<String> expectedLinks =
             expected.stream()
                 .map(e -> Routes.engagement(e.hasTranslation(lang) ? lang : lang.other(), e.id()))
+                .toList();
+        assertEquals(
+            expectedLinks.subList(0, Math.min(20, expectedLinks.size())),
+            overview.select("article.card h3 a").stream().map(ActorPagesTest::target).toList(),
+            path + ": the overview shows its latest records, newest first");
+        // the overview counts the records of each year and leads to that year's page, which
+        // lists them; read in order, the year pages list every record once, newest first
+        Map<Integer, Long> perYear =
+            expected.stream()
+                .collect(
+                    Collectors.groupingBy(
+                        e -> e.date().year(), TreeMap::new, Collectors.counting()));
+        List<Element> years = overview.select(".period-index > li > a");
+        assertEquals(
+            perYear.keySet().stream()
+                .sorted(Comparator.reverseOrder())
+                .map(String::valueOf)
                 .toList(),
-            listed,
-            path + ": its records, newest first");
+            years.stream().map(a -> a.text().replaceAll("[^0-9]", "")).toList(),
+            path + ": one link per year with records, newest first");
+        List<String> paged = new ArrayList<>();
+        for (Element year : years) {
+          String yearPath = target(year);
+          int y = Integer.parseInt(year.text().replaceAll("[^0-9]", ""));
+          assertEquals(
+              path.replace("index.html", y + "/index.html"),
+              yearPath,
+              path + ": the year's address");
+          assertTrue(
+              year.parent().selectFirst(".count").text().startsWith(perYear.get(y).toString())
+                  || (perYear.get(y) <= 2 && lang == Lang.AR),
+              path + ": the count of " + y);
+          Document yearPage = page(yearPath);
+          assertEquals(
+              path,
+              target(yearPage.selectFirst(".breadcrumb a")),
+              yearPath + " leads back to the actor");
+          assertTrue(yearPage.selectFirst("h1").text().contains(actor.name().get(lang)), yearPath);
+          assertEquals(
+              Routes.actor(lang.other(), actor).replace("index.html", y + "/index.html"),
+              target(yearPage.selectFirst("a.lang-switch")),
+              yearPath + ": the language switch leads to the same year");
+          yearPage.select("article.card h3 a").forEach(a -> paged.add(target(a)));
+        }
+        assertEquals(expectedLinks, paged, path + ": its year pages list all its records");
         for (Engagement e : expected) {
           if (!e.hasTranslation(lang)) {
             continue;

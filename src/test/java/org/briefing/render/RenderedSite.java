@@ -17,7 +17,7 @@ import org.briefing.validate.Validator;
  * A content folder rendered in memory (nothing written), with its validated model, for tests that
  * look at what the render stage produces: {@code files} by path from the site's root.
  */
-record RenderedSite(Site site, Map<String, byte[]> files) {
+public record RenderedSite(Site site, Map<String, byte[]> files) {
 
   static final Path SEED_CONTENT = Path.of("content");
   static final Path TEMPLATES = Path.of("templates");
@@ -25,7 +25,7 @@ record RenderedSite(Site site, Map<String, byte[]> files) {
   private static RenderedSite seed;
 
   /** The project's own records, rendered once and shared. */
-  static synchronized RenderedSite seed() {
+  public static synchronized RenderedSite seed() {
     if (seed == null) {
       seed = of(SEED_CONTENT);
     }
@@ -49,7 +49,7 @@ record RenderedSite(Site site, Map<String, byte[]> files) {
     return new RenderedSite(site, Map.copyOf(files));
   }
 
-  String text(String path) {
+  public String text(String path) {
     byte[] bytes = files.get(path);
     if (bytes == null) {
       throw new AssertionError("the site has no " + path);

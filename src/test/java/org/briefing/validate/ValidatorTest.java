@@ -539,5 +539,45 @@ class ValidatorTest {
                   + ": is missing; every content folder needs countries.yaml"),
           problems.toString());
     }
+
+    @Test
+    void aTypesPluralIsReadAndTitlesItsLists() throws IOException {
+      write(
+          "vocabulary.yaml",
+          VOCABULARY.replace(
+              "ar: اتفاقية}", "ar: اتفاقية, plural: {en: Agreements, ar: الاتفاقيات}}"));
+      record(VALID_ID, VALID_FACTS, EN, AR);
+
+      Site site = check(DEFAULT).site().orElseThrow();
+
+      assertEquals(
+          new Localized("Agreements", "الاتفاقيات"), site.types().get(0).plural(), "as written");
+      assertEquals(
+          new Localized("Phone call", "اتصال هاتفي"),
+          site.types().get(1).plural(),
+          "a type without a plural names its lists by its label");
+    }
+
+    @Test
+    void aPluralInOneLanguageOnlyIsReportedWhereItIsWritten() throws IOException {
+      write(
+          "vocabulary.yaml",
+          VOCABULARY
+              .replace("ar: اتصال هاتفي}", "ar: اتصال هاتفي, plural: {en: Phone calls}}")
+              .replace("ar: التدريب}", "ar: التدريب, plural: {en: Trainings, ar: التدريبات}}"));
+      record(VALID_ID, VALID_FACTS, EN, AR);
+
+      Validator.Result result = check(DEFAULT);
+
+      assertFalse(result.ok());
+      List<String> problems = formatted(result);
+      String file = content.resolve("vocabulary.yaml").toString();
+      // at the plural's opening brace, and at the key a topic may not have
+      assertEquals(
+          List.of(
+              file + ":3:56: missing \"ar\" in the plural of call; give the Arabic text",
+              file + ":5:41: unknown key \"plural\" in the labels of training; "),
+          problems.stream().map(p -> p.replaceFirst("(unknown key .*; ).*", "$1")).toList());
+    }
   }
 }

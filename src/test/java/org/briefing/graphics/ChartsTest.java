@@ -1,4 +1,4 @@
-package org.briefing.render;
+package org.briefing.graphics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.briefing.graphics.Charts.LabelWidth;
+import org.briefing.graphics.GraphicViews.AxisLabel;
+import org.briefing.graphics.GraphicViews.BarChart;
+import org.briefing.graphics.GraphicViews.ColumnChart;
+import org.briefing.graphics.GraphicViews.Counted;
+import org.briefing.graphics.GraphicViews.Link;
 import org.briefing.i18n.Localizer;
 import org.briefing.i18n.Strings;
 import org.briefing.model.Country;
@@ -19,12 +25,6 @@ import org.briefing.model.Source;
 import org.briefing.model.Status;
 import org.briefing.model.Term;
 import org.briefing.model.Translation;
-import org.briefing.render.Charts.LabelWidth;
-import org.briefing.render.PageViews.AxisLabel;
-import org.briefing.render.PageViews.BarChart;
-import org.briefing.render.PageViews.ColumnChart;
-import org.briefing.render.PageViews.Counted;
-import org.briefing.render.PageViews.Link;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -138,7 +138,7 @@ class ChartsTest {
             new Counted(new Link("a", longName, lang.code(), lang.dir()), "cd", 1234, "1234"),
             new Counted(new Link("b", "Qatar", lang.code(), lang.dir()), "qa", 3, "3"));
     BarChart chart = charts(lang, false).bars("t", items);
-    for (PageViews.Bar bar : chart.bars()) {
+    for (GraphicViews.Bar bar : chart.bars()) {
       double w = LabelWidth.of(bar.label(), Charts.FONT);
       double v = LabelWidth.of(bar.value(), Charts.FONT);
       if (lang == Lang.AR) {

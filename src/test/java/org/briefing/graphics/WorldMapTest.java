@@ -1,4 +1,4 @@
-package org.briefing.render;
+package org.briefing.graphics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,6 +13,8 @@ import org.briefing.model.Country;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.briefing.model.Site;
+import org.briefing.render.RenderedSite;
+import org.briefing.render.Routes;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

@@ -1,4 +1,4 @@
-package org.briefing.render;
+package org.briefing.graphics;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.briefing.graphics.GraphicViews.Counted;
 import org.briefing.model.Lang;
-import org.briefing.render.PageViews.Counted;
 
 /**
  * The map of the archive, drawn at build time as inline SVG from Natural Earth's country outlines
@@ -26,7 +26,7 @@ import org.briefing.render.PageViews.Counted;
  * archive is one link; every other country is part of one grey background path. Coordinates are
  * whole pixels, written relatively, to keep the map light.
  */
-final class WorldMap {
+public final class WorldMap {
 
   static final int WIDTH = 600;
   private static final double WEST = -12;
@@ -46,7 +46,7 @@ final class WorldMap {
 
   private final boolean rtl;
 
-  WorldMap(Lang lang) {
+  public WorldMap(Lang lang) {
     this.rtl = lang == Lang.AR;
   }
 
@@ -54,7 +54,8 @@ final class WorldMap {
    * The map of {@code counted} (each {@link Counted#code} a country code, with its count). {@code
    * focus} is the country the page is about, drawn apart and not shaded, or null.
    */
-  PageViews.MapView draw(String title, String description, List<Counted> counted, Counted focus) {
+  public GraphicViews.MapView draw(
+      String title, String description, List<Counted> counted, Counted focus) {
     Map<String, List<int[]>> world = outlines();
     long max = counted.stream().mapToLong(Counted::count).max().orElse(1);
     Set<String> shown = new java.util.HashSet<>();
@@ -73,8 +74,8 @@ final class WorldMap {
             }
           }
         });
-    List<PageViews.MapCountry> countries = new ArrayList<>();
-    List<PageViews.MapInset> insets = new ArrayList<>();
+    List<GraphicViews.MapCountry> countries = new ArrayList<>();
+    List<GraphicViews.MapInset> insets = new ArrayList<>();
     List<Counted> all = new ArrayList<>(counted);
     for (Counted c : all) {
       List<int[]> rings = world.getOrDefault(c.code(), List.of());
@@ -87,7 +88,7 @@ final class WorldMap {
           0, country(focus, world.getOrDefault(focus.code(), List.of()), "focus", true, insets));
     }
     int height = MAP_HEIGHT + (insets.isEmpty() ? 0 : INSET_HEIGHT + INSET_GAP);
-    return new PageViews.MapView(
+    return new GraphicViews.MapView(
         title,
         description,
         WIDTH,
@@ -98,8 +99,8 @@ final class WorldMap {
         List.copyOf(insets));
   }
 
-  private PageViews.MapCountry country(
-      Counted c, List<int[]> rings, String cls, boolean focus, List<PageViews.MapInset> insets) {
+  private GraphicViews.MapCountry country(
+      Counted c, List<int[]> rings, String cls, boolean focus, List<GraphicViews.MapInset> insets) {
     int[] largest =
         rings.stream().max(java.util.Comparator.comparingDouble(WorldMap::area)).orElse(null);
     StringBuilder d = new StringBuilder();
@@ -145,12 +146,12 @@ final class WorldMap {
         }
         pixels(d, px);
       }
-      insets.add(new PageViews.MapInset(x0, y0, INSET_WIDTH, INSET_HEIGHT));
+      insets.add(new GraphicViews.MapInset(x0, y0, INSET_WIDTH, INSET_HEIGHT));
       inset = true;
       labelX = x0 + INSET_WIDTH / 2.0;
       labelY = y0 + INSET_HEIGHT - 6;
     }
-    return new PageViews.MapCountry(
+    return new GraphicViews.MapCountry(
         c.code(),
         c.link(),
         c.count(),

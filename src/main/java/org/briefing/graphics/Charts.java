@@ -1,4 +1,4 @@
-package org.briefing.render;
+package org.briefing.graphics;
 
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -7,17 +7,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.briefing.graphics.GraphicViews.AxisLabel;
+import org.briefing.graphics.GraphicViews.Bar;
+import org.briefing.graphics.GraphicViews.BarChart;
+import org.briefing.graphics.GraphicViews.Column;
+import org.briefing.graphics.GraphicViews.ColumnChart;
+import org.briefing.graphics.GraphicViews.Counted;
+import org.briefing.graphics.GraphicViews.Tick;
 import org.briefing.i18n.Localizer;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.briefing.model.PartialDate;
-import org.briefing.render.PageViews.AxisLabel;
-import org.briefing.render.PageViews.Bar;
-import org.briefing.render.PageViews.BarChart;
-import org.briefing.render.PageViews.Column;
-import org.briefing.render.PageViews.ColumnChart;
-import org.briefing.render.PageViews.Counted;
-import org.briefing.render.PageViews.Tick;
 
 /**
  * The geometry of the charts drawn as inline SVG at build time. Every coordinate is worked out
@@ -28,7 +28,7 @@ import org.briefing.render.PageViews.Tick;
  * label is cut off or runs into another whichever font the reader's browser uses. The stylesheet
  * draws chart text at {@link #FONT} units (see {@code .chart svg} in site.css).
  */
-final class Charts {
+public final class Charts {
 
   /** The size of chart text in SVG units; site.css sets the same. */
   static final int FONT = 14;
@@ -55,13 +55,13 @@ final class Charts {
   private final Localizer l;
   private final boolean rtl;
 
-  Charts(Localizer l) {
+  public Charts(Localizer l) {
     this.l = l;
     this.rtl = l.lang() == Lang.AR;
   }
 
   /** Horizontal bars, one per item, the longest for the largest count. */
-  BarChart bars(String title, List<Counted> items) {
+  public BarChart bars(String title, List<Counted> items) {
     long max = items.stream().mapToLong(Counted::count).max().orElse(1);
     // The label column is as wide as the longest label may be drawn, so no name is cut off;
     // the same for the counts written past the bars' ends.
@@ -116,7 +116,7 @@ final class Charts {
    * each month (when months leave room); each year is written from its tick onwards in the reading
    * direction, as many years as fit without touching, the years with the most months first.
    */
-  ColumnChart months(String title, List<Engagement> engagements) {
+  public ColumnChart months(String title, List<Engagement> engagements) {
     TreeMap<YearMonth, Integer> counts = new TreeMap<>();
     int yearOnly = 0;
     for (Engagement e : engagements) {

@@ -1,0 +1,145 @@
+package org.briefing.outputs;
+
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.briefing.archive.Archive;
+import org.briefing.archive.MonthlyBriefs;
+import org.briefing.files.PlannedFile;
+import org.briefing.i18n.DateFormatter;
+import org.briefing.i18n.Strings;
+import org.briefing.model.Engagement;
+import org.briefing.model.Lang;
+import org.briefing.model.PartialDate;
+import org.briefing.model.SiteConfig;
+import org.briefing.render.Routes;
+
+/**
+ * The monthly briefs' Atom feeds, one per language: one entry per month with records, newest first,
+ * whose id is the brief's permanent address. {@code published} is the month's first day and {@code
+ * updated} the latest date the month's records or corrections give, never the clock, so an
+ * unchanged month gives an unchanged entry.
+ */
+public final class BriefsFeed {
+
+  private static final String ATOM = "http://www.w3.org/2005/Atom";
+
+  private final Archive archive;
+  private final SiteConfig config;
+  private final Strings strings;
+
+  public BriefsFeed(Archive archive, Strings strings) {
+    this.archive = archive;
+    this.config = archive.site().config();
+    this.strings = strings;
+  }
+
+  public List<PlannedFile> plan() {
+    List<PlannedFile> out = new ArrayList<>();
+    for (Lang lang : Lang.values()) {
+      out.add(new PlannedFile(Routes.briefsFeed(lang), file -> file.write(feed(lang))));
+    }
+    return out;
+  }
+
+  private byte[] feed(Lang lang) {
+    List<MonthlyBriefs.Month> months = archive.briefs().months();
+    DateFormatter dates = new DateFormatter(lang, config.arabicIndicDigits());
+    String path = Routes.briefsFeed(lang);
+    StringWriter text = new StringWriter();
+    try {
+      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+      xml.writeStartDocument("utf-8", "1.0");
+      xml.writeCharacters("\n");
+      xml.setDefaultNamespace(ATOM);
+      xml.writeStartElement(ATOM, "feed");
+      xml.writeDefaultNamespace(ATOM);
+      xml.writeAttribute("xml:lang", lang.code());
+      element(xml, "id", Routes.absolute(config.baseUrl(), path));
+      element(xml, "title", strings.get(lang, "briefs") + " · " + config.title().get(lang));
+      element(xml, "subtitle", strings.get(lang, "briefs_intro"));
+      PartialDate latest = new PartialDate(1970, 1, 1);
+      for (MonthlyBriefs.Month m : months) {
+        PartialDate u = updated(m);
+        latest = u.compareTo(latest) > 0 ? u : latest;
+      }
+      element(xml, "updated", FeedRenderer.timestamp(latest));
+      link(xml, "self", Routes.absolute(config.baseUrl(), path), "application/atom+xml");
+      link(xml, "alternate", Routes.absolute(config.baseUrl(), Routes.briefs(lang)), "text/html");
+      xml.writeStartElement("author");
+      element(xml, "name", config.title().get(lang));
+      xml.writeEndElement();
+      for (MonthlyBriefs.Month m : months) {
+        String url = Routes.absolute(config.baseUrl(), Routes.brief(lang, m.key()));
+        String month = dates.monthHeading(m.month().getYear(), m.month().getMonthValue());
+        xml.writeStartElement("entry");
+        element(xml, "id", url);
+        element(xml, "title", strings.get(lang, "brief_title").replace("{month}", month));
+        element(
+            xml,
+            "published",
+            FeedRenderer.timestamp(
+                new PartialDate(m.month().getYear(), m.month().getMonthValue(), 1)));
+        element(xml, "updated", FeedRenderer.timestamp(updated(m)));
+        link(xml, "alternate", url, "text/html");
+        element(xml, "summary", summary(lang, m));
+        xml.writeEndElement();
+      }
+      xml.writeEndElement();
+      xml.writeEndDocument();
+      xml.close();
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("could not write " + path, e);
+    }
+    return (text + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The month's count and the titles of its records, newest first, in this language. */
+  private String summary(Lang lang, MonthlyBriefs.Month m) {
+    org.briefing.i18n.Localizer l =
+        new org.briefing.i18n.Localizer(lang, strings, config.arabicIndicDigits());
+    StringBuilder s = new StringBuilder(l.count(m.engagements().size(), "engagements_count"));
+    s.append(": ");
+    List<String> titles = new ArrayList<>();
+    for (Engagement e : m.engagements()) {
+      titles.add(e.textFor(lang).title());
+    }
+    s.append(String.join(strings.get(lang, "list_separator"), titles));
+    return s.toString();
+  }
+
+  /** The latest day the month's records or the corrections made in it give; at least its first. */
+  static PartialDate updated(MonthlyBriefs.Month m) {
+    PartialDate latest = new PartialDate(m.month().getYear(), m.month().getMonthValue(), 1);
+    for (Engagement e : m.engagements()) {
+      if (e.date().compareTo(latest) > 0) {
+        latest = e.date();
+      }
+    }
+    for (MonthlyBriefs.Corrected c : m.corrections()) {
+      if (c.correction().date().compareTo(latest) > 0) {
+        latest = c.correction().date();
+      }
+    }
+    return latest;
+  }
+
+  private static void element(XMLStreamWriter xml, String name, String text)
+      throws XMLStreamException {
+    xml.writeStartElement(name);
+    xml.writeCharacters(text);
+    xml.writeEndElement();
+  }
+
+  private static void link(XMLStreamWriter xml, String rel, String href, String type)
+      throws XMLStreamException {
+    xml.writeEmptyElement("link");
+    xml.writeAttribute("rel", rel);
+    xml.writeAttribute("type", type);
+    xml.writeAttribute("href", href);
+  }
+}
