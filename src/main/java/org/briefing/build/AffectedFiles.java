@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.briefing.archive.Archive;
 import org.briefing.archive.DatePages;
 import org.briefing.archive.MonthlyBriefs;
@@ -48,14 +50,24 @@ public final class AffectedFiles {
       }
     }
     boolean sameFiles = beforeFiles.equals(afterFiles);
-    if (!sameFiles
-        && !(own.containsAll(difference(afterFiles, beforeFiles))
-            && own.containsAll(difference(beforeFiles, afterFiles)))) {
-      return Optional.empty();
-    }
     Set<String> files =
         new HashSet<>(
             List.of(Routes.landing(), DataExport.JSON, DataExport.CSV, CitationFiles.CSL));
+    Set<String> gainedOrLost = difference(afterFiles, beforeFiles);
+    gainedOrLost.addAll(difference(beforeFiles, afterFiles));
+    for (String path : gainedOrLost) {
+      if (own.contains(path) || isSearchFile(path)) {
+        continue; // rewritten below in any case
+      }
+      Optional<String> list = listOfPeriodPage(path);
+      if (list.isEmpty()
+          || !beforeFiles.contains(list.get() + "index.html")
+          || !afterFiles.contains(list.get() + "index.html")) {
+        return Optional.empty(); // a country, pair, type or actor gained or lost: everything
+      }
+      // A year or month gained or lost: the list's other pages link to their neighbours.
+      afterFiles.stream().filter(f -> f.startsWith(list.get())).forEach(files::add);
+    }
     for (Lang lang : Lang.values()) {
       files.addAll(
           List.of(
@@ -64,6 +76,7 @@ public final class AffectedFiles {
               Routes.countries(lang),
               Routes.actors(lang),
               Routes.feed(lang),
+              Routes.search(lang), // its filters offer the years, types and statuses in use
               Routes.briefs(lang), // counts each month's records
               Routes.briefsFeed(lang)));
       // any record can move any term shard, and the record shards follow timeline order
@@ -174,6 +187,30 @@ public final class AffectedFiles {
     DatePages.Period p = pages.pageOf(e);
     files.add(Routes.period(overview, p));
     pages.find(p.year(), 0).ifPresent(year -> files.add(Routes.period(overview, year)));
+  }
+
+  /**
+   * The folder of the list paged by date that {@code path} is a year's or a month's page of ({@code
+   * ar/countries/sy/} for {@code ar/countries/sy/2024/index.html}, {@code ar/briefs/} for the brief
+   * {@code ar/briefs/2024-05/index.html}), if it is one.
+   */
+  private static Optional<String> listOfPeriodPage(String path) {
+    Matcher m = PERIOD_PAGE.matcher(path);
+    return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+  }
+
+  private static final Pattern PERIOD_PAGE =
+      Pattern.compile("(.+/)[0-9]{4}(?:/[0-9]{2}|-[0-9]{2})?/index\\.html");
+
+  /** A file of a language's search index, all of which a change to any record rewrites. */
+  private static boolean isSearchFile(String path) {
+    for (Lang lang : Lang.values()) {
+      String search = Routes.searchIndex(lang).replace("index.js", "");
+      if (path.startsWith(search) && path.endsWith(".js")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

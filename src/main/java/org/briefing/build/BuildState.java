@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.briefing.files.RecordPieces;
+import org.briefing.files.RecordTerms;
 import org.briefing.publish.Publisher;
 
 /**
@@ -58,6 +59,7 @@ record BuildState(
 
   private static final String FORMAT = "briefing build state 1";
   private static final String MANIFEST = "manifest.tsv";
+  private static final String TERMS = "terms.bin";
 
   /** Where the state of the output folder {@code out} is kept. */
   static Path folder(Path out) {
@@ -196,6 +198,32 @@ record BuildState(
       Files.move(
           temporary,
           folder.resolve(MANIFEST),
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  /** Where the search terms of {@code out}'s last build are kept (see {@link RecordTerms}). */
+  static Path terms(Path out) {
+    return folder(out).resolve(TERMS);
+  }
+
+  /**
+   * Keeps {@code terms} beside {@code out} for the next build, whole or not at all. The file stands
+   * on its own: each entry carries its record's hash, so a file older or newer than the manifest is
+   * never wrong, only less useful.
+   */
+  static void writeTerms(Path out, RecordTerms terms) throws IOException {
+    Path folder = folder(out);
+    Files.createDirectories(folder);
+    Path temporary = Files.createTempFile(folder, TERMS, ".part");
+    try {
+      terms.write(temporary);
+      Files.move(
+          temporary,
+          terms(out),
           StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
     } finally {

@@ -17,6 +17,7 @@ import org.briefing.content.Problem;
 import org.briefing.files.OutputFile;
 import org.briefing.files.PlannedFile;
 import org.briefing.files.RecordPieces;
+import org.briefing.files.RecordTerms;
 import org.briefing.model.Engagement;
 import org.briefing.model.Site;
 import org.briefing.publish.Publisher;
@@ -104,7 +105,10 @@ public final class SiteBuilder {
     Path out = options.out().toAbsolutePath().normalize();
     RecordPieces pieces =
         same.map(state -> pieces(state, records, out)).orElse(RecordPieces.none());
-    SiteRenderer renderer = new SiteRenderer(options.templates(), new RenderCache(pieces));
+    RecordTerms terms =
+        same.map(state -> RecordTerms.read(BuildState.terms(out), records))
+            .orElse(RecordTerms.recording(records));
+    SiteRenderer renderer = new SiteRenderer(options.templates(), new RenderCache(pieces, terms));
     List<PlannedFile> plan = renderer.plan(archive);
     Set<String> planned = SiteRenderer.paths(plan);
     Set<String> kept =
@@ -134,6 +138,7 @@ public final class SiteBuilder {
       outputs.put(path, BuildState.output(out.resolve(path)));
     }
     new BuildState(key, records, footprints, outputs, pieces.written()).write(options.out());
+    BuildState.writeTerms(options.out(), terms);
     return new Outcome(List.of(), files, render.size());
   }
 

@@ -165,7 +165,11 @@ public final class SiteRenderer {
     rest.addAll(new BriefsFeed(archive, this.pages.strings()).plan());
     rest.addAll(new CitationFiles(archive).plan());
     rest.addAll(this.pages.assets());
-    List<PlannedFile> all = new ArrayList<>(heavy);
+    // Each language's first term shard indexes the language's records for all its shards: those
+    // go first, one per core, so that the two indexes are made side by side and early.
+    List<PlannedFile> all = new ArrayList<>();
+    heavy.stream().filter(f -> f.path().endsWith("/search/terms/0.js")).forEach(all::add);
+    heavy.stream().filter(f -> !f.path().endsWith("/search/terms/0.js")).forEach(all::add);
     all.addAll(pages);
     all.addAll(rest);
     return List.copyOf(all);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.briefing.build.SiteBuilder;
 import org.briefing.content.Problem;
 import org.briefing.i18n.TemplateProblemException;
@@ -44,7 +45,11 @@ public final class Main {
     this.linkSettings = linkSettings;
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException, InterruptedException {
+    Optional<List<String>> again = Relaunch.command(args, System.getenv());
+    if (again.isPresent()) {
+      System.exit(Relaunch.run(again.get()));
+    }
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     System.exit(new Main(out, err, System.getenv()).run(args).status());

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -46,7 +47,10 @@ public final class SearchAnalysis {
   private record Stemmer(int from, int to, List<List<Rule>> steps) {}
 
   private final byte[] table;
-  private final Set<Integer> drop = new HashSet<>();
+  // Looked up once per character of every record: bit sets first, so that most characters (kept
+  // as they are) cost no boxing and no hashing.
+  private final BitSet drop = new BitSet();
+  private final BitSet folded = new BitSet();
   private final Map<Integer, String> fold = new HashMap<>();
   private final List<Stemmer> stemmers = new ArrayList<>();
 
@@ -60,10 +64,11 @@ public final class SearchAnalysis {
   private SearchAnalysis(byte[] table) throws IOException {
     this.table = table;
     JsonNode root = new ObjectMapper().readTree(table);
-    root.path("drop").asText().codePoints().forEach(drop::add);
+    root.path("drop").asText().codePoints().forEach(drop::set);
     root.path("fold")
         .fields()
         .forEachRemaining(e -> fold.put(e.getKey().codePointAt(0), e.getValue().asText()));
+    fold.keySet().forEach(folded::set);
     for (JsonNode s : root.path("stemmers")) {
       List<List<Rule>> steps = new ArrayList<>();
       for (JsonNode step : s.path("steps")) {
@@ -100,22 +105,21 @@ public final class SearchAnalysis {
   /** The terms of {@code text}, in order, repeats kept. */
   public List<String> terms(String text) {
     String normal = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-    StringBuilder folded = new StringBuilder(normal.length());
+    StringBuilder kept = new StringBuilder(normal.length());
     normal
         .codePoints()
         .forEach(
             c -> {
-              if (!drop.contains(c)) {
-                String f = fold.get(c);
-                if (f != null) {
-                  folded.append(f);
+              if (!drop.get(c)) {
+                if (folded.get(c)) {
+                  kept.append(fold.get(c));
                 } else {
-                  folded.appendCodePoint(c);
+                  kept.appendCodePoint(c);
                 }
               }
             });
     List<String> out = new ArrayList<>();
-    Matcher m = WORD.matcher(folded);
+    Matcher m = WORD.matcher(kept);
     while (m.find()) {
       out.add(stem(m.group()));
     }

@@ -7,12 +7,16 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.briefing.archive.Archive;
 import org.briefing.files.PlannedFile;
+import org.briefing.files.RecordTerms;
 import org.briefing.graphics.GraphicViews.Link;
 import org.briefing.markdown.PlainText;
 import org.briefing.model.Actor;
@@ -62,14 +66,13 @@ public final class SearchIndex {
   private static final JsonFactory JSON = new JsonFactory();
 
   private final Archive archive;
+  private final RenderCache cache;
   private final PlainText plainText = new PlainText();
   private final SearchAnalysis analysis = SearchAnalysis.rules();
 
-  private final RenderCache cache;
-
   /**
-   * @param cache keeps each record's terms for the preview, whose updates would otherwise parse
-   *     every record's body again to index it
+   * @param cache where the terms of records that did not change since the last build or preview
+   *     update are kept
    */
   public SearchIndex(Archive archive, RenderCache cache) {
     this.archive = archive;
@@ -84,17 +87,10 @@ public final class SearchIndex {
   /** Every search file of {@code lang}, each record as {@code cards} shows it in its lists. */
   public List<PlannedFile> plan(Lang lang, Function<Engagement, Card> cards) {
     List<Engagement> all = archive.engagements();
-    Map<String, Map<Integer, Integer>> postings = new TreeMap<>();
-    for (int n = 0; n < all.size(); n++) {
-      index(postings, n, all.get(n), lang);
-    }
     int shards = Math.max(1, (all.size() + RECORDS_PER_TERM_SHARD - 1) / RECORDS_PER_TERM_SHARD);
-    List<Map<String, Map<Integer, Integer>>> byShard = new ArrayList<>();
-    for (int k = 0; k < shards; k++) {
-      byShard.add(new TreeMap<>());
-    }
-    postings.forEach((term, list) -> byShard.get(shardOf(term, shards)).put(term, list));
-
+    // Indexing reads every record's words: done once per language, by the render thread that
+    // writes the language's first term shard, in parallel with the other files.
+    Supplier<List<Map<String, Postings>>> byShard = once(() -> index(all, lang, shards));
     List<PlannedFile> files = new ArrayList<>();
     int recordShards = (all.size() + RECORDS_PER_SHARD - 1) / RECORDS_PER_SHARD;
     String manifest =
@@ -112,11 +108,11 @@ public final class SearchIndex {
             + "};\n";
     files.add(new PlannedFile(Routes.searchIndex(lang), out -> out.write(utf8(manifest))));
     for (int k = 0; k < shards; k++) {
-      Map<String, Map<Integer, Integer>> shard = byShard.get(k);
       int key = k;
       files.add(
           new PlannedFile(
-              Routes.searchShard(lang, "terms", k), out -> out.write(utf8(termShard(key, shard)))));
+              Routes.searchShard(lang, "terms", k),
+              out -> out.write(utf8(termShard(key, byShard.get().get(key))))));
     }
     for (int k = 0; k < recordShards; k++) {
       int from = k * RECORDS_PER_SHARD;
@@ -135,16 +131,43 @@ public final class SearchIndex {
     return Integer.remainderUnsigned(term.hashCode(), shards);
   }
 
-  private void index(Map<String, Map<Integer, Integer>> postings, int n, Engagement e, Lang lang) {
-    cache
-        .recordValue("search-terms-" + lang.code(), e, () -> terms(e, lang))
-        .forEach((term, w) -> postings.computeIfAbsent(term, t -> new TreeMap<>()).put(n, w));
+  /** The term shards of {@code lang}: each term of {@code all} with its records, by shard. */
+  private List<Map<String, Postings>> index(List<Engagement> all, Lang lang, int shards) {
+    Map<String, Postings> postings = new HashMap<>();
+    for (int n = 0; n < all.size(); n++) {
+      Engagement e = all.get(n);
+      RecordTerms.Terms terms = cache.terms(lang, e, () -> terms(e, lang));
+      for (int i = 0; i < terms.words().length; i++) {
+        postings.computeIfAbsent(terms.words()[i], t -> new Postings()).add(n, terms.weights()[i]);
+      }
+    }
+    List<Map<String, Postings>> byShard = new ArrayList<>();
+    for (int k = 0; k < shards; k++) {
+      byShard.add(new TreeMap<>());
+    }
+    postings.forEach((term, list) -> byShard.get(shardOf(term, shards)).put(term, list));
+    return byShard;
   }
 
-  /** The terms {@code e} is found by in {@code lang}, with their weights. */
-  private Map<String, Integer> terms(Engagement e, Lang lang) {
+  /** {@code make}'s value, made the first time it is asked for, by whichever thread asks first. */
+  private static <T> Supplier<T> once(Supplier<T> make) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = make.get();
+        }
+        return value;
+      }
+    };
+  }
+
+  /** The terms of the record {@code e} in {@code lang}, with their weights. */
+  private RecordTerms.Terms terms(Engagement e, Lang lang) {
     Translation text = e.textFor(lang);
-    Map<String, Integer> weights = new TreeMap<>();
+    Map<String, Integer> weights = new HashMap<>();
     for (String term : analysis.terms(text.title() + " " + text.summary())) {
       weights.merge(term, TITLE_WEIGHT, Integer::sum);
     }
@@ -165,21 +188,46 @@ public final class SearchIndex {
     weights.put("type:" + e.type().key(), 0);
     weights.put("year:" + e.date().year(), 0);
     weights.put("status:" + e.status().key(), 0);
-    return java.util.Collections.unmodifiableMap(weights);
+    String[] words = new String[weights.size()];
+    int[] values = new int[weights.size()];
+    int i = 0;
+    for (Map.Entry<String, Integer> w : weights.entrySet()) {
+      words[i] = w.getKey();
+      values[i++] = w.getValue();
+    }
+    return new RecordTerms.Terms(words, values);
+  }
+
+  /**
+   * A term's records and weights, in the order records are indexed (newest first), as pairs in one
+   * array: at 10,000 records the index holds millions of them, too many to box one by one.
+   */
+  private static final class Postings {
+    private int[] pairs = new int[4];
+    private int size;
+
+    void add(int record, int weight) {
+      if (size == pairs.length) {
+        pairs = Arrays.copyOf(pairs, size * 2);
+      }
+      pairs[size++] = record;
+      pairs[size++] = weight;
+    }
   }
 
   /** {@code briefingSearchShard("terms", k, {"term": [delta, weight, ...], ...})}. */
-  private static String termShard(int k, Map<String, Map<Integer, Integer>> terms) {
+  private static String termShard(int k, Map<String, Postings> terms) {
     StringWriter json = new StringWriter();
     try (JsonGenerator out = JSON.createGenerator(json)) {
       out.writeStartObject();
-      for (Map.Entry<String, Map<Integer, Integer>> t : terms.entrySet()) {
+      for (Map.Entry<String, Postings> t : terms.entrySet()) {
         out.writeArrayFieldStart(t.getKey());
         int last = 0;
-        for (Map.Entry<Integer, Integer> p : t.getValue().entrySet()) {
-          out.writeNumber(p.getKey() - last);
-          out.writeNumber(p.getValue());
-          last = p.getKey();
+        Postings p = t.getValue();
+        for (int i = 0; i < p.size; i += 2) {
+          out.writeNumber(p.pairs[i] - last);
+          out.writeNumber(p.pairs[i + 1]);
+          last = p.pairs[i];
         }
         out.writeEndArray();
       }

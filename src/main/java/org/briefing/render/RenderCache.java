@@ -4,7 +4,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.briefing.files.RecordPieces;
+import org.briefing.files.RecordTerms;
 import org.briefing.model.Engagement;
+import org.briefing.model.Lang;
 
 /**
  * What rendering makes of each record that many files share: its card in each language (every list
@@ -22,26 +24,41 @@ public final class RenderCache {
 
   private final boolean keepRecordData;
   private final RecordPieces pieces;
+  private final RecordTerms terms;
   private final Map<String, Map<String, Entry>> kinds = new ConcurrentHashMap<>();
 
   /** For one build: cards only, since record data is written once and need not stay. */
   public RenderCache() {
-    this(false, RecordPieces.none());
+    this(false, RecordPieces.none(), RecordTerms.none());
   }
 
-  /** For one build that takes the parts of unchanged records from the last build's files. */
-  public RenderCache(RecordPieces pieces) {
-    this(false, pieces);
+  /**
+   * For one build that takes the parts and the search terms of unchanged records from the last
+   * build.
+   */
+  public RenderCache(RecordPieces pieces, RecordTerms terms) {
+    this(false, pieces, terms);
   }
 
-  private RenderCache(boolean keepRecordData, RecordPieces pieces) {
+  private RenderCache(boolean keepRecordData, RecordPieces pieces, RecordTerms terms) {
     this.keepRecordData = keepRecordData;
     this.pieces = pieces;
+    this.terms = terms;
   }
 
   /** For the preview, which rebuilds after each edit: everything is kept. */
   public static RenderCache forPreview() {
-    return new RenderCache(true, RecordPieces.none());
+    return new RenderCache(true, RecordPieces.none(), RecordTerms.none());
+  }
+
+  /**
+   * The search terms of {@code e} in {@code lang}, made by {@code make}: kept for the preview, and
+   * taken from the last build by a build that reuses it.
+   */
+  public RecordTerms.Terms terms(Lang lang, Engagement e, Supplier<RecordTerms.Terms> make) {
+    return keepRecordData
+        ? get("terms-" + lang.code(), e, make)
+        : terms.of(lang.code(), e.id(), make);
   }
 
   /**
@@ -49,15 +66,6 @@ public final class RenderCache {
    * preview, made afresh for a one-off build (which writes it once).
    */
   public byte[] recordData(String kind, Engagement e, Supplier<byte[]> make) {
-    return keepRecordData ? get(kind, e, make) : make.get();
-  }
-
-  /**
-   * A value made from the record {@code e} alone (of {@code kind}, made by {@code make}, never
-   * changed after): kept for the preview, so an update makes it again only for the records that
-   * changed; made afresh for a one-off build, which needs it once.
-   */
-  public <T> T recordValue(String kind, Engagement e, Supplier<T> make) {
     return keepRecordData ? get(kind, e, make) : make.get();
   }
 

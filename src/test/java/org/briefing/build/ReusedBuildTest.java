@@ -122,6 +122,40 @@ class ReusedBuildTest {
   }
 
   @Test
+  void aRecordInAYearNoListHadRendersThoseListsNotTheWholeSite() throws IOException {
+    Path content = generatedCorpus();
+    Path out = tmp.resolve("site-output");
+    reuse(content, out);
+    Path record = records(content).get(0);
+    Path added = record.resolveSibling("added-in-1990");
+    TestFiles.copyTree(record, added);
+    replaceLine(added.resolve("engagement.yaml"), "date: ", "date: 1990-05-17");
+
+    SiteBuilder.Outcome outcome = reuse(content, out);
+
+    assertTrue(outcome.ok(), outcome.problems().toString());
+    assertTrue(
+        Files.isRegularFile(out.resolve("en/timeline/1990/index.html")),
+        "the timeline gained a year");
+    assertTrue(
+        outcome.rendered() < outcome.files() / 4,
+        "a new year re-renders its lists, not the site: "
+            + outcome.rendered()
+            + " of "
+            + outcome.files());
+    assertSameAsCleanBuild(content, out, "a record added in a new year");
+    assertTrue(
+        Files.size(tmp.resolve(".site-output.state/terms.bin")) > 1000,
+        "the records' search terms are kept for the next build");
+
+    org.briefing.publish.Publisher.deleteTree(added);
+    SiteBuilder.Outcome removed = reuse(content, out);
+    assertFalse(Files.exists(out.resolve("en/timeline/1990")), "and lost it again");
+    assertTrue(removed.rendered() < removed.files() / 4, "without rendering the whole site");
+    assertSameAsCleanBuild(content, out, "the record in the new year removed");
+  }
+
+  @Test
   void aFileWrittenSinceTheLastBuildIsNotKept() throws IOException {
     Path content = generatedCorpus();
     Path out = tmp.resolve("site-output");

@@ -1,0 +1,119 @@
+package org.briefing.cli;
+
+import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Gives {@code java -jar briefing.jar} the JVM settings the build is measured with. A bare {@code
+ * java -jar} starts with the JVM's defaults: a collector that grows the heap toward a quarter of
+ * the machine's memory, and an optimizing compiler whose work a build of a few seconds never pays
+ * back. The launcher script and Maven ({@code .mvn/jvm.config}) pass the right flags; a jar cannot
+ * carry flags, so the program starts itself once more with them, as the launcher would, and ends
+ * with the status of that second run.
+ *
+ * <p>Nothing is started again when the JVM was given any {@code -X} option (whoever chose flags
+ * keeps them), when the serial collector already runs (the launcher, Maven), when the program was
+ * not started from a jar (tests, {@code exec:java}), or when {@code BRIEFING_NO_RELAUNCH} is set.
+ */
+final class Relaunch {
+
+  /** Set on the second run, so that it never starts a third. */
+  static final String MARK = "briefing.relaunched";
+
+  private Relaunch() {}
+
+  /** The command line of the second run, when this run should hand over to one. */
+  static Optional<List<String>> command(String[] args, Map<String, String> env) {
+    if (System.getProperty(MARK) != null || env.containsKey("BRIEFING_NO_RELAUNCH")) {
+      return Optional.empty();
+    }
+    Optional<Path> jar = startedFromJar();
+    if (jar.isEmpty() || serialCollector() || flagsGiven()) {
+      return Optional.empty();
+    }
+    String command = firstWord(args);
+    if (!command.equals("build") && !command.equals("check") && !command.equals("serve")) {
+      return Optional.empty();
+    }
+    List<String> line = new ArrayList<>();
+    line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    Path archive = jar.get().resolveSibling("briefing.jsa");
+    if (Files.isRegularFile(archive)) { // classes already parsed, as the launcher has them
+      line.add("-XX:SharedArchiveFile=" + archive);
+      line.add("-Xshare:auto");
+    }
+    // The preview runs for hours and earns the optimizing compiler; a build does not.
+    if (!command.equals("serve")) {
+      line.add("-XX:TieredStopAtLevel=1");
+    }
+    line.add("-XX:+UseSerialGC");
+    line.add("-D" + MARK + "=true");
+    line.add("-jar");
+    line.add(jar.get().toString());
+    line.addAll(Arrays.asList(args));
+    return Optional.of(line);
+  }
+
+  /**
+   * Runs {@code line} with this process's input and output and returns its exit status. A signal
+   * that ends this process ends the second run too (a terminal's Ctrl-C reaches both; a {@code
+   * kill} of this one is passed on), and this process then ends with the second run's status, so an
+   * interrupted build still reports itself as interrupted.
+   */
+  static int run(List<String> line) throws IOException, InterruptedException {
+    Process child = new ProcessBuilder(line).inheritIO().start();
+    Thread forward =
+        new Thread(
+            () -> {
+              child.destroy();
+              try {
+                Runtime.getRuntime().halt(child.waitFor());
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "relaunch-forward");
+    Runtime.getRuntime().addShutdownHook(forward);
+    int status = child.waitFor();
+    Runtime.getRuntime().removeShutdownHook(forward);
+    return status;
+  }
+
+  private static String firstWord(String[] args) {
+    return args.length == 0 || args[0].startsWith("-") ? "build" : args[0];
+  }
+
+  private static Optional<Path> startedFromJar() {
+    String classPath = System.getProperty("java.class.path", "");
+    String command = System.getProperty("sun.java.command", "");
+    if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
+      return Optional.empty();
+    }
+    if (!command.startsWith(classPath)) {
+      return Optional.empty(); // -cp briefing.jar with a main class named: not java -jar
+    }
+    return Optional.of(Path.of(classPath).toAbsolutePath());
+  }
+
+  private static boolean serialCollector() {
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (gc.getName().equals("MarkSweepCompact")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean flagsGiven() {
+    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .anyMatch(a -> a.startsWith("-X"));
+  }
+}

@@ -1,0 +1,124 @@
+package org.briefing.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code java -jar} with no flags, as a reader of the README runs it: the build must run with the
+ * settings it is measured with (serial collector, client compiler), in a second process that the
+ * first hands over to, and end with that process's status. The jar here is a manifest whose class
+ * path points at the compiled classes, so the test needs no packaging.
+ */
+class RelaunchTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void javaDashJarBuildsWithTheMeasuredJvmSettings() throws Exception {
+    Path jar = manifestJar();
+    Process build =
+        new ProcessBuilder(
+                java(),
+                "-jar",
+                jar.toString(),
+                "build",
+                "--content",
+                "content",
+                "--templates",
+                "templates",
+                "--out",
+                tmp.resolve("site").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("build.log").toFile())
+            .start();
+    List<String> second = new ArrayList<>();
+    while (build.isAlive() && second.isEmpty()) {
+      build
+          .toHandle()
+          .children()
+          .forEach(c -> c.info().arguments().ifPresent(a -> second.addAll(List.of(a))));
+      Thread.sleep(10);
+    }
+    assertTrue(build.waitFor(180, TimeUnit.SECONDS), "the build ends");
+    String log = Files.readString(tmp.resolve("build.log"), StandardCharsets.UTF_8);
+    assertEquals(0, build.exitValue(), log);
+    assertTrue(log.contains("built "), log);
+    assertTrue(Files.isRegularFile(tmp.resolve("site/ar/index.html")), "the site is written");
+    assertTrue(second.contains("-XX:+UseSerialGC"), "a second run with the serial collector");
+    assertTrue(second.contains("-XX:TieredStopAtLevel=1"), "and the client compiler: " + second);
+  }
+
+  @Test
+  void flagsGivenByTheUserAreKeptAndNothingIsStartedAgain() throws Exception {
+    Path jar = manifestJar();
+    Process check =
+        new ProcessBuilder(java(), "-Xmx256m", "-jar", jar.toString(), "check")
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("check.log").toFile())
+            .start();
+    boolean[] child = {false};
+    while (check.isAlive()) {
+      child[0] |= check.toHandle().children().findAny().isPresent();
+      Thread.sleep(10);
+    }
+    String log = Files.readString(tmp.resolve("check.log"), StandardCharsets.UTF_8);
+    assertEquals(0, check.exitValue(), log);
+    assertTrue(log.contains("ok: content has no problems"), log);
+    assertFalse(child[0], "-Xmx was chosen by the user: no second run");
+  }
+
+  @Test
+  void aProblemInTheContentEndsWithTheSecondRunsStatus() throws Exception {
+    Path jar = manifestJar();
+    Path content = tmp.resolve("missing-content");
+    Process build =
+        new ProcessBuilder(java(), "-jar", jar.toString(), "build", "--content", content.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("bad.log").toFile())
+            .start();
+    assertTrue(build.waitFor(120, TimeUnit.SECONDS));
+    String log = Files.readString(tmp.resolve("bad.log"), StandardCharsets.UTF_8);
+    assertEquals(ExitCode.CONTENT_ERRORS.status(), build.exitValue(), log);
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** A jar of nothing but a manifest: the main class and the test's own class path. */
+  private Path manifestJar() throws IOException {
+    Manifest manifest = new Manifest();
+    Attributes main = manifest.getMainAttributes();
+    main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    main.put(Attributes.Name.MAIN_CLASS, "org.briefing.cli.Main");
+    StringBuilder classPath = new StringBuilder();
+    try (Stream<String> entries =
+        Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))) {
+      entries.forEach(e -> classPath.append(' ').append(Path.of(e).toUri()));
+    }
+    main.put(Attributes.Name.CLASS_PATH, classPath.toString().strip());
+    Path jar = tmp.resolve("briefing.jar");
+    try (OutputStream out = Files.newOutputStream(jar);
+        JarOutputStream ignored = new JarOutputStream(out, manifest)) {
+      // the manifest is the whole jar
+    }
+    return jar;
+  }
+}
