@@ -37,8 +37,9 @@ public final class BriefPages {
   public record CorrectionMonth(String id, String heading, List<CorrectionItem> corrections) {}
 
   /**
-   * One month's brief. {@code introHtml} is the editors' introduction (safe HTML) or null; {@code
-   * older}/{@code newer} are the neighbouring months with records, null at the ends.
+   * One month's brief. {@code introTitle} and {@code introHtml} are the editors' introduction (its
+   * heading, and its safe HTML from the Markdown renderer) or null; {@code older}/{@code newer} are
+   * the neighbouring months with records, null at the ends.
    */
   public record BriefPage(
       PageContext ctx,
@@ -174,7 +175,9 @@ public final class BriefPages {
         pages.link(Routes.briefs(lang), l.t("briefs")),
         briefs.older(ym).map(o -> neighbour(o)).orElse(null),
         briefs.newer(ym).map(n -> neighbour(n)).orElse(null),
-        intro == null || intro.title().isEmpty() ? l.t("brief_editors") : l.text(intro.title()),
+        intro == null
+            ? null
+            : intro.title().isEmpty() ? l.t("brief_editors") : l.text(intro.title()),
         intro == null ? null : markdown.render(intro.body(), l::text),
         l.t("brief_numbers_caption").replace("{month}", name).replace("{previous}", previousName),
         name,

@@ -69,7 +69,8 @@ class ArabicDigitsTest {
             (node, depth) -> {
               if (node instanceof TextNode text && text.text().matches("(?s).*[0-9].*")) {
                 Element parent = (Element) text.parent();
-                boolean foreign = parent.closest("[lang=en], .code, .url, .sources") != null;
+                boolean foreign =
+                    parent.closest("[lang=en], .code, .url, .address, .sources") != null;
                 if (!foreign) {
                   found.add(parent.tagName() + ": " + text.text().strip());
                 }

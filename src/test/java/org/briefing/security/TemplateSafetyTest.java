@@ -72,6 +72,11 @@ class TemplateSafetyTest {
       uses += Pattern.compile("\\$\\{bodyHtml\\?no_esc}").matcher(text).results().count();
     }
     assertEquals(1, uses, "engagement.ftlh inserts the rendered body once");
+    String brief = Files.readString(TEMPLATES.resolve("brief.ftlh"), StandardCharsets.UTF_8);
+    assertEquals(
+        1,
+        Pattern.compile("\\$\\{introHtml\\?no_esc}").matcher(brief).results().count(),
+        "brief.ftlh inserts the editors' rendered introduction once");
   }
 
   /** The audit must catch what it looks for, or a passing run means nothing. */
@@ -126,7 +131,9 @@ class TemplateSafetyTest {
           Pattern.CASE_INSENSITIVE);
   private static final Pattern INCLUDE =
       Pattern.compile("[<\\[]#\\s*(include|import)\\s+([^\\s>\\]]+)", Pattern.CASE_INSENSITIVE);
-  private static final Pattern BODY_HTML = Pattern.compile("bodyHtml");
+
+  /** Markdown the safe renderer made: a record's body, a monthly brief's introduction. */
+  private static final Pattern BODY_HTML = Pattern.compile("bodyHtml|introHtml");
 
   /** What in {@code text} turns escaping off, or makes text into a template. */
   static List<String> escapeProblems(String name, String text) {
@@ -135,7 +142,9 @@ class TemplateSafetyTest {
     Matcher noEsc = NO_ESC.matcher(code);
     while (noEsc.find()) {
       String before = code.substring(Math.max(0, noEsc.start() - 12), noEsc.start());
-      boolean body = before.endsWith("{bodyHtml") && code.startsWith("}", noEsc.end());
+      boolean body =
+          (before.endsWith("{bodyHtml") || before.endsWith("{introHtml"))
+              && code.startsWith("}", noEsc.end());
       if (!body) {
         found.add(
             name
@@ -146,8 +155,9 @@ class TemplateSafetyTest {
     }
     Matcher body = BODY_HTML.matcher(code);
     while (body.find()) {
-      if (!code.startsWith("${bodyHtml?no_esc}", body.start() - 2)) {
-        found.add(name + ": bodyHtml used other than as ${bodyHtml?no_esc}");
+      if (!code.startsWith("${" + body.group() + "?no_esc}", body.start() - 2)) {
+        found.add(
+            name + ": " + body.group() + " used other than as ${" + body.group() + "?no_esc}");
       }
     }
     DIRECTIVE_OFF
