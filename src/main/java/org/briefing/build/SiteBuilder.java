@@ -100,6 +100,13 @@ public final class SiteBuilder {
     Archive archive = archive(checked.site().orElseThrow(), options);
     String key = BuildInputs.key(options);
     Map<String, String> records = BuildInputs.records(content);
+    // From reading the last build's state to writing this one's, no other build may write the
+    // folder or its state: it would swap in a site this build's state does not describe.
+    return Publisher.holding(options.out(), () -> reusing(options, archive, key, records));
+  }
+
+  private Outcome reusing(Options options, Archive archive, String key, Map<String, String> records)
+      throws IOException {
     Optional<BuildState> last = BuildState.read(options.out());
     Optional<BuildState> same = last.filter(state -> state.key().equals(key));
     Path out = options.out().toAbsolutePath().normalize();

@@ -187,6 +187,30 @@ final class OutputLock implements AutoCloseable {
     return start != 0 && started.isPresent() && started.get() != start;
   }
 
+  /** The locks this thread holds through {@link #holding}, by output folder. */
+  private static final ThreadLocal<Map<Path, OutputLock>> HELD =
+      ThreadLocal.withInitial(java.util.HashMap::new);
+
+  /** The lock of {@code target} that this thread holds through {@link #holding}, or null. */
+  static OutputLock heldHere(Path target) {
+    return HELD.get().get(target);
+  }
+
+  /** Runs {@code work} with the lock of {@code target} held (taken unless already held here). */
+  static <T> T holding(Path target, Publisher.Work<T> work) throws IOException {
+    if (HELD.get().containsKey(target)) {
+      return work.run();
+    }
+    try (OutputLock lock = acquire(target, System.err)) {
+      HELD.get().put(target, lock);
+      try {
+        return work.run();
+      } finally {
+        HELD.get().remove(target);
+      }
+    }
+  }
+
   /** Deletes the lock file and releases the lock; the next waiting build goes on. */
   @Override
   public synchronized void close() throws IOException {

@@ -76,15 +76,42 @@ public final class Publisher {
     refuseForeign(target);
     Path parent = target.getParent();
     Files.createDirectories(parent);
-    try (OutputLock lock = OutputLock.acquire(target, System.err)) {
-      Publication run = new Publication(lock);
-      ACTIVE.add(run);
-      try {
-        return run.publish(target, site, kept);
-      } finally {
-        ACTIVE.remove(run);
-      }
+    OutputLock held = OutputLock.heldHere(target);
+    if (held != null) {
+      return publish(held, target, site, kept);
     }
+    try (OutputLock lock = OutputLock.acquire(target, System.err)) {
+      return publish(lock, target, site, kept);
+    }
+  }
+
+  private int publish(OutputLock lock, Path target, SiteWriter site, Set<String> kept)
+      throws IOException {
+    Publication run = new Publication(lock);
+    ACTIVE.add(run);
+    try {
+      return run.publish(target, site, kept);
+    } finally {
+      ACTIVE.remove(run);
+    }
+  }
+
+  /** Work that reads or writes beside the output folder. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run() throws IOException;
+  }
+
+  /**
+   * Runs {@code work} with the lock of the output folder {@code out} held, as publishing holds it,
+   * so that another build into the same folder waits for the whole of it: a build that reads the
+   * state the last build left beside the output, publishes, and writes its own state must not have
+   * another build's swap or state in between. {@link #publish} within it uses the lock held.
+   */
+  public static <T> T holding(Path out, Work<T> work) throws IOException {
+    Path target = out.toAbsolutePath().normalize();
+    Files.createDirectories(target.getParent());
+    return OutputLock.holding(target, work);
   }
 
   private static final AtomicLong SWAPS = new AtomicLong();
