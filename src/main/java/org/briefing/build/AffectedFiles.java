@@ -79,12 +79,9 @@ public final class AffectedFiles {
               Routes.search(lang), // its filters offer the years, types and statuses in use
               Routes.briefs(lang), // counts each month's records
               Routes.briefsFeed(lang)));
-      // any record can move any term shard, and the record shards follow timeline order
-      String search = Routes.searchIndex(lang).replace("index.js", "");
-      afterFiles.stream()
-          .filter(f -> f.startsWith(search) && f.endsWith(".js"))
-          .forEach(files::add);
     }
+    // any record can move any term shard, and the record shards follow timeline order
+    afterFiles.stream().filter(AffectedFiles::isSearchFile).forEach(files::add);
     if (!sameFiles) { // the sitemap, or its index and child sitemaps, list every page
       afterFiles.stream()
           .filter(f -> !f.contains("/") && f.startsWith("sitemap") && f.endsWith(".xml"))
