@@ -93,4 +93,19 @@ class CsvRowTest {
       assertFalse("=+-@\t\r".indexOf(cell.charAt(0)) >= 0, cell);
     }
   }
+
+  @Test
+  void aCellBeginningWithACommaQuoteOrLineBreakKeepsItsColumn() throws IOException {
+    List<String> cells = List.of(",after", "\"quoted\" first", "\nsecond line", "\rx", "end");
+    assertEquals(cells.subList(0, 3), roundTrip(cells.subList(0, 3)));
+    StringBuilder out = new StringBuilder();
+    CsvRow.append(out, List.of(",a", "\"b", "\nc", "\rd"));
+    assertEquals("\",a\",\"\"\"b\",\"\nc\",\"'\rd\"\r\n", out.toString());
+  }
+
+  @Test
+  void aCellOfSpacesOnlyIsWrittenAsItIs() throws IOException {
+    assertEquals(List.of("a", "   ", "b"), roundTrip(List.of("a", "   ", "b")));
+    assertFalse(CsvRow.looksLikeFormula("\u00A0 \u200B"));
+  }
 }

@@ -37,7 +37,11 @@ class DataExportTest {
               new Actor.Role(
                   Optional.of(PartialDate.parse("2024-03")),
                   Optional.empty(),
-                  new Localized("Minister", "وزير"))));
+                  new Localized("Minister", "وزير")),
+              new Actor.Role(
+                  Optional.empty(),
+                  Optional.of(PartialDate.parse("2024-02")),
+                  new Localized("Chief of Staff", "رئيس الأركان"))));
   private static final Actor COALITION =
       new Actor(
           "coalition",
@@ -68,7 +72,15 @@ class DataExportTest {
                 Optional.of("https://qna.example/1"),
                 Optional.of(PartialDate.parse("2025-01-06")),
                 "en"),
-            new Source("Al Watan", "زيارة", Optional.empty(), Optional.empty(), "ar"));
+            new Source(
+                "watan",
+                "زيارة",
+                Optional.empty(),
+                Optional.empty(),
+                "ar",
+                new Localized("Al Watan", "الوطن"),
+                Optional.empty(),
+                Optional.of("https://archive.example/watan")));
     HandBuiltArchive.Rec b =
         rec("2025-03-call", "2025-03")
             .countries(SY)
@@ -162,7 +174,8 @@ class DataExportTest {
                 """
                 {"id": "qa-defence-minister", "kind": "person", "country": "QA",
                  "en": "Defence Minister", "ar": "وزير الدفاع",
-                 "roles": [{"from": "2024-03", "en": "Minister", "ar": "وزير"}]}
+                 "roles": [{"from": "2024-03", "en": "Minister", "ar": "وزير"},
+                           {"to": "2024-02", "en": "Chief of Staff", "ar": "رئيس الأركان"}]}
                 """),
         actors.get(0));
     assertEquals(
@@ -191,8 +204,8 @@ class DataExportTest {
                  "sources": [{"publisher": "QNA", "publisher_ar": "QNA", "title": "Minister visits",
                               "url": "https://qna.example/1", "date": "2025-01-06",
                               "language": "en"},
-                             {"publisher": "Al Watan", "publisher_ar": "Al Watan", "title": "زيارة",
-                              "language": "ar"}],
+                             {"publisher": "Al Watan", "publisher_ar": "الوطن", "title": "زيارة",
+                              "archive_url": "https://archive.example/watan", "language": "ar"}],
                  "related": [],
                  "corrections": [{"date": "2025-02-01", "en": "Dates fixed",
                                   "ar": "صُحّحت التواريخ"}],

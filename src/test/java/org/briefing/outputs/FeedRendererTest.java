@@ -102,7 +102,10 @@ class FeedRendererTest {
 
   @Test
   void theFeedNamesItselfItsPageAndItsSite() throws Exception {
-    Document doc = HandBuiltArchive.xml(feeds(fourRecords("News of the week")).get("en/feed.xml"));
+    String text = feeds(fourRecords("News of the week")).get("en/feed.xml");
+    assertTrue(text.startsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed "), text);
+    assertTrue(text.endsWith("</feed>\n"), "ends with a line break");
+    Document doc = HandBuiltArchive.xml(text);
     Element feed = doc.getDocumentElement();
     assertEquals(ATOM, feed.getNamespaceURI());
     assertEquals("feed", feed.getLocalName());

@@ -106,6 +106,9 @@ class SitemapRendererTest {
             "https://example.org/briefing/sitemap-3.xml"),
         children);
     assertTrue(files.get("sitemap.xml").endsWith("</sitemapindex>\n"));
+    assertTrue(
+        files.get("sitemap.xml").startsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<"),
+        files.get("sitemap.xml"));
     List<String> one = urls(files.get("sitemap-1.xml"));
     List<String> two = urls(files.get("sitemap-2.xml"));
     List<String> three = urls(files.get("sitemap-3.xml"));
@@ -157,5 +160,27 @@ class SitemapRendererTest {
   void noPagesGiveAnEmptySitemap() throws Exception {
     Map<String, String> files = HandBuiltArchive.make(new SitemapRenderer(BASE).plan(List.of()));
     assertEquals(List.of(), urls(files.get("sitemap.xml")));
+  }
+
+  @Test
+  void longAddressesWithTheirAlternatesStayWithinTheSizeLimitToo() throws Exception {
+    List<String> pages = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      String id = i + "-" + "a-very-long-record-id".repeat(14);
+      pages.add("en/engagements/" + id + "/index.html");
+      pages.add("ar/engagements/" + id + "/index.html");
+    }
+    long limit = 4000;
+    Map<String, String> files =
+        HandBuiltArchive.make(new SitemapRenderer(BASE, 1000, limit).plan(pages));
+    int listed = 0;
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      if (f.getKey().startsWith("sitemap-")) {
+        int bytes = f.getValue().getBytes(StandardCharsets.UTF_8).length;
+        assertTrue(bytes <= limit, f.getKey() + " has " + bytes + " bytes");
+        listed += urls(f.getValue()).size();
+      }
+    }
+    assertEquals(12, listed);
   }
 }
