@@ -65,6 +65,10 @@ class ActorIndexTest {
   }
 
   private static ActorIndex index(List<Actor> actors, Engagement... oldestFirst) {
+    return archive(actors, oldestFirst).actors();
+  }
+
+  private static Archive archive(List<Actor> actors, Engagement... oldestFirst) {
     SiteConfig config =
         new SiteConfig(
             "https://example.org/", new Localized("B", "ب"), new Localized("", ""), false);
@@ -169,5 +173,35 @@ class ActorIndexTest {
             "none person [envoy]"),
         groups(index.groups(Lang.AR)));
     assertTrue(index.groups(Lang.EN).stream().noneMatch(g -> g.actors().contains(UNUSED)));
+  }
+
+  @Test
+  void theMostSharedCountryComesFirstAndEqualCountsGoByCode() {
+    ActorIndex index =
+        index(
+            List.of(ENVOY),
+            record("r1", "2025-01", List.of(QA), ENVOY),
+            record("r2", "2025-02", List.of(QA, SY), ENVOY),
+            record("r3", "2025-03", List.of(TR), ENVOY));
+    // newest first the envoy's records name Turkey, then Qatar and Syria, then Qatar
+    assertEquals(
+        List.of("QA 2", "SY 1", "TR 1"), shared(index.countriesWith(ENVOY), Country::code));
+  }
+
+  @Test
+  void anActorsAndAPairsRecordsHaveTheirOwnPages() {
+    Engagement r1 = record("r1", "2025-03", List.of(QA, SY), MINISTER);
+    Engagement r2 = record("r2", "2025-04", List.of(QA), MINISTER);
+    Engagement r3 = record("r3", "2025-05", List.of(SY, QA), ZED);
+    Archive archive = archive(List.of(MINISTER, ZED, UNUSED), r1, r2, r3);
+    assertEquals(2, archive.pagesOf(MINISTER).size());
+    assertEquals(1, archive.pagesOf(ZED).size());
+    assertEquals(0, archive.pagesOf(UNUSED).size(), "no record, no pages");
+    Archive.Pair pair = archive.pair(SY, QA).orElseThrow();
+    assertEquals(2, archive.pagesOf(pair).size(), "the Qatar-Syria records, in either order");
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> archive.pagesOf(ZED).pageOf(r2));
+    assertEquals("r2 is not in this list", e.getMessage());
   }
 }
