@@ -73,14 +73,8 @@ class ActorIndexTest {
         new SiteConfig(
             "https://example.org/", new Localized("B", "ب"), new Localized("", ""), false);
     return new Archive(
-            new Site(
-                config,
-                List.of(QA, SY, TR),
-                List.of(VISIT),
-                List.of(),
-                actors,
-                List.of(oldestFirst)))
-        .actors();
+        new Site(
+            config, List.of(QA, SY, TR), List.of(VISIT), List.of(), actors, List.of(oldestFirst)));
   }
 
   /** Written in actors.yaml as: minister, navy, envoy, zed, unused, amir. */
@@ -201,7 +195,8 @@ class ActorIndexTest {
     assertEquals(2, archive.pagesOf(pair).size(), "the Qatar-Syria records, in either order");
     IllegalArgumentException e =
         org.junit.jupiter.api.Assertions.assertThrows(
-            IllegalArgumentException.class, () -> archive.pagesOf(ZED).pageOf(r2));
-    assertEquals("r2 is not in this list", e.getMessage());
+            IllegalArgumentException.class,
+            () -> archive.pagesOf(ZED).pageOf(record("r0", "2023-01", List.of(QA))));
+    assertEquals("r0 is not in this list", e.getMessage());
   }
 }
