@@ -118,7 +118,8 @@ class OutputFolderTest {
             () -> new Publisher().publish(out, pages("en/a.html", "1", "en/a.html", "2")));
     assertTrue(twice.getMessage().contains("two files would be written to en/a.html"));
 
-    for (String bad : List.of("../x.html", "/abs.html", "en//a.html", "en/./a.html", "a\\b", "")) {
+    for (String bad :
+        List.of("../x.html", "/abs.html", "en//a.html", "en/./a.html", "a\\b", "\\x.html", "")) {
       assertThrows(
           IllegalArgumentException.class,
           () -> new Publisher().publish(out, pages(bad, "escape")),
