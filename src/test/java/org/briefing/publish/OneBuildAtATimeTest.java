@@ -110,6 +110,10 @@ class OneBuildAtATimeTest {
                 assertFalse(
                     startedWithin(otherStarted, 500),
                     "another build wrote while the folder was held");
+                assertEquals(
+                    "inner",
+                    Publisher.holding(out, () -> "inner"),
+                    "holding the folder again inside does not wait for itself");
                 // a state file written beside the site while holding it
                 Files.writeString(tmp.resolve("state"), "of the held build");
                 return waiting;
