@@ -114,17 +114,42 @@
     return (h >>> 0) % manifest.termShards;
   }
 
+  // A term's postings as PostingsCode.java writes them: numbers in base 32, the last digit of
+  // each from LAST, any digit before it from MORE; a posting is the gap to the previous record
+  // number, doubled, plus 1 when a weight other than the usual one follows.
+  var LAST = '0123456789abcdefghijklmnopqrstuv';
+  var MORE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ+-./:;';
+  var digit = {};
+  Array.from(LAST).forEach(function (c, i) { digit[c] = i; });
+  Array.from(MORE).forEach(function (c, i) { digit[c] = 32 + i; });
+
+  function decode(term, code) {
+    var usual = term.indexOf(':') >= 0 ? 0 : 1;
+    var out = new Map();
+    var i = 0;
+    function number() {
+      var v = 0;
+      for (;;) {
+        var d = digit[code.charAt(i++)];
+        v = v * 32 + (d & 31);
+        if (d < 32) {
+          return v;
+        }
+      }
+    }
+    var n = 0;
+    while (i < code.length) {
+      var gap = number();
+      n += gap >> 1;
+      out.set(n, gap & 1 ? number() : usual);
+    }
+    return out;
+  }
+
   /** Record numbers (newest first = 0) with their weight, for one term. */
   function postings(term) {
     return load('terms', shardOf(term)).then(function (shard) {
-      var list = Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : [];
-      var out = new Map();
-      var n = 0;
-      for (var i = 0; i < list.length; i += 2) {
-        n += list[i];
-        out.set(n, list[i + 1]);
-      }
-      return out;
+      return decode(term, Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : '');
     });
   }
 
@@ -314,6 +339,9 @@
     }).then(function () {
       if (ticket === asked) {
         document.documentElement.setAttribute('data-search-ready', String(ticket));
+        if (ticket === 1 && window.performance && performance.mark) {
+          performance.mark('briefing-first-results'); // when the address's query is answered
+        }
       }
     });
   }

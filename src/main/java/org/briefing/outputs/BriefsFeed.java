@@ -1,12 +1,7 @@
 package org.briefing.outputs;
 
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import org.briefing.archive.Archive;
 import org.briefing.archive.MonthlyBriefs;
 import org.briefing.files.PlannedFile;
@@ -25,8 +20,6 @@ import org.briefing.render.Routes;
  * unchanged month gives an unchanged entry.
  */
 public final class BriefsFeed {
-
-  private static final String ATOM = "http://www.w3.org/2005/Atom";
 
   private final Archive archive;
   private final SiteConfig config;
@@ -50,52 +43,41 @@ public final class BriefsFeed {
     List<MonthlyBriefs.Month> months = archive.briefs().months();
     DateFormatter dates = new DateFormatter(lang, config.arabicIndicDigits());
     String path = Routes.briefsFeed(lang);
-    StringWriter text = new StringWriter();
-    try {
-      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
-      xml.writeStartDocument("utf-8", "1.0");
-      xml.writeCharacters("\n");
-      xml.setDefaultNamespace(ATOM);
-      xml.writeStartElement(ATOM, "feed");
-      xml.writeDefaultNamespace(ATOM);
-      xml.writeAttribute("xml:lang", lang.code());
-      element(xml, "id", Routes.absolute(config.baseUrl(), path));
-      element(xml, "title", strings.get(lang, "briefs") + " · " + config.title().get(lang));
-      element(xml, "subtitle", strings.get(lang, "briefs_intro"));
-      PartialDate latest = new PartialDate(1970, 1, 1);
-      for (MonthlyBriefs.Month m : months) {
-        PartialDate u = updated(m);
-        latest = u.compareTo(latest) > 0 ? u : latest;
-      }
-      element(xml, "updated", FeedRenderer.timestamp(latest));
-      link(xml, "self", Routes.absolute(config.baseUrl(), path), "application/atom+xml");
-      link(xml, "alternate", Routes.absolute(config.baseUrl(), Routes.briefs(lang)), "text/html");
-      xml.writeStartElement("author");
-      element(xml, "name", config.title().get(lang));
-      xml.writeEndElement();
-      for (MonthlyBriefs.Month m : months) {
-        String url = Routes.absolute(config.baseUrl(), Routes.brief(lang, m.key()));
-        String month = dates.monthHeading(m.month().getYear(), m.month().getMonthValue());
-        xml.writeStartElement("entry");
-        element(xml, "id", url);
-        element(xml, "title", strings.get(lang, "brief_title").replace("{month}", month));
-        element(
-            xml,
-            "published",
-            FeedRenderer.timestamp(
-                new PartialDate(m.month().getYear(), m.month().getMonthValue(), 1)));
-        element(xml, "updated", FeedRenderer.timestamp(updated(m)));
-        link(xml, "alternate", url, "text/html");
-        element(xml, "summary", summary(lang, m));
-        xml.writeEndElement();
-      }
-      xml.writeEndElement();
-      xml.writeEndDocument();
-      xml.close();
-    } catch (XMLStreamException e) {
-      throw new IllegalStateException("could not write " + path, e);
+    PartialDate latest = new PartialDate(1970, 1, 1);
+    for (MonthlyBriefs.Month m : months) {
+      PartialDate u = updated(m);
+      latest = u.compareTo(latest) > 0 ? u : latest;
     }
-    return (text + "\n").getBytes(StandardCharsets.UTF_8);
+    AtomFeed.Head head =
+        new AtomFeed.Head(
+            lang,
+            Routes.absolute(config.baseUrl(), path),
+            strings.get(lang, "briefs") + " · " + config.title().get(lang),
+            strings.get(lang, "briefs_intro"),
+            latest,
+            Routes.absolute(config.baseUrl(), Routes.briefs(lang)),
+            config.title().get(lang));
+    return AtomFeed.write(
+        head,
+        xml -> {
+          for (MonthlyBriefs.Month m : months) {
+            String url = Routes.absolute(config.baseUrl(), Routes.brief(lang, m.key()));
+            String month = dates.monthHeading(m.month().getYear(), m.month().getMonthValue());
+            xml.writeStartElement("entry");
+            AtomFeed.element(xml, "id", url);
+            AtomFeed.element(
+                xml, "title", strings.get(lang, "brief_title").replace("{month}", month));
+            AtomFeed.element(
+                xml,
+                "published",
+                AtomFeed.timestamp(
+                    new PartialDate(m.month().getYear(), m.month().getMonthValue(), 1)));
+            AtomFeed.element(xml, "updated", AtomFeed.timestamp(updated(m)));
+            AtomFeed.link(xml, "alternate", url, "text/html");
+            AtomFeed.element(xml, "summary", summary(lang, m));
+            xml.writeEndElement();
+          }
+        });
   }
 
   /** The month's count and the titles of its records, newest first, in this language. */
@@ -126,20 +108,5 @@ public final class BriefsFeed {
       }
     }
     return latest;
-  }
-
-  private static void element(XMLStreamWriter xml, String name, String text)
-      throws XMLStreamException {
-    xml.writeStartElement(name);
-    xml.writeCharacters(text);
-    xml.writeEndElement();
-  }
-
-  private static void link(XMLStreamWriter xml, String rel, String href, String type)
-      throws XMLStreamException {
-    xml.writeEmptyElement("link");
-    xml.writeAttribute("rel", rel);
-    xml.writeAttribute("type", type);
-    xml.writeAttribute("href", href);
   }
 }

@@ -1,11 +1,8 @@
 package org.briefing.outputs;
 
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.briefing.archive.Archive;
@@ -30,7 +27,6 @@ import org.briefing.render.Routes;
 public final class FeedRenderer {
 
   static final int MAX_ENTRIES = 50;
-  private static final String ATOM = "http://www.w3.org/2005/Atom";
 
   private final Archive archive;
   private final SiteConfig config;
@@ -84,39 +80,22 @@ public final class FeedRenderer {
                     .thenComparing(Engagement::id))
             .limit(MAX_ENTRIES)
             .toList();
-    StringWriter text = new StringWriter();
-    try {
-      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
-      xml.writeStartDocument("utf-8", "1.0");
-      xml.writeCharacters("\n");
-      xml.setDefaultNamespace(ATOM);
-      xml.writeStartElement(ATOM, "feed");
-      xml.writeDefaultNamespace(ATOM);
-      xml.writeAttribute("xml:lang", lang.code());
-      element(xml, "id", Routes.absolute(config.baseUrl(), path));
-      element(xml, "title", title);
-      if (!config.tagline().get(lang).isEmpty()) {
-        element(xml, "subtitle", config.tagline().get(lang));
-      }
-      element(
-          xml,
-          "updated",
-          entries.isEmpty() ? "1970-01-01T00:00:00Z" : timestamp(updated(entries.get(0))));
-      link(xml, "self", Routes.absolute(config.baseUrl(), path), "application/atom+xml");
-      link(xml, "alternate", Routes.absolute(config.baseUrl(), page), "text/html");
-      xml.writeStartElement("author");
-      element(xml, "name", config.title().get(lang));
-      xml.writeEndElement();
-      for (Engagement e : entries) {
-        entry(xml, lang, e);
-      }
-      xml.writeEndElement();
-      xml.writeEndDocument();
-      xml.close();
-    } catch (XMLStreamException e) {
-      throw new IllegalStateException("could not write " + path, e);
-    }
-    return (text + "\n").getBytes(StandardCharsets.UTF_8);
+    AtomFeed.Head head =
+        new AtomFeed.Head(
+            lang,
+            Routes.absolute(config.baseUrl(), path),
+            title,
+            config.tagline().get(lang),
+            entries.isEmpty() ? new PartialDate(1970, 1, 1) : updated(entries.get(0)),
+            Routes.absolute(config.baseUrl(), page),
+            config.title().get(lang));
+    return AtomFeed.write(
+        head,
+        xml -> {
+          for (Engagement e : entries) {
+            entry(xml, lang, e);
+          }
+        });
   }
 
   private void entry(XMLStreamWriter xml, Lang lang, Engagement e) throws XMLStreamException {
@@ -124,11 +103,11 @@ public final class FeedRenderer {
     String url = Routes.absolute(config.baseUrl(), Routes.engagement(text.lang(), e.id()));
     xml.writeStartElement("entry");
     xml.writeAttribute("xml:lang", text.lang().code());
-    element(xml, "id", Routes.absolute(config.baseUrl(), Routes.engagement(lang, e.id())));
-    element(xml, "title", text.title());
-    element(xml, "published", timestamp(e.date()));
-    element(xml, "updated", timestamp(updated(e)));
-    link(xml, "alternate", url, "text/html");
+    AtomFeed.element(xml, "id", Routes.absolute(config.baseUrl(), Routes.engagement(lang, e.id())));
+    AtomFeed.element(xml, "title", text.title());
+    AtomFeed.element(xml, "published", AtomFeed.timestamp(e.date()));
+    AtomFeed.element(xml, "updated", AtomFeed.timestamp(updated(e)));
+    AtomFeed.link(xml, "alternate", url, "text/html");
     xml.writeEmptyElement("category");
     xml.writeAttribute("term", e.type().key());
     xml.writeAttribute("label", e.type().label().get(lang));
@@ -137,7 +116,7 @@ public final class FeedRenderer {
       xml.writeAttribute("term", c.code());
       xml.writeAttribute("label", c.name().get(lang));
     }
-    element(xml, "summary", text.summary());
+    AtomFeed.element(xml, "summary", text.summary());
     if (!e.corrections().isEmpty()) {
       StringBuilder html = new StringBuilder("<p>").append(escape(text.summary())).append("</p>");
       html.append("<p>").append(escape(strings.get(lang, "corrections"))).append(":</p><ul>");
@@ -167,26 +146,6 @@ public final class FeedRenderer {
       }
     }
     return latest;
-  }
-
-  /** Atom needs a full timestamp: a partial date stands for its first day, at midnight UTC. */
-  static String timestamp(PartialDate date) {
-    return date.firstDay() + "T00:00:00Z";
-  }
-
-  private static void element(XMLStreamWriter xml, String name, String text)
-      throws XMLStreamException {
-    xml.writeStartElement(name);
-    xml.writeCharacters(text);
-    xml.writeEndElement();
-  }
-
-  private static void link(XMLStreamWriter xml, String rel, String href, String type)
-      throws XMLStreamException {
-    xml.writeEmptyElement("link");
-    xml.writeAttribute("rel", rel);
-    xml.writeAttribute("type", type);
-    xml.writeAttribute("href", href);
   }
 
   private static String escape(String s) {

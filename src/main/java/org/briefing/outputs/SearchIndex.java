@@ -36,7 +36,8 @@ import org.briefing.render.Routes;
  *   <li>{@code {lang}/search/index.js}: how many records and shards there are;
  *   <li>{@code {lang}/search/terms/{k}.js}: shard {@code k} of the inverted index, the terms whose
  *       {@link String#hashCode} is {@code k} modulo the number of shards, each with its records
- *       (their number on the timeline, newest first, as deltas) and weights;
+ *       (their number on the timeline, newest first) and weights, written compactly ({@link
+ *       PostingsCode});
  *   <li>{@code {lang}/search/records/{k}.js}: the result data (title, date, countries, summary,
  *       link) of records {@code k * }{@value #RECORDS_PER_SHARD} onwards.
  * </ul>
@@ -215,21 +216,16 @@ public final class SearchIndex {
     }
   }
 
-  /** {@code briefingSearchShard("terms", k, {"term": [delta, weight, ...], ...})}. */
+  /**
+   * {@code briefingSearchShard("terms", k, {"term": "postings", ...})}, see {@link PostingsCode}.
+   */
   private static String termShard(int k, Map<String, Postings> terms) {
     StringWriter json = new StringWriter();
     try (JsonGenerator out = JSON.createGenerator(json)) {
       out.writeStartObject();
       for (Map.Entry<String, Postings> t : terms.entrySet()) {
-        out.writeArrayFieldStart(t.getKey());
-        int last = 0;
         Postings p = t.getValue();
-        for (int i = 0; i < p.size; i += 2) {
-          out.writeNumber(p.pairs[i] - last);
-          out.writeNumber(p.pairs[i + 1]);
-          last = p.pairs[i];
-        }
-        out.writeEndArray();
+        out.writeStringField(t.getKey(), PostingsCode.encode(t.getKey(), p.pairs, p.size));
       }
       out.writeEndObject();
     } catch (IOException e) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.briefing.archive.Archive;
@@ -98,37 +99,32 @@ public final class Pages {
           .forEach(
               (type, list) -> {
                 if (!list.isEmpty()) {
-                  pages.add(
-                      page(Routes.type(lang, type), "type.ftlh", () -> builder.type(type, list)));
-                  for (DatePages.Period p : archive.pagesOf(type).periods()) {
-                    pages.add(
-                        page(
-                            Routes.period(Routes.type(lang, type), p),
-                            "period.ftlh",
-                            () -> periods.type(type, p)));
-                  }
+                  pages.addAll(
+                      list(
+                          Routes.type(lang, type),
+                          "type.ftlh",
+                          () -> builder.type(type, list),
+                          archive.pagesOf(type),
+                          p -> periods.type(type, p)));
                 }
               });
       for (Country country : archive.activeCountries()) {
-        pages.add(
-            page(Routes.country(lang, country), "country.ftlh", () -> builder.country(country)));
-        for (DatePages.Period p : archive.pagesOf(country).periods()) {
-          pages.add(
-              page(
-                  Routes.period(Routes.country(lang, country), p),
-                  "period.ftlh",
-                  () -> periods.country(country, p)));
-        }
+        pages.addAll(
+            list(
+                Routes.country(lang, country),
+                "country.ftlh",
+                () -> builder.country(country),
+                archive.pagesOf(country),
+                p -> periods.country(country, p)));
       }
       for (Archive.Pair pair : archive.pairs()) {
-        pages.add(page(Routes.pair(lang, pair), "pair.ftlh", () -> builder.pair(pair)));
-        for (DatePages.Period p : archive.pagesOf(pair).periods()) {
-          pages.add(
-              page(
-                  Routes.period(Routes.pair(lang, pair), p),
-                  "period.ftlh",
-                  () -> periods.pair(pair, p)));
-        }
+        pages.addAll(
+            list(
+                Routes.pair(lang, pair),
+                "pair.ftlh",
+                () -> builder.pair(pair),
+                archive.pagesOf(pair),
+                p -> periods.pair(pair, p)));
       }
       BriefPages briefs = new BriefPages(builder, strings, markdown);
       pages.add(page(Routes.briefs(lang), "briefs.ftlh", briefs::index));
@@ -138,14 +134,13 @@ public final class Pages {
       ActorPages actors = new ActorPages(archive, builder);
       pages.add(page(Routes.actors(lang), "actors.ftlh", actors::index));
       for (Actor actor : archive.actors().active()) {
-        pages.add(page(Routes.actor(lang, actor), "actor.ftlh", () -> actors.actor(actor)));
-        for (DatePages.Period p : archive.pagesOf(actor).periods()) {
-          pages.add(
-              page(
-                  Routes.period(Routes.actor(lang, actor), p),
-                  "period.ftlh",
-                  () -> periods.actor(actor, p)));
-        }
+        pages.addAll(
+            list(
+                Routes.actor(lang, actor),
+                "actor.ftlh",
+                () -> actors.actor(actor),
+                archive.pagesOf(actor),
+                p -> periods.actor(actor, p)));
       }
       for (Engagement e : archive.engagements()) {
         if (e.hasTranslation(lang)) {
@@ -185,6 +180,21 @@ public final class Pages {
   }
 
   /** A page rendered by {@code template} from the view {@code view} makes when it is written. */
+  /** A list's overview at {@code overview}, then a page for each period it continues in. */
+  private List<PlannedFile> list(
+      String overview,
+      String template,
+      Supplier<Object> view,
+      DatePages periods,
+      Function<DatePages.Period, Object> period) {
+    List<PlannedFile> out = new ArrayList<>();
+    out.add(page(overview, template, view));
+    for (DatePages.Period p : periods.periods()) {
+      out.add(page(Routes.period(overview, p), "period.ftlh", () -> period.apply(p)));
+    }
+    return out;
+  }
+
   private PlannedFile page(String path, String template, Supplier<Object> view) {
     return new PlannedFile(
         path,

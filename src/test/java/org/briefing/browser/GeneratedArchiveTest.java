@@ -22,7 +22,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 /**
- * The site of a generated {@value GeneratedSite#RECORDS}-record archive, so that a growing archive
+ * The site of a generated {@link GeneratedSite#RECORDS}-record archive, so that a growing archive
  * can never make a content pull request fail: every page stays within its weight budget, and every
  * record and every monthly brief stays within three clicks of its language's home.
  */

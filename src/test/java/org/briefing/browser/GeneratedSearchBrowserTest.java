@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Search on the generated {@value GeneratedSite#RECORDS}-record archive, in Chromium, served over
+ * Search on the generated {@link GeneratedSite#RECORDS}-record archive, in Chromium, served over
  * HTTP and opened from disk: queries in each language find the records whose text holds the word in
  * any of the forms readers type, filters in the address give exactly the records the model says,
  * and a first result costs at most 150 KiB of downloads.
@@ -123,13 +123,13 @@ class GeneratedSearchBrowserTest {
             && shown.size() == Math.min(10, expected.size()),
         "from disk: " + shown + " among " + expected);
     browser.open(base + "ar/search/index.html?country=sy&type=visit&year=2020");
-    assertEquals(
+    List<String> filtered =
         expectedIds(
             e ->
                 e.countries().stream().anyMatch(c -> c.slug().equals("sy"))
                     && e.type().key().equals("visit")
-                    && e.date().year() == 2020),
-        waitForResults());
+                    && e.date().year() == 2020);
+    assertEquals(filtered.subList(0, Math.min(10, filtered.size())), waitForResults());
   }
 
   @Test
@@ -164,6 +164,23 @@ class GeneratedSearchBrowserTest {
                           + size
                           + ", 0);"))
               .longValue();
+      String shards =
+          browser.js(
+              "const parts = {terms: [0, 0], records: [0, 0]};"
+                  + entries
+                  + ".forEach(e => { const m = /search\\/(terms|records)\\/[0-9]+\\.js$/"
+                  + ".exec(e.name); if (m) { parts[m[1]][0]++; parts[m[1]][1] += "
+                  + "e.encodedBodySize || e.transferSize || 0; } });"
+                  + "return parts.terms[1] + ' in ' + parts.terms[0] + ' term shards, '"
+                  + " + parts.records[1] + ' in ' + parts.records[0] + ' result-data shards';");
+      // When the results of the address's query were on the page, after the page's own
+      // scripts ran (DOMContentLoaded): reported for the benchmark, not held to a limit here,
+      // since a loaded test machine says nothing about a reader's.
+      Number afterLoad =
+          browser.js(
+              "const nav = performance.getEntriesByType('navigation')[0];"
+                  + "const mark = performance.getEntriesByName('briefing-first-results')[0];"
+                  + "return mark ? Math.round(mark.startTime - nav.domContentLoadedEventEnd) : -1;");
       System.out.println(
           "[weight] "
               + GeneratedSite.RECORDS
@@ -174,9 +191,13 @@ class GeneratedSearchBrowserTest {
               + q[0]
               + "): "
               + bytes
-              + " bytes downloaded, and "
+              + " bytes downloaded ("
+              + shards
+              + "), and "
               + fonts
-              + " bytes of fonts");
+              + " bytes of fonts; results shown "
+              + afterLoad
+              + " ms after DOMContentLoaded");
       assertTrue(
           bytes > 10_000 && bytes <= BUDGET, q[0] + ": " + bytes + " bytes to a first result");
     }
@@ -184,12 +205,24 @@ class GeneratedSearchBrowserTest {
 
   // ---- helpers ----------------------------------------------------------------------------
 
+  /**
+   * The page opened with {@code filters} in its address shows the model's first ten records, newest
+   * first, and its search finds exactly the model's records, however large the archive.
+   */
   private static void check(String lang, String filters, Predicate<Engagement> model) {
     browser.open(server.url(lang + "/search/index.html?" + filters));
     List<String> expected = expectedIds(model);
-    assertTrue(
-        !expected.isEmpty() && expected.size() <= 10, filters + ": pick a small set " + expected);
-    assertEquals(expected, waitForResults(), filters + ", newest first");
+    assertTrue(!expected.isEmpty(), filters + ": pick a combination some record has");
+    assertEquals(
+        expected.subList(0, Math.min(10, expected.size())),
+        waitForResults(),
+        filters + ", newest first");
+    List<String> all =
+        browser.jsAsync(
+            "const done = arguments[arguments.length - 1];"
+                + "const p = new URLSearchParams(location.search);"
+                + "briefingSearch.search('', Object.fromEntries(p)).then(done);");
+    assertEquals(expected, all, filters + ": every matching record");
   }
 
   private static List<String> expectedIds(Predicate<Engagement> model) {

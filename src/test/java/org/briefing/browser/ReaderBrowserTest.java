@@ -197,6 +197,23 @@ class ReaderBrowserTest {
     }
   }
 
+  @Test
+  void arabicCitedTitlesStayUprightOnPagesOfEitherLanguage() {
+    // Arabic has no italics: a source's Arabic title is set upright on the English page too.
+    for (String lang : List.of("ar", "en")) {
+      browser.open(
+          server.url(
+              lang + "/engagements/2025-01-20-qatar-syria-civil-defence-agreement/index.html"));
+      List<String> styles =
+          browser.js(
+              "return [...document.querySelectorAll('cite, em, i')]"
+                  + ".filter(e => e.closest('[lang]').lang === 'ar')"
+                  + ".map(e => getComputedStyle(e).fontStyle);");
+      assertTrue(!styles.isEmpty(), lang + ": the record cites an Arabic source by title");
+      assertEquals(List.of("normal"), styles.stream().distinct().toList(), lang + ": " + styles);
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("pages")
   void thePageAndItsMainContentRunInTheLanguagesDirection(Page page) {

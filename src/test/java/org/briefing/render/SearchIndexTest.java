@@ -74,12 +74,28 @@ class SearchIndexTest {
   static Map<Integer, Integer> postings(RenderedSite site, Lang lang, String term)
       throws IOException {
     int shards = manifest(site, lang).path("termShards").asInt();
-    JsonNode list = shard(site, lang, "terms", SearchIndex.shardOf(term, shards)).path(term);
+    String code = shard(site, lang, "terms", SearchIndex.shardOf(term, shards)).path(term).asText();
+    // Read as PostingsCode documents it: base-32 numbers, a digit before the last one from the
+    // upper set; each posting is the gap doubled, plus 1 when its own weight follows.
+    String last = "0123456789abcdefghijklmnopqrstuv";
+    String more = "ABCDEFGHIJKLMNOPQRSTUVWXYZ+-./:;";
+    List<Integer> numbers = new ArrayList<>();
+    int value = 0;
+    for (char c : code.toCharArray()) {
+      int d = last.indexOf(c);
+      if (d >= 0) {
+        numbers.add(value * 32 + d);
+        value = 0;
+      } else {
+        assertTrue(more.indexOf(c) >= 0, term + ": no such digit " + c);
+        value = value * 32 + more.indexOf(c);
+      }
+    }
     Map<Integer, Integer> out = new TreeMap<>();
     int n = 0;
-    for (int i = 0; i < list.size(); i += 2) {
-      n += list.get(i).asInt();
-      out.put(n, list.get(i + 1).asInt());
+    for (int i = 0; i < numbers.size(); i++) {
+      n += numbers.get(i) / 2;
+      out.put(n, numbers.get(i) % 2 == 1 ? numbers.get(++i) : term.contains(":") ? 0 : 1);
     }
     return out;
   }

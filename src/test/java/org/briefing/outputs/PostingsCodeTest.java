@@ -1,0 +1,51 @@
+package org.briefing.outputs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The letters a search shard holds for a term, worked out by hand from the format: the browser's
+ * reader (assets/search.js) is written to the same description, and the browser tests find records
+ * through it.
+ */
+class PostingsCodeTest {
+
+  @Test
+  void aWordInConsecutiveRecordsCostsOneLetterEach() {
+    // records 0, 1, 2, 3 once each: gaps 0, 1, 1, 1, doubled
+    assertEquals("0222", PostingsCode.encode("secur", new int[] {0, 1, 1, 1, 2, 1, 3, 1}, 8));
+  }
+
+  @Test
+  void anotherWeightIsMarkedAndFollows() {
+    // record 4 at weight 3: gap 4 -> 8 + 1 = "9", then "3"; record 5 at weight 1: gap 1 -> "2"
+    assertEquals("932", PostingsCode.encode("cooper", new int[] {4, 3, 5, 1}, 4));
+  }
+
+  @Test
+  void largeGapsAndWeightsTakeMoreDigitsTheFirstFromTheUpperSet() {
+    // gap 35 -> 70 = 2 * 32 + 6 -> "C6"
+    assertEquals("C6", PostingsCode.encode("word", new int[] {35, 1}, 2));
+    // record 9,999 -> 19,998 = 19 * 1024 + 16 * 32 + 30 -> "T", "Q", "u"
+    assertEquals("TQu", PostingsCode.encode("word", new int[] {9999, 1}, 2));
+    // gap 2 marked -> 5, weight 40 -> "B8"
+    assertEquals("5B8", PostingsCode.encode("word", new int[] {2, 40}, 2));
+  }
+
+  @Test
+  void filterTermsUsuallyWeighNothing() {
+    assertEquals("02", PostingsCode.encode("country:sy", new int[] {0, 0, 1, 0}, 4));
+    assertEquals("112", PostingsCode.encode("year:2025", new int[] {0, 1, 1, 0}, 4));
+  }
+
+  @Test
+  void noLetterNeedsEscapingInJsonOrAScript() {
+    String all = PostingsCode.LAST + PostingsCode.MORE;
+    assertEquals(64, all.chars().distinct().count(), "64 distinct digits");
+    for (char c : all.toCharArray()) {
+      assertTrue(c > ' ' && c < 127 && c != '"' && c != '\\' && c != '<', "digit " + c);
+    }
+  }
+}
