@@ -124,6 +124,18 @@ final class YamlSyntax {
                 + ") YAML cannot read; delete it and"
                 + " retype what is around it");
       }
+      if (context.contains("scanning an anchor") || context.contains("scanning an alias")) {
+        char mark = context.contains("anchor") ? '&' : '*';
+        return at(
+            file,
+            lineOffset,
+            opened,
+            "a value cannot begin with "
+                + mark
+                + " in YAML (it would start "
+                + (mark == '&' ? "an anchor" : "an alias")
+                + ", which is not allowed); put the whole value in quotes");
+      }
       if (problem.contains("<document start>")) {
         return at(
             file,
@@ -158,6 +170,25 @@ final class YamlSyntax {
               + " with a special character");
     }
     JsonLocation where = e.getLocation();
+    String original = firstLine(e.getOriginalMessage());
+    if (original.contains("special characters are not allowed")) {
+      // The reader refuses the character before any position is known: find it in the text.
+      Problem control = controlCharacter(file, lines, lineOffset);
+      if (control != null) {
+        return control;
+      }
+    }
+    if (original.contains("base64") && where != null && where.getLineNr() > 0) {
+      // A value tagged !!binary is decoded before the tag can be refused: name the tag instead.
+      int line = where.getLineNr() - 1;
+      int tag = line < lines.length ? lines[line].indexOf("!!binary") : -1;
+      return new Problem(
+          file,
+          line + 1 + lineOffset,
+          tag >= 0 ? tag + 1 : Math.max(where.getColumnNr(), 1),
+          "YAML tags (!!binary) are not allowed; remove the tag, and quote the value if it must"
+              + " stay text");
+    }
     Position position =
         where == null || where.getLineNr() <= 0
             ? Position.startOf(file)
@@ -167,6 +198,34 @@ final class YamlSyntax {
         "YAML cannot read this file ("
             + firstLine(e.getOriginalMessage())
             + "); check the indentation, and put quotes around values that contain \": \" or \" #\"");
+  }
+
+  /** The first character YAML does not allow anywhere in a file (a control character), if any. */
+  private static Problem controlCharacter(Path file, String[] lines, int lineOffset) {
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
+      for (int j = 0; j < line.length(); j = line.offsetByCodePoints(j, 1)) {
+        int c = line.codePointAt(j);
+        boolean allowed =
+            c == '\t'
+                || c == '\r'
+                || (c >= 0x20 && c <= 0x7E)
+                || c == 0x85
+                || (c >= 0xA0 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD)
+                || c >= 0x10000;
+        if (!allowed) {
+          return new Problem(
+              file,
+              i + 1 + lineOffset,
+              j + 1,
+              "an invisible or control character ("
+                  + String.format(Locale.ROOT, "U+%04X", c)
+                  + ") YAML cannot read; delete it and retype what is around it");
+        }
+      }
+    }
+    return null;
   }
 
   /** A tab where the parser stopped, or before it on that line's indentation. */

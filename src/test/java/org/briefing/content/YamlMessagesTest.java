@@ -60,9 +60,16 @@ class YamlMessagesTest {
         "anything else >> %YAML 1.1|%YAML 1.1|---|a: b| >> 2:1: YAML cannot read this line (found"
             + " duplicate YAML directive); check the indentation, and put quotes around values that"
             + " contain \": \" or \" #\" or start with a special character",
-        "a control character >> title: a\u0007b| >> 1:1: YAML cannot read this file (special"
-            + " characters are not allowed); check the indentation, and put quotes around values"
-            + " that contain \": \" or \" #\"",
+        "a control character >> date: 2025|title: a\u0007b| >> 2:9: an invisible or control"
+            + " character (U+0007) YAML cannot read; delete it and retype what is around it",
+        "an ampersand with no name >> date: 2025|key: &| >> 2:6: a value cannot begin with & in"
+            + " YAML (it would start an anchor, which is not allowed); put the whole value in"
+            + " quotes",
+        "an asterisk with no name >> key: *| >> 1:6: a value cannot begin with * in YAML (it would"
+            + " start an alias, which is not allowed); put the whole value in quotes",
+        "a binary tag on text that is not base64 >> date: 2025|key: !!binary x| >> 2:6: YAML tags"
+            + " (!!binary) are not allowed; remove the tag, and quote the value if it must stay"
+            + " text",
       })
   void eachMistakeIsNamedWhereItIs(String mistake, String yaml, String expected) {
     assertEquals(List.of(FILE + ":" + expected), problems(yaml), mistake);
