@@ -218,7 +218,7 @@ final class YamlSyntax {
           return new Problem(
               file,
               i + 1 + lineOffset,
-              j + 1,
+              line.codePointCount(0, j) + 1, // as editors count columns, an emoji one
               "an invisible or control character ("
                   + String.format(Locale.ROOT, "U+%04X", c)
                   + ") YAML cannot read; delete it and retype what is around it");

@@ -75,6 +75,31 @@ class YamlMessagesTest {
     assertEquals(List.of(FILE + ":" + expected), problems(yaml), mistake);
   }
 
+  /**
+   * Each character YAML refuses is named at its own line and column, after characters at the edges
+   * of what YAML allows (a space, ~, U+00A0, U+D7FF, U+E000, U+FFFD, U+10000), which are passed
+   * over and each count as one column.
+   */
+  @ParameterizedTest(name = "U+{0}")
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"0008", "001F", "007F", "0084", "0086", "009F", "D800", "FFFE"})
+  void everyCharacterYamlRefusesIsNamedWhereItIs(String hex) {
+    String refused = String.valueOf((char) Integer.parseInt(hex, 16));
+    String allowed = "~\u00A0\uD7FF\uE000\uFFFD" + new String(Character.toChars(0x10000));
+    String yaml = "date: 2025|title: b" + allowed + refused + "c|";
+    assertEquals(
+        List.of(
+            FILE
+                + ":2:15: an invisible or control character (U+"
+                + hex
+                + ") YAML cannot read; delete it and retype what is around it"),
+        problems(yaml));
+    // in a record's front matter, the first line of the YAML is the file's second
+    List<Problem> inRecord = new ArrayList<>();
+    new YamlReader().read(FILE, yaml.replace("|", "\n"), 1, inRecord);
+    assertEquals(3, inRecord.get(0).line(), "counted from the file's first line");
+  }
+
   @org.junit.jupiter.api.Test
   void aCommentMarkWithNothingAfterItEndsTheValueSilently() {
     assertEquals(List.of(), problems("title: Kim #|date: 2025|"));
