@@ -88,8 +88,9 @@ public final class SiteBuilder {
    * when that build left its {@link BuildState} and nothing else wrote the folder since. Records
    * edited, added or removed are narrowed down; anything else (a template, a shared content file,
    * the program, the options, a page of a country, pair or type gained or lost) renders everything.
-   * The site is published whole, as always, and a build with problems changes neither the site nor
-   * the state.
+   * A build that keeps files patches the output folder in place (see {@link Publisher#patch}); one
+   * that keeps none swaps a whole new folder in. A build with problems, or one whose publishing
+   * fails, changes neither the site nor the state.
    */
   public Outcome buildReusing(Options options) throws IOException {
     LoadedContent content = new ContentLoader().load(options.content());
@@ -126,10 +127,14 @@ public final class SiteBuilder {
     List<PlannedFile> render = plan.stream().filter(file -> !kept.contains(file.path())).toList();
     BuildState.forget(options.out()); // from here on the folder may no longer be what it says
     int files;
+    Publisher.SiteWriter writer = sink -> SiteRenderer.write(render, sink, true);
     try {
+      // Keeping files, the folder is patched in place: the kept ones are never touched, where a
+      // new folder would need a link to each and the old one deleting, most of the build's time.
       files =
-          new Publisher()
-              .publish(options.out(), sink -> SiteRenderer.write(render, sink, true), kept);
+          kept.isEmpty()
+              ? new Publisher().publish(options.out(), writer)
+              : new Publisher().patch(options.out(), writer, kept);
     } catch (IOException | RuntimeException e) {
       if (last.isPresent()) { // the folder was left as it was, and so is its state
         last.get().write(options.out());

@@ -1,15 +1,12 @@
 package org.briefing.publish;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +20,9 @@ import org.briefing.files.OutputSink;
  * The only place that writes the site to disk. The new site is written whole into a temporary
  * folder beside the output folder, then swapped in with two renames, so readers and CI never see a
  * half-written site, and a build that fails before this point leaves the last good site exactly as
- * it was. Files of the old site that the new one lacks are gone with it.
+ * it was. Files of the old site that the new one lacks are gone with it. A build that keeps most of
+ * the last site {@link #patch patches} it in place instead, with the same guarantee for a failure
+ * but not for readers of the folder during the commit.
  */
 public final class Publisher {
 
@@ -72,25 +71,44 @@ public final class Publisher {
    * @return how many files the new site has, kept ones included
    */
   public int publish(Path out, SiteWriter site, Set<String> kept) throws IOException {
+    return publish(out, site, kept, false);
+  }
+
+  /**
+   * As {@link #publish(Path, SiteWriter, Set)}, but changing the current site in place instead of
+   * swapping in a new folder: {@code kept} stay where they are, untouched, the files {@code site}
+   * writes replace theirs one rename each, and the files the new site lacks go (see {@link Patch}).
+   * Readers may see old and new files side by side while that happens; when a step fails, the site
+   * is left as it was.
+   *
+   * @return how many files the new site has, kept ones included
+   */
+  public int patch(Path out, SiteWriter site, Set<String> kept) throws IOException {
+    return publish(out, site, kept, true);
+  }
+
+  private int publish(Path out, SiteWriter site, Set<String> kept, boolean patch)
+      throws IOException {
     Path target = out.toAbsolutePath().normalize();
     refuseForeign(target);
     Path parent = target.getParent();
     Files.createDirectories(parent);
     OutputLock held = OutputLock.heldHere(target);
     if (held != null) {
-      return publish(held, target, site, kept);
+      return publish(held, target, site, kept, patch);
     }
     try (OutputLock lock = OutputLock.acquire(target, System.err)) {
-      return publish(lock, target, site, kept);
+      return publish(lock, target, site, kept, patch);
     }
   }
 
-  private int publish(OutputLock lock, Path target, SiteWriter site, Set<String> kept)
+  private int publish(
+      OutputLock lock, Path target, SiteWriter site, Set<String> kept, boolean patch)
       throws IOException {
     Publication run = new Publication(lock);
     ACTIVE.add(run);
     try {
-      return run.publish(target, site, kept);
+      return run.publish(target, site, kept, patch);
     } finally {
       ACTIVE.remove(run);
     }
@@ -116,7 +134,7 @@ public final class Publisher {
 
   private static final AtomicLong SWAPS = new AtomicLong();
 
-  /** How many new sites this process has swapped in so far. */
+  /** How many new sites this process has published (swapped in or patched) so far. */
   public static long swapCount() {
     return SWAPS.get();
   }
@@ -161,7 +179,7 @@ public final class Publisher {
       this.lock = lock;
     }
 
-    int publish(Path target, SiteWriter site, Set<String> kept) throws IOException {
+    int publish(Path target, SiteWriter site, Set<String> kept, boolean patch) throws IOException {
       gate.readLock().lock();
       try {
         staging =
@@ -174,15 +192,23 @@ public final class Publisher {
       try {
         FolderSink sink = new FolderSink(staging, gate);
         for (String relative : kept) {
-          sink.keep(relative, inside(target, relative));
+          if (patch) {
+            sink.reserve(relative);
+          } else {
+            sink.keep(relative, FolderSink.inside(target, relative));
+          }
         }
         site.writeAll(sink);
         gate.readLock().lock();
         try {
-          if (Files.exists(target.resolve(PLACEHOLDER))) {
-            Files.copy(target.resolve(PLACEHOLDER), staging.resolve(PLACEHOLDER));
+          if (patch) {
+            Patch.commit(target, staging, kept, PLACEHOLDER);
+          } else {
+            if (Files.exists(target.resolve(PLACEHOLDER))) {
+              Files.copy(target.resolve(PLACEHOLDER), staging.resolve(PLACEHOLDER));
+            }
+            swap(staging, target);
           }
-          swap(staging, target);
           swapped = true;
           SWAPS.incrementAndGet();
         } finally {
@@ -242,111 +268,6 @@ public final class Publisher {
     try (var entries = Files.newDirectoryStream(dir)) {
       return !entries.iterator().hasNext();
     }
-  }
-
-  /**
-   * Writes files into a folder, from several threads at once: each path once only, inside the
-   * folder only, never over an existing file.
-   */
-  static final class FolderSink implements OutputSink {
-
-    private final Path root;
-    private final ReentrantReadWriteLock gate;
-    private final Set<Path> written = ConcurrentHashMap.newKeySet();
-    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
-
-    FolderSink(Path root) {
-      this(root, new ReentrantReadWriteLock());
-    }
-
-    /** Writes only while it can hold {@code gate} to read; an interrupted build never can. */
-    FolderSink(Path root, ReentrantReadWriteLock gate) {
-      this.root = root;
-      this.gate = gate;
-      folders.add(root);
-    }
-
-    @Override
-    public void write(String relative, Body body) throws IOException {
-      Path path = claim(relative);
-      gate.readLock().lock();
-      try {
-        createParent(path);
-        try (OutputStream out =
-            new BufferedOutputStream(
-                Files.newOutputStream(
-                    path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                1 << 16)) {
-          body.writeTo(out);
-        }
-      } finally {
-        gate.readLock().unlock();
-      }
-    }
-
-    /** Takes {@code existing} over as the file {@code relative}, a link to it where possible. */
-    void keep(String relative, Path existing) throws IOException {
-      Path path = claim(relative);
-      gate.readLock().lock();
-      try {
-        createParent(path);
-        try {
-          Files.createLink(path, existing);
-        } catch (UnsupportedOperationException | IOException e) {
-          Files.copy(existing, path);
-        }
-      } finally {
-        gate.readLock().unlock();
-      }
-    }
-
-    private Path claim(String relative) {
-      Path path = inside(root, relative);
-      if (!written.add(path)) {
-        throw new IllegalArgumentException("two files would be written to " + relative);
-      }
-      return path;
-    }
-
-    private void createParent(Path path) throws IOException {
-      if (!folders.contains(path.getParent())) {
-        Files.createDirectories(path.getParent());
-        folders.add(path.getParent());
-      }
-    }
-
-    int count() {
-      return written.size();
-    }
-  }
-
-  /**
-   * Where {@code relative} goes under {@code staging}. Only plain relative paths are taken: forward
-   * slashes between non-empty names, none of them {@code .} or {@code ..}, no backslash, no NUL,
-   * nothing absolute. Ids and keys in paths are validated long before, so anything else is a bug,
-   * refused before it can write outside the output folder.
-   */
-  static Path inside(Path staging, String relative) {
-    boolean plain =
-        !relative.isEmpty()
-            && relative.indexOf('\\') < 0
-            && relative.indexOf('\0') < 0
-            && !relative.startsWith("/");
-    for (String name : relative.split("/", -1)) {
-      plain &= !name.isEmpty() && !name.equals(".") && !name.equals("..");
-    }
-    Path path = plain ? staging.resolve(relative).normalize() : staging;
-    if (!plain
-        || !path.startsWith(staging)
-        || path.equals(staging)
-        || Path.of(relative).isAbsolute()) {
-      throw new IllegalArgumentException(
-          "output path leaves the output folder or is not a"
-              + " plain relative path: \""
-              + relative
-              + "\"");
-    }
-    return path;
   }
 
   /**

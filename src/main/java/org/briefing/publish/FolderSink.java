@@ -1,0 +1,124 @@
+package org.briefing.publish;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.briefing.files.OutputSink;
+
+/**
+ * Writes files into a folder, from several threads at once: each path once only, inside the folder
+ * only, never over an existing file.
+ */
+final class FolderSink implements OutputSink {
+
+  private final Path root;
+  private final ReentrantReadWriteLock gate;
+  private final Set<Path> written = ConcurrentHashMap.newKeySet();
+  private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+
+  FolderSink(Path root) {
+    this(root, new ReentrantReadWriteLock());
+  }
+
+  /** Writes only while it can hold {@code gate} to read; an interrupted build never can. */
+  FolderSink(Path root, ReentrantReadWriteLock gate) {
+    this.root = root;
+    this.gate = gate;
+    folders.add(root);
+  }
+
+  @Override
+  public void write(String relative, Body body) throws IOException {
+    Path path = claim(relative);
+    gate.readLock().lock();
+    try {
+      createParent(path);
+      try (OutputStream out =
+          new BufferedOutputStream(
+              Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+              1 << 16)) {
+        body.writeTo(out);
+      }
+    } finally {
+      gate.readLock().unlock();
+    }
+  }
+
+  /** Takes {@code existing} over as the file {@code relative}, a link to it where possible. */
+  void keep(String relative, Path existing) throws IOException {
+    Path path = claim(relative);
+    gate.readLock().lock();
+    try {
+      createParent(path);
+      try {
+        Files.createLink(path, existing);
+      } catch (UnsupportedOperationException | IOException e) {
+        Files.copy(existing, path);
+      }
+    } finally {
+      gate.readLock().unlock();
+    }
+  }
+
+  private Path claim(String relative) {
+    Path path = inside(root, relative);
+    if (!written.add(path)) {
+      throw new IllegalArgumentException("two files would be written to " + relative);
+    }
+    return path;
+  }
+
+  private void createParent(Path path) throws IOException {
+    if (!folders.contains(path.getParent())) {
+      Files.createDirectories(path.getParent());
+      folders.add(path.getParent());
+    }
+  }
+
+  int count() {
+    return written.size();
+  }
+
+  /**
+   * Claims {@code relative} for a file of the current site that stays where it is, so that nothing
+   * is written over it and it is counted.
+   */
+  void reserve(String relative) {
+    claim(relative);
+  }
+
+  /**
+   * Where {@code relative} goes under {@code staging}. Only plain relative paths are taken: forward
+   * slashes between non-empty names, none of them {@code .} or {@code ..}, no backslash, no NUL,
+   * nothing absolute. Ids and keys in paths are validated long before, so anything else is a bug,
+   * refused before it can write outside the output folder.
+   */
+  static Path inside(Path staging, String relative) {
+    boolean plain =
+        !relative.isEmpty()
+            && relative.indexOf('\\') < 0
+            && relative.indexOf('\0') < 0
+            && !relative.startsWith("/");
+    for (String name : relative.split("/", -1)) {
+      plain &= !name.isEmpty() && !name.equals(".") && !name.equals("..");
+    }
+    Path path = plain ? staging.resolve(relative).normalize() : staging;
+    if (!plain
+        || !path.startsWith(staging)
+        || path.equals(staging)
+        || Path.of(relative).isAbsolute()) {
+      throw new IllegalArgumentException(
+          "output path leaves the output folder or is not a"
+              + " plain relative path: \""
+              + relative
+              + "\"");
+    }
+    return path;
+  }
+}
