@@ -19,7 +19,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.briefing.files.RecordPieces;
 import org.briefing.files.RecordTerms;
-import org.briefing.publish.Publisher;
 
 /**
  * What the last {@code build} made its output from, kept in a hidden folder beside the output
@@ -231,8 +230,12 @@ record BuildState(
     }
   }
 
-  /** Removes the state of {@code out}, so that the next build is a full one. */
+  /**
+   * Removes the manifest of {@code out}, so that the next build is a full one. The search terms
+   * stay: each is taken only for a record whose hash is still its own, whatever the folder holds,
+   * and a build that fails to publish then leaves the state as it found it.
+   */
   static void forget(Path out) throws IOException {
-    Publisher.deleteTree(folder(out));
+    Files.deleteIfExists(folder(out).resolve(MANIFEST));
   }
 }

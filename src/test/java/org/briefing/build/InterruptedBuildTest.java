@@ -176,6 +176,39 @@ class InterruptedBuildTest {
   }
 
   @Test
+  void sigtermWhileABuildThatReusesTheLastOneWritesKeepsTheLastSite() throws Exception {
+    assertTrue(new SiteBuilder().buildReusing(options()).ok(), "the state it reuses");
+    assertEquals(lastSite, LocaleIndependenceTest.digests(out));
+    Path engagements = content.resolve("engagements");
+    Path saved = org.briefing.TestFiles.copyTree(engagements, tmp.resolve("engagements-saved"));
+    try {
+      // Every other record retitled: hundreds of pages to render again, the others kept, so
+      // the build patches the folder in place rather than swapping a new one in.
+      List<Path> records;
+      try (Stream<Path> folders = Files.list(engagements)) {
+        records = folders.sorted().toList();
+      }
+      for (int i = 0; i < records.size(); i += 2) {
+        Path en = records.get(i).resolve("en.md");
+        Files.writeString(
+            en, Files.readString(en).replaceFirst("title: .*", "title: \"Retitled " + i + "\""));
+      }
+      Process build = startBuild("term-reusing");
+      awaitPagesInStaging(build);
+      build.destroy();
+      assertTrue(build.waitFor(300, TimeUnit.SECONDS));
+      assertEquals(4, build.exitValue(), stderr("term-reusing"));
+      assertTrue(
+          stderr("term-reusing").contains("interrupted; the last site is unchanged"),
+          stderr("term-reusing"));
+    } finally {
+      Publisher.deleteTree(engagements);
+      Files.move(saved, engagements);
+    }
+    assertLastSiteUntouched();
+  }
+
+  @Test
   void whatAKilledBuildLeftIsRemovedByTheNextBuild() throws Exception {
     Process build = startBuild("kill9");
     awaitPagesInStaging(build);

@@ -156,6 +156,51 @@ class ReusedBuildTest {
   }
 
   @Test
+  void aRemovedRecordTakesItsFoldersAlongAndAStrayFileGoes() throws IOException {
+    Path content = generatedCorpus();
+    Path out = tmp.resolve("site-output");
+    Path record = records(content).get(0);
+    Path added = TestFiles.copyTree(record, record.resolveSibling("added-then-removed"));
+    replaceLine(added.resolve("en.md"), "title: ", "title: \"Added, then removed\"");
+    reuse(content, out);
+    assertFalse(named(out, "added-then-removed").isEmpty(), "the added record has pages");
+
+    org.briefing.publish.Publisher.deleteTree(added);
+    Files.writeString(out.resolve("stray.html"), "dropped in by hand");
+    Files.createDirectories(out.resolve("notes/old"));
+    Files.writeString(out.resolve("notes/old/stray.txt"), "and this too");
+    SiteBuilder.Outcome outcome = reuse(content, out);
+
+    assertTrue(outcome.rendered() < outcome.files() / 4, "the last build was reused");
+    assertEquals(List.of(), named(out, "added-then-removed"), "its pages and folders are gone");
+    assertFalse(Files.exists(out.resolve("stray.html")), "a stray file is removed");
+    assertFalse(Files.exists(out.resolve("notes")), "with the folders it leaves empty");
+    assertSameAsCleanBuild(content, out, "a record removed, stray files dropped in");
+    Path clean = Files.createTempDirectory(tmp, "clean-").resolve("site");
+    new SiteBuilder().build(options(content, SeedSite.TEMPLATES, clean), false);
+    assertEquals(folders(clean), folders(out), "the same folders as a clean build");
+  }
+
+  /** The paths under {@code root} with {@code name} as one of their names. */
+  private static List<String> named(Path root, String name) throws IOException {
+    try (Stream<Path> all = Files.walk(root)) {
+      return all.map(p -> root.relativize(p).toString())
+          .filter(p -> Arrays.asList(p.split("/")).contains(name))
+          .sorted()
+          .toList();
+    }
+  }
+
+  private static List<String> folders(Path root) throws IOException {
+    try (Stream<Path> all = Files.walk(root)) {
+      return all.filter(Files::isDirectory)
+          .map(p -> root.relativize(p).toString())
+          .sorted()
+          .toList();
+    }
+  }
+
+  @Test
   void aFileWrittenSinceTheLastBuildIsNotKept() throws IOException {
     Path content = generatedCorpus();
     Path out = tmp.resolve("site-output");
