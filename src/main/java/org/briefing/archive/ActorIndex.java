@@ -2,12 +2,16 @@ package org.briefing.archive;
 
 import java.text.Collator;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.briefing.model.Actor;
 import org.briefing.model.Country;
 import org.briefing.model.Engagement;
@@ -31,6 +35,7 @@ public final class ActorIndex {
 
   private final List<Actor> actors;
   private final Map<String, List<Engagement>> records = new LinkedHashMap<>();
+  private final Map<String, Set<Actor>> met = new HashMap<>();
 
   /** {@code newestFirst}: every published record, newest first. */
   ActorIndex(List<Actor> actors, List<Engagement> newestFirst) {
@@ -44,6 +49,12 @@ public final class ActorIndex {
       }
     }
     records.replaceAll((id, list) -> List.copyOf(list));
+    for (Engagement e : newestFirst) {
+      for (Actor a : e.actors()) {
+        met.computeIfAbsent(a.id(), k -> new LinkedHashSet<>()).addAll(e.actors());
+      }
+    }
+    met.replaceAll((id, set) -> Collections.unmodifiableSet(set));
   }
 
   /** Every actor of actors.yaml, in the order written. */
@@ -63,6 +74,15 @@ public final class ActorIndex {
   /** The actor's records, newest first. */
   public List<Engagement> engagementsOf(Actor actor) {
     return records.getOrDefault(actor.id(), List.of());
+  }
+
+  /**
+   * Every actor named in the actor's records, the actor included, in the order first met (newest
+   * record first). Asked for each record when a build works out what a change touches, so it is
+   * worked out once here rather than by walking the actor's records every time.
+   */
+  public Set<Actor> actorsMet(Actor actor) {
+    return met.getOrDefault(actor.id(), Set.of());
   }
 
   /** Countries of the actor's records, most shared first, then by code; its own country too. */

@@ -166,8 +166,8 @@ public final class AffectedFiles {
                 files.add(Routes.type(lang, e.type()));
                 for (Actor actor : e.actors()) {
                   files.add(Routes.actor(lang, actor)); // its records, and the actors met there
-                  for (Engagement shared : archive.actors().engagementsOf(actor)) {
-                    shared.actors().forEach(a -> files.add(Routes.actor(lang, a)));
+                  for (Actor met : archive.actors().actorsMet(actor)) {
+                    files.add(Routes.actor(lang, met));
                   }
                 }
               }

@@ -2,9 +2,7 @@ package org.briefing.files;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Where rendered files go as they are made: the publish stage's staging folder, the preview's
@@ -22,7 +20,7 @@ public interface OutputSink {
    * {@code ?}, as {@link String#getBytes} makes them).
    */
   static Writer utf8(OutputStream out) {
-    return new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    return new Utf8Writer(out);
   }
 
   /** Writes a file's bytes; the stream is buffered and closed by the sink. */

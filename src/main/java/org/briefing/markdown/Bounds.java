@@ -107,8 +107,12 @@ final class Bounds {
     int run = 0;
     char runOf = 0;
     int slashes = 0; // backslashes just before `c`
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
+    // Every body passes here before it is parsed, twice per build: the characters are read from
+    // an array and copied in runs, as few of them are ever escaped.
+    char[] chars = line.toCharArray();
+    int copied = 0; // chars before this are in `out`
+    for (int i = 0; i < chars.length; i++) {
+      char c = chars[i];
       boolean literal = slashes % 2 == 1;
       slashes = c == '\\' ? slashes + 1 : 0;
       boolean escape = false;
@@ -127,10 +131,11 @@ final class Bounds {
         openBrackets += escape ? 0 : 1;
       }
       if (escape) {
-        out.append('\\');
+        out.append(chars, copied, i - copied).append('\\');
+        copied = i;
       }
-      out.append(c);
     }
+    out.append(chars, copied, chars.length - copied);
   }
 
   /**

@@ -82,19 +82,20 @@ public final class PlainText {
 
   /** Each run of ASCII whitespace as one space (what the regex {@code \\s+} matches). */
   static String collapseSpaces(CharSequence text) {
-    StringBuilder out = new StringBuilder(text.length());
+    // Read from an array and written in place: every record's body passes here once per language.
+    char[] chars = text.toString().toCharArray();
+    int length = 0;
     boolean inRun = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+    for (char c : chars) {
       boolean space = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
       if (!space) {
-        out.append(c);
+        chars[length++] = c;
       } else if (!inRun) {
-        out.append(' ');
+        chars[length++] = ' ';
       }
       inRun = space;
     }
-    return out.toString();
+    return new String(chars, 0, length);
   }
 
   /** HTML comments are dropped from the pages, so from the index too. */

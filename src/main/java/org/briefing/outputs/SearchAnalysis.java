@@ -15,8 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How search reads words, in Java, for the index the build writes. The rules are a table, {@value
@@ -36,8 +35,6 @@ public final class SearchAnalysis {
   /** Where the site carries the table for the browser, as a script that sets a global. */
   public static final String SCRIPT = org.briefing.render.Routes.searchAnalysis();
 
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
-
   /**
    * A stemming rule: strip {@code prefix} or replace {@code suffix} by {@code to}, if at least
    * {@code min} characters are left and the word is not one of {@code keep}.
@@ -53,6 +50,9 @@ public final class SearchAnalysis {
   private final BitSet folded = new BitSet();
   private final Map<Integer, String> fold = new HashMap<>();
   private final List<Stemmer> stemmers = new ArrayList<>();
+  private final Map<String, String> stems = new ConcurrentHashMap<>();
+
+  private static final int MAX_REMEMBERED_STEMS = 200_000;
 
   private static final SearchAnalysis RULES = load();
 
@@ -104,29 +104,83 @@ public final class SearchAnalysis {
 
   /** The terms of {@code text}, in order, repeats kept. */
   public List<String> terms(String text) {
-    String normal = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-    StringBuilder kept = new StringBuilder(normal.length());
-    normal
-        .codePoints()
-        .forEach(
-            c -> {
-              if (!drop.get(c)) {
-                if (folded.get(c)) {
-                  kept.append(fold.get(c));
-                } else {
-                  kept.appendCodePoint(c);
-                }
-              }
-            });
+    // Every character of every record passes here twice (once per language): plain loops over
+    // arrays, where a stream of code points and a regex cost several times as much.
+    char[] normal =
+        Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).toCharArray();
+    StringBuilder kept = new StringBuilder(normal.length);
+    int run = 0; // where the characters kept as they are began
+    for (int i = 0; i < normal.length; ) {
+      int c = Character.codePointAt(normal, i);
+      int next = i + Character.charCount(c);
+      if (drop.get(c) || folded.get(c)) {
+        kept.append(normal, run, i - run);
+        if (!drop.get(c)) {
+          kept.append(fold.get(c));
+        }
+        run = next;
+      }
+      i = next;
+    }
+    kept.append(normal, run, normal.length - run);
+    char[] chars = new char[kept.length()];
+    kept.getChars(0, chars.length, chars, 0);
     List<String> out = new ArrayList<>();
-    Matcher m = WORD.matcher(kept);
-    while (m.find()) {
-      out.add(stem(m.group()));
+    int start = -1; // where the word being read began, or -1 between words
+    for (int i = 0; i < chars.length; ) {
+      int c = Character.codePointAt(chars, i);
+      if (isWordCharacter(c)) {
+        start = start < 0 ? i : start;
+      } else if (start >= 0) {
+        out.add(stem(new String(chars, start, i - start)));
+        start = -1;
+      }
+      i += Character.charCount(c);
+    }
+    if (start >= 0) {
+      out.add(stem(new String(chars, start, chars.length - start)));
     }
     return out;
   }
 
+  /** A letter or a number: what the browser's {@code [\p{L}\p{N}]} matches. */
+  private static boolean isWordCharacter(int c) {
+    if (c < 0x80) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+    }
+    switch (Character.getType(c)) {
+      case Character.UPPERCASE_LETTER:
+      case Character.LOWERCASE_LETTER:
+      case Character.TITLECASE_LETTER:
+      case Character.MODIFIER_LETTER:
+      case Character.OTHER_LETTER:
+      case Character.DECIMAL_DIGIT_NUMBER:
+      case Character.LETTER_NUMBER:
+      case Character.OTHER_NUMBER:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * The stem of {@code word}, remembered: a language has far fewer distinct words than an archive
+   * has words, so most are stemmed once. The memory is bounded for the preview, which runs for days
+   * and may see any text.
+   */
   private String stem(String word) {
+    String known = stems.get(word);
+    if (known != null) {
+      return known;
+    }
+    String stem = stemOnce(word);
+    if (stems.size() < MAX_REMEMBERED_STEMS) {
+      stems.put(word, stem);
+    }
+    return stem;
+  }
+
+  private String stemOnce(String word) {
     int first = word.codePointAt(0);
     for (Stemmer s : stemmers) {
       if (first >= s.from() && first <= s.to()) {

@@ -117,6 +117,16 @@ class ActorIndexTest {
   }
 
   @Test
+  void theActorsMetAreEveryoneNamedInAnActorsRecordsItselfIncludedNewestFirst() {
+    ActorIndex index = sample();
+    // r1 (newest of the minister's) names minister and navy; r2 adds envoy.
+    assertEquals(List.of(MINISTER, NAVY, ENVOY), List.copyOf(index.actorsMet(MINISTER)));
+    assertEquals(List.of(MINISTER, NAVY, ENVOY), List.copyOf(index.actorsMet(ENVOY)));
+    assertEquals(List.of(ZED), List.copyOf(index.actorsMet(ZED)), "alone on its one record");
+    assertEquals(List.of(), List.copyOf(index.actorsMet(UNUSED)), "named in no record");
+  }
+
+  @Test
   void atMostEightCountriesAndEightActorsAreShown() {
     List<Country> countries = new ArrayList<>();
     List<Actor> others = new ArrayList<>();

@@ -187,6 +187,19 @@ class ContentLoaderTest {
   }
 
   @Test
+  void aReplacementCharacterWrittenInValidUtf8IsTextNotAnError() throws IOException {
+    // U+FFFD is what a lenient decoder puts for bad bytes; written on purpose, it is valid text.
+    Files.writeString(recordDir.resolve("en.md"), EN.replace("announced", "announced \uFFFD"));
+
+    LoadedContent loaded = load();
+
+    assertEquals(List.of(), formatted(loaded));
+    assertEquals(
+        "On 20 January 2025 the agreement was announced \uFFFD.\n",
+        loaded.records().get(0).texts().get("en").body());
+  }
+
+  @Test
   void aSyntaxErrorInAnyFileIsReportedAndTheOtherFilesAreStillRead() throws IOException {
     Files.writeString(content.resolve("countries.yaml"), "QA: {en: Qatar, ar: قطر\n");
     Files.writeString(recordDir.resolve("en.md"), EN);

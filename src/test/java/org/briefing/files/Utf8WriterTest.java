@@ -1,0 +1,71 @@
+package org.briefing.files;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Pages are written through {@link Utf8Writer}: its bytes must be exactly UTF-8's. */
+class Utf8WriterTest {
+
+  /** Arabic, Latin, an emoji (a surrogate pair), markup and a combining mark. */
+  private static final String[] PIECES = {
+    "التعاون الأمني", " ", "security", "<p>", "😀", "\u0651", "&amp;", "\n", "ـ", "Qatar"
+  };
+
+  @Test
+  void writesTheBytesOfUtf8WhereverThePiecesAndChunksBreak() throws IOException {
+    Random random = new Random(20261130L);
+    StringBuilder expected = new StringBuilder();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Writer writer = OutputSink.utf8(bytes);
+    // Far past one chunk, so that chunks break at every kind of character, pairs included.
+    while (expected.length() < 400_000) {
+      String piece = PIECES[random.nextInt(PIECES.length)];
+      switch (random.nextInt(4)) {
+        case 0 -> writer.write(piece);
+        case 1 -> writer.write(piece.toCharArray());
+        case 2 -> writer.append(piece);
+        default -> piece.chars().forEach(c -> write(writer, c)); // a pair's halves one by one
+      }
+      expected.append(piece);
+    }
+    writer.flush();
+    assertTrue(expected.toString().contains("😀"));
+    assertArrayEquals(expected.toString().getBytes(StandardCharsets.UTF_8), bytes.toByteArray());
+  }
+
+  @Test
+  void aLoneSurrogateBecomesAQuestionMarkAsTheJdkWriterMakesIt() throws IOException {
+    String text = "a\uD83Db\uDE00c\uD83D";
+    ByteArrayOutputStream ours = new ByteArrayOutputStream();
+    Writer writer = OutputSink.utf8(ours);
+    writer.write(text);
+    writer.flush();
+    ByteArrayOutputStream jdk = new ByteArrayOutputStream();
+    Writer reference = new OutputStreamWriter(jdk, StandardCharsets.UTF_8);
+    reference.write(text);
+    reference.flush();
+    assertArrayEquals(jdk.toByteArray(), ours.toByteArray());
+    assertEquals("a?b?c", ours.toString(StandardCharsets.UTF_8), "the last half waits for a pair");
+    writer.close();
+    reference.close();
+    assertArrayEquals(jdk.toByteArray(), ours.toByteArray());
+    assertEquals("a?b?c?", ours.toString(StandardCharsets.UTF_8), "until the writer is closed");
+  }
+
+  private static void write(Writer writer, int c) {
+    try {
+      writer.write(c);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
