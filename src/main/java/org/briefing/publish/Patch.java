@@ -106,9 +106,11 @@ final class Patch {
     if (found[0] != kept.size()) {
       throw new IOException(
           (kept.size() - found[0])
-              + " files of "
+              + " of the "
+              + kept.size()
+              + " files to keep are missing from "
               + target
-              + " to keep are missing; it was changed while the site was built");
+              + "; it was changed while the site was built");
     }
     backup =
         Files.createTempDirectory(

@@ -1,0 +1,159 @@
+package org.briefing.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Patching a small site by hand, as a reusing build patches its output folder: what is kept stays
+ * the same file, what is written replaces the old, what the new site lacks goes with the folders it
+ * leaves empty, and a failure at any step leaves every folder and byte as it was.
+ */
+class PatchTest {
+
+  @TempDir Path tmp;
+
+  private static Publisher.SiteWriter pages(String... namesAndTexts) {
+    return sink -> {
+      for (int i = 0; i < namesAndTexts.length; i += 2) {
+        byte[] text = namesAndTexts[i + 1].getBytes(StandardCharsets.UTF_8);
+        sink.write(namesAndTexts[i], stream -> stream.write(text));
+      }
+    };
+  }
+
+  /** Every folder (as "/") and file (with its text) under {@code root}, but the root. */
+  private static Map<String, String> tree(Path root) throws IOException {
+    Map<String, String> all = new TreeMap<>();
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.filter(p -> !p.equals(root)).toList()) {
+        all.put(
+            root.relativize(path).toString(),
+            Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? "/" : Files.readString(path));
+      }
+    }
+    return all;
+  }
+
+  private Path lastSite() throws IOException {
+    Path out = tmp.resolve("site");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve(".gitkeep"), "");
+    new Publisher()
+        .publish(
+            out,
+            pages(
+                "index.html", "home",
+                "en/kept.html", "kept",
+                "en/old/index.html", "a removed record",
+                "en/old/cite.bib", "its citation",
+                "en/list.html", "list of two",
+                "en/was-a-folder/index.html", "a page that becomes a file"));
+    Files.writeString(out.resolve("stray.txt"), "dropped in by hand");
+    return out;
+  }
+
+  private static final Set<String> KEPT = Set.of("index.html", "en/kept.html");
+
+  private static Publisher.SiteWriter newSite() {
+    return pages(
+        "en/list.html", "list of one",
+        "en/new/index.html", "an added record",
+        "en/was-a-folder", "now a file");
+  }
+
+  @Test
+  void keptFilesStayWrittenOnesReplaceAndTheRestGoes() throws IOException {
+    Path out = lastSite();
+    Object kept = Files.getAttribute(out.resolve("en/kept.html"), "unix:ino");
+    Object list = Files.getAttribute(out.resolve("en/list.html"), "unix:ino");
+
+    int files = new Publisher().patch(out, newSite(), KEPT);
+
+    assertEquals(5, files);
+    assertEquals(
+        new TreeMap<>(
+            Map.of(
+                ".gitkeep", "",
+                "en", "/",
+                "en/kept.html", "kept",
+                "en/list.html", "list of one",
+                "en/new", "/",
+                "en/new/index.html", "an added record",
+                "en/was-a-folder", "now a file",
+                "index.html", "home")),
+        tree(out));
+    assertEquals(kept, Files.getAttribute(out.resolve("en/kept.html"), "unix:ino"));
+    assertTrue(!list.equals(Files.getAttribute(out.resolve("en/list.html"), "unix:ino")));
+    assertEquals(List.of("site"), siblings(), "no staging or backup folder is left");
+  }
+
+  @Test
+  void aFailureAtAnyStepLeavesTheSiteAsItWas() throws IOException {
+    Path out = lastSite();
+    Map<String, String> before = tree(out);
+    Path key = out.toAbsolutePath().normalize();
+    AtomicInteger moves = new AtomicInteger();
+    int failures = 0;
+    try {
+      for (int allowed = 0; ; allowed++) {
+        int limit = allowed;
+        moves.set(0);
+        Patch.MOVERS.put(
+            key,
+            (from, to) -> {
+              if (moves.incrementAndGet() > limit) {
+                throw new IOException("refused (test)");
+              }
+              Patch.RENAME.move(from, to);
+            });
+        try {
+          new Publisher().patch(out, newSite(), KEPT);
+          break;
+        } catch (IOException e) {
+          failures++;
+          assertEquals(before, tree(out), "failing after " + limit + " moves");
+          assertEquals(List.of("site"), siblings(), "failing after " + limit + " moves");
+        }
+      }
+    } finally {
+      Patch.MOVERS.remove(key);
+    }
+    // Four files moved aside, three moved in, one of them over an old file.
+    assertEquals(7, failures, "a failure before each move");
+    assertEquals("list of one", Files.readString(out.resolve("en/list.html")));
+  }
+
+  @Test
+  void aKeptFileThatIsMissingStopsThePatchBeforeItChangesAnything() throws IOException {
+    Path out = lastSite();
+    Map<String, String> before = tree(out);
+    IOException missing =
+        assertThrows(
+            IOException.class,
+            () -> new Publisher().patch(out, newSite(), Set.of("index.html", "en/gone.html")));
+    assertTrue(missing.getMessage().contains("1 of the 2 files"), missing.getMessage());
+    assertEquals(before, tree(out));
+    assertEquals(List.of("site"), siblings());
+  }
+
+  private List<String> siblings() throws IOException {
+    try (Stream<Path> files = Files.list(tmp)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+}
