@@ -139,8 +139,14 @@ final class Patch {
       throw e;
     }
     done.clear();
-    Publisher.deleteTree(backup);
-    Publisher.deleteTree(staging);
+    try {
+      Publisher.deleteTree(backup);
+      Publisher.deleteTree(staging);
+    } catch (IOException e) {
+      // The new site is in place: a failure now must not undo it, nor say the build failed.
+      System.err.println(
+          "note: could not remove " + e.getMessage() + "; the next build into the folder does");
+    }
   }
 
   /** Moves a file the new site lacks into the backup folder. */
