@@ -146,7 +146,7 @@
     return out;
   }
 
-  /** Record numbers (newest first = 0) with their weight, for one term. */
+  /** Record numbers (oldest first = 0) with their weight, for one term. */
   function postings(term) {
     return load('terms', shardOf(term)).then(function (shard) {
       return decode(term, Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : '');
@@ -176,7 +176,8 @@
         }
         scored.push([n, score]);
       });
-      scored.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+      // best first; among equals, newest (highest number) first, as on the timeline
+      scored.sort(function (a, b) { return b[1] - a[1] || b[0] - a[0]; });
       return { numbers: scored.map(function (s) { return s[0]; }), words: words };
     });
   }

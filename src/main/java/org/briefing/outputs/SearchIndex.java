@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +37,15 @@ import org.briefing.render.Routes;
  *   <li>{@code {lang}/search/index.js}: how many records and shards there are;
  *   <li>{@code {lang}/search/terms/{k}.js}: shard {@code k} of the inverted index, the terms whose
  *       {@link String#hashCode} is {@code k} modulo the number of shards, each with its records
- *       (their number on the timeline, newest first) and weights, written compactly ({@link
+ *       (their number on the timeline, oldest first) and weights, written compactly ({@link
  *       PostingsCode});
  *   <li>{@code {lang}/search/records/{k}.js}: the result data (title, date, countries, summary,
  *       link) of records {@code k * }{@value #RECORDS_PER_SHARD} onwards.
  * </ul>
+ *
+ * <p>Records are numbered oldest first, so that a new record, which is most often the newest, takes
+ * the next number and leaves every other record's: it changes the last record shard and the term
+ * shards of its own words, and a build that reuses the last one leaves the rest as they were.
  *
  * <p>Terms are the words of a record as {@link SearchAnalysis} reads them, so the browser, reading
  * the query with the same table, finds them; a word of the title or summary weighs {@value
@@ -55,10 +60,12 @@ public final class SearchIndex {
   public static final int RECORDS_PER_SHARD = 8;
 
   /**
-   * One term shard for this many records. The count follows the number of records, not the index's
-   * size, so editing a record never changes which files the site has: the preview and a reusing
-   * build rewrite the shards in place. A record of about 400 words brings about 1 KB of index, so a
-   * shard holds about 12 KB (1,000 generated records: 84 shards).
+   * One term shard for at most this many records. The count follows the number of records, not the
+   * index's size, so editing a record never changes which files the site has: the preview and a
+   * reusing build rewrite the shards in place. It is a power of two, so that adding records changes
+   * it (and moves every term to another shard) only when the archive doubles. A record of about 400
+   * words brings about 1 KB of index, so a shard holds 6 to 12 KB (1,000 generated records: 128
+   * shards; 10,000: 1,024).
    */
   static final int RECORDS_PER_TERM_SHARD = 12;
 
@@ -88,7 +95,7 @@ public final class SearchIndex {
   /** Every search file of {@code lang}, each record as {@code cards} shows it in its lists. */
   public List<PlannedFile> plan(Lang lang, Function<Engagement, Card> cards) {
     List<Engagement> all = archive.engagements();
-    int shards = Math.max(1, (all.size() + RECORDS_PER_TERM_SHARD - 1) / RECORDS_PER_TERM_SHARD);
+    int shards = termShards(all.size());
     // Indexing reads every record's words: done once per language, by the render thread that
     // writes the language's first term shard, in parallel with the other files.
     Supplier<List<Map<String, Postings>>> byShard = once(() -> index(all, lang, shards));
@@ -115,9 +122,11 @@ public final class SearchIndex {
               Routes.searchShard(lang, "terms", k),
               out -> out.write(utf8(termShard(key, byShard.get().get(key))))));
     }
+    List<Engagement> byNumber = oldestFirst(all);
     for (int k = 0; k < recordShards; k++) {
       int from = k * RECORDS_PER_SHARD;
-      List<Engagement> slice = all.subList(from, Math.min(all.size(), from + RECORDS_PER_SHARD));
+      List<Engagement> slice =
+          byNumber.subList(from, Math.min(all.size(), from + RECORDS_PER_SHARD));
       int key = k;
       files.add(
           new PlannedFile(
@@ -125,6 +134,19 @@ public final class SearchIndex {
               out -> out.write(utf8(recordShard(key, slice, cards)))));
     }
     return files;
+  }
+
+  /** How many term shards an index of {@code records} records has: see above. */
+  static int termShards(int records) {
+    int needed = Math.max(1, (records + RECORDS_PER_TERM_SHARD - 1) / RECORDS_PER_TERM_SHARD);
+    return needed == 1 ? 1 : Integer.highestOneBit(needed - 1) << 1;
+  }
+
+  /** The records by number: the timeline's order reversed. */
+  private static List<Engagement> oldestFirst(List<Engagement> newestFirst) {
+    List<Engagement> out = new ArrayList<>(newestFirst);
+    Collections.reverse(out);
+    return out;
   }
 
   /** Which term shard holds {@code term}: its hash code, unsigned, modulo the shard count. */
@@ -135,8 +157,9 @@ public final class SearchIndex {
   /** The term shards of {@code lang}: each term of {@code all} with its records, by shard. */
   private List<Map<String, Postings>> index(List<Engagement> all, Lang lang, int shards) {
     Map<String, Postings> postings = new HashMap<>();
-    for (int n = 0; n < all.size(); n++) {
-      Engagement e = all.get(n);
+    List<Engagement> byNumber = oldestFirst(all);
+    for (int n = 0; n < byNumber.size(); n++) {
+      Engagement e = byNumber.get(n);
       RecordTerms.Terms terms = cache.terms(lang, e, () -> terms(e, lang));
       for (int i = 0; i < terms.words().length; i++) {
         postings.computeIfAbsent(terms.words()[i], t -> new Postings()).add(n, terms.weights()[i]);
@@ -200,7 +223,7 @@ public final class SearchIndex {
   }
 
   /**
-   * A term's records and weights, in the order records are indexed (newest first), as pairs in one
+   * A term's records and weights, in the order records are numbered (oldest first), as pairs in one
    * array: at 10,000 records the index holds millions of them, too many to box one by one.
    */
   private static final class Postings {

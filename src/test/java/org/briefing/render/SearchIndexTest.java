@@ -11,11 +11,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.briefing.TestFiles;
 import org.briefing.archive.Archive;
 import org.briefing.i18n.DateFormatter;
 import org.briefing.markdown.PlainText;
@@ -32,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The search index the build writes for each language, in shards ({@link SearchIndex}): the result
- * data of every record, newest first, and the inverted index whose terms are read by {@link
- * SearchAnalysis} (the browser reads queries by the same table: SearchAnalysisTest).
+ * data of every record, numbered oldest first, and the inverted index whose terms are read by
+ * {@link SearchAnalysis} (the browser reads queries by the same table: SearchAnalysisTest).
  */
 class SearchIndexTest {
 
@@ -104,19 +106,18 @@ class SearchIndexTest {
   void eachLanguagesResultDataHoldsEveryRecordWithTheFieldsItsListsShow() throws IOException {
     RenderedSite site = RenderedSite.seed();
     boolean indic = site.site().config().arabicIndicDigits();
-    List<Engagement> newestFirst = new Archive(site.site()).engagements();
+    List<Engagement> byNumber = oldestFirst(new Archive(site.site()).engagements());
     for (Lang lang : Lang.values()) {
       List<JsonNode> records = records(site, lang);
-      assertEquals(newestFirst.size(), records.size(), lang + ": one entry per record");
-      assertEquals(newestFirst.size(), manifest(site, lang).path("records").asInt());
+      assertEquals(byNumber.size(), records.size(), lang + ": one entry per record");
+      assertEquals(byNumber.size(), manifest(site, lang).path("records").asInt());
       DateFormatter dates = new DateFormatter(lang, indic);
-      for (int i = 0; i < newestFirst.size(); i++) {
-        Engagement e = newestFirst.get(i);
+      for (int i = 0; i < byNumber.size(); i++) {
+        Engagement e = byNumber.get(i);
         JsonNode r = records.get(i);
         String where = lang + " " + e.id() + ": ";
         Translation text = e.translation(lang).orElseThrow();
-        assertEquals(
-            e.id(), r.path("id").asText(), where + "records are newest first, as on the timeline");
+        assertEquals(e.id(), r.path("id").asText(), where + "records are numbered oldest first");
         assertEquals(Routes.engagement(lang, e.id()), r.path("url").asText(), where + "url");
         assertEquals(text.title(), r.path("title").asText(), where + "title");
         assertEquals(text.summary(), r.path("summary").asText(), where + "summary");
@@ -142,21 +143,21 @@ class SearchIndexTest {
   @Test
   void everyWordOfARecordFindsItAndTitleWordsWeighMore() throws IOException {
     RenderedSite site = RenderedSite.seed();
-    List<Engagement> newestFirst = new Archive(site.site()).engagements();
+    List<Engagement> byNumber = oldestFirst(new Archive(site.site()).engagements());
     SearchAnalysis analysis = SearchAnalysis.rules();
     for (Lang lang : Lang.values()) {
-      for (int n = 0; n < newestFirst.size(); n++) {
-        Translation text = newestFirst.get(n).translation(lang).orElseThrow();
+      for (int n = 0; n < byNumber.size(); n++) {
+        Translation text = byNumber.get(n).translation(lang).orElseThrow();
         for (String term : analysis.terms(text.title())) {
           Integer weight = postings(site, lang, term).get(n);
           assertTrue(
               weight != null && weight >= SearchIndex.TITLE_WEIGHT,
-              lang + " " + newestFirst.get(n).id() + ": title term " + term + " weighs " + weight);
+              lang + " " + byNumber.get(n).id() + ": title term " + term + " weighs " + weight);
         }
         for (String term : analysis.terms(new PlainText().of(text.body()))) {
           assertTrue(
               postings(site, lang, term).containsKey(n),
-              lang + " " + newestFirst.get(n).id() + ": body term " + term);
+              lang + " " + byNumber.get(n).id() + ": body term " + term);
         }
       }
     }
@@ -166,7 +167,7 @@ class SearchIndexTest {
   void theFiltersAreTermsOfTheIndexWithExactlyTheRecordsTheModelSays() throws IOException {
     RenderedSite site = RenderedSite.seed();
     Archive archive = new Archive(site.site());
-    List<Engagement> all = archive.engagements();
+    List<Engagement> all = oldestFirst(archive.engagements());
     for (Lang lang : Lang.values()) {
       for (Country c : archive.activeCountries()) {
         assertEquals(
@@ -217,7 +218,7 @@ class SearchIndexTest {
         strings(r.path("countries")),
         "names and labels stay in the page's language");
     assertEquals("Visit", r.path("type").asText());
-    int n = new Archive(site.site()).engagements().indexOf(e);
+    int n = oldestFirst(new Archive(site.site()).engagements()).indexOf(e);
     for (String term : SearchAnalysis.rules().terms(arabic.title())) {
       assertTrue(
           postings(site, Lang.EN, term).containsKey(n), "the English index has its Arabic words");
@@ -225,6 +226,62 @@ class SearchIndexTest {
 
     JsonNode same = find(records(site, Lang.AR), PENDING_ID);
     assertFalse(same.path("pending").asBoolean(true), "written in Arabic, so not pending there");
+  }
+
+  @Test
+  void aNewestRecordTakesTheNextNumberAndLeavesEveryOtherRecordsPostings(@TempDir Path dir)
+      throws IOException {
+    Path content = RenderedSite.copyOfSeedContent(dir);
+    RenderedSite before = RenderedSite.of(content);
+    Path newest =
+        content.resolve("engagements/2026-qatar-somalia-interior-security-ministers-meeting");
+    Path added = content.resolve("engagements/2026-qatar-somalia-security-follow-up-meeting");
+    TestFiles.copyTree(newest, added);
+    Path facts = added.resolve("engagement.yaml");
+    Files.writeString(
+        facts,
+        Files.readString(facts)
+            .replaceFirst("(?m)^date: 2026$", "date: 2026-11-28")
+            .replaceAll("(?s)\nrelated:.*", "\n"));
+    RenderedSite after = RenderedSite.of(content);
+    List<Engagement> byNumber = oldestFirst(new Archive(after.site()).engagements());
+    int number = byNumber.size() - 1;
+    assertEquals(
+        "2026-qatar-somalia-security-follow-up-meeting",
+        byNumber.get(number).id(),
+        "the added record is the newest, so it takes the last number");
+    for (Lang lang : Lang.values()) {
+      int per = manifest(before, lang).path("recordsPerShard").asInt();
+      int full = number / per; // the shards the old records filled
+      assertTrue(full >= 1, "at least one full shard to compare");
+      for (int k = 0; k < full; k++) {
+        assertEquals(
+            before.text(Routes.searchShard(lang, "records", k)),
+            after.text(Routes.searchShard(lang, "records", k)),
+            lang + ": record shard " + k + " is untouched");
+      }
+      int shards = manifest(before, lang).path("termShards").asInt();
+      assertEquals(shards, manifest(after, lang).path("termShards").asInt());
+      int kept = 0;
+      int grown = 0;
+      for (int k = 0; k < shards; k++) {
+        JsonNode was = shard(before, lang, "terms", k);
+        JsonNode is = shard(after, lang, "terms", k);
+        for (Iterator<String> terms = was.fieldNames(); terms.hasNext(); ) {
+          String term = terms.next();
+          String old = was.path(term).asText();
+          String now = is.path(term).asText();
+          if (postings(after, lang, term).containsKey(number)) {
+            assertTrue(now.startsWith(old) && now.length() > old.length(), lang + " " + term);
+            grown++;
+          } else {
+            assertEquals(old, now, lang + ": " + term + " is not in the new record");
+            kept++;
+          }
+        }
+      }
+      assertTrue(grown >= 10 && kept >= 100, lang + ": " + grown + " grown, " + kept + " kept");
+    }
   }
 
   @Test
@@ -268,6 +325,13 @@ class SearchIndexTest {
       }
     }
     throw new AssertionError("no record " + id + " in the search data");
+  }
+
+  /** The records in the order of their numbers in the index: the timeline's, reversed. */
+  static List<Engagement> oldestFirst(List<Engagement> newestFirst) {
+    List<Engagement> out = new ArrayList<>(newestFirst);
+    java.util.Collections.reverse(out);
+    return out;
   }
 
   private static Set<Integer> numbers(List<Engagement> all, List<Engagement> some) {
