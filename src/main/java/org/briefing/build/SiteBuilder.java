@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.briefing.archive.Archive;
 import org.briefing.content.ContentLoader;
@@ -48,12 +49,13 @@ public final class SiteBuilder {
       boolean strict) {}
 
   /**
-   * The outcome: the problems found (none when the site was written), the files the site has, and
-   * how many of them were rendered (the others were kept from the last build).
+   * The outcome: the problems found (none when the site was written), the files the site has, how
+   * many of them were rendered (the others were kept from the last build), and how many of those
+   * were written (the others came out as they were, and were left in place).
    */
-  public record Outcome(List<Problem> problems, int files, int rendered) {
+  public record Outcome(List<Problem> problems, int files, int rendered, int written) {
     public Outcome(List<Problem> problems, int files) {
-      this(problems, files, files);
+      this(problems, files, files, files);
     }
 
     public boolean ok() {
@@ -127,13 +129,19 @@ public final class SiteBuilder {
     List<PlannedFile> render = plan.stream().filter(file -> !kept.contains(file.path())).toList();
     BuildState.forget(options.out()); // from here on the folder may no longer be what it says
     int files;
-    Publisher.SiteWriter writer = sink -> SiteRenderer.write(render, sink, true);
+    Set<String> comparable = same.map(state -> comparable(state, render, out)).orElse(Set.of());
+    AtomicInteger unchanged = new AtomicInteger();
+    Publisher.SiteWriter writer =
+        sink ->
+            SiteRenderer.write(
+                render, new ChangedFilesOnly(sink, out, comparable, unchanged), true);
     try {
       // Keeping files, the folder is patched in place: the kept ones are never touched, where a
       // new folder would need a link to each and the old one deleting, most of the build's time.
       files =
           kept.isEmpty()
-              ? new Publisher().publish(options.out(), writer)
+              ? new Publisher()
+                  .publish(options.out(), sink -> SiteRenderer.write(render, sink, true))
               : new Publisher().patch(options.out(), writer, kept);
     } catch (IOException | RuntimeException e) {
       if (last.isPresent()) { // the folder was left as it was, and so is its state
@@ -162,7 +170,7 @@ public final class SiteBuilder {
     }
     new BuildState(key, records, footprints, outputs, pieces.written()).write(options.out());
     BuildState.writeTerms(options.out(), terms);
-    return new Outcome(List.of(), files, render.size());
+    return new Outcome(List.of(), files, render.size(), render.size() - unchanged.get());
   }
 
   private static BuildState.Output output(Path file) {
@@ -171,6 +179,23 @@ public final class SiteBuilder {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The files to render again that {@link ChangedFilesOnly} may leave in place if they come out the
+   * same: those the last build wrote, small, and still as it left them.
+   */
+  private static Set<String> comparable(BuildState last, List<PlannedFile> render, Path out) {
+    return render.parallelStream()
+        .map(PlannedFile::path)
+        .filter(
+            path -> {
+              BuildState.Output was = last.files().get(path);
+              return was != null
+                  && was.size() <= ChangedFilesOnly.MAX_COMPARED_BYTES
+                  && last.unchanged(out, Set.of(path));
+            })
+        .collect(Collectors.toSet());
   }
 
   /**

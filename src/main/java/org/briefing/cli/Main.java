@@ -96,7 +96,11 @@ public final class Main {
       String kept =
           outcome.rendered() == outcome.files()
               ? ""
-              : " (" + outcome.rendered() + " rendered, the rest kept from the last build)";
+              : " ("
+                  + outcome.rendered()
+                  + " rendered, "
+                  + outcome.written()
+                  + " of them changed; the rest kept from the last build)";
       out.println(
           "built "
               + outcome.files()

@@ -15,6 +15,17 @@ public interface OutputSink {
   void write(String path, Body body) throws IOException;
 
   /**
+   * Leaves the file at {@code path} of the site being replaced as it is, instead of writing it: for
+   * a build that found it would write the very same bytes. Only a sink publishing over an earlier
+   * site can.
+   *
+   * @throws UnsupportedOperationException when there is no earlier site to keep the file from
+   */
+  default void keepAsIs(String path) throws IOException {
+    throw new UnsupportedOperationException("no earlier site to keep " + path + " from");
+  }
+
+  /**
    * A writer of UTF-8 text into {@code out}; flush it when done, the sink closes the stream.
    * Unmappable text cannot occur: Java strings always encode to UTF-8 (lone surrogates become
    * {@code ?}, as {@link String#getBytes} makes them).

@@ -21,6 +21,9 @@ final class FolderSink implements OutputSink {
   private final ReentrantReadWriteLock gate;
   private final Set<Path> written = ConcurrentHashMap.newKeySet();
   private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+  private final Set<String> keptAsIs = ConcurrentHashMap.newKeySet();
+  private Path current; // the site this one replaces, if {@link #keepAsIs} may keep its files
+  private boolean inPlace;
 
   FolderSink(Path root) {
     this(root, new ReentrantReadWriteLock());
@@ -83,6 +86,33 @@ final class FolderSink implements OutputSink {
 
   int count() {
     return written.size();
+  }
+
+  /**
+   * Lets {@link #keepAsIs} keep files of the site at {@code current}: left where they are when
+   * {@code inPlace} (a patch), else linked in as {@link #keep} does.
+   */
+  FolderSink over(Path current, boolean inPlace) {
+    this.current = current;
+    this.inPlace = inPlace;
+    return this;
+  }
+
+  @Override
+  public void keepAsIs(String relative) throws IOException {
+    if (current == null) {
+      OutputSink.super.keepAsIs(relative);
+    } else if (inPlace) {
+      claim(relative);
+      keptAsIs.add(relative);
+    } else {
+      keep(relative, inside(current, relative));
+    }
+  }
+
+  /** The files {@link #keepAsIs} left in place. */
+  Set<String> keptAsIs() {
+    return keptAsIs;
   }
 
   /**

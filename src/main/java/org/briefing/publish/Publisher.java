@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -190,7 +191,7 @@ public final class Publisher {
         gate.readLock().unlock();
       }
       try {
-        FolderSink sink = new FolderSink(staging, gate);
+        FolderSink sink = new FolderSink(staging, gate).over(target, patch);
         for (String relative : kept) {
           if (patch) {
             sink.reserve(relative);
@@ -202,7 +203,9 @@ public final class Publisher {
         gate.readLock().lock();
         try {
           if (patch) {
-            Patch.commit(target, staging, kept, PLACEHOLDER);
+            Set<String> all = new HashSet<>(kept);
+            all.addAll(sink.keptAsIs());
+            Patch.commit(target, staging, all, PLACEHOLDER);
           } else {
             if (Files.exists(target.resolve(PLACEHOLDER))) {
               Files.copy(target.resolve(PLACEHOLDER), staging.resolve(PLACEHOLDER));
