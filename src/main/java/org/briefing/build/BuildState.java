@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,9 +72,11 @@ record BuildState(
   /** The state of {@code out}'s last build, when there is a readable one. */
   static Optional<BuildState> read(Path out) {
     Path manifest = folder(out).resolve(MANIFEST);
-    Map<String, String> records = new TreeMap<>();
-    Map<String, Set<String>> footprints = new TreeMap<>();
-    Map<String, Output> files = new TreeMap<>();
+    // Hash maps: at 10,000 records the manifest holds some 400,000 paths, and nothing read here
+    // needs them in order (write sorts what it writes).
+    Map<String, String> records = new HashMap<>();
+    Map<String, Set<String>> footprints = new HashMap<>();
+    Map<String, Output> files = new HashMap<>();
     Map<String, Map<String, RecordPieces.Piece>> pieces = new TreeMap<>();
     String key = null;
     try (BufferedReader in = Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
@@ -85,7 +90,7 @@ record BuildState(
           case "record" -> {
             records.put(f[1], f[2]);
             if (f.length > 3) {
-              footprints.put(f[1], new TreeSet<>(List.of(f).subList(3, f.length)));
+              footprints.put(f[1], new HashSet<>(Arrays.asList(f).subList(3, f.length)));
             }
           }
           case "file" -> files.put(f[3], new Output(Long.parseLong(f[1]), Long.parseLong(f[2])));
