@@ -184,7 +184,7 @@ record BuildState(
     for (String line : lines) {
       if (line.indexOf('\n') >= 0
           || line.indexOf('\r') >= 0
-          || (line.startsWith("file\t") && line.split("\t", -1).length != 4)) {
+          || (line.startsWith("file\t") && tabs(line) != 3)) {
         forget(out);
         return;
       }
@@ -207,6 +207,14 @@ record BuildState(
     } finally {
       Files.deleteIfExists(temporary);
     }
+  }
+
+  private static int tabs(String line) {
+    int count = 0;
+    for (int i = line.indexOf('\t'); i >= 0; i = line.indexOf('\t', i + 1)) {
+      count++;
+    }
+    return count;
   }
 
   /** Where the search terms of {@code out}'s last build are kept (see {@link RecordTerms}). */
