@@ -73,6 +73,7 @@ class RelaunchTest {
     assertTrue(Files.isRegularFile(tmp.resolve("site/ar/index.html")), "the site is written");
     assertTrue(second.contains("-XX:+UseSerialGC"), "a second run with the serial collector");
     assertTrue(second.contains("-XX:TieredStopAtLevel=1"), "and the client compiler: " + second);
+    assertTrue(second.contains("-Xmn128m"), "and a young generation that stays small: " + second);
   }
 
   @Test
