@@ -98,7 +98,8 @@ public final class SearchIndex {
     int shards = termShards(all.size());
     // Indexing reads every record's words: done once per language, by the render thread that
     // writes the language's first term shard, in parallel with the other files.
-    Supplier<List<Map<String, Postings>>> byShard = once(() -> index(all, lang, shards));
+    List<Engagement> byNumber = oldestFirst(all);
+    Supplier<List<Map<String, Postings>>> byShard = once(() -> index(byNumber, lang, shards));
     List<PlannedFile> files = new ArrayList<>();
     int recordShards = (all.size() + RECORDS_PER_SHARD - 1) / RECORDS_PER_SHARD;
     String manifest =
@@ -122,7 +123,6 @@ public final class SearchIndex {
               Routes.searchShard(lang, "terms", k),
               out -> out.write(utf8(termShard(key, byShard.get().get(key))))));
     }
-    List<Engagement> byNumber = oldestFirst(all);
     for (int k = 0; k < recordShards; k++) {
       int from = k * RECORDS_PER_SHARD;
       List<Engagement> slice =
@@ -154,10 +154,9 @@ public final class SearchIndex {
     return Integer.remainderUnsigned(term.hashCode(), shards);
   }
 
-  /** The term shards of {@code lang}: each term of {@code all} with its records, by shard. */
-  private List<Map<String, Postings>> index(List<Engagement> all, Lang lang, int shards) {
+  /** The term shards of {@code lang}: each term of the records with their numbers, by shard. */
+  private List<Map<String, Postings>> index(List<Engagement> byNumber, Lang lang, int shards) {
     Map<String, Postings> postings = new HashMap<>();
-    List<Engagement> byNumber = oldestFirst(all);
     for (int n = 0; n < byNumber.size(); n++) {
       Engagement e = byNumber.get(n);
       RecordTerms.Terms terms = cache.terms(lang, e, () -> terms(e, lang));
