@@ -1,25 +1,15 @@
 package org.briefing.build;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.briefing.files.RecordPieces;
 import org.briefing.files.RecordTerms;
 
@@ -29,6 +19,9 @@ import org.briefing.files.RecordTerms;
  * inputs every file depends on (program, templates, shared content files, options) as one key; each
  * record's hash and the files that showed it; each output file's size and time. The next build
  * renders again only what changed since, and takes the rest over as it is.
+ *
+ * <p>The manifest is binary (see {@link StateManifest}): each path is written once and named by a
+ * number elsewhere, and any path is kept as it is, a tab or a line break in it included.
  *
  * <p>A state only describes the folder as that build left it. Anything that writes the folder
  * otherwise (the preview, a hand edit) changes a file's time or size, and the next build then
@@ -59,8 +52,11 @@ record BuildState(
     }
   }
 
-  private static final String FORMAT = "briefing build state 1";
-  private static final String MANIFEST = "manifest.tsv";
+  private static final String MANIFEST = "manifest.bin";
+
+  /** The text manifest of earlier versions, deleted when met. */
+  private static final String OLD_MANIFEST = "manifest.tsv";
+
   private static final String TERMS = "terms.bin";
 
   /** Where the state of the output folder {@code out} is kept. */
@@ -69,48 +65,18 @@ record BuildState(
     return target.resolveSibling("." + target.getFileName() + ".state");
   }
 
-  /** The state of {@code out}'s last build, when there is a readable one. */
+  /**
+   * The state of {@code out}'s last build, when there is a readable one: a manifest of another
+   * format, an older one (the text {@code manifest.tsv} included), a cut or damaged one is none.
+   */
   static Optional<BuildState> read(Path out) {
-    Path manifest = folder(out).resolve(MANIFEST);
-    // Hash maps: at 10,000 records the manifest holds some 400,000 paths, and nothing read here
-    // needs them in order (write sorts what it writes).
-    Map<String, String> records = new HashMap<>();
-    Map<String, Set<String>> footprints = new HashMap<>();
-    Map<String, Output> files = new HashMap<>();
-    Map<String, Map<String, RecordPieces.Piece>> pieces = new TreeMap<>();
-    String key = null;
-    try (BufferedReader in = Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
-      if (!FORMAT.equals(in.readLine())) {
-        return Optional.empty();
-      }
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        String[] f = line.split("\t", -1);
-        switch (f[0]) {
-          case "key" -> key = f[1];
-          case "record" -> {
-            records.put(f[1], f[2]);
-            if (f.length > 3) {
-              footprints.put(f[1], new HashSet<>(Arrays.asList(f).subList(3, f.length)));
-            }
-          }
-          case "file" -> files.put(f[3], new Output(Long.parseLong(f[1]), Long.parseLong(f[2])));
-          case "piece" ->
-              pieces
-                  .computeIfAbsent(f[1], file -> new TreeMap<>())
-                  .put(f[2], new RecordPieces.Piece(Long.parseLong(f[3]), Integer.parseInt(f[4])));
-          default -> {
-            return Optional.empty();
-          }
-        }
-      }
+    try {
+      return StateManifest.decode(Files.readAllBytes(folder(out).resolve(MANIFEST)));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // a damaged state only costs a full build
     }
-    return key == null
-        ? Optional.empty()
-        : Optional.of(new BuildState(key, records, footprints, files, pieces));
   }
 
   /**
@@ -140,65 +106,14 @@ record BuildState(
     return new Output(attributes.size(), attributes.lastModifiedTime().toMillis());
   }
 
-  /**
-   * Writes this state beside {@code out}, whole or not at all. A path that a line cannot hold (a
-   * tab or a line break in it) leaves no state: the next build is a full one.
-   */
+  /** Writes this state beside {@code out}, whole or not at all. */
   void write(Path out) throws IOException {
-    List<String> lines = new ArrayList<>();
-    lines.add(FORMAT);
-    lines.add("key\t" + key);
-    for (Map.Entry<String, String> record : new TreeMap<>(records).entrySet()) {
-      StringBuilder line =
-          new StringBuilder("record\t")
-              .append(record.getKey())
-              .append('\t')
-              .append(record.getValue());
-      for (String path : new TreeSet<>(footprints.getOrDefault(record.getKey(), Set.of()))) {
-        line.append('\t').append(path);
-      }
-      lines.add(line.toString());
-    }
-    for (Map.Entry<String, Output> file : new TreeMap<>(files).entrySet()) {
-      lines.add(
-          "file\t"
-              + file.getValue().size()
-              + "\t"
-              + file.getValue().millis()
-              + "\t"
-              + file.getKey());
-    }
-    pieces.forEach(
-        (file, byId) ->
-            byId.forEach(
-                (id, piece) ->
-                    lines.add(
-                        "piece\t"
-                            + file
-                            + "\t"
-                            + id
-                            + "\t"
-                            + piece.offset()
-                            + "\t"
-                            + piece.length())));
-    for (String line : lines) {
-      if (line.indexOf('\n') >= 0
-          || line.indexOf('\r') >= 0
-          || (line.startsWith("file\t") && tabs(line) != 3)) {
-        forget(out);
-        return;
-      }
-    }
+    byte[] bytes = StateManifest.encode(this);
     Path folder = folder(out);
     Files.createDirectories(folder);
     Path temporary = Files.createTempFile(folder, MANIFEST, ".part");
     try {
-      try (BufferedWriter writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-        for (String line : lines) {
-          writer.write(line);
-          writer.write('\n');
-        }
-      }
+      Files.write(temporary, bytes);
       Files.move(
           temporary,
           folder.resolve(MANIFEST),
@@ -207,14 +122,6 @@ record BuildState(
     } finally {
       Files.deleteIfExists(temporary);
     }
-  }
-
-  private static int tabs(String line) {
-    int count = 0;
-    for (int i = line.indexOf('\t'); i >= 0; i = line.indexOf('\t', i + 1)) {
-      count++;
-    }
-    return count;
   }
 
   /** Where the search terms of {@code out}'s last build are kept (see {@link RecordTerms}). */
@@ -250,5 +157,6 @@ record BuildState(
    */
   static void forget(Path out) throws IOException {
     Files.deleteIfExists(folder(out).resolve(MANIFEST));
+    Files.deleteIfExists(folder(out).resolve(OLD_MANIFEST));
   }
 }

@@ -40,7 +40,7 @@ class ReusedBuildTest {
     SiteBuilder.Outcome first = reuse(content, out);
     assertEquals(first.files(), first.rendered(), "the first build renders everything");
     assertTrue(
-        Files.isRegularFile(tmp.resolve(".site-output.state/manifest.tsv")),
+        Files.isRegularFile(tmp.resolve(".site-output.state/manifest.bin")),
         "the state is kept beside the output");
     assertFalse(Files.exists(out.resolve(".site-output.state")), "and never published");
     assertSameAsCleanBuild(content, out, "the first build");
@@ -221,7 +221,7 @@ class ReusedBuildTest {
     Path out = tmp.resolve("site-output");
     reuse(content, out);
     Map<String, byte[]> site = read(out);
-    Path manifest = tmp.resolve(".site-output.state/manifest.tsv");
+    Path manifest = tmp.resolve(".site-output.state/manifest.bin");
     byte[] state = Files.readAllBytes(manifest);
 
     Path facts = records(content).get(7).resolve("engagement.yaml");
