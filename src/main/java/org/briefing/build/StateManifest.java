@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -52,85 +53,52 @@ final class StateManifest {
 
   /** The bytes of {@code state}. */
   static byte[] encode(BuildState state) {
-    SortedMap<String, BuildState.Output> files = sorted(state.files());
     SortedMap<String, String> records = sorted(state.records());
     SortedMap<String, Set<String>> footprints = sorted(state.footprints());
     SortedMap<String, Map<String, RecordPieces.Piece>> pieces = sorted(state.pieces());
-    Map<String, Integer> index = new HashMap<>(capacity(files.size() + records.size()));
-    List<String> table = new ArrayList<>(files.size() + records.size());
-    for (String path : files.keySet()) {
-      index.put(path, table.size());
-      table.add(path);
+    BuildState.Output[] files = new BuildState.Output[state.files().size()];
+    Table table = new Table(files.length + records.size());
+    for (Map.Entry<String, BuildState.Output> file : sorted(state.files()).entrySet()) {
+      files[table.add(file.getKey())] = file.getValue(); // the table's first paths, in order
     }
-    // Each footprint path is looked up once, the sets shared out among the cores (the index is
-    // only read meanwhile). A path that no output file has (none, as the build makes them) stands
-    // in as -1 until the rest of the table is numbered.
-    List<Set<String>> sets = new ArrayList<>(footprints.values());
-    int[][] numbers = new int[sets.size()][];
-    IntStream.range(0, numbers.length)
-        .parallel()
-        .forEach(k -> numbers[k] = numbers(sets.get(k), index));
-    Set<String> rest = new TreeSet<>(); // every path and id not an output file's, in order
-    long footprinted = 0;
-    for (int k = 0; k < numbers.length; k++) {
-      footprinted += numbers[k].length;
-      if (numbers[k].length > 0 && numbers[k][0] < 0) {
-        sets.get(k).stream().filter(path -> !index.containsKey(path)).forEach(rest::add);
-      }
-    }
-    rest.addAll(records.keySet());
-    rest.addAll(footprints.keySet());
-    rest.addAll(pieces.keySet());
-    pieces.values().forEach(byId -> rest.addAll(byId.keySet()));
-    for (String each : rest) {
-      if (index.putIfAbsent(each, table.size()) == null) {
-        table.add(each);
-      }
-    }
-    for (int k = 0; k < numbers.length; k++) {
-      if (numbers[k].length > 0 && numbers[k][0] < 0) {
-        numbers[k] = numbers(sets.get(k), index);
-      }
-    }
-    Bytes out = new Bytes((int) Math.min(1 << 30, 64L * table.size() + 4 * footprinted + 1024));
+    int[][] numbers = table.number(footprints.values(), records.keySet(), pieces);
+
+    Bytes out = new Bytes(64L * table.strings.size() + Integer.BYTES * table.footprinted + 1024);
     out.raw(MARKER);
     out.putInt(VERSION);
     out.text(state.key());
-    out.putInt(table.size());
-    for (String each : table) {
-      out.text(each);
-    }
+    out.putInt(table.strings.size());
+    table.strings.forEach(out::text);
     out.putInt(records.size());
     records.forEach(
         (id, hash) -> {
-          out.putInt(index.get(id));
+          out.putInt(table.number(id));
           out.text(hash);
         });
     out.putInt(footprints.size());
     int k = 0;
     for (String id : footprints.keySet()) {
-      out.putInt(index.get(id));
+      out.putInt(table.number(id));
       out.putInt(numbers[k].length);
       for (int number : numbers[k++]) {
         out.putInt(number);
       }
     }
-    out.putInt(files.size());
-    int path = 0; // the files are the table's first paths, in the same order
-    for (BuildState.Output file : files.values()) {
-      out.putInt(path++);
-      out.putLong(file.size());
-      out.putLong(file.millis());
+    out.putInt(files.length);
+    for (int path = 0; path < files.length; path++) {
+      out.putInt(path);
+      out.putLong(files[path].size());
+      out.putLong(files[path].millis());
     }
     out.putInt(pieces.size());
     pieces.forEach(
         (file, byId) -> {
-          out.putInt(index.get(file));
+          out.putInt(table.number(file));
           out.putInt(byId.size());
           sorted(byId)
               .forEach(
                   (id, piece) -> {
-                    out.putInt(index.get(id));
+                    out.putInt(table.number(id));
                     out.putLong(piece.offset());
                     out.putInt(piece.length());
                   });
@@ -139,6 +107,75 @@ final class StateManifest {
     crc.update(out.bytes, 0, out.size);
     out.putLong(crc.getValue());
     return Arrays.copyOf(out.bytes, out.size);
+  }
+
+  /** Every path and id of a state being written, each once, and each one's number. */
+  private static final class Table {
+    final List<String> strings;
+    final Map<String, Integer> index;
+    long footprinted;
+
+    Table(int size) {
+      strings = new ArrayList<>(size);
+      index = new HashMap<>(capacity(size));
+    }
+
+    /** Adds {@code string}, when new, and gives its number. */
+    int add(String string) {
+      Integer number = index.putIfAbsent(string, strings.size());
+      if (number != null) {
+        return number;
+      }
+      strings.add(string);
+      return strings.size() - 1;
+    }
+
+    int number(String string) {
+      return index.get(string);
+    }
+
+    /**
+     * Adds, in order, every footprint path not yet in the table and every id, and gives the
+     * footprints as sorted numbers. Each path is looked up once, the sets shared out among the
+     * cores (the index is only read meanwhile); a path that no output file has (none, as the build
+     * makes them) stands in as -1 until the rest of the table is numbered.
+     */
+    int[][] number(
+        Collection<Set<String>> footprints,
+        Collection<String> ids,
+        Map<String, Map<String, RecordPieces.Piece>> pieces) {
+      List<Set<String>> sets = new ArrayList<>(footprints);
+      int[][] numbers = new int[sets.size()][];
+      IntStream.range(0, numbers.length).parallel().forEach(k -> numbers[k] = numbers(sets.get(k)));
+      Set<String> rest = new TreeSet<>(ids);
+      for (int k = 0; k < numbers.length; k++) {
+        footprinted += numbers[k].length;
+        if (numbers[k].length > 0 && numbers[k][0] < 0) {
+          sets.get(k).stream().filter(path -> !index.containsKey(path)).forEach(rest::add);
+        }
+      }
+      rest.addAll(pieces.keySet());
+      pieces.values().forEach(byId -> rest.addAll(byId.keySet()));
+      rest.forEach(this::add);
+      for (int k = 0; k < numbers.length; k++) {
+        if (numbers[k].length > 0 && numbers[k][0] < 0) {
+          numbers[k] = numbers(sets.get(k));
+        }
+      }
+      return numbers;
+    }
+
+    /** The numbers of {@code paths}, in order; when one has none yet, the first is -1. */
+    private int[] numbers(Set<String> paths) {
+      int[] numbers = new int[paths.size()];
+      int i = 0;
+      for (String path : paths) {
+        Integer number = index.get(path);
+        numbers[i++] = number == null ? -1 : number;
+      }
+      Arrays.sort(numbers);
+      return numbers;
+    }
   }
 
   /**
@@ -201,21 +238,6 @@ final class StateManifest {
     return in.hasRemaining()
         ? Optional.empty()
         : Optional.of(new BuildState(key, records, footprints, files, pieces));
-  }
-
-  /**
-   * The numbers of {@code paths} in {@code index}, in order; when one has none yet, the first is
-   * -1.
-   */
-  private static int[] numbers(Set<String> paths, Map<String, Integer> index) {
-    int[] numbers = new int[paths.size()];
-    int i = 0;
-    for (String path : paths) {
-      Integer number = index.get(path);
-      numbers[i++] = number == null ? -1 : number;
-    }
-    Arrays.sort(numbers);
-    return numbers;
   }
 
   /** {@code map} in the natural order of its keys, copied only when it is not already so. */
@@ -291,8 +313,8 @@ final class StateManifest {
     private byte[] bytes;
     private int size;
 
-    Bytes(int capacity) {
-      bytes = new byte[capacity];
+    Bytes(long estimate) {
+      bytes = new byte[(int) Math.min(estimate, 1 << 30)];
     }
 
     private void room(int more) {
