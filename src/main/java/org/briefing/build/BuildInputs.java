@@ -1,24 +1,19 @@
 package org.briefing.build;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
-import java.util.zip.CRC32C;
 import org.briefing.content.ContentLoader;
 import org.briefing.content.LoadedContent;
 import org.briefing.content.RecordFolder;
+import org.briefing.content.TextFiles;
 
 /**
  * Hashes of what a build reads, for {@link BuildState}: everything all files depend on as one key,
@@ -37,9 +32,8 @@ final class BuildInputs {
    * shared files, and the options.
    */
   static String key(SiteBuilder.Options options) throws IOException {
-    Hash digest = new Hash();
-    text(
-        digest,
+    TextFiles.Hash digest = new TextFiles.Hash();
+    digest.label(
         "options "
             + options.baseUrl().orElse("-")
             + " "
@@ -65,39 +59,27 @@ final class BuildInputs {
     return digest.hex();
   }
 
-  /** Each record folder's hash (its file names and bytes), by id, read in parallel. */
+  /** Each record folder's hash, by id, as the content loader took it from the bytes it read. */
   static Map<String, String> records(LoadedContent content) {
-    Map<String, String> hashes = new ConcurrentHashMap<>();
-    content.records().parallelStream()
-        .forEach(
-            folder -> {
-              try {
-                hashes.put(folder.id(), record(folder));
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
-    return new TreeMap<>(hashes);
-  }
-
-  private static String record(RecordFolder folder) throws IOException {
-    Hash digest = new Hash();
-    tree(digest, folder.id(), folder.dir());
-    return digest.hex();
+    Map<String, String> hashes = new TreeMap<>();
+    for (RecordFolder folder : content.records()) {
+      hashes.put(folder.id(), folder.hash());
+    }
+    return hashes;
   }
 
   /** Where {@code type} was loaded from: its jar's bytes, or the classes under its folder. */
-  private static void program(Hash digest, Class<?> type) throws IOException {
+  private static void program(TextFiles.Hash digest, Class<?> type) throws IOException {
     var source = type.getProtectionDomain().getCodeSource();
     if (source == null) {
-      text(digest, "program " + type.getName());
+      digest.label("program " + type.getName());
       return;
     }
     Path location;
     try {
       location = Path.of(source.getLocation().toURI());
     } catch (URISyntaxException | IllegalArgumentException e) {
-      text(digest, "program " + source.getLocation());
+      digest.label("program " + source.getLocation());
       return;
     }
     tree(digest, "program", location);
@@ -107,14 +89,14 @@ final class BuildInputs {
    * Every regular file under {@code root} (or {@code root} itself when it is a file), sorted, with
    * its path and bytes.
    */
-  private static void tree(Hash digest, String label, Path root) throws IOException {
-    text(digest, label);
+  private static void tree(TextFiles.Hash digest, String label, Path root) throws IOException {
+    digest.label(label);
     if (Files.isRegularFile(root)) {
       file(digest, root.getFileName().toString(), root);
       return;
     }
     if (!Files.isDirectory(root)) {
-      text(digest, "missing");
+      digest.label("missing");
       return;
     }
     List<Path> files;
@@ -126,42 +108,9 @@ final class BuildInputs {
     }
   }
 
-  private static void file(Hash digest, String name, Path path) throws IOException {
+  private static void file(TextFiles.Hash digest, String name, Path path) throws IOException {
     byte[] bytes = Files.readAllBytes(path);
-    text(digest, name + " " + bytes.length);
+    digest.label(name + " " + bytes.length);
     digest.update(bytes);
-  }
-
-  private static void text(Hash digest, String text) {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    digest.update((byte) bytes.length);
-    digest.update(bytes);
-    digest.update((byte) 0);
-  }
-
-  /**
-   * Two different 32-bit checksums of the same bytes, which the JVM computes with the processor's
-   * own instructions even before it optimizes anything (a cryptographic hash of the program's jar
-   * and 10,000 records took a second of a build that reuses the last one). It detects changes; it
-   * is no defence against bytes made to collide, which would only keep the last build's pages of a
-   * record.
-   */
-  private static final class Hash {
-    private final CRC32C first = new CRC32C();
-    private final CRC32 second = new CRC32();
-
-    void update(byte[] bytes) {
-      first.update(bytes);
-      second.update(bytes);
-    }
-
-    void update(byte b) {
-      first.update(b);
-      second.update(b);
-    }
-
-    String hex() {
-      return HexFormat.of().toHexDigits((first.getValue() << 32) | second.getValue());
-    }
   }
 }

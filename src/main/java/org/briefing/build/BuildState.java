@@ -58,6 +58,7 @@ record BuildState(
   private static final String OLD_MANIFEST = "manifest.tsv";
 
   private static final String TERMS = "terms.bin";
+  private static final String YAML = "yaml.bin";
 
   /** Where the state of the output folder {@code out} is kept. */
   static Path folder(Path out) {
@@ -127,6 +128,14 @@ record BuildState(
   /** Where the search terms of {@code out}'s last build are kept (see {@link RecordTerms}). */
   static Path terms(Path out) {
     return folder(out).resolve(TERMS);
+  }
+
+  /**
+   * Where the YAML the last build into {@code out} read is kept (see {@link
+   * org.briefing.content.ParsedYaml}); like the terms, it stands on its own.
+   */
+  static Path yaml(Path out) {
+    return folder(out).resolve(YAML);
   }
 
   /**

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.briefing.archive.Archive;
 import org.briefing.content.ContentLoader;
 import org.briefing.content.LoadedContent;
+import org.briefing.content.ParsedYaml;
 import org.briefing.content.Problem;
 import org.briefing.files.OutputFile;
 import org.briefing.files.PlannedFile;
@@ -95,7 +96,7 @@ public final class SiteBuilder {
    * fails, changes neither the site nor the state.
    */
   public Outcome buildReusing(Options options) throws IOException {
-    LoadedContent content = new ContentLoader().load(options.content());
+    LoadedContent content = loadRemembering(options);
     Validator.Result checked =
         new Validator()
             .validate(content, new Validator.Options(options.strict(), options.drafts()));
@@ -108,6 +109,18 @@ public final class SiteBuilder {
     // From reading the last build's state to writing this one's, no other build may write the
     // folder or its state: it would swap in a site this build's state does not describe.
     return Publisher.holding(options.out(), () -> reusing(options, archive, key, records));
+  }
+
+  /**
+   * Loads the content, parsing only the YAML the last build into the folder did not read, and keeps
+   * what this load read for the next. It is kept at once, whatever becomes of this build: it only
+   * describes texts, so it is never wrong, and held until the end it would add to the build's peak.
+   */
+  private static LoadedContent loadRemembering(Options options) throws IOException {
+    ParsedYaml yaml = ParsedYaml.read(BuildState.yaml(options.out()));
+    LoadedContent content = new ContentLoader(yaml).load(options.content());
+    yaml.write(BuildState.yaml(options.out()));
+    return content;
   }
 
   private Outcome reusing(Options options, Archive archive, String key, Map<String, String> records)

@@ -37,7 +37,17 @@ public final class ContentLoader {
   static final String FACTS = "engagement.yaml";
   private static final List<String> LANGUAGE_FILES = List.of("ar.md", "en.md");
 
-  private final YamlReader yaml = new YamlReader();
+  private final ParsedYaml yaml;
+
+  /** A loader that parses every file. */
+  public ContentLoader() {
+    this(ParsedYaml.none());
+  }
+
+  /** A loader that takes YAML text already read from {@code yaml}, parsing only the rest. */
+  public ContentLoader(ParsedYaml yaml) {
+    this.yaml = yaml;
+  }
 
   public LoadedContent load(Path root) {
     List<Problem> problems = new ArrayList<>();
@@ -200,17 +210,16 @@ public final class ContentLoader {
   }
 
   private Optional<YamlDocument> readYaml(Path root, Path file, List<Problem> problems) {
-    return TextFiles.read(root, file, problems)
-        .flatMap(
-            text -> {
-              Optional<YamlNode> node = yaml.read(file, text, 0, problems);
-              if (node.isEmpty() && text.isBlank()) {
-                problems.add(
-                    Problem.inFile(file, "is empty; see CONTRIBUTING.md for what it holds"));
-              }
-              return node;
-            })
-        .map(node -> new YamlDocument(file, node));
+    return TextFiles.read(root, file, problems).flatMap(text -> yaml(file, text, problems));
+  }
+
+  /** The YAML document {@code text} holds; an empty file is reported. */
+  private Optional<YamlDocument> yaml(Path file, String text, List<Problem> problems) {
+    Optional<YamlNode> node = yaml.read(file, text, 0, problems);
+    if (node.isEmpty() && text.isBlank()) {
+      problems.add(Problem.inFile(file, "is empty; see CONTRIBUTING.md for what it holds"));
+    }
+    return node.map(read -> new YamlDocument(file, read));
   }
 
   private List<RecordFolder> readRecords(Path root, List<Problem> problems) {
@@ -248,16 +257,22 @@ public final class ContentLoader {
     Optional<YamlDocument> facts = Optional.empty();
     Map<String, MarkdownFile> texts = new TreeMap<>();
     boolean sawFacts = false;
+    String id = folder.getFileName().toString();
+    TextFiles.Hash hash = new TextFiles.Hash();
+    hash.label(id);
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file : files.sorted().toList()) {
         String name = file.getFileName().toString();
-        if (name.equals(FACTS)) {
-          sawFacts = true;
-          facts = required(file, readYaml(root, file, problems), problems);
-        } else if (LANGUAGE_FILES.contains(name)) {
-          String lang = name.substring(0, 2);
-          TextFiles.read(root, file, problems)
-              .ifPresent(text -> texts.put(lang, FrontMatter.split(file, text, yaml, problems)));
+        if (name.equals(FACTS) || LANGUAGE_FILES.contains(name)) {
+          Optional<String> text = readHashing(root, file, hash, problems);
+          if (name.equals(FACTS)) {
+            sawFacts = true;
+            facts = required(file, text.flatMap(read -> yaml(file, read, problems)), problems);
+          } else {
+            text.ifPresent(
+                read ->
+                    texts.put(name.substring(0, 2), FrontMatter.split(file, read, yaml, problems)));
+          }
         } else if (!name.startsWith(".")) {
           problems.add(
               Problem.inFile(
@@ -280,7 +295,22 @@ public final class ContentLoader {
     synchronized (sharedProblems) {
       sharedProblems.addAll(problems);
     }
-    return new RecordFolder(folder.getFileName().toString(), folder, facts, Map.copyOf(texts));
+    return new RecordFolder(id, folder, facts, Map.copyOf(texts), hash.hex());
+  }
+
+  /**
+   * Reads a record's file as {@link TextFiles#read} does, adding its name and bytes to {@code
+   * hash}.
+   */
+  private static Optional<String> readHashing(
+      Path root, Path file, TextFiles.Hash hash, List<Problem> problems) {
+    Optional<byte[]> bytes = TextFiles.bytes(root, file, problems);
+    bytes.ifPresent(
+        read -> {
+          hash.label(file.getFileName() + " " + read.length);
+          hash.update(read);
+        });
+    return bytes.flatMap(read -> TextFiles.decode(file, read, problems));
   }
 
   private static String suggestion(String name) {

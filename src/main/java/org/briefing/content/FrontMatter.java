@@ -11,7 +11,7 @@ final class FrontMatter {
 
   private FrontMatter() {}
 
-  static MarkdownFile split(Path file, String text, YamlReader yaml, List<Problem> problems) {
+  static MarkdownFile split(Path file, String text, ParsedYaml yaml, List<Problem> problems) {
     if (!text.startsWith(FENCE + "\n")) {
       problems.add(
           new Problem(

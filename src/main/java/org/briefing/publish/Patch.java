@@ -2,6 +2,7 @@ package org.briefing.publish;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -87,25 +88,23 @@ final class Patch {
   private void commit(String placeholder) throws IOException {
     List<String> staged = relativeFiles(staging);
     Set<String> fresh = new HashSet<>(staged);
-    List<Path> strays = new ArrayList<>();
-    int[] found = {0};
-    Files.walkFileTree(
-        target,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            String relative = relative(target, file);
-            if (kept.contains(relative)) {
-              found[0]++;
-            } else if (!fresh.contains(relative) && !relative.equals(placeholder)) {
-              strays.add(file);
-            }
-            return FileVisitResult.CONTINUE;
+    Set<String> folders = new HashSet<>();
+    for (Set<String> files : List.of(kept, fresh)) {
+      for (String file : files) {
+        for (int slash = file.lastIndexOf('/');
+            slash > 0;
+            slash = file.lastIndexOf('/', slash - 1)) {
+          if (!folders.add(file.substring(0, slash))) {
+            break; // its parents were added with it
           }
-        });
-    if (found[0] != kept.size()) {
+        }
+      }
+    }
+    List<Path> strays = new ArrayList<>();
+    int found = scan(target, "", folders, fresh, placeholder, strays);
+    if (found != kept.size()) {
       throw new IOException(
-          (kept.size() - found[0])
+          (kept.size() - found)
               + " of the "
               + kept.size()
               + " files to keep are missing from "
@@ -147,6 +146,39 @@ final class Patch {
       System.err.println(
           "note: could not remove " + e.getMessage() + "; the next build into the folder does");
     }
+  }
+
+  /**
+   * Counts the kept files under {@code dir} and adds to {@code strays} every file the new site
+   * lacks. Entries are told apart by name, without asking the disk about each: a name that is a
+   * kept file's is that file (the build checked each is as it left it) and a folder holding kept or
+   * staged files is a folder. Only other entries are looked at: a file where a staged one goes, a
+   * file dropped in by hand, a removed record's folder. At 10,000 records that spares some 80,000
+   * lookups of a walk that asks about every entry.
+   */
+  private int scan(
+      Path dir,
+      String prefix,
+      Set<String> folders,
+      Set<String> fresh,
+      String placeholder,
+      List<Path> strays)
+      throws IOException {
+    int found = 0;
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path entry : entries) {
+        String relative = prefix + entry.getFileName();
+        if (kept.contains(relative)) {
+          found++;
+        } else if (folders.contains(relative)
+            || Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+          found += scan(entry, relative + "/", folders, fresh, placeholder, strays);
+        } else if (!fresh.contains(relative) && !relative.equals(placeholder)) {
+          strays.add(entry);
+        }
+      }
+    }
+    return found;
   }
 
   /** Moves a file the new site lacks into the backup folder. */

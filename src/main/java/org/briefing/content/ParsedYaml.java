@@ -1,0 +1,275 @@
+package org.briefing.content;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads YAML through {@link YamlReader}, remembering what an earlier build read: a file whose YAML
+ * text is the very text read then (compared in full, not by a checksum) gets the nodes read then,
+ * without parsing. Parsing was most of the time a build that reuses the last one spent on 10,000
+ * unchanged records. Only text read without a single problem is remembered, so text that gets one
+ * is always parsed, and reported, again.
+ *
+ * <p>The memory is kept in a file of its own (the build keeps it with its state). It describes
+ * texts, not a folder, so one older or newer than the content is never wrong, only less useful; one
+ * that cannot be read is an empty memory.
+ *
+ * <p>Thread-safe: records are read in parallel.
+ */
+public final class ParsedYaml {
+
+  private static final int FORMAT = 0x62594d31; // "bYM1"
+
+  /** A text read without problems, and its nodes in the form {@link #encode} writes. */
+  private record Entry(String text, byte[] nodes) {}
+
+  private final YamlReader reader = new YamlReader();
+  private final Map<String, Entry> earlier;
+
+  /** How many texts were parsed rather than remembered. */
+  private final java.util.concurrent.atomic.AtomicInteger parsed =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** What this build read, to be written for the next; null when not remembering. */
+  private final Map<String, Entry> now;
+
+  private ParsedYaml(Map<String, Entry> earlier, Map<String, Entry> now) {
+    this.earlier = earlier;
+    this.now = now;
+  }
+
+  /** Parses everything and remembers nothing: for commands that read the content once. */
+  public static ParsedYaml none() {
+    return new ParsedYaml(Map.of(), null);
+  }
+
+  /**
+   * Remembers what an earlier build kept in {@code file}, if anything, and what this one reads, for
+   * {@link #write}.
+   */
+  public static ParsedYaml read(Path file) {
+    return new ParsedYaml(entries(file), new ConcurrentHashMap<>());
+  }
+
+  /**
+   * Parses {@code text}, as {@link YamlReader#read} does, unless the same file held the very same
+   * text at the same line when the memory was written.
+   */
+  Optional<YamlNode> read(Path file, String text, int lineOffset, List<Problem> problems) {
+    String key = lineOffset + ":" + file;
+    Entry known = earlier.get(key);
+    if (known != null && known.text().equals(text)) {
+      Optional<YamlNode> node = decode(file, known.nodes());
+      if (node.isPresent()) {
+        remember(key, known);
+        return node;
+      }
+    }
+    int before = problems.size();
+    parsed.incrementAndGet();
+    Optional<YamlNode> node = reader.read(file, text, lineOffset, problems);
+    if (node.isPresent() && problems.size() == before && now != null) {
+      remember(key, new Entry(text, encode(node.get())));
+    }
+    return node;
+  }
+
+  /** How many texts this reader has parsed, not taken from memory. */
+  int parsed() {
+    return parsed.get();
+  }
+
+  private void remember(String key, Entry entry) {
+    if (now != null) {
+      now.put(key, entry);
+    }
+  }
+
+  /**
+   * Writes what this build read (and only that: files since removed are forgotten) to {@code file},
+   * whole or not at all.
+   */
+  public void write(Path file) throws IOException {
+    if (now == null) {
+      throw new IllegalStateException("this reader remembers nothing");
+    }
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "yaml", ".part");
+    try {
+      try (DataOutputStream out =
+          new DataOutputStream(
+              new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
+        out.writeInt(FORMAT);
+        Map<String, Entry> sorted = new TreeMap<>(now); // the same reads, the same bytes
+        out.writeInt(sorted.size());
+        for (Map.Entry<String, Entry> entry : sorted.entrySet()) {
+          string(out, entry.getKey());
+          string(out, entry.getValue().text());
+          out.writeInt(entry.getValue().nodes().length);
+          out.write(entry.getValue().nodes());
+        }
+      }
+      Files.move(
+          temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  private static Map<String, Entry> entries(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return Map.of();
+    }
+    try (DataInputStream in =
+        new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
+      if (in.readInt() != FORMAT) {
+        return Map.of();
+      }
+      int count = in.readInt();
+      Map<String, Entry> entries = new HashMap<>();
+      for (int i = 0; i < count; i++) {
+        entries.put(string(in), new Entry(string(in), bytes(in)));
+      }
+      return entries;
+    } catch (IOException | RuntimeException e) {
+      return Map.of(); // a damaged memory only costs parsing everything again
+    }
+  }
+
+  private static final int SCALAR = 0;
+  private static final int NULL = 1;
+  private static final int SEQUENCE = 2;
+  private static final int MAPPING = 3;
+
+  /** The nodes of one text, positions without their file (which is the key's). */
+  static byte[] encode(YamlNode node) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      encode(out, node);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a byte array cannot fail to be written
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void encode(DataOutputStream out, YamlNode node) throws IOException {
+    if (node instanceof YamlNode.Scalar scalar) {
+      out.writeByte(scalar.isNull() ? NULL : SCALAR);
+      string(out, scalar.text());
+    } else if (node instanceof YamlNode.Sequence sequence) {
+      out.writeByte(SEQUENCE);
+      out.writeInt(sequence.items().size());
+      for (YamlNode item : sequence.items()) {
+        encode(out, item);
+      }
+    } else {
+      YamlNode.Mapping mapping = (YamlNode.Mapping) node;
+      out.writeByte(MAPPING);
+      out.writeInt(mapping.entries().size());
+      for (Map.Entry<String, YamlNode> entry : mapping.entries().entrySet()) {
+        string(out, entry.getKey());
+        position(out, mapping.keyPositions().get(entry.getKey()));
+        encode(out, entry.getValue());
+      }
+    }
+    position(out, node.position());
+  }
+
+  /**
+   * The nodes {@link #encode} wrote, as {@link YamlReader} makes them, in {@code file}; empty when
+   * the bytes are damaged.
+   */
+  static Optional<YamlNode> decode(Path file, byte[] nodes) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(nodes))) {
+      YamlNode node = decode(in, file, 0);
+      return in.available() == 0 ? Optional.of(node) : Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static YamlNode decode(DataInputStream in, Path file, int depth) throws IOException {
+    if (depth > YamlReader.MAX_DEPTH) {
+      throw new IOException("nested deeper than the reader allows");
+    }
+    int kind = in.readByte();
+    switch (kind) {
+      case SCALAR, NULL -> {
+        String text = string(in);
+        return new YamlNode.Scalar(text, kind == NULL, position(in, file));
+      }
+      case SEQUENCE -> {
+        int count = in.readInt();
+        List<YamlNode> items = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+          items.add(decode(in, file, depth + 1));
+        }
+        return new YamlNode.Sequence(List.copyOf(items), position(in, file));
+      }
+      case MAPPING -> {
+        int count = in.readInt();
+        Map<String, YamlNode> entries = new LinkedHashMap<>();
+        Map<String, Position> keys = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+          String key = string(in);
+          keys.put(key, position(in, file));
+          entries.put(key, decode(in, file, depth + 1));
+        }
+        return new YamlNode.Mapping(
+            Collections.unmodifiableMap(entries),
+            Collections.unmodifiableMap(keys),
+            position(in, file));
+      }
+      default -> throw new IOException("not a node: " + kind);
+    }
+  }
+
+  private static void position(DataOutputStream out, Position position) throws IOException {
+    out.writeInt(position.line());
+    out.writeInt(position.column());
+  }
+
+  private static Position position(DataInputStream in, Path file) throws IOException {
+    return new Position(file, in.readInt(), in.readInt());
+  }
+
+  /** UTF-8 with its length first: {@code writeUTF} stops at 64 KiB, a YAML text may not. */
+  private static void string(DataOutputStream out, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  /** A length and as many bytes, the length checked against what is left: memory may be damaged. */
+  private static byte[] bytes(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    if (length < 0 || length > in.available()) {
+      throw new IOException("a length of " + length + " with " + in.available() + " bytes left");
+    }
+    byte[] bytes = new byte[length];
+    in.readFully(bytes);
+    return bytes;
+  }
+
+  private static String string(DataInputStream in) throws IOException {
+    return new String(bytes(in), StandardCharsets.UTF_8);
+  }
+}
