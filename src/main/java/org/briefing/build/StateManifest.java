@@ -270,8 +270,8 @@ final class StateManifest {
   }
 
   /**
-   * A footprint as read: numbers into the table, made strings only when asked for, as only the
-   * footprints of the records changed since are. Not to be changed.
+   * A footprint as read: its paths' numbers into the table rather than a hash set of its own, as
+   * only the footprints of the records changed since are ever walked. Cannot be changed.
    */
   private static final class Paths extends AbstractSet<String> {
     private final String[] table;
