@@ -191,7 +191,19 @@ public final class SiteBuilder {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    new BuildState(key, records, footprints, outputs, pieces.written()).write(options.out());
+    // The pieces of the files kept are where the last build wrote them.
+    Map<String, Map<String, RecordPieces.Piece>> where = pieces.written();
+    same.ifPresent(
+        state ->
+            state
+                .pieces()
+                .forEach(
+                    (file, byId) -> {
+                      if (kept.contains(file)) {
+                        where.putIfAbsent(file, byId);
+                      }
+                    }));
+    new BuildState(key, records, footprints, outputs, where).write(options.out());
     BuildState.writeTerms(options.out(), terms);
     ParsedYaml.write(BuildState.yaml(options.out()), parsed);
     return new Outcome(List.of(), files, render.size(), render.size() - leftAsIs.size());
