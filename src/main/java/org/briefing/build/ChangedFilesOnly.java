@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.briefing.files.OutputSink;
 
 /**
@@ -27,10 +26,10 @@ final class ChangedFilesOnly implements OutputSink {
   private final OutputSink sink;
   private final Path out;
   private final Set<String> comparable;
-  private final AtomicInteger unchanged;
+  private final Set<String> unchanged;
 
-  /** {@code unchanged} counts the files that came out as they were and were left in place. */
-  ChangedFilesOnly(OutputSink sink, Path out, Set<String> comparable, AtomicInteger unchanged) {
+  /** {@code unchanged} gathers the files that came out as they were and were left in place. */
+  ChangedFilesOnly(OutputSink sink, Path out, Set<String> comparable, Set<String> unchanged) {
     this.sink = sink;
     this.out = out;
     this.comparable = comparable;
@@ -48,7 +47,7 @@ final class ChangedFilesOnly implements OutputSink {
     byte[] bytes = buffer.toByteArray();
     if (sameAs(bytes, out.resolve(path))) {
       sink.keepAsIs(path);
-      unchanged.incrementAndGet();
+      unchanged.add(path);
     } else {
       sink.write(path, stream -> stream.write(bytes));
     }

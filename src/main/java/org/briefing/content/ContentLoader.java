@@ -95,7 +95,9 @@ public final class ContentLoader {
         previous.records().stream()
             .map(
                 folder ->
-                    ids.contains(folder.id()) ? readRecord(root, folder.dir(), problems) : folder)
+                    ids.contains(folder.id())
+                        ? readRecord(new TextFiles.Folders(root), folder.dir(), problems)
+                        : folder)
             .toList();
     return new LoadedContent(
         root,
@@ -249,10 +251,12 @@ public final class ContentLoader {
       return List.of();
     }
     // Records are independent: read them in parallel; the result keeps folder order.
-    return folders.parallelStream().map(folder -> readRecord(root, folder, problems)).toList();
+    TextFiles.Folders real = new TextFiles.Folders(root);
+    return folders.parallelStream().map(folder -> readRecord(real, folder, problems)).toList();
   }
 
-  private RecordFolder readRecord(Path root, Path folder, List<Problem> sharedProblems) {
+  private RecordFolder readRecord(
+      TextFiles.Folders root, Path folder, List<Problem> sharedProblems) {
     List<Problem> problems = new ArrayList<>();
     Optional<YamlDocument> facts = Optional.empty();
     Map<String, MarkdownFile> texts = new TreeMap<>();
@@ -264,14 +268,18 @@ public final class ContentLoader {
       for (Path file : files.sorted().toList()) {
         String name = file.getFileName().toString();
         if (name.equals(FACTS) || LANGUAGE_FILES.contains(name)) {
-          Optional<String> text = readHashing(root, file, hash, problems);
+          Optional<byte[]> bytes = TextFiles.bytes(root, file, problems);
+          bytes.ifPresent(
+              read -> {
+                hash.label(name + " " + read.length);
+                hash.update(read);
+              });
+          Optional<String> text = bytes.flatMap(read -> TextFiles.decode(file, read, problems));
           if (name.equals(FACTS)) {
             sawFacts = true;
             facts = required(file, text.flatMap(read -> yaml(file, read, problems)), problems);
-          } else {
-            text.ifPresent(
-                read ->
-                    texts.put(name.substring(0, 2), FrontMatter.split(file, read, yaml, problems)));
+          } else if (text.isPresent()) {
+            texts.put(name.substring(0, 2), text(file, bytes.get(), text.get(), problems));
           }
         } else if (!name.startsWith(".")) {
           problems.add(
@@ -299,18 +307,16 @@ public final class ContentLoader {
   }
 
   /**
-   * Reads a record's file as {@link TextFiles#read} does, adding its name and bytes to {@code
-   * hash}.
+   * A record's language file. The body of one that the last build read too is left on disk (see
+   * {@link MarkdownFile.OnDisk}): a build that reuses the last one renders few of those pages.
    */
-  private static Optional<String> readHashing(
-      Path root, Path file, TextFiles.Hash hash, List<Problem> problems) {
-    Optional<byte[]> bytes = TextFiles.bytes(root, file, problems);
-    bytes.ifPresent(
-        read -> {
-          hash.label(file.getFileName() + " " + read.length);
-          hash.update(read);
-        });
-    return bytes.flatMap(read -> TextFiles.decode(file, read, problems));
+  private MarkdownFile text(Path file, byte[] bytes, String text, List<Problem> problems) {
+    MarkdownFile read = FrontMatter.split(file, text, yaml, problems);
+    if (read.frontMatter().isEmpty() || !yaml.remembers(file, FrontMatter.LINE_OFFSET)) {
+      return read;
+    }
+    int offset = text.length() - read.body().text().length(); // the body ends the text
+    return new MarkdownFile(file, read.frontMatter(), MarkdownFile.OnDisk.of(file, bytes, offset));
   }
 
   private static String suggestion(String name) {

@@ -9,6 +9,9 @@ final class FrontMatter {
 
   private static final String FENCE = "---";
 
+  /** The front matter's first line is the file's second. */
+  static final int LINE_OFFSET = 1;
+
   private FrontMatter() {}
 
   static MarkdownFile split(Path file, String text, ParsedYaml yaml, List<Problem> problems) {
@@ -38,7 +41,7 @@ final class FrontMatter {
     String body = afterFence < 0 ? "" : text.substring(afterFence + 1);
     // The YAML's first line is the file's line 2.
     int before = problems.size();
-    Optional<YamlNode> front = yaml.read(file, yamlText, 1, problems);
+    Optional<YamlNode> front = yaml.read(file, yamlText, LINE_OFFSET, problems);
     if (front.isEmpty() && problems.size() == before) {
       problems.add(
           new Problem(

@@ -1,6 +1,5 @@
 package org.briefing.content;
 
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -92,6 +91,11 @@ public final class ParsedYaml {
     return node;
   }
 
+  /** Whether the last build read YAML from {@code file} at that line: the file was there then. */
+  boolean remembers(Path file, int lineOffset) {
+    return earlier.containsKey(lineOffset + ":" + file);
+  }
+
   /** How many texts this reader has parsed, not taken from memory. */
   int parsed() {
     return parsed.get();
@@ -104,29 +108,38 @@ public final class ParsedYaml {
   }
 
   /**
-   * Writes what this build read (and only that: files since removed are forgotten) to {@code file},
-   * whole or not at all.
+   * What this build read (and only that: files since removed are forgotten), in the form {@link
+   * #write} keeps: one array, which holds far less memory than the texts and nodes while the build
+   * goes on, and costs the collector nothing to hold.
    */
-  public void write(Path file) throws IOException {
+  public byte[] remembered() {
     if (now == null) {
       throw new IllegalStateException("this reader remembers nothing");
     }
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "yaml", ".part");
-    try {
-      try (DataOutputStream out =
-          new DataOutputStream(
-              new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
-        out.writeInt(FORMAT);
-        Map<String, Entry> sorted = new TreeMap<>(now); // the same reads, the same bytes
-        out.writeInt(sorted.size());
-        for (Map.Entry<String, Entry> entry : sorted.entrySet()) {
-          string(out, entry.getKey());
-          string(out, entry.getValue().text());
-          out.writeInt(entry.getValue().nodes().length);
-          out.write(entry.getValue().nodes());
-        }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(FORMAT);
+      Map<String, Entry> sorted = new TreeMap<>(now); // the same reads, the same bytes
+      out.writeInt(sorted.size());
+      for (Map.Entry<String, Entry> entry : sorted.entrySet()) {
+        string(out, entry.getKey());
+        string(out, entry.getValue().text());
+        out.writeInt(entry.getValue().nodes().length);
+        out.write(entry.getValue().nodes());
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a byte array cannot fail to be written
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Keeps {@code remembered} (from {@link #remembered}) in {@code file}, whole or not at all. */
+  public static void write(Path file, byte[] remembered) throws IOException {
+    Path folder = file.toAbsolutePath().getParent();
+    Files.createDirectories(folder);
+    Path temporary = Files.createTempFile(folder, "yaml", ".part");
+    try {
+      Files.write(temporary, remembered);
       Files.move(
           temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {

@@ -234,7 +234,7 @@ public final class DataExport {
         json.writeObjectFieldStart(lang.code());
         json.writeStringField("title", t.get().title());
         json.writeStringField("summary", t.get().summary());
-        json.writeStringField("body_markdown", t.get().body());
+        json.writeStringField("body_markdown", t.get().body().text());
         json.writeStringField("url", Routes.absolute(baseUrl, Routes.engagement(lang, e.id())));
         json.writeEndObject();
       }

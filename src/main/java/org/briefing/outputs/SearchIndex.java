@@ -194,7 +194,7 @@ public final class SearchIndex {
     for (String term : analysis.terms(text.title() + " " + text.summary())) {
       weights.merge(term, TITLE_WEIGHT, Integer::sum);
     }
-    StringBuilder rest = new StringBuilder(plainText.of(text.body()));
+    StringBuilder rest = new StringBuilder(plainText.of(text.body().text()));
     rest.append(' ').append(e.type().label().get(lang));
     for (Country c : e.countries()) {
       rest.append(' ').append(c.name().get(lang));

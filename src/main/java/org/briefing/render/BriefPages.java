@@ -178,7 +178,7 @@ public final class BriefPages {
         intro == null
             ? null
             : intro.title().isEmpty() ? l.t("brief_editors") : l.text(intro.title()),
-        intro == null ? null : markdown.render(intro.body(), l::text),
+        intro == null ? null : markdown.render(intro.body().text(), l::text),
         l.t("brief_numbers_caption").replace("{month}", name).replace("{previous}", previousName),
         name,
         previousName,

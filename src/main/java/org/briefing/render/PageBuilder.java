@@ -272,7 +272,7 @@ final class PageBuilder {
             l.t("status_" + e.status().key() + "_explained"),
             e.actors().stream().map(a -> link(Routes.actor(lang, a), a.name())).toList(),
             e.topics().stream().map(t -> t.label().get(lang)).sorted(collation.names()).toList(),
-            markdown.render(text.get().body(), l::text),
+            markdown.render(text.get().body().text(), l::text),
             sources,
             related,
             archive.previous(e).map(this::card).orElse(null),

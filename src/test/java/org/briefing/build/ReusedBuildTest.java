@@ -44,10 +44,16 @@ class ReusedBuildTest {
         "the state is kept beside the output");
     assertFalse(Files.exists(out.resolve(".site-output.state")), "and never published");
     assertSameAsCleanBuild(content, out, "the first build");
+    var pieces = BuildState.read(out).orElseThrow().pieces();
+    assertFalse(pieces.isEmpty(), "the exports' record parts are noted");
 
     SiteBuilder.Outcome again = reuse(content, out);
     assertEquals(0, again.rendered(), "nothing changed, nothing is rendered");
     assertEquals(first.files(), again.files());
+    assertEquals(
+        pieces,
+        BuildState.read(out).orElseThrow().pieces(),
+        "the parts of the exports it kept are still known, for the next build to copy");
     assertSameAsCleanBuild(content, out, "a build without changes");
 
     Random random = new Random(20261129L);

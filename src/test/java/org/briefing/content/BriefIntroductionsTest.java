@@ -54,10 +54,10 @@ class BriefIntroductionsTest {
     assertEquals(List.of(), formatted(loaded));
     assertEquals(List.of("2025-04"), List.copyOf(loaded.briefs().keySet()));
     Map<String, MarkdownFile> april = loaded.briefs().get("2025-04");
-    assertEquals("April saw three visits.\n", april.get("en").body());
+    assertEquals("April saw three visits.\n", april.get("en").body().text());
     YamlNode.Mapping front = (YamlNode.Mapping) april.get("en").frontMatter().orElseThrow();
     assertEquals("A busy April", ((YamlNode.Scalar) front.entries().get("title")).text());
-    assertEquals("شهد أبريل ثلاث زيارات.\n", april.get("ar").body());
+    assertEquals("شهد أبريل ثلاث زيارات.\n", april.get("ar").body().text());
     assertTrue(april.get("ar").frontMatter().isEmpty());
   }
 

@@ -68,7 +68,7 @@ class ContentLoaderTest {
         () -> assertEquals("Syrian Civil Defence and Qatar sign an agreement", title.text()),
         // the title is on line 2 of en.md, after the opening fence; "title: " is 7 characters
         () -> assertEquals(new Position(recordDir.resolve("en.md"), 2, 8), title.position()),
-        () -> assertEquals("On 20 January 2025 the agreement was announced.\n", en.body()));
+        () -> assertEquals("On 20 January 2025 the agreement was announced.\n", en.body().text()));
   }
 
   @Test
@@ -88,7 +88,7 @@ class ContentLoaderTest {
     assertEquals(
         "Syrian Civil Defence and Qatar sign an agreement",
         ((YamlNode.Scalar) front.entries().get("title")).text());
-    assertEquals("On 20 January 2025 the agreement was announced.\n", en.body());
+    assertEquals("On 20 January 2025 the agreement was announced.\n", en.body().text());
   }
 
   @Test
@@ -196,7 +196,7 @@ class ContentLoaderTest {
     assertEquals(List.of(), formatted(loaded));
     assertEquals(
         "On 20 January 2025 the agreement was announced \uFFFD.\n",
-        loaded.records().get(0).texts().get("en").body());
+        loaded.records().get(0).texts().get("en").body().text());
   }
 
   @Test

@@ -2,16 +2,22 @@ package org.briefing.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.briefing.TestFiles;
+import org.briefing.model.Translation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +44,7 @@ class ParsedYamlTest {
   private LoadedContent loadRemembering(int[] parsed) throws IOException {
     ParsedYaml yaml = ParsedYaml.read(memory);
     LoadedContent loaded = new ContentLoader(yaml).load(content);
-    yaml.write(memory);
+    ParsedYaml.write(memory, yaml.remembered());
     parsed[0] = yaml.parsed();
     return loaded;
   }
@@ -53,7 +59,7 @@ class ParsedYamlTest {
     // Every record has a facts file and two front matters; all were parsed once, then none.
     assertTrue(firstParsed >= 3 * first.records().size(), "parsed at first: " + firstParsed);
     assertEquals(0, parsed[0], "parsed again with nothing changed");
-    assertEquals(new ContentLoader().load(content).records(), second.records());
+    assertEquals(inMemory(new ContentLoader().load(content)), inMemory(second));
     assertEquals(first.site(), second.site());
     assertEquals(first.countries(), second.countries());
     assertTrue(second.problems().isEmpty(), second.problems().toString());
@@ -74,7 +80,7 @@ class ParsedYamlTest {
     assertEquals(1, parsed[0]);
     YamlNode.Mapping read = (YamlNode.Mapping) facts(loaded, record).root();
     assertEquals("confirmed", ((YamlNode.Scalar) read.entries().get("status")).text());
-    assertEquals(new ContentLoader().load(content).records(), loaded.records());
+    assertEquals(inMemory(new ContentLoader().load(content)), inMemory(loaded));
   }
 
   @Test
@@ -94,6 +100,26 @@ class ParsedYamlTest {
   }
 
   @Test
+  void bodiesOfFilesReadBeforeStayOnDiskUntilAPageNeedsThem() throws IOException {
+    int[] parsed = {0};
+    LoadedContent first = loadRemembering(parsed);
+    LoadedContent second = loadRemembering(parsed);
+    Path record = firstRecord();
+    MarkdownFile before = text(first, record, "en");
+    MarkdownFile after = text(second, record, "en");
+
+    assertEquals(Translation.InMemory.class, before.body().getClass(), "a new file is held");
+    assertEquals(MarkdownFile.OnDisk.class, after.body().getClass(), "a known one is left");
+    assertEquals(before.body().text(), after.body().text());
+    assertTrue(after.body().text().length() > 100, "a seed record's body");
+
+    // Saved again before its page is made: the build stops rather than publish a stale page.
+    Files.writeString(record.resolve("en.md"), "\nEdited.", StandardOpenOption.APPEND);
+    UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> after.body().text());
+    assertTrue(e.getMessage().contains("changed while the site was being built"), e.getMessage());
+  }
+
+  @Test
   void aDamagedMemoryIsIgnored() throws IOException {
     int[] parsed = {0};
     loadRemembering(parsed);
@@ -107,8 +133,8 @@ class ParsedYamlTest {
     LoadedContent garbled = loadRemembering(parsed);
 
     LoadedContent parsedAll = new ContentLoader().load(content);
-    assertEquals(parsedAll.records(), cut.records());
-    assertEquals(parsedAll.records(), garbled.records());
+    assertEquals(inMemory(parsedAll), inMemory(cut));
+    assertEquals(inMemory(parsedAll), inMemory(garbled));
   }
 
   @Test
@@ -133,7 +159,7 @@ class ParsedYamlTest {
     String id = record.getFileName().toString();
     String before = hash(id);
     assertEquals(before, hash(id));
-    Files.writeString(record.resolve("ar.md"), " ", java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(record.resolve("ar.md"), " ", StandardOpenOption.APPEND);
     assertNotEquals(before, hash(id));
   }
 
@@ -152,6 +178,15 @@ class ParsedYamlTest {
     }
   }
 
+  private static MarkdownFile text(LoadedContent loaded, Path record, String lang) {
+    return loaded.records().stream()
+        .filter(folder -> folder.dir().equals(record))
+        .findFirst()
+        .orElseThrow()
+        .texts()
+        .get(lang);
+  }
+
   private static YamlDocument facts(LoadedContent loaded, Path record) {
     return loaded.records().stream()
         .filter(folder -> folder.dir().equals(record))
@@ -159,6 +194,26 @@ class ParsedYamlTest {
         .orElseThrow()
         .facts()
         .orElseThrow();
+  }
+
+  /** The records as read, with every body read into memory, as a load without memory has them. */
+  private static List<RecordFolder> inMemory(LoadedContent loaded) {
+    return loaded.records().stream()
+        .map(
+            folder -> {
+              Map<String, MarkdownFile> texts = new TreeMap<>();
+              folder
+                  .texts()
+                  .forEach(
+                      (lang, text) ->
+                          texts.put(
+                              lang,
+                              new MarkdownFile(
+                                  text.file(), text.frontMatter(), text.body().text())));
+              return new RecordFolder(
+                  folder.id(), folder.dir(), folder.facts(), Map.copyOf(texts), folder.hash());
+            })
+        .toList();
   }
 
   private static List<String> messages(LoadedContent loaded) {

@@ -154,7 +154,7 @@ class SearchIndexTest {
               weight != null && weight >= SearchIndex.TITLE_WEIGHT,
               lang + " " + byNumber.get(n).id() + ": title term " + term + " weighs " + weight);
         }
-        for (String term : analysis.terms(new PlainText().of(text.body()))) {
+        for (String term : analysis.terms(new PlainText().of(text.body().text()))) {
           assertTrue(
               postings(site, lang, term).containsKey(n),
               lang + " " + byNumber.get(n).id() + ": body term " + term);

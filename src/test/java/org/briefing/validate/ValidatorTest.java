@@ -185,7 +185,9 @@ class ValidatorTest {
               assertEquals(
                   "النرويج وقطر توقّعان اتفاقية تدريب",
                   e.translation(Lang.AR).orElseThrow().title()),
-          () -> assertTrue(e.translation(Lang.EN).orElseThrow().body().contains("**training**")));
+          () ->
+              assertTrue(
+                  e.translation(Lang.EN).orElseThrow().body().text().contains("**training**")));
     }
 
     @Test
