@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,8 +38,12 @@ public final class ParsedYaml {
 
   private static final int FORMAT = 0x62594d31; // "bYM1"
 
-  /** A text read without problems, and its nodes in the form {@link #encode} writes. */
-  private record Entry(String text, byte[] nodes) {}
+  /**
+   * A text read without problems, as UTF-8, and its nodes in the form {@link #encode} writes. Bytes
+   * rather than strings: kept as read and written as kept, with nothing to decode or encode again,
+   * and nothing for the collector to look into.
+   */
+  private record Entry(byte[] text, byte[] nodes) {}
 
   private final YamlReader reader = new YamlReader();
   private final Map<String, Entry> earlier;
@@ -75,7 +80,8 @@ public final class ParsedYaml {
   Optional<YamlNode> read(Path file, String text, int lineOffset, List<Problem> problems) {
     String key = lineOffset + ":" + file;
     Entry known = earlier.get(key);
-    if (known != null && known.text().equals(text)) {
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    if (known != null && Arrays.equals(known.text(), utf8)) {
       Optional<YamlNode> node = decode(file, known.nodes());
       if (node.isPresent()) {
         remember(key, known);
@@ -86,7 +92,7 @@ public final class ParsedYaml {
     parsed.incrementAndGet();
     Optional<YamlNode> node = reader.read(file, text, lineOffset, problems);
     if (node.isPresent() && problems.size() == before && now != null) {
-      remember(key, new Entry(text, encode(node.get())));
+      remember(key, new Entry(utf8, encode(node.get())));
     }
     return node;
   }
@@ -123,7 +129,8 @@ public final class ParsedYaml {
       out.writeInt(sorted.size());
       for (Map.Entry<String, Entry> entry : sorted.entrySet()) {
         string(out, entry.getKey());
-        string(out, entry.getValue().text());
+        out.writeInt(entry.getValue().text().length);
+        out.write(entry.getValue().text());
         out.writeInt(entry.getValue().nodes().length);
         out.write(entry.getValue().nodes());
       }
@@ -159,7 +166,7 @@ public final class ParsedYaml {
       int count = in.readInt();
       Map<String, Entry> entries = new HashMap<>();
       for (int i = 0; i < count; i++) {
-        entries.put(string(in), new Entry(string(in), bytes(in)));
+        entries.put(string(in), new Entry(bytes(in), bytes(in)));
       }
       return entries;
     } catch (IOException | RuntimeException e) {

@@ -88,6 +88,29 @@ final class RecordReader {
     this.topics = index(topics, Term::key);
     this.problems = problems;
     this.names = new SharedFilesReader(problems);
+    this.aliasPositions = new java.util.concurrent.ConcurrentHashMap<>();
+  }
+
+  /** A reader sharing this one's lookups that reports to {@code problems}. */
+  private RecordReader(RecordReader shared, List<Problem> problems) {
+    this.ids = shared.ids;
+    this.publishers = shared.publishers;
+    this.actors = shared.actors;
+    this.countries = shared.countries;
+    this.types = shared.types;
+    this.topics = shared.topics;
+    this.problems = problems;
+    this.names = new SharedFilesReader(problems);
+    this.aliasPositions = shared.aliasPositions;
+  }
+
+  /**
+   * A reader for one record that reports to a list of its own: records are read on every core, and
+   * their problems joined in the records' order afterwards, so they come out the same whatever the
+   * threads did.
+   */
+  RecordReader reportingTo(List<Problem> problems) {
+    return new RecordReader(this, problems);
   }
 
   private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
@@ -215,9 +238,11 @@ final class RecordReader {
             aliases));
   }
 
-  /** Where each record's aliases were written, by record id and alias, for {@link Validator}. */
-  private final Map<String, Map<String, org.briefing.content.Position>> aliasPositions =
-      new java.util.HashMap<>();
+  /**
+   * Where each record's aliases were written, by record id and alias, for {@link Validator}; shared
+   * by the readers of single records ({@link #reportingTo}), which fill it on several threads.
+   */
+  private final Map<String, Map<String, org.briefing.content.Position>> aliasPositions;
 
   /** Where {@code alias} was written in record {@code id}, if this reader read it. */
   Optional<org.briefing.content.Position> aliasPosition(String id, String alias) {

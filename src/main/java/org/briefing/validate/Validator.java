@@ -55,6 +55,9 @@ public final class Validator {
   }
 
   /** As {@link #validate(LoadedContent, Options)}, reusing and then updating {@code memo}. */
+  /** One record as read, and what was wrong with it. */
+  private record Read(Optional<Engagement> record, List<Problem> problems) {}
+
   public Result validate(LoadedContent content, Options options, Memo memo) {
     List<Problem> problems = new ArrayList<>(content.problems());
     SharedFilesReader shared = new SharedFilesReader(problems);
@@ -79,9 +82,23 @@ public final class Validator {
             countries, vocabulary.types(), vocabulary.topics(), actors, ids, publishers, problems);
     List<Engagement> all = new ArrayList<>();
     Map<RecordFolder, Engagement> read = new IdentityHashMap<>();
-    for (RecordFolder folder : content.records()) {
-      Engagement known = memo.records.get(folder);
-      Optional<Engagement> record = known != null ? Optional.of(known) : reader.read(folder);
+    Map<RecordFolder, Engagement> known = memo.records;
+    List<Read> reads =
+        content.records().parallelStream()
+            .map(
+                folder -> {
+                  Engagement earlier = known.get(folder);
+                  if (earlier != null) {
+                    return new Read(Optional.of(earlier), List.of());
+                  }
+                  List<Problem> own = new ArrayList<>();
+                  return new Read(reader.reportingTo(own).read(folder), own);
+                })
+            .toList();
+    for (int i = 0; i < reads.size(); i++) {
+      RecordFolder folder = content.records().get(i);
+      Optional<Engagement> record = reads.get(i).record();
+      problems.addAll(reads.get(i).problems());
       record.ifPresent(
           e -> {
             all.add(e);
