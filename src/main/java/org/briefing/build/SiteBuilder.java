@@ -97,9 +97,9 @@ public final class SiteBuilder {
    * fails, changes neither the site nor the state.
    */
   public Outcome buildReusing(Options options) throws IOException {
-    Remembering loaded = loadRemembering(options);
-    LoadedContent content = loaded.content();
-    byte[] parsed = loaded.parsed();
+    Path memory = BuildState.yaml(options.out());
+    ParsedYaml yaml = ParsedYaml.read(memory);
+    LoadedContent content = new ContentLoader(yaml).load(options.content());
     Validator.Result checked =
         new Validator()
             .validate(content, new Validator.Options(options.strict(), options.drafts()));
@@ -109,27 +109,20 @@ public final class SiteBuilder {
     Archive archive = archive(checked.site().orElseThrow(), options);
     String key = BuildInputs.key(options);
     Map<String, String> records = BuildInputs.records(content);
-    // From reading the last build's state to writing this one's, no other build may write the
-    // folder or its state: it would swap in a site this build's state does not describe.
-    return Publisher.holding(options.out(), () -> reusing(options, archive, key, records, parsed));
-  }
-
-  /** The content, and the YAML it held in the form that is kept for the next build. */
-  private record Remembering(LoadedContent content, byte[] parsed) {}
-
-  /**
-   * Loads the content, parsing only the YAML the last build into the folder did not read. What was
-   * read is kept for the next build only if this one publishes; until then it is held in one array
-   * (see {@link ParsedYaml#remembered}).
-   */
-  private static Remembering loadRemembering(Options options) {
-    ParsedYaml yaml = ParsedYaml.read(BuildState.yaml(options.out()));
-    LoadedContent content = new ContentLoader(yaml).load(options.content());
-    return new Remembering(content, yaml.remembered());
+    // The YAML read is kept for the next build only if this one publishes (the state too).
+    try (ParsedYaml.Pending read = yaml.keepBeside(memory)) {
+      // From reading the last build's state to writing this one's, no other build may write the
+      // folder or its state: it would swap in a site this build's state does not describe.
+      return Publisher.holding(options.out(), () -> reusing(options, archive, key, records, read));
+    }
   }
 
   private Outcome reusing(
-      Options options, Archive archive, String key, Map<String, String> records, byte[] parsed)
+      Options options,
+      Archive archive,
+      String key,
+      Map<String, String> records,
+      ParsedYaml.Pending read)
       throws IOException {
     Optional<BuildState> last = BuildState.read(options.out());
     Optional<BuildState> same = last.filter(state -> state.key().equals(key));
@@ -205,7 +198,7 @@ public final class SiteBuilder {
                     }));
     new BuildState(key, records, footprints, outputs, where).write(options.out());
     BuildState.writeTerms(options.out(), terms);
-    ParsedYaml.write(BuildState.yaml(options.out()), parsed);
+    read.keep();
     return new Outcome(List.of(), files, render.size(), render.size() - leftAsIs.size());
   }
 

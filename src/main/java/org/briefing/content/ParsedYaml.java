@@ -1,12 +1,15 @@
 package org.briefing.content;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -46,7 +49,7 @@ public final class ParsedYaml {
   private record Entry(byte[] text, byte[] nodes) {}
 
   private final YamlReader reader = new YamlReader();
-  private final Map<String, Entry> earlier;
+  private Map<String, Entry> earlier;
 
   /** How many texts were parsed rather than remembered. */
   private final java.util.concurrent.atomic.AtomicInteger parsed =
@@ -114,16 +117,21 @@ public final class ParsedYaml {
   }
 
   /**
-   * What this build read (and only that: files since removed are forgotten), in the form {@link
-   * #write} keeps: one array, which holds far less memory than the texts and nodes while the build
-   * goes on, and costs the collector nothing to hold.
+   * Writes what this build read (and only that: files since removed are forgotten) beside {@code
+   * file}, to take its place when the build publishes ({@link Pending#keep}); closed without that,
+   * it leaves nothing. Written as soon as the content is read, and let go: held until the end, it
+   * added to the build's peak memory. This reader remembers nothing more afterwards.
    */
-  public byte[] remembered() {
+  public Pending keepBeside(Path file) throws IOException {
     if (now == null) {
       throw new IllegalStateException("this reader remembers nothing");
     }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
+    Path folder = file.toAbsolutePath().getParent();
+    Path created = Files.isDirectory(folder) ? null : Files.createDirectories(folder);
+    Path temporary = Files.createTempFile(folder, "yaml", ".part");
+    Pending pending = new Pending(file, temporary, created);
+    try (DataOutputStream out =
+        new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
       out.writeInt(FORMAT);
       Map<String, Entry> sorted = new TreeMap<>(now); // the same reads, the same bytes
       out.writeInt(sorted.size());
@@ -134,23 +142,49 @@ public final class ParsedYaml {
         out.writeInt(entry.getValue().nodes().length);
         out.write(entry.getValue().nodes());
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a byte array cannot fail to be written
+    } catch (IOException | RuntimeException e) {
+      pending.close();
+      throw e;
     }
-    return bytes.toByteArray();
+    now.clear();
+    earlier = Map.of();
+    return pending;
   }
 
-  /** Keeps {@code remembered} (from {@link #remembered}) in {@code file}, whole or not at all. */
-  public static void write(Path file, byte[] remembered) throws IOException {
-    Path folder = file.toAbsolutePath().getParent();
-    Files.createDirectories(folder);
-    Path temporary = Files.createTempFile(folder, "yaml", ".part");
-    try {
-      Files.write(temporary, remembered);
+  /** What a build read, written beside the file it is to replace. */
+  public static final class Pending implements Closeable {
+    private final Path file;
+    private final Path temporary;
+    private final Path created;
+    private boolean kept;
+
+    private Pending(Path file, Path temporary, Path created) {
+      this.file = file;
+      this.temporary = temporary;
+      this.created = created;
+    }
+
+    /** Puts it in place of the last build's, in one step. */
+    public void keep() throws IOException {
       Files.move(
           temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
+      kept = true;
+    }
+
+    /** Unless kept, removes it, and the folder it made for it when that is empty. */
+    @Override
+    public void close() throws IOException {
+      if (kept) {
+        return;
+      }
       Files.deleteIfExists(temporary);
+      if (created != null) {
+        try {
+          Files.deleteIfExists(created);
+        } catch (DirectoryNotEmptyException e) {
+          // something else keeps it now
+        }
+      }
     }
   }
 

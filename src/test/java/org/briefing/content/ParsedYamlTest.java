@@ -1,6 +1,7 @@
 package org.briefing.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,8 +45,10 @@ class ParsedYamlTest {
   private LoadedContent loadRemembering(int[] parsed) throws IOException {
     ParsedYaml yaml = ParsedYaml.read(memory);
     LoadedContent loaded = new ContentLoader(yaml).load(content);
-    ParsedYaml.write(memory, yaml.remembered());
     parsed[0] = yaml.parsed();
+    try (ParsedYaml.Pending kept = yaml.keepBeside(memory)) {
+      kept.keep();
+    }
     return loaded;
   }
 
@@ -117,6 +120,24 @@ class ParsedYamlTest {
     Files.writeString(record.resolve("en.md"), "\nEdited.", StandardOpenOption.APPEND);
     UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> after.body().text());
     assertTrue(e.getMessage().contains("changed while the site was being built"), e.getMessage());
+  }
+
+  @Test
+  void whatWasReadIsKeptOnlyWhenTheBuildSaysSo() throws IOException {
+    Path fresh = temp.resolve("new-state").resolve("yaml.bin");
+    ParsedYaml yaml = ParsedYaml.read(fresh);
+    new ContentLoader(yaml).load(content);
+    try (ParsedYaml.Pending read = yaml.keepBeside(fresh)) {
+      assertFalse(Files.exists(fresh), "not in place before the build publishes");
+    }
+    assertFalse(Files.exists(fresh.getParent()), "a failed build leaves no folder behind");
+
+    ParsedYaml again = ParsedYaml.read(fresh);
+    new ContentLoader(again).load(content);
+    try (ParsedYaml.Pending read = again.keepBeside(fresh)) {
+      read.keep();
+    }
+    assertEquals(List.of(fresh), Files.list(fresh.getParent()).toList(), "kept, and only it");
   }
 
   @Test
