@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads YAML through {@link YamlReader}, remembering what an earlier build read: a file whose YAML
@@ -52,8 +53,7 @@ public final class ParsedYaml {
   private Map<String, Entry> earlier;
 
   /** How many texts were parsed rather than remembered. */
-  private final java.util.concurrent.atomic.AtomicInteger parsed =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger parsed = new AtomicInteger();
 
   /** What this build read, to be written for the next; null when not remembering. */
   private final Map<String, Entry> now;
@@ -70,7 +70,7 @@ public final class ParsedYaml {
 
   /**
    * Remembers what an earlier build kept in {@code file}, if anything, and what this one reads, for
-   * {@link #write}.
+   * {@link #keepBeside}.
    */
   public static ParsedYaml read(Path file) {
     return new ParsedYaml(entries(file), new ConcurrentHashMap<>());
@@ -83,7 +83,9 @@ public final class ParsedYaml {
   Optional<YamlNode> read(Path file, String text, int lineOffset, List<Problem> problems) {
     String key = lineOffset + ":" + file;
     Entry known = earlier.get(key);
-    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    // Encoded only to compare or to remember: a reader that does neither (the preview's, check's)
+    // parses as YamlReader does, and nothing more.
+    byte[] utf8 = known == null && now == null ? null : text.getBytes(StandardCharsets.UTF_8);
     if (known != null && Arrays.equals(known.text(), utf8)) {
       Optional<YamlNode> node = decode(file, known.nodes());
       if (node.isPresent()) {

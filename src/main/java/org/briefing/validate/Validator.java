@@ -54,10 +54,10 @@ public final class Validator {
     return validate(content, options, new Memo());
   }
 
-  /** As {@link #validate(LoadedContent, Options)}, reusing and then updating {@code memo}. */
   /** One record as read, and what was wrong with it. */
   private record Read(Optional<Engagement> record, List<Problem> problems) {}
 
+  /** As {@link #validate(LoadedContent, Options)}, reusing and then updating {@code memo}. */
   public Result validate(LoadedContent content, Options options, Memo memo) {
     List<Problem> problems = new ArrayList<>(content.problems());
     SharedFilesReader shared = new SharedFilesReader(problems);
