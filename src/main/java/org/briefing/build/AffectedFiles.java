@@ -35,14 +35,16 @@ public final class AffectedFiles {
    * records as they were, not their archive ({@code earlier}: one for each of {@code ids} that
    * existed). Records may also have been added or removed, or gained or lost a language: the site
    * may gain or lose those records' own pages (the sitemap is then rewritten too), but no other
-   * page.
+   * page. {@code search} is which search files the change touches, when the caller knows (records
+   * only added, say); without it, every search file is rendered again.
    */
   public static Optional<Set<String>> since(
       Collection<Set<String>> earlier,
       Set<String> beforeFiles,
       Archive after,
       Set<String> afterFiles,
-      Set<String> ids) {
+      Set<String> ids,
+      Optional<Set<String>> search) {
     Set<String> own = new HashSet<>();
     for (String id : ids) {
       for (Lang lang : Lang.values()) {
@@ -80,8 +82,11 @@ public final class AffectedFiles {
               Routes.briefs(lang), // counts each month's records
               Routes.briefsFeed(lang)));
     }
-    // any record can move any term shard, and the record shards follow timeline order
-    afterFiles.stream().filter(AffectedFiles::isSearchFile).forEach(files::add);
+    if (search.isPresent()) {
+      files.addAll(search.get());
+    } else { // any record can move any term shard, and the record shards follow timeline order
+      afterFiles.stream().filter(AffectedFiles::isSearchFile).forEach(files::add);
+    }
     if (!sameFiles) { // the sitemap, or its index and child sitemaps, list every page
       afterFiles.stream()
           .filter(f -> !f.contains("/") && f.startsWith("sitemap") && f.endsWith(".xml"))

@@ -136,7 +136,7 @@ public final class SiteBuilder {
     List<PlannedFile> plan = renderer.plan(archive);
     Set<String> planned = SiteRenderer.paths(plan);
     Set<String> kept =
-        same.flatMap(state -> reusable(state, records, archive, planned, options.out()))
+        same.flatMap(state -> reusable(state, records, archive, planned, options.out(), renderer))
             .orElse(Set.of());
     List<PlannedFile> render = plan.stream().filter(file -> !kept.contains(file.path())).toList();
     BuildState.forget(options.out()); // from here on the folder may no longer be what it says
@@ -285,7 +285,8 @@ public final class SiteBuilder {
       Map<String, String> records,
       Archive archive,
       Set<String> planned,
-      Path out) {
+      Path out,
+      SiteRenderer renderer) {
     Set<String> changed = new TreeSet<>();
     records.forEach(
         (id, hash) -> {
@@ -305,7 +306,14 @@ public final class SiteBuilder {
     for (String id : changed) {
       earlier.add(last.footprints().getOrDefault(id, Set.of()));
     }
-    return AffectedFiles.since(earlier, last.files().keySet(), archive, planned, changed)
+    // Records only added, and newer than every other, leave most of the search index as it was.
+    Set<String> added = new TreeSet<>(changed);
+    added.removeAll(last.records().keySet());
+    Optional<Set<String>> search =
+        added.size() == changed.size()
+            ? renderer.searchFilesTouchedByAdding(archive, added)
+            : Optional.empty();
+    return AffectedFiles.since(earlier, last.files().keySet(), archive, planned, changed, search)
         .map(
             touched -> {
               Set<String> kept = new HashSet<>(planned);

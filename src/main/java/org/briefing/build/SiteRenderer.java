@@ -202,7 +202,25 @@ public final class SiteRenderer {
     for (String id : ids) {
       earlier.add(AffectedFiles.footprint(before, id));
     }
-    return AffectedFiles.since(earlier, beforeFiles, after, afterFiles, ids);
+    return AffectedFiles.since(earlier, beforeFiles, after, afterFiles, ids, Optional.empty());
+  }
+
+  /**
+   * The search files of both languages that adding the records {@code added} to the archive, and
+   * changing nothing else, rewrites; empty when that is every search file (see {@link
+   * SearchIndex#touchedByAdding}).
+   */
+  public Optional<Set<String>> searchFilesTouchedByAdding(Archive archive, Set<String> added) {
+    SearchIndex index = new SearchIndex(archive, cache);
+    Set<String> files = new HashSet<>();
+    for (Lang lang : Lang.values()) {
+      Optional<Set<String>> touched = index.touchedByAdding(lang, added);
+      if (touched.isEmpty()) {
+        return Optional.empty();
+      }
+      files.addAll(touched.get());
+    }
+    return Optional.of(files);
   }
 
   /** Where {@code files} go. */

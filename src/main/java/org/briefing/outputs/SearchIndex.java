@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -134,6 +137,38 @@ public final class SearchIndex {
               out -> out.write(utf8(recordShard(key, slice, cards)))));
     }
     return files;
+  }
+
+  /**
+   * The search files of {@code lang} that change when the records {@code added}, and no others,
+   * join the archive: the manifest, the record shards from the first added record's on, and the
+   * term shards of the added records' words, provided every record already there keeps its number
+   * and its shard. Empty when an added record is older than one already there (the records after it
+   * move up a number) or when the archive's growth changes the number of term shards (every term
+   * moves): then every search file changes. Ids of {@code added} not in the archive (drafts left
+   * out) are not counted.
+   */
+  public Optional<Set<String>> touchedByAdding(Lang lang, Set<String> added) {
+    List<Engagement> byNumber = oldestFirst(archive.engagements());
+    int all = byNumber.size();
+    int before = all - (int) byNumber.stream().filter(e -> added.contains(e.id())).count();
+    List<Engagement> newcomers = byNumber.subList(before, all);
+    if (!newcomers.stream().allMatch(e -> added.contains(e.id()))
+        || termShards(before) != termShards(all)) {
+      return Optional.empty();
+    }
+    Set<String> files = new HashSet<>();
+    files.add(Routes.searchIndex(lang));
+    for (int k = before / RECORDS_PER_SHARD; k * RECORDS_PER_SHARD < all; k++) {
+      files.add(Routes.searchShard(lang, "records", k));
+    }
+    int shards = termShards(all);
+    for (Engagement e : newcomers) {
+      for (String word : cache.terms(lang, e, () -> terms(e, lang)).words()) {
+        files.add(Routes.searchShard(lang, "terms", shardOf(word, shards)));
+      }
+    }
+    return Optional.of(files);
   }
 
   /** How many term shards an index of {@code records} records has: see above. */

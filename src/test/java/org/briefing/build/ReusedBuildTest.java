@@ -162,6 +162,58 @@ class ReusedBuildTest {
   }
 
   @Test
+  void recordsAddedAsTheNewestMatchCleanBuilds() throws IOException {
+    Path content = generatedCorpus();
+    Path out = tmp.resolve("site-output");
+    reuse(content, out);
+    String latest =
+        records(content).stream()
+            .map(r -> line(r.resolve("engagement.yaml"), "date: "))
+            .max(String::compareTo)
+            .orElseThrow();
+    Path record =
+        records(content).stream()
+            .filter(r -> line(r.resolve("engagement.yaml"), "date: ").equals(latest))
+            .findFirst()
+            .orElseThrow();
+
+    addNewest(record, "zz-newest-1", "2031-01-01");
+    SiteBuilder.Outcome one = reuse(content, out);
+    assertTrue(one.rendered() < one.files() / 4, "one newest record: " + one.rendered());
+    assertSameAsCleanBuild(content, out, "the newest record added");
+
+    addNewest(record, "zz-newest-2", "2031-02-01");
+    addNewest(record, "zz-newest-3", "2031-02-02");
+    SiteBuilder.Outcome two = reuse(content, out);
+    assertTrue(two.rendered() < two.files() / 4, "two newest records: " + two.rendered());
+    assertSameAsCleanBuild(content, out, "two newest records added at once");
+
+    addNewest(record, "zz-newest-4", "2031-03-01");
+    addNewest(record, "added-older", "2001-03-01");
+    reuse(content, out);
+    assertSameAsCleanBuild(content, out, "a newest record and an older one added at once");
+  }
+
+  private static void addNewest(Path record, String name, String date) throws IOException {
+    Path copy = TestFiles.copyTree(record, record.resolveSibling(name));
+    replaceLine(copy.resolve("engagement.yaml"), "date: ", "date: " + date);
+    replaceLine(copy.resolve("en.md"), "title: ", "title: \"New " + name + "\"");
+  }
+
+  /** The first line of {@code file} starting with {@code prefix}, without it. */
+  private static String line(Path file, String prefix) {
+    try {
+      return Files.readAllLines(file).stream()
+          .filter(l -> l.startsWith(prefix))
+          .findFirst()
+          .orElseThrow()
+          .substring(prefix.length());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
   void aRemovedRecordTakesItsFoldersAlongAndAStrayFileGoes() throws IOException {
     Path content = generatedCorpus();
     Path out = tmp.resolve("site-output");

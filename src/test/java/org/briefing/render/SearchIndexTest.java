@@ -233,16 +233,7 @@ class SearchIndexTest {
       throws IOException {
     Path content = RenderedSite.copyOfSeedContent(dir);
     RenderedSite before = RenderedSite.of(content);
-    Path newest =
-        content.resolve("engagements/2026-qatar-somalia-interior-security-ministers-meeting");
-    Path added = content.resolve("engagements/2026-qatar-somalia-security-follow-up-meeting");
-    TestFiles.copyTree(newest, added);
-    Path facts = added.resolve("engagement.yaml");
-    Files.writeString(
-        facts,
-        Files.readString(facts)
-            .replaceFirst("(?m)^date: 2026$", "date: 2026-11-28")
-            .replaceAll("(?s)\nrelated:.*", "\n"));
+    addRecord(content, "2026-qatar-somalia-security-follow-up-meeting", "2026-11-28");
     RenderedSite after = RenderedSite.of(content);
     List<Engagement> byNumber = oldestFirst(new Archive(after.site()).engagements());
     int number = byNumber.size() - 1;
@@ -282,6 +273,87 @@ class SearchIndexTest {
       }
       assertTrue(grown >= 10 && kept >= 100, lang + ": " + grown + " grown, " + kept + " kept");
     }
+  }
+
+  @Test
+  void addingTheNewestRecordsTouchesExactlyTheSearchFilesThatChange(@TempDir Path dir)
+      throws IOException {
+    Path content = RenderedSite.copyOfSeedContent(dir);
+    RenderedSite before = RenderedSite.of(content);
+    Set<String> added =
+        Set.of(
+            addRecord(content, "2026-qatar-somalia-follow-up-call", "2026-11-28"),
+            addRecord(content, "2026-qatar-somalia-second-follow-up-call", "2026-11-29"));
+    RenderedSite after = RenderedSite.of(content);
+
+    Set<String> differ = new TreeSet<>();
+    after
+        .files()
+        .forEach(
+            (path, bytes) -> {
+              if (path.contains("/search/")
+                  && !java.util.Arrays.equals(bytes, before.files().get(path))) {
+                differ.add(path);
+              }
+            });
+    Set<String> touched = new TreeSet<>();
+    SearchIndex index = new SearchIndex(new Archive(after.site()), new RenderCache());
+    for (Lang lang : Lang.values()) {
+      touched.addAll(index.touchedByAdding(lang, added).orElseThrow());
+    }
+    assertEquals(differ, touched, "the files said to change are those that do");
+    for (Lang lang : Lang.values()) {
+      assertTrue(touched.contains(Routes.searchIndex(lang)), "the record count changed");
+      assertTrue(touched.contains(Routes.searchShard(lang, "records", 1)), "the last shard grew");
+      assertFalse(touched.contains(Routes.searchShard(lang, "records", 0)), "a full shard");
+    }
+
+    assertTrue(
+        index.touchedByAdding(Lang.AR, Set.of("2026-qatar-somalia-follow-up-call")).isEmpty(),
+        "a record counted as there before, yet newer than one added, had another number");
+
+    addRecord(content, "2019-qatar-somalia-earlier-call", "2019-02-03");
+    Set<String> withAnOlder = Set.of("2019-qatar-somalia-earlier-call");
+    SearchIndex renumbered =
+        new SearchIndex(new Archive(RenderedSite.of(content).site()), new RenderCache());
+    assertTrue(
+        renumbered.touchedByAdding(Lang.EN, withAnOlder).isEmpty(),
+        "an older record moves every newer one up a number: every file changes");
+  }
+
+  @Test
+  void addingRecordsThatDoubleTheTermShardsTouchesEverySearchFile(@TempDir Path dir)
+      throws IOException {
+    Path content = RenderedSite.copyOfSeedContent(dir);
+    int shards = manifest(RenderedSite.of(content), Lang.EN).path("termShards").asInt();
+    Set<String> added = new TreeSet<>();
+    for (int day = 1; day <= 12; day++) {
+      added.add(addRecord(content, "2026-qatar-somalia-call-" + day, "2026-12-" + (10 + day)));
+    }
+    RenderedSite after = RenderedSite.of(content);
+    assertTrue(
+        manifest(after, Lang.EN).path("termShards").asInt() > shards,
+        "twelve more records need more term shards");
+    SearchIndex index = new SearchIndex(new Archive(after.site()), new RenderCache());
+    assertTrue(index.touchedByAdding(Lang.EN, added).isEmpty(), "every term moves to a new shard");
+  }
+
+  /**
+   * Adds a copy of the seed's newest record as {@code id}, dated {@code date} and listing no
+   * related records; returns its id.
+   */
+  private static String addRecord(Path content, String id, String date) throws IOException {
+    Path newest =
+        content.resolve("engagements/2026-qatar-somalia-interior-security-ministers-meeting");
+    Path added = content.resolve("engagements").resolve(id);
+    TestFiles.copyTree(newest, added);
+    Path facts = added.resolve("engagement.yaml");
+    Files.writeString(
+        facts,
+        Files.readString(facts)
+            .replaceFirst("(?m)^date: 2026$", "date: " + date)
+            .replaceAll("(?s)\nrelated:.*", "\n"));
+    return id;
   }
 
   @Test
