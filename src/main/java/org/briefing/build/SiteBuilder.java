@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.briefing.archive.Archive;
 import org.briefing.content.ContentLoader;
@@ -133,11 +134,14 @@ public final class SiteBuilder {
         same.map(state -> RecordTerms.read(BuildState.terms(out), records))
             .orElse(RecordTerms.recording(records));
     SiteRenderer renderer = new SiteRenderer(options.templates(), new RenderCache(pieces, terms));
-    List<PlannedFile> plan = renderer.plan(archive);
+    // Which files are kept is known only from the plan's paths; files are written after that.
+    AtomicReference<Set<String>> keeping = new AtomicReference<>(Set.of());
+    List<PlannedFile> plan = renderer.plan(archive, path -> !keeping.get().contains(path));
     Set<String> planned = SiteRenderer.paths(plan);
     Set<String> kept =
         same.flatMap(state -> reusable(state, records, archive, planned, options.out(), renderer))
             .orElse(Set.of());
+    keeping.set(kept);
     List<PlannedFile> render = plan.stream().filter(file -> !kept.contains(file.path())).toList();
     BuildState.forget(options.out()); // from here on the folder may no longer be what it says
     int files;

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.briefing.archive.Archive;
 import org.briefing.files.OutputFile;
 import org.briefing.files.OutputSink;
@@ -138,6 +139,15 @@ public final class SiteRenderer {
    * timelines) first, so no core is left alone with a big one at the end.
    */
   public List<PlannedFile> plan(Archive archive) {
+    return plan(archive, path -> true);
+  }
+
+  /**
+   * As {@link #plan(Archive)}, for a build that will write only the files {@code written} accepts,
+   * asked once writing has begun (so the build may decide after planning): files that many others
+   * share, such as the search index, are then made only as far as those files need.
+   */
+  public List<PlannedFile> plan(Archive archive, Predicate<String> written) {
     List<PlannedFile> heavy = new ArrayList<>();
     List<PlannedFile> pages = new ArrayList<>();
     List<PlannedFile> rest = new ArrayList<>();
@@ -147,7 +157,7 @@ public final class SiteRenderer {
     pages.add(this.pages.landing(archive));
     for (Lang lang : Lang.values()) {
       Pages.InLanguage inLanguage = this.pages.in(archive, lang);
-      heavy.addAll(searchIndex.plan(lang, inLanguage::card));
+      heavy.addAll(searchIndex.plan(lang, inLanguage::card, written));
       heavy.add(inLanguage.timeline());
       pages.addAll(inLanguage.pages());
     }
@@ -163,7 +173,7 @@ public final class SiteRenderer {
     rest.addAll(new SitemapRenderer(archive.site().config().baseUrl()).plan(pagePaths));
     rest.addAll(new FeedRenderer(archive, this.pages.strings()).plan());
     rest.addAll(new BriefsFeed(archive, this.pages.strings()).plan());
-    rest.addAll(new CitationFiles(archive).plan());
+    rest.addAll(new CitationFiles(archive, cache).plan());
     rest.addAll(this.pages.assets());
     // Each language's first term shard indexes the language's records for all its shards: those
     // go first, one per core, so that the two indexes are made side by side and early.

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +16,12 @@ import org.briefing.cite.Bibtex;
 import org.briefing.cite.Citation;
 import org.briefing.cite.Ris;
 import org.briefing.files.PlannedFile;
+import org.briefing.files.RecordPieces;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.briefing.model.SiteConfig;
 import org.briefing.model.Translation;
+import org.briefing.render.RenderCache;
 import org.briefing.render.Routes;
 
 /**
@@ -35,10 +39,16 @@ public final class CitationFiles {
 
   private final Archive archive;
   private final SiteConfig config;
+  private final RenderCache cache;
 
-  public CitationFiles(Archive archive) {
+  /**
+   * @param cache where the CSL items of records that did not change since the last build or preview
+   *     update are kept
+   */
+  public CitationFiles(Archive archive, RenderCache cache) {
     this.archive = archive;
     this.config = archive.site().config();
+    this.cache = cache;
   }
 
   /** The citation of {@code e} in the language of {@code text}, as its page is published. */
@@ -76,21 +86,54 @@ public final class CitationFiles {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
-  private void csl(OutputStream out) throws IOException {
-    try (JsonGenerator json = FACTORY.createGenerator(out)) {
-      json.setPrettyPrinter( // the same line breaks on every system
-          new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
-      json.writeStartArray();
-      for (Engagement e : archive.site().engagements()) { // oldest first
-        for (Lang lang : Lang.values()) {
-          if (e.translation(lang).isPresent()) {
+  /**
+   * The CSL-JSON file, laid out as Jackson's pretty printer lays out the whole array. Each record's
+   * items are printed on their own, which lays them out the same, so that a build reusing the last
+   * one copies the items of the records that did not change instead of printing 20,000 again.
+   */
+  private void csl(OutputStream file) throws IOException {
+    RecordPieces.Counting out = new RecordPieces.Counting(file);
+    List<Engagement> records = new ArrayList<>();
+    for (Engagement e : archive.site().engagements()) { // oldest first
+      if (java.util.Arrays.stream(Lang.values()).anyMatch(l -> e.translation(l).isPresent())) {
+        records.add(e);
+      }
+    }
+    out.write(utf8(records.isEmpty() ? "[ ]\n" : "[ "));
+    for (int i = 0; i < records.size(); i++) {
+      if (i > 0) {
+        out.write(ITEM_SEPARATOR);
+      }
+      Engagement e = records.get(i);
+      cache.writeRecordData(CSL, "csl", e, () -> items(e), out);
+    }
+    if (!records.isEmpty()) {
+      out.write(utf8(" ]\n"));
+    }
+  }
+
+  private static final byte[] ITEM_SEPARATOR = utf8(", ");
+
+  /** A record's items, Arabic before English, as they stand in the array. */
+  private byte[] items(Engagement e) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
+    try {
+      for (Lang lang : Lang.values()) {
+        if (e.translation(lang).isPresent()) {
+          if (bytes.size() > 0) {
+            bytes.write(ITEM_SEPARATOR);
+          }
+          try (JsonGenerator json = FACTORY.createGenerator(bytes)) {
+            json.setPrettyPrinter( // the same line breaks on every system
+                new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
             item(json, citation(e, e.translation(lang).get(), config));
           }
         }
       }
-      json.writeEndArray();
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex); // memory does not fail that way
     }
-    out.write('\n');
+    return bytes.toByteArray();
   }
 
   private static void item(JsonGenerator json, Citation c) throws IOException {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.briefing.archive.Archive;
 import org.briefing.files.PlannedFile;
@@ -95,14 +96,27 @@ public final class SearchIndex {
     return new PlannedFile(SearchAnalysis.SCRIPT, out -> out.write(analysis.script()));
   }
 
-  /** Every search file of {@code lang}, each record as {@code cards} shows it in its lists. */
-  public List<PlannedFile> plan(Lang lang, Function<Engagement, Card> cards) {
+  /**
+   * Every search file of {@code lang}, each record as {@code cards} shows it in its lists. {@code
+   * written} says which of them will be written, asked only once writing has begun: the index then
+   * gathers the terms of those term shards only.
+   */
+  public List<PlannedFile> plan(
+      Lang lang, Function<Engagement, Card> cards, Predicate<String> written) {
     List<Engagement> all = archive.engagements();
     int shards = termShards(all.size());
     // Indexing reads every record's words: done once per language, by the render thread that
     // writes the language's first term shard, in parallel with the other files.
     List<Engagement> byNumber = oldestFirst(all);
-    Supplier<List<Map<String, Postings>>> byShard = once(() -> index(byNumber, lang, shards));
+    Supplier<List<Map<String, Postings>>> byShard =
+        once(
+            () -> {
+              boolean[] wanted = new boolean[shards];
+              for (int k = 0; k < shards; k++) {
+                wanted[k] = written.test(Routes.searchShard(lang, "terms", k));
+              }
+              return index(byNumber, lang, wanted);
+            });
     List<PlannedFile> files = new ArrayList<>();
     int recordShards = (all.size() + RECORDS_PER_SHARD - 1) / RECORDS_PER_SHARD;
     String manifest =
@@ -189,14 +203,24 @@ public final class SearchIndex {
     return Integer.remainderUnsigned(term.hashCode(), shards);
   }
 
-  /** The term shards of {@code lang}: each term of the records with their numbers, by shard. */
-  private List<Map<String, Postings>> index(List<Engagement> byNumber, Lang lang, int shards) {
+  /**
+   * The term shards of {@code lang}: each term of the records with their numbers, by shard; only
+   * the {@code wanted} shards are filled (a build that adds one record writes a few hundred of
+   * 2,048).
+   */
+  private List<Map<String, Postings>> index(
+      List<Engagement> byNumber, Lang lang, boolean[] wanted) {
+    int shards = wanted.length;
     Map<String, Postings> postings = new HashMap<>();
     for (int n = 0; n < byNumber.size(); n++) {
       Engagement e = byNumber.get(n);
       RecordTerms.Terms terms = cache.terms(lang, e, () -> terms(e, lang));
       for (int i = 0; i < terms.words().length; i++) {
-        postings.computeIfAbsent(terms.words()[i], t -> new Postings()).add(n, terms.weights()[i]);
+        if (wanted[shardOf(terms.words()[i], shards)]) {
+          postings
+              .computeIfAbsent(terms.words()[i], t -> new Postings())
+              .add(n, terms.weights()[i]);
+        }
       }
     }
     List<Map<String, Postings>> byShard = new ArrayList<>();

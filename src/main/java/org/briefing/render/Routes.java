@@ -92,7 +92,7 @@ public final class Routes {
     return dir
         + period.year()
         + "/"
-        + (period.isYear() ? "" : String.format(java.util.Locale.ROOT, "%02d/", period.month()))
+        + (period.isYear() ? "" : (period.month() < 10 ? "0" : "") + period.month() + "/")
         + "index.html";
   }
 

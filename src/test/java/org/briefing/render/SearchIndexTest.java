@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.briefing.TestFiles;
 import org.briefing.archive.Archive;
+import org.briefing.files.PlannedFile;
 import org.briefing.i18n.DateFormatter;
 import org.briefing.markdown.PlainText;
 import org.briefing.model.Country;
@@ -354,6 +355,27 @@ class SearchIndexTest {
             .replaceFirst("(?m)^date: 2026$", "date: " + date)
             .replaceAll("(?s)\nrelated:.*", "\n"));
     return id;
+  }
+
+  @Test
+  void aTermShardWrittenAloneHoldsWhatTheWholeIndexHoldsThere() throws IOException {
+    RenderedSite seed = RenderedSite.seed();
+    for (Lang lang : Lang.values()) {
+      int shards = manifest(seed, lang).path("termShards").asInt();
+      for (int k = 0; k < shards; k++) {
+        String path = Routes.searchShard(lang, "terms", k);
+        assertTrue(shard(seed, lang, "terms", k).size() > 50, path + " holds the seed's terms");
+        PlannedFile alone =
+            new org.briefing.build.SiteRenderer(RenderedSite.TEMPLATES)
+                .plan(new Archive(seed.site()), path::equals).stream()
+                    .filter(f -> f.path().equals(path))
+                    .findFirst()
+                    .orElseThrow();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        alone.body().writeTo(bytes);
+        assertEquals(seed.text(path), bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
   }
 
   @Test
