@@ -34,10 +34,6 @@ public record MarkdownFile(Path file, Optional<YamlNode> frontMatter, Translatio
    */
   record OnDisk(Path file, int length, long checksum, int offset) implements Translation.Body {
 
-    static OnDisk of(Path file, byte[] bytes, int offset) {
-      return new OnDisk(file, bytes.length, checksum(bytes), offset);
-    }
-
     @Override
     public String text() {
       try {
@@ -58,7 +54,7 @@ public record MarkdownFile(Path file, Optional<YamlNode> frontMatter, Translatio
       }
     }
 
-    private static long checksum(byte[] bytes) {
+    static long checksum(byte[] bytes) {
       CRC32C crc = new CRC32C();
       crc.update(bytes);
       return crc.getValue();

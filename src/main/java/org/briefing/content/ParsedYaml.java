@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,6 +33,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * unchanged records. Only text read without a single problem is remembered, so text that gets one
  * is always parsed, and reported, again.
  *
+ * <p>It also remembers which language files were read whole without a problem (their length,
+ * CRC-32C and where their body starts), so that the very same bytes need only their front matter
+ * decoded: their body is known to be good text.
+ *
  * <p>The memory is kept in a file of its own (the build keeps it with its state). It describes
  * texts, not a folder, so one older or newer than the content is never wrong, only less useful; one
  * that cannot be read is an empty memory.
@@ -40,7 +45,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ParsedYaml {
 
-  private static final int FORMAT = 0x62594d31; // "bYM1"
+  private static final int FORMAT = 0x62594d32; // "bYM2"
 
   /**
    * A text read without problems, as UTF-8, and its nodes in the form {@link #encode} writes. Bytes
@@ -49,23 +54,41 @@ public final class ParsedYaml {
    */
   private record Entry(byte[] text, byte[] nodes) {}
 
+  /**
+   * A language file read whole without a problem: its length and CRC-32C, and the byte its body
+   * starts at.
+   */
+  private record Whole(int length, long checksum, int bodyStart) {}
+
+  private record Memory(Map<String, Entry> texts, Map<String, Whole> files) {
+    static final Memory NONE = new Memory(Map.of(), Map.of());
+  }
+
   private final YamlReader reader = new YamlReader();
   private Map<String, Entry> earlier;
+  private Map<String, Whole> earlierFiles;
 
   /** How many texts were parsed rather than remembered. */
   private final AtomicInteger parsed = new AtomicInteger();
 
+  /** How many language files were known to have been read whole before. */
+  private final AtomicInteger knownWhole = new AtomicInteger();
+
   /** What this build read, to be written for the next; null when not remembering. */
   private final Map<String, Entry> now;
 
-  private ParsedYaml(Map<String, Entry> earlier, Map<String, Entry> now) {
-    this.earlier = earlier;
-    this.now = now;
+  private final Map<String, Whole> nowFiles;
+
+  private ParsedYaml(Memory earlier, boolean remembering) {
+    this.earlier = earlier.texts();
+    this.earlierFiles = earlier.files();
+    this.now = remembering ? new ConcurrentHashMap<>() : null;
+    this.nowFiles = remembering ? new ConcurrentHashMap<>() : null;
   }
 
   /** Parses everything and remembers nothing: for commands that read the content once. */
   public static ParsedYaml none() {
-    return new ParsedYaml(Map.of(), null);
+    return new ParsedYaml(Memory.NONE, false);
   }
 
   /**
@@ -73,7 +96,7 @@ public final class ParsedYaml {
    * {@link #keepBeside}.
    */
   public static ParsedYaml read(Path file) {
-    return new ParsedYaml(entries(file), new ConcurrentHashMap<>());
+    return new ParsedYaml(memory(file), true);
   }
 
   /**
@@ -107,9 +130,35 @@ public final class ParsedYaml {
     return earlier.containsKey(lineOffset + ":" + file);
   }
 
+  /**
+   * Where the body of the language file {@code file} starts, as a byte offset, if the last build
+   * read these very bytes (the same length and CRC-32C) whole, without a problem: the rest of the
+   * file need not be decoded to be known good.
+   */
+  OptionalInt bodyStart(Path file, int length, long checksum) {
+    Whole whole = earlierFiles.get(file.toString());
+    if (whole == null || whole.length() != length || whole.checksum() != checksum) {
+      return OptionalInt.empty();
+    }
+    knownWhole.incrementAndGet();
+    return OptionalInt.of(whole.bodyStart());
+  }
+
+  /** Notes that the language file {@code file} was read whole without a problem, for the next. */
+  void readWhole(Path file, int length, long checksum, int bodyStart) {
+    if (nowFiles != null) {
+      nowFiles.put(file.toString(), new Whole(length, checksum, bodyStart));
+    }
+  }
+
   /** How many texts this reader has parsed, not taken from memory. */
   int parsed() {
     return parsed.get();
+  }
+
+  /** How many language files this reader knew to have been read whole, unchanged, before. */
+  int knownWhole() {
+    return knownWhole.get();
   }
 
   private void remember(String key, Entry entry) {
@@ -144,12 +193,22 @@ public final class ParsedYaml {
         out.writeInt(entry.getValue().nodes().length);
         out.write(entry.getValue().nodes());
       }
+      Map<String, Whole> files = new TreeMap<>(nowFiles);
+      out.writeInt(files.size());
+      for (Map.Entry<String, Whole> entry : files.entrySet()) {
+        string(out, entry.getKey());
+        out.writeInt(entry.getValue().length());
+        out.writeLong(entry.getValue().checksum());
+        out.writeInt(entry.getValue().bodyStart());
+      }
     } catch (IOException | RuntimeException e) {
       pending.close();
       throw e;
     }
     now.clear();
+    nowFiles.clear();
     earlier = Map.of();
+    earlierFiles = Map.of();
     return pending;
   }
 
@@ -190,23 +249,26 @@ public final class ParsedYaml {
     }
   }
 
-  private static Map<String, Entry> entries(Path file) {
+  private static Memory memory(Path file) {
     if (!Files.isRegularFile(file)) {
-      return Map.of();
+      return Memory.NONE;
     }
     try (DataInputStream in =
         new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
       if (in.readInt() != FORMAT) {
-        return Map.of();
+        return Memory.NONE;
       }
-      int count = in.readInt();
-      Map<String, Entry> entries = new HashMap<>();
-      for (int i = 0; i < count; i++) {
-        entries.put(string(in), new Entry(bytes(in), bytes(in)));
+      Map<String, Entry> texts = new HashMap<>();
+      for (int i = in.readInt(); i > 0; i--) {
+        texts.put(string(in), new Entry(bytes(in), bytes(in)));
       }
-      return entries;
+      Map<String, Whole> files = new HashMap<>();
+      for (int i = in.readInt(); i > 0; i--) {
+        files.put(string(in), new Whole(in.readInt(), in.readLong(), in.readInt()));
+      }
+      return in.available() == 0 ? new Memory(texts, files) : Memory.NONE;
     } catch (IOException | RuntimeException e) {
-      return Map.of(); // a damaged memory only costs parsing everything again
+      return Memory.NONE; // a damaged memory only costs parsing everything again
     }
   }
 

@@ -129,6 +129,24 @@ public final class TextFiles {
     return Optional.empty();
   }
 
+  /** Whether {@code bytes} start with UTF-8's byte order mark, which {@link #decode} drops. */
+  static boolean hasByteOrderMark(byte[] bytes) {
+    return bytes.length >= 3
+        && (bytes[0] & 0xff) == 0xef
+        && (bytes[1] & 0xff) == 0xbb
+        && (bytes[2] & 0xff) == 0xbf;
+  }
+
+  /** Whether {@code bytes} hold a carriage return, which {@link #decode} may drop. */
+  static boolean hasCarriageReturn(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b == '\r') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Where the folders that content files are read from really are, each found once: resolving every
    * part of the path of each of 30,000 files (10,000 records) took some 200,000 lookups of links. A

@@ -123,6 +123,48 @@ class ParsedYamlTest {
   }
 
   @Test
+  void filesReadWholeBeforeAreReadFromTheirFrontMatterAsReadingThemWholeWould() throws IOException {
+    Path record = firstRecord();
+    Path en = record.resolve("en.md");
+    Path ar = record.resolve("ar.md");
+    byte[] mark = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
+    Files.write(en, concat(mark, Files.readAllBytes(en))); // saved with a byte order mark
+    Files.writeString(ar, Files.readString(ar).replace("\n", "\r\n")); // with Windows lines
+    int[] parsed = {0};
+    ParsedYaml yaml = ParsedYaml.read(memory);
+    LoadedContent first = new ContentLoader(yaml).load(content);
+    assertEquals(0, yaml.knownWhole(), "nothing known on a first load");
+    try (ParsedYaml.Pending kept = yaml.keepBeside(memory)) {
+      kept.keep();
+    }
+    ParsedYaml again = ParsedYaml.read(memory);
+    LoadedContent second = new ContentLoader(again).load(content);
+    int files = (int) second.records().stream().mapToLong(r -> r.texts().size()).sum();
+    assertEquals(files - 1, again.knownWhole(), "every file but the one with carriage returns");
+    assertEquals(inMemory(new ContentLoader().load(content)), inMemory(second));
+    assertEquals(inMemory(first), inMemory(second));
+    assertEquals(MarkdownFile.OnDisk.class, text(second, record, "en").body().getClass());
+    assertTrue(text(second, record, "en").body().text().length() > 100);
+    try (ParsedYaml.Pending kept = again.keepBeside(memory)) {
+      kept.keep();
+    }
+
+    // The same front matter over a body no longer UTF-8: the body is decoded, and reported.
+    byte[] bytes = Files.readAllBytes(en);
+    Files.write(en, concat(bytes, new byte[] {(byte) 0xc3, '\n'}));
+    LoadedContent broken = loadRemembering(parsed);
+    assertTrue(
+        messages(broken).stream().anyMatch(m -> m.contains("en.md") && m.contains("UTF-8")),
+        messages(broken).toString());
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
+  }
+
+  @Test
   void whatWasReadIsKeptOnlyWhenTheBuildSaysSo() throws IOException {
     Path fresh = temp.resolve("new-state").resolve("yaml.bin");
     ParsedYaml yaml = ParsedYaml.read(fresh);
