@@ -167,24 +167,20 @@ public final class SiteBuilder {
       pieces.close();
     }
     // Both read every record or every file (10,000 records: 80,000 files), each on its own, so on
-    // every core; the maps are sorted, so the state is the same whatever the order.
+    // every core; the state is written sorted, so it is the same whatever the order.
     Map<String, String> paths = new HashMap<>(planned.size() * 2);
     planned.forEach(path -> paths.put(path, path));
     Map<String, Set<String>> footprints =
-        new TreeMap<>(
-            archive.engagements().parallelStream()
-                .collect(
-                    Collectors.toMap(
-                        Engagement::id,
-                        e -> compact(AffectedFiles.footprint(archive, e.id()), paths))));
+        archive.engagements().parallelStream()
+            .collect(
+                Collectors.toMap(
+                    Engagement::id, e -> compact(AffectedFiles.footprint(archive, e.id()), paths)));
     Map<String, BuildState.Output> outputs;
     try {
       outputs =
-          new TreeMap<>(
-              planned.parallelStream()
-                  .collect(
-                      Collectors.toMap(
-                          path -> path, path -> output(out, path, kept, leftAsIs, last))));
+          planned.parallelStream()
+              .collect(
+                  Collectors.toMap(path -> path, path -> output(out, path, kept, leftAsIs, last)));
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

@@ -14,7 +14,6 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
@@ -53,15 +52,20 @@ final class StateManifest {
 
   /** The bytes of {@code state}. */
   static byte[] encode(BuildState state) {
-    SortedMap<String, String> records = sorted(state.records());
-    SortedMap<String, Set<String>> footprints = sorted(state.footprints());
-    SortedMap<String, Map<String, RecordPieces.Piece>> pieces = sorted(state.pieces());
-    BuildState.Output[] files = new BuildState.Output[state.files().size()];
-    Table table = new Table(files.length + records.size());
-    for (Map.Entry<String, BuildState.Output> file : sorted(state.files()).entrySet()) {
-      files[table.add(file.getKey())] = file.getValue(); // the table's first paths, in order
+    String[] ids = sortedKeys(state.records());
+    String[] footprinted = sortedKeys(state.footprints());
+    String[] pieceFiles = sortedKeys(state.pieces());
+    String[] paths = sortedKeys(state.files());
+    BuildState.Output[] files = new BuildState.Output[paths.length];
+    Table table = new Table(files.length + ids.length);
+    for (String path : paths) {
+      files[table.add(path)] = state.files().get(path); // the table's first paths, in order
     }
-    int[][] numbers = table.number(footprints.values(), records.keySet(), pieces);
+    List<Set<String>> sets = new ArrayList<>(footprinted.length);
+    for (String id : footprinted) {
+      sets.add(state.footprints().get(id));
+    }
+    int[][] numbers = table.number(sets, Arrays.asList(ids), state.pieces());
 
     Bytes out = new Bytes(64L * table.strings.size() + Integer.BYTES * table.footprinted + 1024);
     out.raw(MARKER);
@@ -69,18 +73,16 @@ final class StateManifest {
     out.text(state.key());
     out.putInt(table.strings.size());
     table.strings.forEach(out::text);
-    out.putInt(records.size());
-    records.forEach(
-        (id, hash) -> {
-          out.putInt(table.number(id));
-          out.text(hash);
-        });
-    out.putInt(footprints.size());
-    int k = 0;
-    for (String id : footprints.keySet()) {
+    out.putInt(ids.length);
+    for (String id : ids) {
       out.putInt(table.number(id));
+      out.text(state.records().get(id));
+    }
+    out.putInt(footprinted.length);
+    for (int k = 0; k < footprinted.length; k++) {
+      out.putInt(table.number(footprinted[k]));
       out.putInt(numbers[k].length);
-      for (int number : numbers[k++]) {
+      for (int number : numbers[k]) {
         out.putInt(number);
       }
     }
@@ -90,19 +92,17 @@ final class StateManifest {
       out.putLong(files[path].size());
       out.putLong(files[path].millis());
     }
-    out.putInt(pieces.size());
-    pieces.forEach(
-        (file, byId) -> {
-          out.putInt(table.number(file));
-          out.putInt(byId.size());
-          sorted(byId)
-              .forEach(
-                  (id, piece) -> {
-                    out.putInt(table.number(id));
-                    out.putLong(piece.offset());
-                    out.putInt(piece.length());
-                  });
-        });
+    out.putInt(pieceFiles.length);
+    for (String file : pieceFiles) {
+      Map<String, RecordPieces.Piece> byId = state.pieces().get(file);
+      out.putInt(table.number(file));
+      out.putInt(byId.size());
+      for (String id : sortedKeys(byId)) {
+        out.putInt(table.number(id));
+        out.putLong(byId.get(id).offset());
+        out.putInt(byId.get(id).length());
+      }
+    }
     CRC32 crc = new CRC32();
     crc.update(out.bytes, 0, out.size);
     out.putLong(crc.getValue());
@@ -240,11 +240,14 @@ final class StateManifest {
         : Optional.of(new BuildState(key, records, footprints, files, pieces));
   }
 
-  /** {@code map} in the natural order of its keys, copied only when it is not already so. */
-  private static <V> SortedMap<String, V> sorted(Map<String, V> map) {
-    return map instanceof SortedMap<String, V> sorted && sorted.comparator() == null
-        ? sorted
-        : new TreeMap<>(map);
+  /**
+   * The keys of {@code map} in their natural order, sorted on every core: 84,000 paths (10,000
+   * records) with long beginnings in common took a sorted map most of a second to order.
+   */
+  private static String[] sortedKeys(Map<String, ?> map) {
+    String[] keys = map.keySet().toArray(new String[0]);
+    Arrays.parallelSort(keys);
+    return keys;
   }
 
   /** A count that the bytes left can hold, at {@code least} bytes each; fails otherwise. */

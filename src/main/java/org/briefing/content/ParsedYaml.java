@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -184,22 +183,24 @@ public final class ParsedYaml {
     try (DataOutputStream out =
         new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
       out.writeInt(FORMAT);
-      Map<String, Entry> sorted = new TreeMap<>(now); // the same reads, the same bytes
-      out.writeInt(sorted.size());
-      for (Map.Entry<String, Entry> entry : sorted.entrySet()) {
-        string(out, entry.getKey());
-        out.writeInt(entry.getValue().text().length);
-        out.write(entry.getValue().text());
-        out.writeInt(entry.getValue().nodes().length);
-        out.write(entry.getValue().nodes());
+      String[] texts = sortedKeys(now); // the same reads, the same bytes
+      out.writeInt(texts.length);
+      for (String key : texts) {
+        Entry entry = now.get(key);
+        string(out, key);
+        out.writeInt(entry.text().length);
+        out.write(entry.text());
+        out.writeInt(entry.nodes().length);
+        out.write(entry.nodes());
       }
-      Map<String, Whole> files = new TreeMap<>(nowFiles);
-      out.writeInt(files.size());
-      for (Map.Entry<String, Whole> entry : files.entrySet()) {
-        string(out, entry.getKey());
-        out.writeInt(entry.getValue().length());
-        out.writeLong(entry.getValue().checksum());
-        out.writeInt(entry.getValue().bodyStart());
+      String[] files = sortedKeys(nowFiles);
+      out.writeInt(files.length);
+      for (String key : files) {
+        Whole whole = nowFiles.get(key);
+        string(out, key);
+        out.writeInt(whole.length());
+        out.writeLong(whole.checksum());
+        out.writeInt(whole.bodyStart());
       }
     } catch (IOException | RuntimeException e) {
       pending.close();
@@ -210,6 +211,16 @@ public final class ParsedYaml {
     earlier = Map.of();
     earlierFiles = Map.of();
     return pending;
+  }
+
+  /**
+   * The keys of {@code map} in order, sorted on every core: 50,000 paths (10,000 records) sharing
+   * long beginnings took a sorted map a good part of a second to order.
+   */
+  private static String[] sortedKeys(Map<String, ?> map) {
+    String[] keys = map.keySet().toArray(new String[0]);
+    Arrays.parallelSort(keys);
+    return keys;
   }
 
   /** What a build read, written beside the file it is to replace. */
