@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -41,6 +42,9 @@ public final class ContentLoader {
   private static final List<String> LANGUAGE_FILES = List.of("ar.md", "en.md");
 
   private final ParsedYaml yaml;
+
+  /** How many language files were read from their front matter alone (see {@link #text}). */
+  private final AtomicInteger fromFrontMatter = new AtomicInteger();
 
   /** A loader that parses every file. */
   public ContentLoader() {
@@ -353,6 +357,7 @@ public final class ContentLoader {
           && read.frontMatter().isPresent()
           && read.body().text().isEmpty()) {
         yaml.readWhole(file, bytes.length, checksum, known.getAsInt());
+        fromFrontMatter.incrementAndGet();
         return Optional.of(
             new MarkdownFile(
                 file,
@@ -384,6 +389,11 @@ public final class ContentLoader {
             file,
             read.frontMatter(),
             new MarkdownFile.OnDisk(file, bytes.length, checksum, offset)));
+  }
+
+  /** How many language files this loader read from their front matter alone. */
+  int readFromFrontMatter() {
+    return fromFrontMatter.get();
   }
 
   private static String suggestion(String name) {

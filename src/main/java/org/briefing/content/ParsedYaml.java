@@ -70,9 +70,6 @@ public final class ParsedYaml {
   /** How many texts were parsed rather than remembered. */
   private final AtomicInteger parsed = new AtomicInteger();
 
-  /** How many language files were known to have been read whole before. */
-  private final AtomicInteger knownWhole = new AtomicInteger();
-
   /** What this build read, to be written for the next; null when not remembering. */
   private final Map<String, Entry> now;
 
@@ -136,11 +133,9 @@ public final class ParsedYaml {
    */
   OptionalInt bodyStart(Path file, int length, long checksum) {
     Whole whole = earlierFiles.get(file.toString());
-    if (whole == null || whole.length() != length || whole.checksum() != checksum) {
-      return OptionalInt.empty();
-    }
-    knownWhole.incrementAndGet();
-    return OptionalInt.of(whole.bodyStart());
+    return whole != null && whole.length() == length && whole.checksum() == checksum
+        ? OptionalInt.of(whole.bodyStart())
+        : OptionalInt.empty();
   }
 
   /** Notes that the language file {@code file} was read whole without a problem, for the next. */
@@ -153,11 +148,6 @@ public final class ParsedYaml {
   /** How many texts this reader has parsed, not taken from memory. */
   int parsed() {
     return parsed.get();
-  }
-
-  /** How many language files this reader knew to have been read whole, unchanged, before. */
-  int knownWhole() {
-    return knownWhole.get();
   }
 
   private void remember(String key, Entry entry) {

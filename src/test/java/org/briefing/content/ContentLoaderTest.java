@@ -92,6 +92,20 @@ class ContentLoaderTest {
   }
 
   @Test
+  void aLanguageFileLinkedToAFileInsideTheContentFolderReadsAsThatFile() throws IOException {
+    // Long enough that reading through the link, whose own size says nothing, takes several reads.
+    String body = "On 20 January 2025 the agreement was announced.\n".repeat(200);
+    Path shared = Files.writeString(content.resolve("shared-en.md"), EN + body);
+    Files.createSymbolicLink(recordDir.resolve("en.md"), shared);
+
+    LoadedContent loaded = load();
+
+    assertEquals(List.of(), formatted(loaded));
+    MarkdownFile en = loaded.records().get(0).texts().get("en");
+    assertEquals("On 20 January 2025 the agreement was announced.\n" + body, en.body().text());
+  }
+
+  @Test
   void aLanguageFileWithoutFrontMatterIsReportedAtItsFirstLine() throws IOException {
     Files.writeString(recordDir.resolve("en.md"), "Just a body.\n");
 

@@ -116,6 +116,14 @@ class ParsedYamlTest {
     assertEquals(before.body().text(), after.body().text());
     assertTrue(after.body().text().length() > 100, "a seed record's body");
 
+    // The body edited, the front matter as it was: still left on disk, and read as it is now.
+    Path ar = record.resolve("ar.md");
+    Files.writeString(ar, Files.readString(ar) + "\nفقرة أضيفت.\n");
+    LoadedContent third = loadRemembering(parsed);
+    MarkdownFile edited = text(third, record, "ar");
+    assertEquals(MarkdownFile.OnDisk.class, edited.body().getClass(), "its front matter known");
+    assertTrue(edited.body().text().endsWith("\nفقرة أضيفت.\n"), edited.body().text());
+
     // Saved again before its page is made: the build stops rather than publish a stale page.
     Files.writeString(record.resolve("en.md"), "\nEdited.", StandardOpenOption.APPEND);
     UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> after.body().text());
@@ -132,15 +140,20 @@ class ParsedYamlTest {
     Files.writeString(ar, Files.readString(ar).replace("\n", "\r\n")); // with Windows lines
     int[] parsed = {0};
     ParsedYaml yaml = ParsedYaml.read(memory);
-    LoadedContent first = new ContentLoader(yaml).load(content);
-    assertEquals(0, yaml.knownWhole(), "nothing known on a first load");
+    ContentLoader firstLoader = new ContentLoader(yaml);
+    LoadedContent first = firstLoader.load(content);
+    assertEquals(0, firstLoader.readFromFrontMatter(), "nothing known on a first load");
     try (ParsedYaml.Pending kept = yaml.keepBeside(memory)) {
       kept.keep();
     }
     ParsedYaml again = ParsedYaml.read(memory);
-    LoadedContent second = new ContentLoader(again).load(content);
+    ContentLoader secondLoader = new ContentLoader(again);
+    LoadedContent second = secondLoader.load(content);
     int files = (int) second.records().stream().mapToLong(r -> r.texts().size()).sum();
-    assertEquals(files - 1, again.knownWhole(), "every file but the one with carriage returns");
+    assertEquals(
+        files - 1,
+        secondLoader.readFromFrontMatter(),
+        "every file, the one with a byte order mark too, but the one with carriage returns");
     assertEquals(inMemory(new ContentLoader().load(content)), inMemory(second));
     assertEquals(inMemory(first), inMemory(second));
     assertEquals(MarkdownFile.OnDisk.class, text(second, record, "en").body().getClass());
@@ -223,7 +236,27 @@ class ParsedYamlTest {
     String before = hash(id);
     assertEquals(before, hash(id));
     Files.writeString(record.resolve("ar.md"), " ", StandardOpenOption.APPEND);
-    assertNotEquals(before, hash(id));
+    String appended = hash(id);
+    assertNotEquals(before, appended);
+
+    // One letter for another, the length unchanged.
+    Path en = record.resolve("en.md");
+    String text = Files.readString(en);
+    int at = text.lastIndexOf('e');
+    Files.writeString(en, text.substring(0, at) + "a" + text.substring(at + 1));
+    String swapped = hash(id);
+    assertNotEquals(appended, swapped);
+
+    // The same bytes, one moved from the end of one file to the start of the next.
+    Path ar = record.resolve("ar.md");
+    byte[] arBytes = Files.readAllBytes(ar);
+    Files.write(ar, java.util.Arrays.copyOf(arBytes, arBytes.length - 1));
+    Files.write(en, concat(new byte[] {arBytes[arBytes.length - 1]}, Files.readAllBytes(en)));
+    assertNotEquals(swapped, hash(id), "each file's length counts, not only the bytes in order");
+
+    // Another record with the very same files.
+    Path twin = TestFiles.copyTree(record, record.resolveSibling(id + "-twin"));
+    assertNotEquals(hash(id), hash(twin.getFileName().toString()), "the id counts too");
   }
 
   private String hash(String id) {
