@@ -161,6 +161,9 @@ class ParsedYamlTest {
     try (ParsedYaml.Pending kept = again.keepBeside(memory)) {
       kept.keep();
     }
+    ContentLoader thirdLoader = new ContentLoader(ParsedYaml.read(memory));
+    assertEquals(inMemory(second), inMemory(thirdLoader.load(content)));
+    assertEquals(files - 1, thirdLoader.readFromFrontMatter(), "and noted again for the next");
 
     // The same front matter over a body no longer UTF-8: the body is decoded, and reported.
     byte[] bytes = Files.readAllBytes(en);
