@@ -279,7 +279,7 @@ public final class ContentLoader {
     TextFiles.Hash hash = new TextFiles.Hash();
     hash.label(id);
     try {
-      for (Path file : filesIn(folder)) {
+      for (Path file : TextFiles.entries(folder)) {
         String name = file.getFileName().toString();
         if (name.equals(FACTS) || LANGUAGE_FILES.contains(name)) {
           Optional<byte[]> bytes = TextFiles.bytes(root, file, problems);
@@ -319,23 +319,6 @@ public final class ContentLoader {
       sharedProblems.addAll(problems);
     }
     return new RecordFolder(id, folder, facts, Map.copyOf(texts), hash.hex());
-  }
-
-  /**
-   * The entries of a record's folder, by name. Listed the plain way, which asks the system half as
-   * many times as a directory stream: at 10,000 records, 30,000 calls fewer.
-   */
-  private static List<Path> filesIn(Path folder) throws IOException {
-    String[] names = folder.toFile().list();
-    if (names == null) {
-      throw new IOException("not a readable folder");
-    }
-    Arrays.sort(names);
-    List<Path> files = new ArrayList<>(names.length);
-    for (String name : names) {
-      files.add(folder.resolve(name));
-    }
-    return files;
   }
 
   /**
