@@ -51,21 +51,19 @@ public final class AffectedFiles {
         own.addAll(ownFiles(lang, id));
       }
     }
-    // The last build's paths may come in a sorted set, slow to ask 84,000 times (10,000 records).
-    Set<String> before = new HashSet<>(beforeFiles);
-    boolean sameFiles = before.equals(afterFiles);
+    boolean sameFiles = beforeFiles.equals(afterFiles);
     Set<String> files =
         new HashSet<>(
             List.of(Routes.landing(), DataExport.JSON, DataExport.CSV, CitationFiles.CSL));
-    Set<String> gainedOrLost = difference(afterFiles, before);
-    gainedOrLost.addAll(difference(before, afterFiles));
+    Set<String> gainedOrLost = difference(afterFiles, beforeFiles);
+    gainedOrLost.addAll(difference(beforeFiles, afterFiles));
     for (String path : gainedOrLost) {
       if (own.contains(path) || isSearchFile(path)) {
         continue; // rewritten below in any case
       }
       Optional<String> list = listOfPeriodPage(path);
       if (list.isEmpty()
-          || !before.contains(list.get() + "index.html")
+          || !beforeFiles.contains(list.get() + "index.html")
           || !afterFiles.contains(list.get() + "index.html")) {
         return Optional.empty(); // a country, pair, type or actor gained or lost: everything
       }
@@ -244,6 +242,7 @@ public final class AffectedFiles {
     return List.of(Routes.engagement(lang, id), Routes.citeBib(lang, id), Routes.citeRis(lang, id));
   }
 
+  /** What {@code a} holds and {@code b} lacks, without copying the whole of {@code a} first. */
   private static Set<String> difference(Set<String> a, Set<String> b) {
     Set<String> rest = new HashSet<>();
     for (String path : a) {
