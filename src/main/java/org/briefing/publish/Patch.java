@@ -2,7 +2,7 @@ package org.briefing.publish;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
+import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -17,9 +17,11 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Publishes a build that kept most of the last site by changing the output folder in place rather
@@ -100,8 +102,10 @@ final class Patch {
         }
       }
     }
-    List<Path> strays = new ArrayList<>();
-    int found = scan(target, "", folders, fresh, placeholder, strays);
+    Queue<Path> listed = new ConcurrentLinkedQueue<>();
+    int found = scan(target, "", folders, fresh, placeholder, listed);
+    List<Path> strays = new ArrayList<>(listed);
+    strays.sort(Comparator.naturalOrder()); // moved aside in one order, whatever the listing's
     if (found != kept.size()) {
       throw new IOException(
           (kept.size() - found)
@@ -155,6 +159,10 @@ final class Patch {
    * staged files is a folder. Only other entries are looked at: a file where a staged one goes, a
    * file dropped in by hand, a removed record's folder. At 10,000 records that spares some 80,000
    * lookups of a walk that asks about every entry.
+   *
+   * <p>Folders are listed with {@link File#list}, which asks the kernel half as many times as a
+   * directory stream, and sub-folders on every core: at 10,000 records the 40,000 folders took a
+   * second and a half listed one after another, each listing waiting on the kernel.
    */
   private int scan(
       Path dir,
@@ -162,23 +170,46 @@ final class Patch {
       Set<String> folders,
       Set<String> fresh,
       String placeholder,
-      List<Path> strays)
+      Queue<Path> strays)
       throws IOException {
+    String[] names = dir.toFile().list();
+    if (names == null) {
+      throw new IOException(dir + " could not be listed");
+    }
     int found = 0;
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-      for (Path entry : entries) {
-        String relative = prefix + entry.getFileName();
-        if (kept.contains(relative)) {
-          found++;
-        } else if (folders.contains(relative)
-            || Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-          found += scan(entry, relative + "/", folders, fresh, placeholder, strays);
-        } else if (!fresh.contains(relative) && !relative.equals(placeholder)) {
-          strays.add(entry);
-        }
+    List<String> below = new ArrayList<>();
+    for (String name : names) {
+      String relative = prefix + name;
+      if (kept.contains(relative)) {
+        found++;
+      } else if (folders.contains(relative)
+          || Files.isDirectory(dir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+        below.add(name);
+      } else if (!fresh.contains(relative) && !relative.equals(placeholder)) {
+        strays.add(dir.resolve(name));
       }
     }
-    return found;
+    try {
+      return found
+          + (below.size() < 2 ? below.stream() : below.parallelStream())
+              .mapToInt(
+                  name -> {
+                    try {
+                      return scan(
+                          dir.resolve(name),
+                          prefix + name + "/",
+                          folders,
+                          fresh,
+                          placeholder,
+                          strays);
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                  })
+              .sum();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
   /** Moves a file the new site lacks into the backup folder. */
