@@ -15,9 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -345,17 +343,19 @@ public final class ParsedYaml {
       }
       case MAPPING -> {
         int count = in.readInt();
-        Map<String, YamlNode> entries = new LinkedHashMap<>();
-        Map<String, Position> keys = new LinkedHashMap<>();
+        if (count < 0 || count > in.available()) {
+          throw new IOException("a mapping of " + count + " keys");
+        }
+        String[] keys = new String[count];
+        Position[] at = new Position[count];
+        YamlNode[] values = new YamlNode[count];
         for (int i = 0; i < count; i++) {
-          String key = string(in);
-          keys.put(key, position(in, file));
-          entries.put(key, decode(in, file, depth + 1));
+          keys[i] = string(in).intern(); // the same few field names in every record
+          at[i] = position(in, file);
+          values[i] = decode(in, file, depth + 1);
         }
         return new YamlNode.Mapping(
-            Collections.unmodifiableMap(entries),
-            Collections.unmodifiableMap(keys),
-            position(in, file));
+            new OrderedMap<>(keys, values), new OrderedMap<>(keys, at), position(in, file));
       }
       default -> throw new IOException("not a node: " + kind);
     }

@@ -233,6 +233,43 @@ class ParsedYamlTest {
   }
 
   @Test
+  void mappingsComeBackInTheOrderWrittenAndCannotBeChanged() {
+    Path file = temp.resolve("x.yaml");
+    String text = "zeta: 1\nalpha:\n  q: x\n  b: y\nmid: [a]\n";
+    YamlNode node = new YamlReader().read(file, text, 0, new ArrayList<>()).orElseThrow();
+
+    YamlNode.Mapping back =
+        (YamlNode.Mapping) ParsedYaml.decode(file, ParsedYaml.encode(node)).orElseThrow();
+
+    assertEquals(List.of("zeta", "alpha", "mid"), List.copyOf(back.entries().keySet()));
+    assertEquals(List.of("zeta", "alpha", "mid"), List.copyOf(back.keyPositions().keySet()));
+    YamlNode.Mapping inner = (YamlNode.Mapping) back.entries().get("alpha");
+    assertEquals(List.of("q", "b"), List.copyOf(inner.entries().keySet()));
+    assertEquals("y", ((YamlNode.Scalar) inner.entries().get("b")).text());
+    assertEquals(5, back.keyPositions().get("mid").line());
+    assertTrue(back.entries().containsKey("mid"));
+    assertFalse(back.entries().containsKey("b"));
+    assertEquals(null, back.entries().get("b"));
+    assertEquals(((YamlNode.Mapping) node).entries().toString(), back.entries().toString());
+    assertThrows(UnsupportedOperationException.class, () -> back.entries().put("x", node));
+    assertThrows(UnsupportedOperationException.class, () -> back.entries().remove("zeta"));
+  }
+
+  @Test
+  void aMemoryGivingAMappingOneKeyTwiceIsNotBelieved() {
+    Path file = temp.resolve("x.yaml");
+    YamlNode node = new YamlReader().read(file, "a: x\nb: y\n", 0, new ArrayList<>()).orElseThrow();
+    byte[] nodes = ParsedYaml.encode(node);
+    for (int i = 4; i < nodes.length; i++) { // the second key, "b", made an "a"
+      if (nodes[i] == 'b' && nodes[i - 1] == 1 && nodes[i - 2] == 0) {
+        nodes[i] = 'a';
+      }
+    }
+
+    assertEquals(Optional.empty(), ParsedYaml.decode(file, nodes));
+  }
+
+  @Test
   void aRecordsHashFollowsItsBytes() throws IOException {
     Path record = firstRecord();
     String id = record.getFileName().toString();
