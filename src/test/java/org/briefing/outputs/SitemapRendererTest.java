@@ -3,10 +3,13 @@ package org.briefing.outputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamWriter;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -82,6 +85,57 @@ class SitemapRendererTest {
         files.get("robots.txt"));
     assertTrue(files.get("sitemap.xml").startsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"));
     assertTrue(files.get("sitemap.xml").endsWith(">\n"), "ends with a line break");
+  }
+
+  @Test
+  void addressesWithMarkupCharactersAreEscapedAsAnXmlWriterEscapesThem() throws Exception {
+    String base = "https://example.org/a&b<c>\"d'/مرصد/";
+    String sitemap =
+        HandBuiltArchive.make(new SitemapRenderer(base).plan(PAGES)).get("sitemap.xml");
+
+    // read back by a parser, every address is the one meant
+    List<String> urls = urls(sitemap);
+    assertEquals(PAGES.size(), urls.size());
+    assertEquals(
+        base
+            + "ar/engagements/2025-01-visit/"
+            + " ar="
+            + base
+            + "ar/engagements/2025-01-visit/"
+            + " en="
+            + base
+            + "en/engagements/2025-01-visit/"
+            + " x-default="
+            + base,
+        urls.get(0));
+    // and the bytes are those the JDK's XML stream writer makes of the same sitemap
+    StringWriter expected = new StringWriter();
+    XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(expected);
+    xml.writeStartDocument("utf-8", "1.0");
+    xml.writeCharacters("\n");
+    xml.setDefaultNamespace(SITEMAP);
+    xml.setPrefix("xhtml", XHTML);
+    xml.writeStartElement(SITEMAP, "urlset");
+    xml.writeDefaultNamespace(SITEMAP);
+    xml.writeNamespace("xhtml", XHTML);
+    for (String url : urls) {
+      String[] parts = url.split(" ");
+      xml.writeStartElement(SITEMAP, "url");
+      xml.writeStartElement(SITEMAP, "loc");
+      xml.writeCharacters(parts[0]);
+      xml.writeEndElement();
+      for (int i = 1; i < parts.length; i++) {
+        xml.writeEmptyElement(XHTML, "link");
+        xml.writeAttribute("rel", "alternate");
+        xml.writeAttribute("hreflang", parts[i].substring(0, parts[i].indexOf('=')));
+        xml.writeAttribute("href", parts[i].substring(parts[i].indexOf('=') + 1));
+      }
+      xml.writeEndElement();
+    }
+    xml.writeEndElement();
+    xml.writeEndDocument();
+    xml.close();
+    assertEquals(expected + "\n", sitemap);
   }
 
   @Test
