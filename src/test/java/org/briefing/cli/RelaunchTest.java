@@ -74,6 +74,8 @@ class RelaunchTest {
     assertTrue(second.contains("-XX:+UseSerialGC"), "a second run with the serial collector");
     assertTrue(second.contains("-XX:TieredStopAtLevel=1"), "and the client compiler: " + second);
     assertTrue(second.contains("-Xmn128m"), "and a young generation that stays small: " + second);
+    assertTrue(
+        second.contains("-XX:MaxTenuringThreshold=0"), "survivors promoted at once: " + second);
   }
 
   @Test
