@@ -12,7 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.briefing.archive.Archive;
@@ -147,16 +150,23 @@ public final class SiteBuilder {
     int files;
     Set<String> comparable = same.map(state -> comparable(state, render, out)).orElse(Set.of());
     Set<String> leftAsIs = ConcurrentHashMap.newKeySet();
+    // The footprints need only the archive and the plan. They are made once the files are written,
+    // while the publisher moves them into place, a step that mostly waits on the disk.
+    AtomicReference<Background<Map<String, Set<String>>>> footprints = new AtomicReference<>();
     Publisher.SiteWriter writer =
-        sink ->
-            SiteRenderer.write(render, new ChangedFilesOnly(sink, out, comparable, leftAsIs), true);
+        sink -> {
+          SiteRenderer.write(
+              render,
+              kept.isEmpty() ? sink : new ChangedFilesOnly(sink, out, comparable, leftAsIs),
+              true);
+          footprints.set(new Background<>("footprints", () -> footprints(archive, planned)));
+        };
     try {
       // Keeping files, the folder is patched in place: the kept ones are never touched, where a
       // new folder would need a link to each and the old one deleting, most of the build's time.
       files =
           kept.isEmpty()
-              ? new Publisher()
-                  .publish(options.out(), sink -> SiteRenderer.write(render, sink, true))
+              ? new Publisher().publish(options.out(), writer)
               : new Publisher().patch(options.out(), writer, kept);
     } catch (IOException | RuntimeException e) {
       if (last.isPresent()) { // the folder was left as it was, and so is its state
@@ -166,40 +176,103 @@ public final class SiteBuilder {
     } finally {
       pieces.close();
     }
-    // Both read every record or every file (10,000 records: 80,000 files), each on its own, so on
-    // every core; the state is written sorted, so it is the same whatever the order.
-    Map<String, String> paths = new HashMap<>(planned.size() * 2);
-    planned.forEach(path -> paths.put(path, path));
-    Map<String, Set<String>> footprints =
-        archive.engagements().parallelStream()
-            .collect(
-                Collectors.toMap(
-                    Engagement::id, e -> compact(AffectedFiles.footprint(archive, e.id()), paths)));
-    Map<String, BuildState.Output> outputs;
+    // The terms file stands on its own (see BuildState#writeTerms): it is written beside the rest.
+    Background<Void> termsKept =
+        new Background<>(
+            "terms",
+            () -> {
+              BuildState.writeTerms(options.out(), terms);
+              return null;
+            });
     try {
-      outputs =
-          planned.parallelStream()
-              .collect(
-                  Collectors.toMap(path -> path, path -> output(out, path, kept, leftAsIs, last)));
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
+      Map<String, BuildState.Output> outputs;
+      try {
+        outputs =
+            planned.parallelStream()
+                .collect(
+                    Collectors.toMap(
+                        path -> path, path -> output(out, path, kept, leftAsIs, last)));
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+      // The pieces of the files kept are where the last build wrote them.
+      Map<String, Map<String, RecordPieces.Piece>> where = pieces.written();
+      same.ifPresent(
+          state ->
+              state
+                  .pieces()
+                  .forEach(
+                      (file, byId) -> {
+                        if (kept.contains(file)) {
+                          where.putIfAbsent(file, byId);
+                        }
+                      }));
+      new BuildState(key, records, footprints.get().get(), outputs, where).write(options.out());
+    } catch (IOException | RuntimeException e) {
+      termsKept.await(); // leaves no file half written
+      throw e;
     }
-    // The pieces of the files kept are where the last build wrote them.
-    Map<String, Map<String, RecordPieces.Piece>> where = pieces.written();
-    same.ifPresent(
-        state ->
-            state
-                .pieces()
-                .forEach(
-                    (file, byId) -> {
-                      if (kept.contains(file)) {
-                        where.putIfAbsent(file, byId);
-                      }
-                    }));
-    new BuildState(key, records, footprints, outputs, where).write(options.out());
-    BuildState.writeTerms(options.out(), terms);
+    termsKept.get();
     read.keep();
     return new Outcome(List.of(), files, render.size(), render.size() - leftAsIs.size());
+  }
+
+  /**
+   * Every record's footprint: the files that show it. Each reads the whole archive, on its own, so
+   * they are made on every core; the state is written sorted, so it is the same whatever the order.
+   */
+  private static Map<String, Set<String>> footprints(Archive archive, Set<String> planned) {
+    Map<String, String> paths = new HashMap<>(planned.size() * 2);
+    planned.forEach(path -> paths.put(path, path));
+    return archive.engagements().parallelStream()
+        .collect(
+            Collectors.toMap(
+                Engagement::id, e -> compact(AffectedFiles.footprint(archive, e.id()), paths)));
+  }
+
+  /**
+   * Work done on a thread of its own while the build goes on. At 10,000 records a rebuild that adds
+   * one record leaves a core idle for seconds in all, in steps that wait on the disk or run on one
+   * thread; the footprints and the terms file are made in them.
+   */
+  private static final class Background<T> {
+    private final FutureTask<T> task;
+
+    Background(String name, Callable<T> work) {
+      task = new FutureTask<>(work);
+      Thread thread = new Thread(task, name);
+      thread.setDaemon(true); // a build that failed does not wait for work it will not use
+      thread.start();
+    }
+
+    /** The result, once the work is done; the work's failure is thrown as it was. */
+    T get() throws IOException {
+      try {
+        return task.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while the build was being finished", e);
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof IOException io) {
+          throw io;
+        } else if (cause instanceof RuntimeException runtime) {
+          throw runtime;
+        } else if (cause instanceof Error error) {
+          throw error;
+        }
+        throw new IllegalStateException(cause);
+      }
+    }
+
+    /** Waits for the work to end, however it ends: for a build already failing. */
+    void await() {
+      try {
+        get();
+      } catch (IOException | RuntimeException e) {
+        // the build's own failure is the one reported
+      }
+    }
   }
 
   /**
