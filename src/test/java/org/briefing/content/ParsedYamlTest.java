@@ -248,6 +248,14 @@ class ParsedYamlTest {
     assertEquals("y", ((YamlNode.Scalar) inner.entries().get("b")).text());
     assertEquals(5, back.keyPositions().get("mid").line());
     assertTrue(back.entries().containsKey("mid"));
+    assertTrue(back.entries().containsKey("zeta"), "the first key too");
+    assertEquals(3, back.entries().entrySet().size());
+    var entries = back.entries().entrySet().iterator();
+    for (int i = 0; i < 3; i++) {
+      entries.next();
+    }
+    assertFalse(entries.hasNext());
+    assertThrows(java.util.NoSuchElementException.class, entries::next);
     assertFalse(back.entries().containsKey("b"));
     assertEquals(null, back.entries().get("b"));
     assertEquals(((YamlNode.Mapping) node).entries().toString(), back.entries().toString());
