@@ -102,10 +102,8 @@ final class Patch {
         }
       }
     }
-    Queue<Path> listed = new ConcurrentLinkedQueue<>();
-    int found = scan(target, "", folders, fresh, placeholder, listed);
-    List<Path> strays = new ArrayList<>(listed);
-    strays.sort(Comparator.naturalOrder()); // moved aside in one order, whatever the listing's
+    Queue<Path> strays = new ConcurrentLinkedQueue<>();
+    int found = scan(target, "", folders, fresh, placeholder, strays);
     if (found != kept.size()) {
       throw new IOException(
           (kept.size() - found)
@@ -131,11 +129,13 @@ final class Patch {
           emptied.add(dir);
         }
       }
-      for (String relative : staged) {
-        moveIn(staging.resolve(relative), target.resolve(relative));
-      }
+      // Before the new files come: a folder that a file takes the place of is gone by then, and
+      // one that gets new files is made again with them.
       for (Path dir : emptied) {
         removeIfEmpty(dir);
+      }
+      for (String relative : staged) {
+        moveIn(staging.resolve(relative), target.resolve(relative));
       }
     } catch (IOException | RuntimeException e) {
       undo(e);
@@ -191,7 +191,7 @@ final class Patch {
     }
     try {
       return found
-          + (below.size() < 2 ? below.stream() : below.parallelStream())
+          + below.parallelStream()
               .mapToInt(
                   name -> {
                     try {
@@ -221,16 +221,12 @@ final class Patch {
 
   /**
    * Moves a staged file to its place. An old file there is linked into the backup folder first and
-   * then replaced by the rename, so it is never missing; where links are not possible, it is moved
+   * then replaced by the rename, so it is never missing; where links are not possible (or what is
+   * there is a folder, which a file of the last site emptied, or one made by hand), it is moved
    * aside first.
    */
   private void moveIn(Path staged, Path place) throws IOException {
     createFolders(place.getParent());
-    if (Files.isDirectory(place, LinkOption.NOFOLLOW_LINKS)) {
-      Files.delete(place); // a folder of the last site, emptied above, where a file goes now
-      done.push(() -> Files.createDirectory(place));
-      folders.remove(place);
-    }
     if (!Files.exists(place, LinkOption.NOFOLLOW_LINKS)) {
       mover.move(staged, place);
       done.push(() -> Files.delete(place));
@@ -263,7 +259,7 @@ final class Patch {
 
   private void removeIfEmpty(Path dir) throws IOException {
     if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-      return; // removed already: a file took its place
+      return; // gone already
     }
     try (var entries = Files.newDirectoryStream(dir)) {
       if (entries.iterator().hasNext()) {

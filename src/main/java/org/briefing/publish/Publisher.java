@@ -155,6 +155,7 @@ public final class Publisher {
     boolean published = false;
     for (Publication run : ACTIVE) {
       published |= run.interrupt();
+      ACTIVE.remove(run); // its gate stays shut: a second call must not wait on it
     }
     return published;
   }

@@ -1,6 +1,7 @@
 package org.briefing.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,6 +140,77 @@ class PatchTest {
     // Four files moved aside, three moved in, one of them over an old file.
     assertEquals(7, failures, "a failure before each move");
     assertEquals("list of one", Files.readString(out.resolve("en/list.html")));
+  }
+
+  @Test
+  void aFileInFoldersThatDoNotExistYetGetsThemAll() throws IOException {
+    Path out = lastSite();
+
+    new Publisher()
+        .patch(
+            out,
+            pages("en/list.html", "list of one", "ar/countries/zz/2025/index.html", "a new year"),
+            KEPT);
+
+    assertEquals("a new year", Files.readString(out.resolve("ar/countries/zz/2025/index.html")));
+    assertEquals("list of one", Files.readString(out.resolve("en/list.html")));
+    assertEquals(List.of("site"), siblings());
+  }
+
+  @Test
+  void aFileWhereAnEmptyFolderWasTakesItsPlace() throws IOException {
+    Path out = lastSite();
+    Files.createDirectories(out.resolve("en/made-by-hand/empty"));
+
+    new Publisher().patch(out, pages("en/made-by-hand", "a page now"), KEPT);
+
+    assertEquals("a page now", Files.readString(out.resolve("en/made-by-hand")));
+    assertEquals(List.of("site"), siblings(), "the folder went with the backup");
+  }
+
+  @Test
+  void anInterruptWhileFilesAreWrittenLeavesTheLastSiteAndNoStagingFolder() throws Exception {
+    Path out = lastSite();
+    Map<String, String> before = tree(out);
+    CountDownLatch written = new CountDownLatch(1);
+    CountDownLatch interrupted = new CountDownLatch(1);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread build =
+        new Thread(
+            () -> {
+              try {
+                new Publisher()
+                    .patch(
+                        out,
+                        sink -> {
+                          sink.write("en/list.html", stream -> stream.write('1'));
+                          written.countDown();
+                          try {
+                            interrupted.await();
+                          } catch (InterruptedException e) {
+                            throw new IOException(e);
+                          }
+                          // the interrupt holds every sink from here on: this waits for good
+                          sink.write("en/new/index.html", stream -> stream.write('2'));
+                        },
+                        KEPT);
+              } catch (Throwable e) {
+                failure.set(e);
+              }
+            });
+    build.setDaemon(true);
+    build.start();
+    assertTrue(written.await(30, TimeUnit.SECONDS), "the first file is written");
+
+    assertFalse(Publisher.interruptAll(), "nothing was published");
+    interrupted.countDown();
+
+    assertEquals(before, tree(out));
+    assertEquals(List.of("site"), siblings(), "the staging folder is gone");
+    // the lock is free again: another build into the folder goes ahead
+    new Publisher().patch(out, newSite(), KEPT);
+    assertEquals("list of one", Files.readString(out.resolve("en/list.html")));
+    assertEquals(null, failure.get());
   }
 
   @Test
