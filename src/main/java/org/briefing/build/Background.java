@@ -8,7 +8,7 @@ import java.util.concurrent.FutureTask;
 /**
  * Work done on a thread of its own while the build goes on. At 10,000 records a rebuild that adds
  * one record leaves a core idle for seconds in all, in steps that wait on the disk or run on one
- * thread; the footprints and the terms file are made in them.
+ * thread; the footprints are made, and the last build's search terms read, in them.
  */
 final class Background<T> {
   private final FutureTask<T> task;
@@ -37,15 +37,6 @@ final class Background<T> {
         throw error;
       }
       throw new IllegalStateException(cause);
-    }
-  }
-
-  /** Waits for the work to end, however it ends: for a build already failing. */
-  void await() {
-    try {
-      get();
-    } catch (IOException | RuntimeException e) {
-      // the build's own failure is the one reported
     }
   }
 }

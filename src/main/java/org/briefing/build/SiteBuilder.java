@@ -176,43 +176,29 @@ public final class SiteBuilder {
     } finally {
       pieces.close();
     }
-    // The terms file stands on its own (see BuildState#writeTerms): it is written beside the rest.
-    Background<Void> termsKept =
-        new Background<>(
-            "terms",
-            () -> {
-              BuildState.writeTerms(options.out(), terms);
-              return null;
-            });
+    Map<String, BuildState.Output> outputs;
     try {
-      Map<String, BuildState.Output> outputs;
-      try {
-        outputs =
-            planned.parallelStream()
-                .collect(
-                    Collectors.toMap(
-                        path -> path, path -> output(out, path, kept, leftAsIs, last)));
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
-      }
-      // The pieces of the files kept are where the last build wrote them.
-      Map<String, Map<String, RecordPieces.Piece>> where = pieces.written();
-      same.ifPresent(
-          state ->
-              state
-                  .pieces()
-                  .forEach(
-                      (file, byId) -> {
-                        if (kept.contains(file)) {
-                          where.putIfAbsent(file, byId);
-                        }
-                      }));
-      new BuildState(key, records, footprints.get().get(), outputs, where).write(options.out());
-    } catch (IOException | RuntimeException e) {
-      termsKept.await(); // leaves no file half written
-      throw e;
+      outputs =
+          planned.parallelStream()
+              .collect(
+                  Collectors.toMap(path -> path, path -> output(out, path, kept, leftAsIs, last)));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
-    termsKept.get();
+    // The pieces of the files kept are where the last build wrote them.
+    Map<String, Map<String, RecordPieces.Piece>> where = pieces.written();
+    same.ifPresent(
+        state ->
+            state
+                .pieces()
+                .forEach(
+                    (file, byId) -> {
+                      if (kept.contains(file)) {
+                        where.putIfAbsent(file, byId);
+                      }
+                    }));
+    new BuildState(key, records, footprints.get().get(), outputs, where).write(options.out());
+    BuildState.writeTerms(options.out(), terms);
     read.keep();
     return new Outcome(List.of(), files, render.size(), render.size() - leftAsIs.size());
   }

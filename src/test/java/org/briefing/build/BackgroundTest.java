@@ -56,21 +56,4 @@ class BackgroundTest {
                         })
                     .get()));
   }
-
-  @Test
-  void waitingForAFailedWorkThrowsNothing() {
-    AtomicBoolean ended = new AtomicBoolean();
-    Background<Void> work =
-        new Background<>(
-            "test",
-            () -> {
-              Thread.sleep(50);
-              ended.set(true);
-              throw new IOException("refused (test)");
-            });
-
-    work.await();
-
-    assertTrue(ended.get(), "waited for the work to end");
-  }
 }
