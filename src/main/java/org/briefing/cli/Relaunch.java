@@ -1,7 +1,6 @@
 package org.briefing.cli;
 
 import java.io.IOException;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +18,13 @@ import java.util.Optional;
  * carry flags, so the program starts itself once more with them, as the launcher would, and ends
  * with the status of that second run.
  *
- * <p>Nothing is started again when the JVM was given any {@code -X} option (whoever chose flags
- * keeps them), when the serial collector already runs (the launcher, Maven), when the program was
- * not started from a jar (tests, {@code exec:java}), or when {@code BRIEFING_NO_RELAUNCH} is set.
+ * <p>Nothing is started again when the JVM was given any {@code -X} option or an {@code @}argument
+ * file, on its command line or in the environment (whoever chose flags keeps them), when the
+ * program was not started from a jar (tests, {@code exec:java}), or when {@code
+ * BRIEFING_NO_RELAUNCH} is set (the launcher, which passes the settings itself).
+ *
+ * <p>The flags are read from the process's own command line, not from the JVM's management beans:
+ * those take about 70 ms to start, a tenth of what this first run costs on the seed site.
  */
 final class Relaunch {
 
@@ -42,7 +45,7 @@ final class Relaunch {
       return Optional.empty();
     }
     Optional<Path> jar = startedFromJar();
-    if (jar.isEmpty() || serialCollector() || flagsGiven()) {
+    if (jar.isEmpty() || flagsGiven(jvmOptions(), env)) {
       return Optional.empty();
     }
     String command = firstWord(args);
@@ -116,17 +119,48 @@ final class Relaunch {
     return Optional.of(Path.of(classPath).toAbsolutePath());
   }
 
-  private static boolean serialCollector() {
-    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-      if (gc.getName().equals("MarkSweepCompact")) {
+  /** The environment variables whose options the JVM reads as if given on its command line. */
+  static final List<String> OPTION_VARIABLES =
+      List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS");
+
+  /**
+   * Whether whoever started the JVM chose its settings: an {@code -X} option (heap, collector,
+   * compiler) or an argument file among {@code options}, or any {@code -X} option in one of {@link
+   * #OPTION_VARIABLES}.
+   */
+  static boolean flagsGiven(List<String> options, Map<String, String> env) {
+    for (String option : options) {
+      if (option.startsWith("-X") || option.startsWith("@")) {
         return true;
+      }
+    }
+    for (String variable : OPTION_VARIABLES) {
+      for (String option : env.getOrDefault(variable, "").trim().split("\\s+")) {
+        if (option.startsWith("-X")) {
+          return true;
+        }
       }
     }
     return false;
   }
 
-  private static boolean flagsGiven() {
-    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .anyMatch(a -> a.startsWith("-X"));
+  /**
+   * The options this JVM was started with: the words of its command line before {@code -jar}. Where
+   * the system does not give a process its command line, the management beans' list, which also
+   * holds the options of the environment.
+   */
+  private static List<String> jvmOptions() {
+    Optional<String[]> words = ProcessHandle.current().info().arguments();
+    if (words.isEmpty()) {
+      return ManagementFactory.getRuntimeMXBean().getInputArguments();
+    }
+    List<String> options = new ArrayList<>();
+    for (String word : words.get()) {
+      if (word.equals("-jar")) {
+        break;
+      }
+      options.add(word);
+    }
+    return options;
   }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -95,6 +96,46 @@ class RelaunchTest {
     assertEquals(0, check.exitValue(), log);
     assertTrue(log.contains("ok: content has no problems"), log);
     assertFalse(child[0], "-Xmx was chosen by the user: no second run");
+  }
+
+  @Test
+  void flagsInTheEnvironmentAreKeptAndNothingIsStartedAgain() throws Exception {
+    Path jar = manifestJar();
+    ProcessBuilder builder =
+        new ProcessBuilder(java(), "-jar", jar.toString(), "check")
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("check.log").toFile());
+    builder.environment().put("JDK_JAVA_OPTIONS", "-Xmx256m");
+    Process check = builder.start();
+    boolean[] child = {false};
+    while (check.isAlive()) {
+      child[0] |= check.toHandle().children().findAny().isPresent();
+      Thread.sleep(10);
+    }
+    String log = Files.readString(tmp.resolve("check.log"), StandardCharsets.UTF_8);
+    assertEquals(0, check.exitValue(), log);
+    assertTrue(log.contains("ok: content has no problems"), log);
+    assertFalse(child[0], "JDK_JAVA_OPTIONS chose -Xmx: no second run");
+  }
+
+  @Test
+  void onlyJvmSettingsCountAsFlagsGiven() {
+    assertFalse(Relaunch.flagsGiven(List.of(), Map.of()), "a bare java -jar");
+    assertFalse(
+        Relaunch.flagsGiven(List.of("-Dfile.encoding=UTF-8", "-ea"), Map.of("HOME", "/root")),
+        "properties and assertions leave the memory and compiler settings to the program");
+    assertTrue(Relaunch.flagsGiven(List.of("-ea", "-Xmx1g"), Map.of()), "a heap size");
+    assertTrue(Relaunch.flagsGiven(List.of("-XX:+UseG1GC"), Map.of()), "a collector");
+    assertTrue(Relaunch.flagsGiven(List.of("@jvm.options"), Map.of()), "an argument file");
+    for (String variable : Relaunch.OPTION_VARIABLES) {
+      assertTrue(
+          Relaunch.flagsGiven(List.of(), Map.of(variable, " -Dx=1  -XX:+UseParallelGC ")),
+          variable);
+      assertFalse(Relaunch.flagsGiven(List.of(), Map.of(variable, "-Dx=1")), variable);
+    }
+    assertFalse(
+        Relaunch.flagsGiven(List.of(), Map.of("MAVEN_OPTS", "-Xmx1g")),
+        "only the variables the JVM itself reads");
   }
 
   @Test
