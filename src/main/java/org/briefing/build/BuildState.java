@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.briefing.files.RecordPieces;
 import org.briefing.files.RecordTerms;
+import org.briefing.publish.FolderTimes;
 
 /**
  * What the last {@code build} made its output from, kept in a hidden folder beside the output
@@ -32,13 +33,16 @@ import org.briefing.files.RecordTerms;
  * @param footprints for each built record, the files that showed it besides the site-wide ones
  * @param files each output file's size and modification time, by path
  * @param pieces where each record's part of the files that carry every record lies, by file
+ * @param folders each output folder's modification time in milliseconds, or {@link
+ *     FolderTimes#UNKNOWN} for one to list next time (see {@link FolderTimes})
  */
 record BuildState(
     String key,
     Map<String, String> records,
     Map<String, Set<String>> footprints,
     Map<String, Output> files,
-    Map<String, Map<String, RecordPieces.Piece>> pieces) {
+    Map<String, Map<String, RecordPieces.Piece>> pieces,
+    Map<String, Long> folders) {
 
   /** The size and modification time of a file, in milliseconds. */
   record Output(long size, long millis) {

@@ -26,6 +26,7 @@ import org.briefing.files.RecordPieces;
 import org.briefing.files.RecordTerms;
 import org.briefing.model.Engagement;
 import org.briefing.model.Site;
+import org.briefing.publish.FolderTimes;
 import org.briefing.publish.Publisher;
 import org.briefing.render.RenderCache;
 import org.briefing.validate.Validator;
@@ -171,6 +172,8 @@ public final class SiteBuilder {
     // The footprints need only the archive and the plan. They are made once the files are written,
     // while the publisher moves them into place, a step that mostly waits on the disk.
     AtomicReference<Background<Map<String, Set<String>>>> footprints = new AtomicReference<>();
+    FolderTimes folderTimes =
+        same.map(s -> new FolderTimes(s.folders(), s.files().keySet())).orElse(FolderTimes.NONE);
     Publisher.SiteWriter writer =
         sink -> {
           SiteRenderer.write(
@@ -185,7 +188,7 @@ public final class SiteBuilder {
       files =
           kept.isEmpty()
               ? new Publisher().publish(options.out(), writer)
-              : new Publisher().patch(options.out(), writer, kept);
+              : new Publisher().patch(options.out(), writer, kept, folderTimes);
     } catch (IOException | RuntimeException e) {
       if (last.isPresent()) { // the folder was left as it was, and so is its state
         last.get().write(options.out());
@@ -205,17 +208,16 @@ public final class SiteBuilder {
     }
     // The pieces of the files kept are where the last build wrote them.
     Map<String, Map<String, RecordPieces.Piece>> where = pieces.written();
-    same.ifPresent(
-        state ->
-            state
-                .pieces()
-                .forEach(
-                    (file, byId) -> {
-                      if (kept.contains(file)) {
-                        where.putIfAbsent(file, byId);
-                      }
-                    }));
-    new BuildState(key, records, footprints.get().get(), outputs, where).write(options.out());
+    for (var earlier : same.map(BuildState::pieces).orElse(Map.of()).entrySet()) {
+      if (kept.contains(earlier.getKey())) {
+        where.putIfAbsent(earlier.getKey(), earlier.getValue());
+      }
+    }
+    // A folder written whole is looked at whole; a patched one, by the patch as it went.
+    Map<String, Long> folders =
+        kept.isEmpty() ? FolderTimes.look(out, planned) : folderTimes.next();
+    new BuildState(key, records, footprints.get().get(), outputs, where, folders)
+        .write(options.out());
     BuildState.writeTerms(options.out(), terms);
     read.keep();
     return new Outcome(List.of(), files, render.size(), render.size() - leftAsIs.size());

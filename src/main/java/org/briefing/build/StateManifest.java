@@ -35,6 +35,7 @@ import org.briefing.files.RecordPieces;
  * int n, n × (int id, int m, m × int path) footprints, by id, paths in table order
  * int n, n × (int path, long size, long millis)   files, by path
  * int n, n × (int file, int m, m × (int id, long offset, int length))   pieces
+ * int n, n × (text folder, long millis)   folders, in order
  * long CRC-32 of all the bytes before it
  * </pre>
  *
@@ -45,7 +46,7 @@ import org.briefing.files.RecordPieces;
 final class StateManifest {
 
   private static final byte[] MARKER = "BRFSTATE".getBytes(StandardCharsets.US_ASCII);
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
   private static final int CHECKSUM = Long.BYTES;
 
   private StateManifest() {}
@@ -67,7 +68,12 @@ final class StateManifest {
     }
     int[][] numbers = table.number(sets, Arrays.asList(ids), state.pieces());
 
-    Bytes out = new Bytes(64L * table.strings.size() + Integer.BYTES * table.footprinted + 1024);
+    Bytes out =
+        new Bytes(
+            64L * table.strings.size()
+                + Integer.BYTES * table.footprinted
+                + 48L * state.folders().size()
+                + 1024);
     out.raw(MARKER);
     out.putInt(VERSION);
     out.text(state.key());
@@ -102,6 +108,12 @@ final class StateManifest {
         out.putLong(byId.get(id).offset());
         out.putInt(byId.get(id).length());
       }
+    }
+    String[] folders = sortedKeys(state.folders());
+    out.putInt(folders.length);
+    for (String folder : folders) {
+      out.text(folder);
+      out.putLong(state.folders().get(folder));
     }
     CRC32 crc = new CRC32();
     crc.update(out.bytes, 0, out.size);
@@ -235,9 +247,14 @@ final class StateManifest {
         byId.put(table[in.getInt()], new RecordPieces.Piece(in.getLong(), in.getInt()));
       }
     }
+    n = count(in, Integer.BYTES + Long.BYTES);
+    Map<String, Long> folders = new HashMap<>(capacity(n));
+    for (int i = 0; i < n; i++) {
+      folders.put(text(in), in.getLong());
+    }
     return in.hasRemaining()
         ? Optional.empty()
-        : Optional.of(new BuildState(key, records, footprints, files, pieces));
+        : Optional.of(new BuildState(key, records, footprints, files, pieces, folders));
   }
 
   /**

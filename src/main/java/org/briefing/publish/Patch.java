@@ -62,48 +62,45 @@ final class Patch {
   private final Path target;
   private final Path staging;
   private final Set<String> kept;
+  private final FolderTimes times;
   private final Mover mover;
   private final Deque<Undo> done = new ArrayDeque<>();
   private final Set<Path> folders = new HashSet<>();
   private Path backup;
   private int aside;
 
-  private Patch(Path target, Path staging, Set<String> kept) {
+  private Patch(Path target, Path staging, Set<String> kept, FolderTimes times) {
     this.target = target;
     this.staging = staging;
     this.kept = kept;
+    this.times = times;
     this.mover = MOVERS.getOrDefault(target, RENAME);
   }
 
   /**
    * Makes {@code target} hold the files {@code kept} (already there, left as they are) and those
    * written under {@code staging}, and nothing else but the placeholder {@code placeholder} at its
-   * top. The staging folder is deleted when this succeeds.
+   * top. The staging folder is deleted when this succeeds. {@code times} says which folders need
+   * not be listed, and learns the folders' times for the next patch.
    *
    * @throws IOException when a step fails; the folder is then as it was before
    */
-  static void commit(Path target, Path staging, Set<String> kept, String placeholder)
+  static void commit(
+      Path target, Path staging, Set<String> kept, String placeholder, FolderTimes times)
       throws IOException {
-    new Patch(target, staging, kept).commit(placeholder);
+    new Patch(target, staging, kept, times).commit(placeholder);
   }
 
   private void commit(String placeholder) throws IOException {
     List<String> staged = relativeFiles(staging);
     Set<String> fresh = new HashSet<>(staged);
-    Set<String> folders = new HashSet<>();
-    for (Set<String> files : List.of(kept, fresh)) {
-      for (String file : files) {
-        for (int slash = file.lastIndexOf('/');
-            slash > 0;
-            slash = file.lastIndexOf('/', slash - 1)) {
-          if (!folders.add(file.substring(0, slash))) {
-            break; // its parents were added with it
-          }
-        }
-      }
-    }
     Queue<Path> strays = new ConcurrentLinkedQueue<>();
-    int found = scan(target, "", folders, fresh, placeholder, strays);
+    int found;
+    try {
+      found = scan(fresh, placeholder, strays);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
     if (found != kept.size()) {
       throw new IOException(
           (kept.size() - found)
@@ -153,67 +150,95 @@ final class Patch {
   }
 
   /**
-   * Counts the kept files under {@code dir} and adds to {@code strays} every file the new site
-   * lacks. Entries are told apart by name, without asking the disk about each: a name that is a
-   * kept file's is that file (the build checked each is as it left it) and a folder holding kept or
-   * staged files is a folder. Only other entries are looked at: a file where a staged one goes, a
-   * file dropped in by hand, a removed record's folder. At 10,000 records that spares some 80,000
-   * lookups of a walk that asks about every entry.
-   *
-   * <p>Folders are listed with {@link File#list}, which asks the kernel half as many times as a
-   * directory stream, and sub-folders on every core: at 10,000 records the 40,000 folders took a
-   * second and a half listed one after another, each listing waiting on the kernel.
+   * Counts the kept files and adds to {@code strays} every file the new site lacks. The folders the
+   * last build left are looked at first, on every core: one whose time is as recorded holds what
+   * that build left there (see {@link FolderTimes}), so its files are known without listing it.
+   * Only the others are listed, and the folders found in them that the last build did not leave.
    */
-  private int scan(
-      Path dir,
-      String prefix,
-      Set<String> folders,
-      Set<String> fresh,
-      String placeholder,
-      Queue<Path> strays)
-      throws IOException {
+  private int scan(Set<String> fresh, String placeholder, Queue<Path> strays) {
+    times.start();
+    Set<String> present = ConcurrentHashMap.newKeySet();
+    Set<String> same = ConcurrentHashMap.newKeySet();
+    Set<String> listed = ConcurrentHashMap.newKeySet();
+    times.folders().parallelStream()
+        .forEach(
+            folder -> {
+              long time = FolderTimes.time(target.resolve(folder));
+              if (time != FolderTimes.UNKNOWN) { // else gone, and its parent was changed
+                present.add(folder);
+                (times.unchanged(folder, time) ? same : listed).add(folder);
+              }
+            });
+    if (!present.contains("")) { // nothing known: everything is listed from the top
+      times.found("", FolderTimes.time(target));
+      listed.add("");
+    }
+    int found =
+        times.lastFiles().parallelStream()
+            .filter(file -> same.contains(parent(file)))
+            .mapToInt(file -> sort(file, fresh, placeholder, strays))
+            .sum();
+    return found
+        + listed.parallelStream()
+            .mapToInt(folder -> list(folder, present, fresh, placeholder, strays))
+            .sum();
+  }
+
+  /** 1 for a kept file; a file the new site lacks is added to {@code strays}. */
+  private int sort(String file, Set<String> fresh, String placeholder, Queue<Path> strays) {
+    if (kept.contains(file)) {
+      return 1;
+    }
+    if (!fresh.contains(file) && !file.equals(placeholder)) {
+      strays.add(target.resolve(file));
+    }
+    return 0;
+  }
+
+  /**
+   * Lists {@code folder}, counting its kept files and sorting out its other entries: a folder that
+   * is looked at on its own ({@code known}) is left to that, another one is listed too, on every
+   * core. Listed with {@link File#list}, which asks the kernel half as many times as a directory
+   * stream.
+   */
+  private int list(
+      String folder, Set<String> known, Set<String> fresh, String placeholder, Queue<Path> strays) {
+    Path dir = target.resolve(folder);
     String[] names = dir.toFile().list();
     if (names == null) {
-      throw new IOException(dir + " could not be listed");
+      throw new UncheckedIOException(new IOException(dir + " could not be listed"));
     }
+    String prefix = folder.isEmpty() ? "" : folder + "/";
     int found = 0;
     List<String> below = new ArrayList<>();
     for (String name : names) {
       String relative = prefix + name;
       if (kept.contains(relative)) {
         found++;
-      } else if (folders.contains(relative)
-          || Files.isDirectory(dir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
-        below.add(name);
-      } else if (!fresh.contains(relative) && !relative.equals(placeholder)) {
-        strays.add(dir.resolve(name));
+      } else if (!known.contains(relative)) {
+        long time = FolderTimes.time(dir.resolve(name));
+        if (time != FolderTimes.UNKNOWN) {
+          times.found(relative, time); // read before it is listed
+          below.add(relative);
+        } else {
+          found += sort(relative, fresh, placeholder, strays);
+        }
       }
     }
-    try {
-      return found
-          + below.parallelStream()
-              .mapToInt(
-                  name -> {
-                    try {
-                      return scan(
-                          dir.resolve(name),
-                          prefix + name + "/",
-                          folders,
-                          fresh,
-                          placeholder,
-                          strays);
-                    } catch (IOException e) {
-                      throw new UncheckedIOException(e);
-                    }
-                  })
-              .sum();
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    return found
+        + below.parallelStream()
+            .mapToInt(sub -> list(sub, known, fresh, placeholder, strays))
+            .sum();
+  }
+
+  private static String parent(String file) {
+    int slash = file.lastIndexOf('/');
+    return slash < 0 ? "" : file.substring(0, slash);
   }
 
   /** Moves a file the new site lacks into the backup folder. */
   private void moveAside(Path file) throws IOException {
+    times.touched(relative(target, file.getParent()));
     Path saved = backup.resolve(Integer.toString(aside++));
     mover.move(file, saved);
     done.push(() -> Files.move(saved, file, StandardCopyOption.ATOMIC_MOVE));
@@ -227,6 +252,7 @@ final class Patch {
    */
   private void moveIn(Path staged, Path place) throws IOException {
     createFolders(place.getParent());
+    times.touched(relative(target, place.getParent()));
     if (!Files.exists(place, LinkOption.NOFOLLOW_LINKS)) {
       mover.move(staged, place);
       done.push(() -> Files.delete(place));
@@ -253,6 +279,8 @@ final class Patch {
       createFolders(dir.getParent());
       Files.createDirectory(dir);
       done.push(() -> Files.delete(dir));
+      times.made(relative(target, dir));
+      times.touched(relative(target, dir.getParent()));
     }
     folders.add(dir);
   }
@@ -268,6 +296,8 @@ final class Patch {
     }
     Files.delete(dir);
     done.push(() -> Files.createDirectory(dir));
+    times.removed(relative(target, dir));
+    times.touched(relative(target, dir.getParent()));
   }
 
   /**

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -72,7 +73,7 @@ public final class Publisher {
    * @return how many files the new site has, kept ones included
    */
   public int publish(Path out, SiteWriter site, Set<String> kept) throws IOException {
-    return publish(out, site, kept, false);
+    return publish(out, site, kept, Optional.empty());
   }
 
   /**
@@ -80,15 +81,18 @@ public final class Publisher {
    * swapping in a new folder: {@code kept} stay where they are, untouched, the files {@code site}
    * writes replace theirs one rename each, and the files the new site lacks go (see {@link Patch}).
    * Readers may see old and new files side by side while that happens; when a step fails, the site
-   * is left as it was.
+   * is left as it was. {@code times} tells which folders are as the last build left them, so need
+   * not be listed, and learns their times for the next build.
    *
    * @return how many files the new site has, kept ones included
    */
-  public int patch(Path out, SiteWriter site, Set<String> kept) throws IOException {
-    return publish(out, site, kept, true);
+  public int patch(Path out, SiteWriter site, Set<String> kept, FolderTimes times)
+      throws IOException {
+    return publish(out, site, kept, Optional.of(times));
   }
 
-  private int publish(Path out, SiteWriter site, Set<String> kept, boolean patch)
+  /** Swaps in a new folder when {@code patch} is empty; else patches the old one in place. */
+  private int publish(Path out, SiteWriter site, Set<String> kept, Optional<FolderTimes> patch)
       throws IOException {
     Path target = out.toAbsolutePath().normalize();
     refuseForeign(target);
@@ -104,7 +108,7 @@ public final class Publisher {
   }
 
   private int publish(
-      OutputLock lock, Path target, SiteWriter site, Set<String> kept, boolean patch)
+      OutputLock lock, Path target, SiteWriter site, Set<String> kept, Optional<FolderTimes> patch)
       throws IOException {
     Publication run = new Publication(lock);
     ACTIVE.add(run);
@@ -181,7 +185,8 @@ public final class Publisher {
       this.lock = lock;
     }
 
-    int publish(Path target, SiteWriter site, Set<String> kept, boolean patch) throws IOException {
+    int publish(Path target, SiteWriter site, Set<String> kept, Optional<FolderTimes> patch)
+        throws IOException {
       gate.readLock().lock();
       try {
         staging =
@@ -192,9 +197,9 @@ public final class Publisher {
         gate.readLock().unlock();
       }
       try {
-        FolderSink sink = new FolderSink(staging, gate).over(target, patch);
+        FolderSink sink = new FolderSink(staging, gate).over(target, patch.isPresent());
         for (String relative : kept) {
-          if (patch) {
+          if (patch.isPresent()) {
             sink.reserve(relative);
           } else {
             sink.keep(relative, FolderSink.inside(target, relative));
@@ -203,10 +208,10 @@ public final class Publisher {
         site.writeAll(sink);
         gate.readLock().lock();
         try {
-          if (patch) {
+          if (patch.isPresent()) {
             Set<String> all = new HashSet<>(kept);
             all.addAll(sink.keptAsIs());
-            Patch.commit(target, staging, all, PLACEHOLDER);
+            Patch.commit(target, staging, all, PLACEHOLDER, patch.get());
           } else {
             if (Files.exists(target.resolve(PLACEHOLDER))) {
               Files.copy(target.resolve(PLACEHOLDER), staging.resolve(PLACEHOLDER));

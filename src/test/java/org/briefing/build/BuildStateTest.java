@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.briefing.files.RecordPieces;
+import org.briefing.publish.FolderTimes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,7 +88,12 @@ class BuildStateTest {
     pieces.put(
         "en/data/engagements.json",
         new TreeMap<>(Map.of("2024-05-joint-exercise", new RecordPieces.Piece(2, 900))));
-    return new BuildState("key-of-templates-and-program", records, footprints, files, pieces);
+    Map<String, Long> folders = new TreeMap<>();
+    folders.put("", 1_764_480_000_000L);
+    folders.put("en", 1_764_480_000_123L);
+    folders.put("en/data", FolderTimes.UNKNOWN); // changed as it was looked at
+    return new BuildState(
+        "key-of-templates-and-program", records, footprints, files, pieces, folders);
   }
 
   @Test
@@ -111,6 +117,9 @@ class BuildStateTest {
     assertEquals(
         new RecordPieces.Piece(5_000_000_000L, 280),
         read.pieces().get("en/data/engagements.csv").get("2024-05-joint-exercise"));
+    assertEquals(1_764_480_000_123L, read.folders().get("en"));
+    assertEquals(FolderTimes.UNKNOWN, read.folders().get("en/data"));
+    assertEquals(1_764_480_000_000L, read.folders().get(""), "the top, named by no name");
   }
 
   @Test
@@ -136,7 +145,8 @@ class BuildStateTest {
             reversed(sorted.records()),
             reversed(sorted.footprints(), paths -> reversed(paths)),
             new HashMap<>(sorted.files()),
-            reversed(sorted.pieces(), byId -> reversed(byId)));
+            reversed(sorted.pieces(), byId -> reversed(byId)),
+            reversed(sorted.folders()));
     shuffled.write(out());
     assertArrayEquals(first, Files.readAllBytes(manifest()));
   }
@@ -149,12 +159,16 @@ class BuildStateTest {
     files.put(odd, new BuildState.Output(7, 8));
     Map<String, Set<String>> footprints = new TreeMap<>(plain.footprints());
     footprints.put("2025-01-draft", Set.of(odd, "id\twith a tab"));
-    BuildState state = new BuildState("a\tkey", plain.records(), footprints, files, plain.pieces());
+    Map<String, Long> folders = new TreeMap<>(plain.folders());
+    folders.put("en/a\tpath\nwith\r\nbreaks", 9L);
+    BuildState state =
+        new BuildState("a\tkey", plain.records(), footprints, files, plain.pieces(), folders);
     state.write(out());
     BuildState read = BuildState.read(out()).orElseThrow();
     assertEquals(state, read);
     assertEquals(new BuildState.Output(7, 8), read.files().get(odd));
     assertTrue(read.footprints().get("2025-01-draft").contains(odd));
+    assertEquals(9L, read.folders().get("en/a\tpath\nwith\r\nbreaks"));
   }
 
   @Test

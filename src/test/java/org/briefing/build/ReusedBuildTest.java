@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -237,6 +238,35 @@ class ReusedBuildTest {
     Path clean = Files.createTempDirectory(tmp, "clean-").resolve("site");
     new SiteBuilder().build(options(content, SeedSite.TEMPLATES, clean), false);
     assertEquals(folders(clean), folders(out), "the same folders as a clean build");
+  }
+
+  @Test
+  void foldersLongUnchangedAreNotListedAndAStrayInAChangedOneGoes() throws IOException {
+    Path content = generatedCorpus();
+    Path out = tmp.resolve("site-output");
+    reuse(content, out);
+    // As a site restored from last week's cache: every folder's time long settled.
+    FileTime lastWeek = FileTime.fromMillis(System.currentTimeMillis() - 7 * 24 * 3_600_000L);
+    for (String folder : folders(out)) {
+      Files.setLastModifiedTime(out.resolve(folder), lastWeek);
+    }
+    reuse(content, out); // lists every folder once, and records their times
+    List<String> records =
+        named(out, "engagements").stream()
+            .filter(p -> p.startsWith("en/engagements/") && p.split("/").length == 3)
+            .toList();
+    Files.writeString(out.resolve(records.get(0)).resolve("stray.html"), "dropped in by hand");
+    Path quiet = out.resolve(records.get(1));
+    Files.writeString(quiet.resolve("hidden.html"), "its folder's time set back");
+    Files.setLastModifiedTime(quiet, lastWeek);
+
+    SiteBuilder.Outcome outcome = reuse(content, out);
+
+    assertEquals(0, outcome.rendered(), "nothing changed in the content");
+    assertFalse(Files.exists(out.resolve(records.get(0)).resolve("stray.html")), "found and gone");
+    assertTrue(Files.exists(quiet.resolve("hidden.html")), "a folder as it was is not listed");
+    Files.delete(quiet.resolve("hidden.html"));
+    assertSameAsCleanBuild(content, out, "a stray dropped into a record's folder");
   }
 
   /** The paths under {@code root} with {@code name} as one of their names. */

@@ -31,7 +31,7 @@ class PatchTest {
 
   @TempDir Path tmp;
 
-  private static Publisher.SiteWriter pages(String... namesAndTexts) {
+  static Publisher.SiteWriter pages(String... namesAndTexts) {
     return sink -> {
       for (int i = 0; i < namesAndTexts.length; i += 2) {
         byte[] text = namesAndTexts[i + 1].getBytes(StandardCharsets.UTF_8);
@@ -41,7 +41,7 @@ class PatchTest {
   }
 
   /** Every folder (as "/") and file (with its text) under {@code root}, but the root. */
-  private static Map<String, String> tree(Path root) throws IOException {
+  static Map<String, String> tree(Path root) throws IOException {
     Map<String, String> all = new TreeMap<>();
     try (Stream<Path> paths = Files.walk(root)) {
       for (Path path : paths.filter(p -> !p.equals(root)).toList()) {
@@ -86,7 +86,7 @@ class PatchTest {
     Object kept = Files.getAttribute(out.resolve("en/kept.html"), "unix:ino");
     Object list = Files.getAttribute(out.resolve("en/list.html"), "unix:ino");
 
-    int files = new Publisher().patch(out, newSite(), KEPT);
+    int files = new Publisher().patch(out, newSite(), KEPT, FolderTimes.NONE);
 
     assertEquals(5, files);
     assertEquals(
@@ -126,7 +126,7 @@ class PatchTest {
               Patch.RENAME.move(from, to);
             });
         try {
-          new Publisher().patch(out, newSite(), KEPT);
+          new Publisher().patch(out, newSite(), KEPT, FolderTimes.NONE);
           break;
         } catch (IOException e) {
           failures++;
@@ -150,7 +150,8 @@ class PatchTest {
         .patch(
             out,
             pages("en/list.html", "list of one", "ar/countries/zz/2025/index.html", "a new year"),
-            KEPT);
+            KEPT,
+            FolderTimes.NONE);
 
     assertEquals("a new year", Files.readString(out.resolve("ar/countries/zz/2025/index.html")));
     assertEquals("list of one", Files.readString(out.resolve("en/list.html")));
@@ -162,7 +163,7 @@ class PatchTest {
     Path out = lastSite();
     Files.createDirectories(out.resolve("en/made-by-hand/empty"));
 
-    new Publisher().patch(out, pages("en/made-by-hand", "a page now"), KEPT);
+    new Publisher().patch(out, pages("en/made-by-hand", "a page now"), KEPT, FolderTimes.NONE);
 
     assertEquals("a page now", Files.readString(out.resolve("en/made-by-hand")));
     assertEquals(List.of("site"), siblings(), "the folder went with the backup");
@@ -193,7 +194,8 @@ class PatchTest {
                           // the interrupt holds every sink from here on: this waits for good
                           sink.write("en/new/index.html", stream -> stream.write('2'));
                         },
-                        KEPT);
+                        KEPT,
+                        FolderTimes.NONE);
               } catch (Throwable e) {
                 failure.set(e);
               }
@@ -208,7 +210,7 @@ class PatchTest {
     assertEquals(before, tree(out));
     assertEquals(List.of("site"), siblings(), "the staging folder is gone");
     // the lock is free again: another build into the folder goes ahead
-    new Publisher().patch(out, newSite(), KEPT);
+    new Publisher().patch(out, newSite(), KEPT, FolderTimes.NONE);
     assertEquals("list of one", Files.readString(out.resolve("en/list.html")));
     assertEquals(null, failure.get());
   }
@@ -220,7 +222,9 @@ class PatchTest {
     IOException missing =
         assertThrows(
             IOException.class,
-            () -> new Publisher().patch(out, newSite(), Set.of("index.html", "en/gone.html")));
+            () ->
+                new Publisher()
+                    .patch(out, newSite(), Set.of("index.html", "en/gone.html"), FolderTimes.NONE));
     assertTrue(missing.getMessage().contains("1 of the 2 files"), missing.getMessage());
     assertEquals(before, tree(out));
     assertEquals(List.of("site"), siblings());
