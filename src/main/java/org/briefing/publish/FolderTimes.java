@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -42,9 +43,6 @@ public final class FolderTimes {
   private final Map<String, Long> last;
   private final Set<String> lastFiles;
   private final Map<String, Long> seen = new ConcurrentHashMap<>();
-  private final Set<String> touched = ConcurrentHashMap.newKeySet();
-  private final Set<String> made = ConcurrentHashMap.newKeySet();
-  private final Set<String> removed = ConcurrentHashMap.newKeySet();
   private long lookedAt;
 
   /**
@@ -124,7 +122,6 @@ public final class FolderTimes {
     Long recorded = last.get(folder);
     return recorded != null
         && recorded != UNKNOWN
-        && time != UNKNOWN
         && (recorded == time || recorded / 1000 * 1000 == time);
   }
 
@@ -133,32 +130,15 @@ public final class FolderTimes {
     seen.put(folder, time);
   }
 
-  /** Notes that an entry of {@code folder} was added, removed or replaced. */
-  void touched(String folder) {
-    touched.add(folder);
-  }
-
-  void made(String folder) {
-    made.add(folder);
-  }
-
-  void removed(String folder) {
-    removed.add(folder);
-  }
-
   /**
-   * The times to record for the folder as the patch left it: every folder seen and not removed, and
-   * every one made; those the patch changed, or seen changing too recently, {@link #UNKNOWN}.
+   * The times to record for the next build: each folder's as it was read before it was looked into,
+   * or {@link #UNKNOWN} when it was not yet settled then. A folder the patch then changed has a
+   * later time by the next build, which therefore lists it; one the patch made or removed is found,
+   * or missed, by listing its parent, changed too.
    */
   public Map<String, Long> next() {
-    Map<String, Long> next = new ConcurrentHashMap<>();
-    seen.forEach(
-        (folder, time) -> {
-          if (time != UNKNOWN && !removed.contains(folder)) {
-            next.put(folder, touched.contains(folder) ? UNKNOWN : settled(time, lookedAt));
-          }
-        });
-    made.forEach(folder -> next.put(folder, UNKNOWN));
+    Map<String, Long> next = new HashMap<>(seen.size() * 2);
+    seen.forEach((folder, time) -> next.put(folder, settled(time, lookedAt)));
     return next;
   }
 }

@@ -176,7 +176,14 @@ final class Patch {
     int found =
         times.lastFiles().parallelStream()
             .filter(file -> same.contains(parent(file)))
-            .mapToInt(file -> sort(file, fresh, placeholder, strays))
+            .mapToInt(
+                file -> {
+                  if (kept.contains(file)) {
+                    return 1;
+                  }
+                  stray(file, fresh, placeholder, strays);
+                  return 0;
+                })
             .sum();
     return found
         + listed.parallelStream()
@@ -184,15 +191,11 @@ final class Patch {
             .sum();
   }
 
-  /** 1 for a kept file; a file the new site lacks is added to {@code strays}. */
-  private int sort(String file, Set<String> fresh, String placeholder, Queue<Path> strays) {
-    if (kept.contains(file)) {
-      return 1;
-    }
+  /** Adds a file that is not kept to {@code strays} when the new site lacks it. */
+  private void stray(String file, Set<String> fresh, String placeholder, Queue<Path> strays) {
     if (!fresh.contains(file) && !file.equals(placeholder)) {
       strays.add(target.resolve(file));
     }
-    return 0;
   }
 
   /**
@@ -221,7 +224,7 @@ final class Patch {
           times.found(relative, time); // read before it is listed
           below.add(relative);
         } else {
-          found += sort(relative, fresh, placeholder, strays);
+          stray(relative, fresh, placeholder, strays);
         }
       }
     }
@@ -233,12 +236,11 @@ final class Patch {
 
   private static String parent(String file) {
     int slash = file.lastIndexOf('/');
-    return slash < 0 ? "" : file.substring(0, slash);
+    return slash == -1 ? "" : file.substring(0, slash);
   }
 
   /** Moves a file the new site lacks into the backup folder. */
   private void moveAside(Path file) throws IOException {
-    times.touched(relative(target, file.getParent()));
     Path saved = backup.resolve(Integer.toString(aside++));
     mover.move(file, saved);
     done.push(() -> Files.move(saved, file, StandardCopyOption.ATOMIC_MOVE));
@@ -252,7 +254,6 @@ final class Patch {
    */
   private void moveIn(Path staged, Path place) throws IOException {
     createFolders(place.getParent());
-    times.touched(relative(target, place.getParent()));
     if (!Files.exists(place, LinkOption.NOFOLLOW_LINKS)) {
       mover.move(staged, place);
       done.push(() -> Files.delete(place));
@@ -279,8 +280,6 @@ final class Patch {
       createFolders(dir.getParent());
       Files.createDirectory(dir);
       done.push(() -> Files.delete(dir));
-      times.made(relative(target, dir));
-      times.touched(relative(target, dir.getParent()));
     }
     folders.add(dir);
   }
@@ -296,8 +295,6 @@ final class Patch {
     }
     Files.delete(dir);
     done.push(() -> Files.createDirectory(dir));
-    times.removed(relative(target, dir));
-    times.touched(relative(target, dir.getParent()));
   }
 
   /**

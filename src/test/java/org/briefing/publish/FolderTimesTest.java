@@ -94,6 +94,10 @@ class FolderTimesTest {
     Map<String, Long> times = FolderTimes.look(out, LAST_FILES);
 
     assertEquals(Set.of("", "en", "en/old", "ar"), times.keySet(), "every folder, the top too");
+    assertEquals(
+        Map.of("", times.get(""), "a", FolderTimes.UNKNOWN, "a/b", FolderTimes.UNKNOWN),
+        FolderTimes.look(out, List.of("a/b/page.html")),
+        "a folder that holds only folders, and folders not there, whose time none can tell");
     assertEquals(AN_HOUR_AGO, times.get("en/old"));
     assertEquals(FolderTimes.UNKNOWN, times.get("ar"), "changed a moment ago: listed next time");
     assertEquals(FolderTimes.UNKNOWN, FolderTimes.settled(1_000_000, 1_001_999));
@@ -143,19 +147,26 @@ class FolderTimesTest {
   }
 
   @Test
-  void thePatchRecordsWhatItLeftUnchangedAndForgetsWhatItChanged() throws IOException {
+  void theTimesAPatchRecordsFindWhatIsDroppedInAfterIt() throws IOException {
     Path out = oldSite();
-    FolderTimes times = known(out);
+    FolderTimes first = known(out);
+    new Publisher().patch(out, newSite(), KEPT, first);
+    Map<String, Long> next = first.next();
+    assertEquals(AN_HOUR_AGO, next.get("ar"), "read before the patch, and long settled");
+    assertEquals(AN_HOUR_AGO, next.get("en"), "read before the patch changed it");
+    assertFalse(next.containsKey("en/new"), "made by the patch, which changed its parent");
 
-    new Publisher().patch(out, newSite(), KEPT, times);
-    Map<String, Long> next = times.next();
+    Files.writeString(out.resolve("en/new/stray.html"), "dropped into a folder the patch made");
+    Files.writeString(out.resolve("en/stray.html"), "dropped into a folder the patch changed");
+    Files.writeString(out.resolve("ar/hidden.html"), "behind a folder time set back");
+    setTime(out.resolve("ar"), AN_HOUR_AGO);
+    Set<String> files =
+        Set.of("index.html", "en/kept.html", "en/list.html", "en/new/index.html", "ar/kept.html");
+    new Publisher().patch(out, pages(), files, new FolderTimes(next, files)); // nothing rendered
 
-    assertEquals(Set.of("", "en", "en/new", "ar"), next.keySet(), "en/old is gone");
-    assertEquals(AN_HOUR_AGO, next.get(""), "untouched");
-    assertEquals(AN_HOUR_AGO, next.get("ar"), "untouched");
-    assertEquals(FolderTimes.UNKNOWN, next.get("en"), "files moved in and out");
-    assertEquals(FolderTimes.UNKNOWN, next.get("en/new"), "made by the patch");
-    assertEquals(NEW_SITE, tree(out));
+    Map<String, String> expected = new TreeMap<>(NEW_SITE);
+    expected.put("ar/hidden.html", "behind a folder time set back");
+    assertEquals(expected, tree(out));
   }
 
   @Test
@@ -168,8 +179,8 @@ class FolderTimesTest {
     new Publisher().patch(out, newSite(), KEPT, times);
 
     assertEquals(NEW_SITE, tree(out));
+    assertEquals(AN_HOUR_AGO, times.next().get(""), "the top, listed first");
     assertEquals(AN_HOUR_AGO, times.next().get("ar"));
-    assertFalse(times.next().containsKey("en/old"));
     assertTrue(Files.isDirectory(out.resolve("en/new"), LinkOption.NOFOLLOW_LINKS));
     assertEquals(List.of("site"), siblings());
   }
