@@ -82,31 +82,23 @@ class RelaunchTest {
   @Test
   void flagsGivenByTheUserAreKeptAndNothingIsStartedAgain() throws Exception {
     Path jar = manifestJar();
-    Process check =
-        new ProcessBuilder(java(), "-Xmx256m", "-jar", jar.toString(), "check")
-            .redirectErrorStream(true)
-            .redirectOutput(tmp.resolve("check.log").toFile())
-            .start();
-    boolean[] child = {false};
-    while (check.isAlive()) {
-      child[0] |= check.toHandle().children().findAny().isPresent();
-      Thread.sleep(10);
-    }
-    String log = Files.readString(tmp.resolve("check.log"), StandardCharsets.UTF_8);
-    assertEquals(0, check.exitValue(), log);
-    assertTrue(log.contains("ok: content has no problems"), log);
-    assertFalse(child[0], "-Xmx was chosen by the user: no second run");
+    assertChecksInOneProcess(
+        new ProcessBuilder(java(), "-Xmx256m", "-jar", jar.toString(), "check"),
+        "-Xmx was chosen by the user: no second run");
   }
 
   @Test
   void flagsInTheEnvironmentAreKeptAndNothingIsStartedAgain() throws Exception {
     Path jar = manifestJar();
-    ProcessBuilder builder =
-        new ProcessBuilder(java(), "-jar", jar.toString(), "check")
-            .redirectErrorStream(true)
-            .redirectOutput(tmp.resolve("check.log").toFile());
+    ProcessBuilder builder = new ProcessBuilder(java(), "-jar", jar.toString(), "check");
     builder.environment().put("JDK_JAVA_OPTIONS", "-Xmx256m");
-    Process check = builder.start();
+    assertChecksInOneProcess(builder, "JDK_JAVA_OPTIONS chose -Xmx: no second run");
+  }
+
+  /** Runs {@code check} as {@code builder} says: it succeeds, and never starts a second JVM. */
+  private void assertChecksInOneProcess(ProcessBuilder builder, String why) throws Exception {
+    Process check =
+        builder.redirectErrorStream(true).redirectOutput(tmp.resolve("check.log").toFile()).start();
     boolean[] child = {false};
     while (check.isAlive()) {
       child[0] |= check.toHandle().children().findAny().isPresent();
@@ -115,7 +107,7 @@ class RelaunchTest {
     String log = Files.readString(tmp.resolve("check.log"), StandardCharsets.UTF_8);
     assertEquals(0, check.exitValue(), log);
     assertTrue(log.contains("ok: content has no problems"), log);
-    assertFalse(child[0], "JDK_JAVA_OPTIONS chose -Xmx: no second run");
+    assertFalse(child[0], why);
   }
 
   @Test
