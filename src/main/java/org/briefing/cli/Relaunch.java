@@ -23,6 +23,10 @@ import java.util.Optional;
  * program was not started from a jar (tests, {@code exec:java}), or when {@code
  * BRIEFING_NO_RELAUNCH} is set (the launcher, which passes the settings itself).
  *
+ * <p>The second run is also given every other option the first one was (system properties,
+ * assertions, modules): a {@code -D} on the command line reaches the build as it would without the
+ * second run.
+ *
  * <p>The flags are read from the process's own command line, not from the JVM's management beans:
  * those take about 70 ms to start, a tenth of what this first run costs on the seed site.
  */
@@ -45,7 +49,11 @@ final class Relaunch {
       return Optional.empty();
     }
     Optional<Path> jar = startedFromJar();
-    if (jar.isEmpty() || flagsGiven(jvmOptions(), env)) {
+    if (jar.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> given = jvmOptions();
+    if (flagsGiven(given, env)) {
       return Optional.empty();
     }
     String command = firstWord(args);
@@ -71,6 +79,9 @@ final class Relaunch {
     // What outlives one young collection (the records read, the plan) lives to the end of the
     // build: promoted at once, it is copied once rather than twice (README, "Benchmark").
     line.add(TENURE);
+    // Whatever else the first run was given (system properties, assertions, modules) the build
+    // runs with too; the variables the JVM reads options from pass on with the environment.
+    line.addAll(given);
     line.add("-D" + MARK + "=true");
     line.add("-jar");
     line.add(jar.get().toString());

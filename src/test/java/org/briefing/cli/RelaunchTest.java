@@ -37,6 +37,8 @@ class RelaunchTest {
     Process build =
         new ProcessBuilder(
                 java(),
+                "-Dbriefing.example=passed on",
+                "-ea",
                 "-jar",
                 jar.toString(),
                 "build",
@@ -77,6 +79,9 @@ class RelaunchTest {
     assertTrue(second.contains("-Xmn128m"), "and a young generation that stays small: " + second);
     assertTrue(
         second.contains("-XX:MaxTenuringThreshold=0"), "survivors promoted at once: " + second);
+    assertTrue(
+        second.containsAll(List.of("-Dbriefing.example=passed on", "-ea")),
+        "the options the first run was given: " + second);
   }
 
   @Test
