@@ -173,7 +173,8 @@ public final class SiteBuilder {
     // while the publisher moves them into place, a step that mostly waits on the disk.
     AtomicReference<Background<Map<String, Set<String>>>> footprints = new AtomicReference<>();
     FolderTimes folderTimes =
-        same.map(s -> new FolderTimes(s.folders(), s.files().keySet())).orElse(FolderTimes.NONE);
+        same.map(s -> new FolderTimes(s.folders(), s.files().keySet()))
+            .orElseGet(FolderTimes::none);
     Publisher.SiteWriter writer =
         sink -> {
           SiteRenderer.write(

@@ -31,14 +31,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FolderTimes {
 
-  /** The time of a folder to list next time: changed too recently to trust, or just made. */
+  /** The time of a folder to list next time: it changed too recently to be trusted. */
   public static final long UNKNOWN = Long.MIN_VALUE;
 
   /** How old a folder's time must be when read to be trusted. */
   static final long SETTLED_MILLIS = 2_000;
-
-  /** Nothing known: every folder is listed. */
-  public static final FolderTimes NONE = new FolderTimes(Map.of(), Set.of());
 
   private final Map<String, Long> last;
   private final Set<String> lastFiles;
@@ -46,12 +43,19 @@ public final class FolderTimes {
   private long lookedAt;
 
   /**
+   * For one patch: it learns the times the patch reads, so each patch needs its own.
+   *
    * @param last every folder the last build left, with its time or {@link #UNKNOWN}
    * @param lastFiles every file the last build left
    */
   public FolderTimes(Map<String, Long> last, Set<String> lastFiles) {
     this.last = last;
     this.lastFiles = lastFiles;
+  }
+
+  /** For a patch that knows nothing of the last build's folders: it lists every one. */
+  public static FolderTimes none() {
+    return new FolderTimes(Map.of(), Set.of());
   }
 
   /**

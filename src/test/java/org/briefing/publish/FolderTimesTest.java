@@ -174,7 +174,7 @@ class FolderTimesTest {
     Path out = oldSite();
     Files.writeString(out.resolve("en/old/stray.txt"), "dropped in by hand");
     setTime(out.resolve("en/old"), AN_HOUR_AGO);
-    FolderTimes times = new FolderTimes(Map.of(), Set.of());
+    FolderTimes times = FolderTimes.none();
 
     new Publisher().patch(out, newSite(), KEPT, times);
 

@@ -86,7 +86,7 @@ class PatchTest {
     Object kept = Files.getAttribute(out.resolve("en/kept.html"), "unix:ino");
     Object list = Files.getAttribute(out.resolve("en/list.html"), "unix:ino");
 
-    int files = new Publisher().patch(out, newSite(), KEPT, FolderTimes.NONE);
+    int files = new Publisher().patch(out, newSite(), KEPT, FolderTimes.none());
 
     assertEquals(5, files);
     assertEquals(
@@ -126,7 +126,7 @@ class PatchTest {
               Patch.RENAME.move(from, to);
             });
         try {
-          new Publisher().patch(out, newSite(), KEPT, FolderTimes.NONE);
+          new Publisher().patch(out, newSite(), KEPT, FolderTimes.none());
           break;
         } catch (IOException e) {
           failures++;
@@ -151,7 +151,7 @@ class PatchTest {
             out,
             pages("en/list.html", "list of one", "ar/countries/zz/2025/index.html", "a new year"),
             KEPT,
-            FolderTimes.NONE);
+            FolderTimes.none());
 
     assertEquals("a new year", Files.readString(out.resolve("ar/countries/zz/2025/index.html")));
     assertEquals("list of one", Files.readString(out.resolve("en/list.html")));
@@ -163,7 +163,7 @@ class PatchTest {
     Path out = lastSite();
     Files.createDirectories(out.resolve("en/made-by-hand/empty"));
 
-    new Publisher().patch(out, pages("en/made-by-hand", "a page now"), KEPT, FolderTimes.NONE);
+    new Publisher().patch(out, pages("en/made-by-hand", "a page now"), KEPT, FolderTimes.none());
 
     assertEquals("a page now", Files.readString(out.resolve("en/made-by-hand")));
     assertEquals(List.of("site"), siblings(), "the folder went with the backup");
@@ -195,7 +195,7 @@ class PatchTest {
                           sink.write("en/new/index.html", stream -> stream.write('2'));
                         },
                         KEPT,
-                        FolderTimes.NONE);
+                        FolderTimes.none());
               } catch (Throwable e) {
                 failure.set(e);
               }
@@ -210,7 +210,7 @@ class PatchTest {
     assertEquals(before, tree(out));
     assertEquals(List.of("site"), siblings(), "the staging folder is gone");
     // the lock is free again: another build into the folder goes ahead
-    new Publisher().patch(out, newSite(), KEPT, FolderTimes.NONE);
+    new Publisher().patch(out, newSite(), KEPT, FolderTimes.none());
     assertEquals("list of one", Files.readString(out.resolve("en/list.html")));
     assertEquals(null, failure.get());
   }
@@ -224,7 +224,8 @@ class PatchTest {
             IOException.class,
             () ->
                 new Publisher()
-                    .patch(out, newSite(), Set.of("index.html", "en/gone.html"), FolderTimes.NONE));
+                    .patch(
+                        out, newSite(), Set.of("index.html", "en/gone.html"), FolderTimes.none()));
     assertTrue(missing.getMessage().contains("1 of the 2 files"), missing.getMessage());
     assertEquals(before, tree(out));
     assertEquals(List.of("site"), siblings());
