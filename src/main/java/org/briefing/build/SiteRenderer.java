@@ -58,7 +58,7 @@ public final class SiteRenderer {
    *     preview across rebuilds; a new cache for a one-off build
    */
   public SiteRenderer(Path templates, RenderCache cache) {
-    this.pages = new Pages(templates, cache);
+    this.pages = new Pages(templates, cache, SearchIndex::terms);
     this.cache = cache;
   }
 
@@ -175,12 +175,18 @@ public final class SiteRenderer {
     rest.addAll(new BriefsFeed(archive, this.pages.strings()).plan());
     rest.addAll(new CitationFiles(archive, cache).plan());
     rest.addAll(this.pages.assets());
-    // Each language's first term shard indexes the language's records for all its shards: those
-    // go first, one per core, so that the two indexes are made side by side and early.
+    // Each language's first term shard indexes the language's records for all its shards. The
+    // term shards come after the pages: a record's page reads its body and keeps its terms, so the
+    // index finds them made instead of parsing every body a second time. The two first shards
+    // come first among them, one per core, so the two indexes are made side by side, and the
+    // many small files left (feeds, citations) keep both cores busy to the end.
     List<PlannedFile> all = new ArrayList<>();
-    heavy.stream().filter(f -> f.path().endsWith("/search/terms/0.js")).forEach(all::add);
-    heavy.stream().filter(f -> !f.path().endsWith("/search/terms/0.js")).forEach(all::add);
+    heavy.stream().filter(f -> !isTermShard(f)).forEach(all::add);
     all.addAll(pages);
+    heavy.stream().filter(f -> f.path().endsWith("/search/terms/0.js")).forEach(all::add);
+    heavy.stream()
+        .filter(f -> isTermShard(f) && !f.path().endsWith("/search/terms/0.js"))
+        .forEach(all::add);
     all.addAll(rest);
     return List.copyOf(all);
   }
@@ -231,6 +237,10 @@ public final class SiteRenderer {
       files.addAll(touched.get());
     }
     return Optional.of(files);
+  }
+
+  private static boolean isTermShard(PlannedFile file) {
+    return file.path().contains("/search/terms/");
   }
 
   /** Where {@code files} go. */

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -32,8 +33,8 @@ import java.util.function.Supplier;
  * program, templates or strings).
  *
  * <p>Terms are stored by record id with the hash of the record's files; an entry whose record has
- * changed since is never used. Thread-safe: each language is recorded by one thread at a time, the
- * languages by different ones.
+ * changed since is never used. Thread-safe: pages of one language, rendered side by side, record
+ * into their language's table one at a time.
  */
 public final class RecordTerms {
 
@@ -121,18 +122,40 @@ public final class RecordTerms {
   public Terms of(String lang, String id, Supplier<Terms> make) {
     Kept kept = earlier.getOrDefault(lang, Map.of()).get(id);
     if (kept != null) {
-      Terms terms = decode(tables.get(lang), kept.bytes());
+      String[] table = tables.get(lang);
+      Terms terms = decode(i -> table[i], kept.bytes());
       if (terms != null) {
         recorder(lang).keep(id, kept);
         return terms;
       }
     }
-    Terms terms = make.get();
     String hash = hashes.get(id);
-    if (hash != null) {
-      recorder(lang).add(id, hash, terms);
+    if (hash == null) {
+      return make.get();
     }
+    Terms made = recorder(lang).terms(id);
+    if (made != null) { // offered by the record's page
+      return made;
+    }
+    Terms terms = make.get();
+    recorder(lang).add(id, hash, terms);
     return terms;
+  }
+
+  /**
+   * Records the terms of the record {@code id} in {@code lang}, made by {@code make}, unless they
+   * are known already: from the last build, or recorded earlier in this one. A page that has read
+   * its record's body offers them, so that {@link #of} need not read the body again.
+   */
+  public void offer(String lang, String id, Supplier<Terms> make) {
+    String hash = hashes.get(id);
+    if (hash == null || earlier.getOrDefault(lang, Map.of()).containsKey(id)) {
+      return;
+    }
+    Recorder recorder = recorder(lang);
+    if (!recorder.has(id)) {
+      recorder.add(id, hash, make.get());
+    }
   }
 
   /**
@@ -161,14 +184,14 @@ public final class RecordTerms {
   }
 
   /** The terms {@code bytes} number in {@code table}; null when they do not fit it (damaged). */
-  private static Terms decode(String[] table, byte[] bytes) {
+  private static Terms decode(IntFunction<String> table, byte[] bytes) {
     int[] at = {0};
     try {
       int count = readNumber(bytes, at);
       String[] words = new String[count];
       int[] weights = new int[count];
       for (int i = 0; i < count; i++) {
-        words[i] = table[readNumber(bytes, at)];
+        words[i] = table.apply(readNumber(bytes, at));
         weights[i] = readNumber(bytes, at);
       }
       return at[0] == bytes.length ? new Terms(words, weights) : null;
@@ -222,6 +245,16 @@ public final class RecordTerms {
     /** Records the terms of a record that did not change, as the last build kept them. */
     synchronized void keep(String id, Kept kept) {
       records.putIfAbsent(id, kept); // a second search plan of the same build: the same terms
+    }
+
+    synchronized boolean has(String id) {
+      return records.containsKey(id);
+    }
+
+    /** The terms recorded for {@code id}, or null. */
+    synchronized Terms terms(String id) {
+      Kept kept = records.get(id);
+      return kept == null ? null : decode(words::get, kept.bytes());
     }
 
     synchronized void add(String id, String hash, Terms terms) {

@@ -107,8 +107,8 @@ final class Bounds {
     int run = 0;
     char runOf = 0;
     int slashes = 0; // backslashes just before `c`
-    // Every body passes here before it is parsed, twice per build: the characters are read from
-    // an array and copied in runs, as few of them are ever escaped.
+    // Every body passes here before it is parsed, once per language and build: the characters are
+    // read from an array and copied in runs, as few of them are ever escaped.
     char[] chars = line.toCharArray();
     int copied = 0; // chars before this are in `out`
     for (int i = 0; i < chars.length; i++) {

@@ -135,7 +135,24 @@ public final class MarkdownRenderer {
    * attributes): the page's digits, for one.
    */
   public String render(String markdown, UnaryOperator<String> prose) {
+    return render(parse(markdown), prose);
+  }
+
+  /** A body as HTML (as {@link #render(String, UnaryOperator)} makes it) and as plain text. */
+  public record Rendered(String html, String text) {}
+
+  /**
+   * The body as HTML, as {@link #render(String, UnaryOperator)} makes it, and its words as {@link
+   * PlainText} reads them, from one parse: a build reads every body for its page and for the search
+   * index, and parsing is most of what either costs.
+   */
+  public Rendered renderWithText(String markdown, UnaryOperator<String> prose) {
     Node document = parse(markdown);
+    String text = PlainText.of(document); // before the document is tidied for the page
+    return new Rendered(render(document, prose), text);
+  }
+
+  private String render(Node document, UnaryOperator<String> prose) {
     document.accept(new Tidy());
     if (prose != UnaryOperator.<String>identity()) {
       document.accept(

@@ -29,54 +29,56 @@ public final class PlainText {
   private final MarkdownRenderer markdown = new MarkdownRenderer();
 
   public String of(String markdown) {
+    return of(this.markdown.parse(markdown));
+  }
+
+  /** The words of a parsed body; the page renderer reads them before it changes the document. */
+  static String of(Node document) {
     StringBuilder out = new StringBuilder();
-    this.markdown
-        .parse(markdown)
-        .accept(
-            new AbstractVisitor() {
-              @Override
-              public void visit(Text text) {
-                out.append(text.getLiteral());
-              }
+    document.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Text text) {
+            out.append(text.getLiteral());
+          }
 
-              @Override
-              public void visit(Code code) {
-                out.append(code.getLiteral());
-              }
+          @Override
+          public void visit(Code code) {
+            out.append(code.getLiteral());
+          }
 
-              @Override
-              public void visit(HtmlInline html) {
-                if (!isComment(html.getLiteral())) {
-                  out.append(html.getLiteral());
-                }
-              }
+          @Override
+          public void visit(HtmlInline html) {
+            if (!isComment(html.getLiteral())) {
+              out.append(html.getLiteral());
+            }
+          }
 
-              @Override
-              public void visit(HtmlBlock html) {
-                if (!isComment(html.getLiteral())) {
-                  out.append(' ').append(html.getLiteral()).append(' ');
-                }
-              }
+          @Override
+          public void visit(HtmlBlock html) {
+            if (!isComment(html.getLiteral())) {
+              out.append(' ').append(html.getLiteral()).append(' ');
+            }
+          }
 
-              @Override
-              public void visit(SoftLineBreak lineBreak) {
-                out.append(' ');
-              }
+          @Override
+          public void visit(SoftLineBreak lineBreak) {
+            out.append(' ');
+          }
 
-              @Override
-              public void visit(HardLineBreak lineBreak) {
-                out.append(' ');
-              }
+          @Override
+          public void visit(HardLineBreak lineBreak) {
+            out.append(' ');
+          }
 
-              @Override
-              protected void visitChildren(Node parent) {
-                super.visitChildren(parent);
-                if (parent instanceof Block
-                    || parent instanceof CustomNode) { // table cells are custom
-                  out.append(' ');
-                }
-              }
-            });
+          @Override
+          protected void visitChildren(Node parent) {
+            super.visitChildren(parent);
+            if (parent instanceof Block || parent instanceof CustomNode) { // table cells are custom
+              out.append(' ');
+            }
+          }
+        });
     return collapseSpaces(out).strip();
   }
 

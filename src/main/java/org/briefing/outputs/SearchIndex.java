@@ -248,12 +248,21 @@ public final class SearchIndex {
 
   /** The terms of the record {@code e} in {@code lang}, with their weights. */
   private RecordTerms.Terms terms(Engagement e, Lang lang) {
+    return terms(e, lang, plainText.of(e.textFor(lang).body().text()));
+  }
+
+  /**
+   * The terms of the record {@code e} in {@code lang}, whose body reads {@code bodyText} as {@link
+   * PlainText} reads it: for a page that has parsed the body already.
+   */
+  public static RecordTerms.Terms terms(Engagement e, Lang lang, String bodyText) {
+    SearchAnalysis analysis = SearchAnalysis.rules();
     Translation text = e.textFor(lang);
     Map<String, Integer> weights = new HashMap<>();
     for (String term : analysis.terms(text.title() + " " + text.summary())) {
       weights.merge(term, TITLE_WEIGHT, Integer::sum);
     }
-    StringBuilder rest = new StringBuilder(plainText.of(text.body().text()));
+    StringBuilder rest = new StringBuilder(bodyText);
     rest.append(' ').append(e.type().label().get(lang));
     for (Country c : e.countries()) {
       rest.append(' ').append(c.name().get(lang));

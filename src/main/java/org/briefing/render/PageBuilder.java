@@ -49,13 +49,19 @@ final class PageBuilder {
   private final MarkdownRenderer markdown;
   private final Strings strings;
   private final RenderCache cache;
+  private final Pages.SearchTerms searchTerms;
   private final String cardKind;
   private final Charts charts;
   private final Collation collation;
   private final PageContexts contexts;
 
   PageBuilder(
-      Archive archive, Lang lang, Strings strings, MarkdownRenderer markdown, RenderCache cache) {
+      Archive archive,
+      Lang lang,
+      Strings strings,
+      MarkdownRenderer markdown,
+      RenderCache cache,
+      Pages.SearchTerms searchTerms) {
     this.archive = archive;
     this.config = archive.site().config();
     this.lang = lang;
@@ -64,6 +70,7 @@ final class PageBuilder {
     this.strings = strings;
     this.charts = new Charts(l);
     this.cache = cache;
+    this.searchTerms = searchTerms;
     this.cardKind = "card-" + lang.code();
     this.collation = Collation.of(lang);
     this.contexts = new PageContexts(config, lang, l, strings);
@@ -252,6 +259,8 @@ final class PageBuilder {
             e.hasTranslation(lang.other()),
             List.of());
     List<SourceView> sources = e.sources().stream().map(this::source).toList();
+    MarkdownRenderer.Rendered body = markdown.renderWithText(text.get().body().text(), l::text);
+    cache.offerTerms(lang, e, () -> searchTerms.of(e, lang, body.text()));
     List<Card> related =
         e.related().stream().map(archive::find).flatMap(Optional::stream).map(this::card).toList();
     List<CorrectionView> corrections =
@@ -272,7 +281,7 @@ final class PageBuilder {
             l.t("status_" + e.status().key() + "_explained"),
             e.actors().stream().map(a -> link(Routes.actor(lang, a), a.name())).toList(),
             e.topics().stream().map(t -> t.label().get(lang)).sorted(collation.names()).toList(),
-            markdown.render(text.get().body().text(), l::text),
+            body.html(),
             sources,
             related,
             archive.previous(e).map(this::card).orElse(null),

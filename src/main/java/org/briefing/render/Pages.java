@@ -15,6 +15,7 @@ import org.briefing.archive.DatePages;
 import org.briefing.archive.MonthlyBriefs;
 import org.briefing.files.OutputSink;
 import org.briefing.files.PlannedFile;
+import org.briefing.files.RecordTerms;
 import org.briefing.graphics.GraphicViews;
 import org.briefing.i18n.Localizer;
 import org.briefing.i18n.Strings;
@@ -40,17 +41,26 @@ public final class Pages {
   private final Strings strings;
   private final MarkdownRenderer markdown = new MarkdownRenderer();
   private final RenderCache cache;
+  private final SearchTerms searchTerms;
+
+  /** How the search index makes a record's terms from the words of its body. */
+  public interface SearchTerms {
+    RecordTerms.Terms of(Engagement e, Lang lang, String bodyText);
+  }
 
   /**
    * @param templates the templates folder: {@code .ftlh} files, {@code strings.yaml} and {@code
    *     assets/}
    * @param cache what earlier renders made of records that have not changed since
+   * @param searchTerms how the search index reads a body's words: a record's page, which parses the
+   *     body anyway, hands the index its terms through {@code cache}
    */
-  public Pages(Path templates, RenderCache cache) {
+  public Pages(Path templates, RenderCache cache, SearchTerms searchTerms) {
     this.templates = templates;
     this.engine = new TemplateEngine(templates.toFile());
     this.strings = Strings.load(templates.resolve("strings.yaml"));
     this.cache = cache;
+    this.searchTerms = searchTerms;
   }
 
   /** The interface's words, read from the templates folder. */
@@ -60,7 +70,8 @@ public final class Pages {
 
   /** The pages of {@code archive} in {@code lang}. */
   public InLanguage in(Archive archive, Lang lang) {
-    return new InLanguage(archive, new PageBuilder(archive, lang, strings, markdown, cache));
+    return new InLanguage(
+        archive, new PageBuilder(archive, lang, strings, markdown, cache, searchTerms));
   }
 
   /** The pages of one language, and its records as its lists show them. */

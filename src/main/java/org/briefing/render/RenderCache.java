@@ -62,6 +62,19 @@ public final class RenderCache {
   }
 
   /**
+   * Keeps the search terms of {@code e} in {@code lang}, made by {@code make}, for {@link #terms}
+   * to find, unless they are known already. Nothing is made when nothing would keep them (a build
+   * that records no terms).
+   */
+  public void offerTerms(Lang lang, Engagement e, Supplier<RecordTerms.Terms> make) {
+    if (keepRecordData) {
+      get("terms-" + lang.code(), e, make);
+    } else {
+      terms.offer(lang.code(), e.id(), make);
+    }
+  }
+
+  /**
    * A record's part of a file that carries every record, made by {@code make}: kept for the
    * preview, made afresh for a one-off build (which writes it once).
    */

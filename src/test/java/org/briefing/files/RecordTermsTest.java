@@ -88,6 +88,55 @@ class RecordTermsTest {
   }
 
   @Test
+  void termsAPageOfferedAreFoundWithoutMakingThemAgainAndKeptForTheNextBuild() throws IOException {
+    Path file = dir.resolve("terms.bin");
+    Map<String, String> hashes = new HashMap<>(Map.of("a", "ha", "b", "hb"));
+    RecordTerms.Terms a = terms("qatar", "3", "visit", "1");
+    RecordTerms.Terms b = terms("زيارة", "3", "qatar", "1");
+
+    RecordTerms first = RecordTerms.recording(hashes);
+    first.offer("en", "a", making(a));
+    first.offer("en", "a", making(terms("twice", "1")));
+    assertEquals(1, made.get(), "offered once, made once");
+    assertSameTerms(a, first.of("en", "a", making(terms("again", "1"))));
+    assertEquals(1, made.get(), "the index finds the page's terms");
+    first.of("ar", "b", making(b));
+    first.write(file);
+
+    // The next build: a has not changed, so a page offering its terms makes nothing.
+    RecordTerms second = RecordTerms.read(file, hashes);
+    second.offer("en", "a", making(terms("unchanged", "1")));
+    assertEquals(2, made.get());
+    assertSameTerms(a, second.of("en", "a", making(terms())));
+    assertSameTerms(b, second.of("ar", "b", making(terms())));
+    assertEquals(2, made.get());
+
+    // A build that records nothing has nowhere to keep an offer, so it makes nothing.
+    RecordTerms.none().offer("en", "a", making(a));
+    assertEquals(2, made.get());
+  }
+
+  @Test
+  void pagesOfferingSideBySideKeepEveryRecordsOwnTerms() throws Exception {
+    Map<String, String> hashes = new HashMap<>();
+    for (int i = 0; i < 400; i++) {
+      hashes.put("r" + i, "h" + i);
+    }
+    RecordTerms recording = RecordTerms.recording(hashes);
+    java.util.stream.IntStream.range(0, 400)
+        .parallel()
+        .forEach(i -> recording.offer("en", "r" + i, () -> terms("word" + i, "1", "shared", "2")));
+    Path file = dir.resolve("terms.bin");
+    recording.write(file);
+    RecordTerms read = RecordTerms.read(file, hashes);
+    for (int i = 0; i < 400; i++) {
+      assertSameTerms(
+          terms("word" + i, "1", "shared", "2"), read.of("en", "r" + i, making(terms())));
+    }
+    assertEquals(0, made.get());
+  }
+
+  @Test
   void aDamagedOrForeignFileOnlyCostsMakingTheTermsAgain() throws IOException {
     Path file = dir.resolve("terms.bin");
     Map<String, String> hashes = Map.of("a", "ha");

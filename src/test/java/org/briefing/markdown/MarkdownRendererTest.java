@@ -269,4 +269,30 @@ class MarkdownRendererTest {
       assertEquals("قطر", page.selectFirst("strong").text());
     }
   }
+
+  /**
+   * A record's page reads its body once, for the page and for the search index: both must get
+   * exactly what reading it on its own gives them, or the index would differ between builds that
+   * read the body at the page and builds that did not.
+   */
+  @Nested
+  class OneReadingForPageAndIndex {
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "**Qatar** and [Syria](https://example.org/sy) signed 12 accords.",
+          "# Heading\n\n<!-- an editor's note -->\nText <b>bold</b> after.\n\n<div>block</div>",
+          "| a | b |\n|---|---|\n| 1 | 2 |\n\n`code 3` and <https://example.org>",
+          "> quote\n> - item [^1]\n\n[^1]: a note with 4 words",
+          "وقّع الوزيران مذكرة في 12 مايو\n\n- بند 1\n- بند 2",
+        })
+    void givesThePageItsHtmlAndTheIndexItsWordsAsTwoReadingsWould(String markdown) {
+      java.util.function.UnaryOperator<String> prose = t -> t.replace('1', '١');
+      MarkdownRenderer.Rendered both = renderer.renderWithText(markdown, prose);
+      assertEquals(renderer.render(markdown, prose), both.html());
+      assertEquals(new PlainText().of(markdown), both.text());
+      assertFalse(both.text().contains("١"), "the page's digits are not the index's words");
+    }
+  }
 }
