@@ -29,6 +29,9 @@ class Utf8WriterTest {
     // Far past one chunk, so that chunks break at every kind of character, pairs included.
     while (expected.length() < 400_000) {
       String piece = PIECES[random.nextInt(PIECES.length)];
+      if (random.nextInt(50) == 0) { // longer than a chunk: a sitemap's or a data file's text
+        piece = piece.repeat(2_000 + random.nextInt(4_000));
+      }
       switch (random.nextInt(4)) {
         case 0 -> writer.write(piece);
         case 1 -> writer.write(piece.toCharArray());
