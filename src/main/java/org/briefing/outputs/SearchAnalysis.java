@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,8 +45,6 @@ public final class SearchAnalysis {
   private record Stemmer(int from, int to, List<List<Rule>> steps) {}
 
   private final byte[] table;
-  // Looked up once per character of every record: bit sets first, so that most characters (kept
-  // as they are) cost no boxing and no hashing.
   private final BitSet drop = new BitSet();
   private final BitSet folded = new BitSet();
   private final Map<Integer, String> fold = new HashMap<>();
@@ -53,6 +52,21 @@ public final class SearchAnalysis {
   private final Map<String, String> stems = new ConcurrentHashMap<>();
 
   private static final int MAX_REMEMBERED_STEMS = 200_000;
+
+  // Looked up once per character of every record, so the characters of the Basic Multilingual
+  // Plane (all that records are written in) are read from arrays; other planes take the sets.
+  private static final byte KEEP = 0;
+  private static final byte DROP = 1;
+  private static final byte FOLD = 2;
+  private final byte[] action = new byte[Character.MIN_SUPPLEMENTARY_CODE_POINT];
+  private static final boolean[] WORD = wordCharacters();
+
+  /**
+   * Each render thread's own memory of stems by the characters of the word, consulted before a word
+   * is made a string and looked up in {@link #stems}: most words of a record have been seen.
+   */
+  private final ThreadLocal<StemMemo> memo =
+      ThreadLocal.withInitial(() -> new StemMemo(MAX_REMEMBERED_STEMS));
 
   private static final SearchAnalysis RULES = load();
 
@@ -69,6 +83,9 @@ public final class SearchAnalysis {
         .fields()
         .forEachRemaining(e -> fold.put(e.getKey().codePointAt(0), e.getValue().asText()));
     fold.keySet().forEach(folded::set);
+    for (int c = 0; c < action.length; c++) {
+      action[c] = drop.get(c) ? DROP : folded.get(c) ? FOLD : KEEP;
+    }
     for (JsonNode s : root.path("stemmers")) {
       List<List<Rule>> steps = new ArrayList<>();
       for (JsonNode step : s.path("steps")) {
@@ -104,43 +121,92 @@ public final class SearchAnalysis {
 
   /** The terms of {@code text}, in order, repeats kept. */
   public List<String> terms(String text) {
-    // Every character of every record passes here twice (once per language): plain loops over
-    // arrays, where a stream of code points and a regex cost several times as much.
-    char[] normal =
-        Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).toCharArray();
-    StringBuilder kept = new StringBuilder(normal.length);
-    int run = 0; // where the characters kept as they are began
-    for (int i = 0; i < normal.length; ) {
-      int c = Character.codePointAt(normal, i);
-      int next = i + Character.charCount(c);
-      if (drop.get(c) || folded.get(c)) {
-        kept.append(normal, run, i - run);
-        if (!drop.get(c)) {
-          kept.append(fold.get(c));
-        }
-        run = next;
-      }
-      i = next;
-    }
-    kept.append(normal, run, normal.length - run);
-    char[] chars = new char[kept.length()];
-    kept.getChars(0, chars.length, chars, 0);
-    List<String> out = new ArrayList<>();
-    int start = -1; // where the word being read began, or -1 between words
+    // Every character of every record passes here twice (once per language): one loop over an
+    // array, where a stream of code points and a regex cost several times as much.
+    String normal = isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
+    char[] chars = normal.toLowerCase(Locale.ROOT).toCharArray();
+    Words words = new Words(memo.get());
     for (int i = 0; i < chars.length; ) {
-      int c = Character.codePointAt(chars, i);
-      if (isWordCharacter(c)) {
-        start = start < 0 ? i : start;
-      } else if (start >= 0) {
-        out.add(stem(new String(chars, start, i - start)));
-        start = -1;
+      char ch = chars[i];
+      if (!Character.isSurrogate(ch)) {
+        i++;
+        byte act = action[ch];
+        if (act == KEEP) {
+          words.take(ch);
+        } else if (act == FOLD) {
+          words.takeAll(fold.get((int) ch));
+        }
+      } else {
+        int c = Character.codePointAt(chars, i);
+        i += Character.charCount(c);
+        if (folded.get(c) && !drop.get(c)) {
+          words.takeAll(fold.get(c));
+        } else if (!drop.get(c)) {
+          words.take(c);
+        }
       }
-      i += Character.charCount(c);
     }
-    if (start >= 0) {
-      out.add(stem(new String(chars, start, chars.length - start)));
+    return words.end();
+  }
+
+  /** ASCII is the same in every normal form: English text need not be normalised. */
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
     }
-    return out;
+    return true;
+  }
+
+  /** The words of one text as they are read, each stemmed as it ends. */
+  private final class Words {
+    private final StemMemo memo;
+    private final List<String> out = new ArrayList<>();
+    private char[] word = new char[32];
+    private int length;
+
+    Words(StemMemo memo) {
+      this.memo = memo;
+    }
+
+    void take(int c) {
+      if (c < WORD.length ? WORD[c] : isWordCharacter(c)) {
+        if (length + 2 > word.length) {
+          word = Arrays.copyOf(word, word.length * 2);
+        }
+        length += Character.toChars(c, word, length);
+      } else if (length > 0) {
+        out.add(stem(word, length));
+        length = 0;
+      }
+    }
+
+    void takeAll(String folded) {
+      folded.codePoints().forEach(this::take);
+    }
+
+    List<String> end() {
+      take(' ');
+      return out;
+    }
+
+    private String stem(char[] word, int length) {
+      String known = memo.get(word, length);
+      if (known == null) {
+        known = SearchAnalysis.this.stem(new String(word, 0, length));
+        memo.put(word, length, known);
+      }
+      return known;
+    }
+  }
+
+  private static boolean[] wordCharacters() {
+    boolean[] word = new boolean[Character.MIN_SUPPLEMENTARY_CODE_POINT];
+    for (int c = 0; c < word.length; c++) {
+      word[c] = isWordCharacter(c);
+    }
+    return word;
   }
 
   /** A letter or a number: what the browser's {@code [\p{L}\p{N}]} matches. */
@@ -168,7 +234,7 @@ public final class SearchAnalysis {
    * has words, so most are stemmed once. The memory is bounded for the preview, which runs for days
    * and may see any text.
    */
-  private String stem(String word) {
+  String stem(String word) {
     String known = stems.get(word);
     if (known != null) {
       return known;
