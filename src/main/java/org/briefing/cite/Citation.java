@@ -1,6 +1,5 @@
 package org.briefing.cite;
 
-import java.util.Locale;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.briefing.model.PartialDate;
@@ -65,7 +64,8 @@ public record Citation(
   }
 
   static String twoDigits(int n) {
-    return String.format(Locale.ROOT, "%02d", n);
+    // Every record's citation files ask twice; String.format parses its pattern each time.
+    return n >= 0 && n < 10 ? "0" + n : String.valueOf(n);
   }
 
   /**
@@ -73,18 +73,15 @@ public record Citation(
    * should hold, but a file format must survive) become single spaces.
    */
   static String oneLine(String text) {
+    if (isOneLine(text.toCharArray())) {
+      return text; // as nearly every title is: asked several times for every record
+    }
     StringBuilder out = new StringBuilder(text.length());
     boolean space = false;
     for (int i = 0; i < text.length(); ) {
       int c = text.codePointAt(i);
       i += Character.charCount(c);
-      boolean blank =
-          Character.isWhitespace(c)
-              || Character.isISOControl(c)
-              || c == 0x2028
-              || c == 0x2029
-              || c == 0x85;
-      if (blank) {
+      if (isBlank(c)) {
         space = out.length() > 0;
       } else {
         if (space) {
@@ -95,5 +92,30 @@ public record Citation(
       }
     }
     return out.toString();
+  }
+
+  /**
+   * No character {@link #oneLine} would change: single spaces between words, nothing else blank.
+   */
+  private static boolean isOneLine(char[] chars) {
+    for (int i = 0; i < chars.length; i++) {
+      char c = chars[i];
+      if (c == ' ') {
+        if (i == 0 || i == chars.length - 1 || chars[i + 1] == ' ') {
+          return false;
+        }
+      } else if (c < 0x80 ? c < 0x20 || c == 0x7f : isBlank(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isBlank(int c) {
+    return Character.isWhitespace(c)
+        || Character.isISOControl(c)
+        || c == 0x2028
+        || c == 0x2029
+        || c == 0x85;
   }
 }
