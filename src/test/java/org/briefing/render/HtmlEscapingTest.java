@@ -1,0 +1,74 @@
+package org.briefing.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import freemarker.core.HTMLOutputFormat;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pages escape every value as Freemarker's own HTML format does, character for character: the
+ * faster loop must not let a single {@code <} or quote through, nor change any other text.
+ */
+class HtmlEscapingTest {
+
+  private static final String[] PIECES = {
+    "<",
+    ">",
+    "&",
+    "\"",
+    "'",
+    "<script>",
+    "&amp;",
+    "قطر",
+    "وزير",
+    "Qatar",
+    " ",
+    "\n",
+    "😀",
+    "\uD83D",
+    "=",
+    "`",
+    "/",
+    "\u0000",
+    "«",
+    "»",
+    "ـ",
+    "\u200f"
+  };
+
+  @Test
+  void escapesEveryTextExactlyAsFreemarkersHtmlFormat() throws Exception {
+    Random random = new Random(20261130L);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int k = random.nextInt(16); k > 0; k--) {
+        text.append(PIECES[random.nextInt(PIECES.length)]);
+      }
+      String t = text.toString();
+      String expected = HTMLOutputFormat.INSTANCE.escapePlainText(t);
+      assertEquals(expected, HtmlEscaping.INSTANCE.escapePlainText(t), t);
+      assertEquals(expected, written(t), t);
+    }
+  }
+
+  @Test
+  void aTemplateShowsValuesEscapedAndItsOwnMarkupAsIs(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+    java.nio.file.Files.writeString(
+        dir.resolve("t.ftlh"), "<p title=\"${v}\">${v}</p>${m?no_esc}${v?esc}");
+    String page =
+        new TemplateEngine(dir.toFile())
+            .render("t.ftlh", java.util.Map.of("v", "<b>\"Qatar's\" & قطر</b>", "m", "<i>ok</i>"));
+    String escaped = "&lt;b&gt;&quot;Qatar&#39;s&quot; &amp; قطر&lt;/b&gt;";
+    assertEquals("<p title=\"" + escaped + "\">" + escaped + "</p><i>ok</i>" + escaped, page);
+  }
+
+  private static String written(String text) throws IOException {
+    StringWriter out = new StringWriter();
+    HtmlEscaping.INSTANCE.output(text, out);
+    return out.toString();
+  }
+}
