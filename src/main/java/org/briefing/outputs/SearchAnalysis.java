@@ -75,6 +75,11 @@ public final class SearchAnalysis {
     return RULES;
   }
 
+  /** A new analysis of the same table, remembering no stems yet: for tests of the stemming. */
+  static SearchAnalysis fresh() {
+    return load();
+  }
+
   private SearchAnalysis(byte[] table) throws IOException {
     this.table = table;
     JsonNode root = new ObjectMapper().readTree(table);

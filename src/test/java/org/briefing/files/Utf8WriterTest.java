@@ -17,7 +17,23 @@ class Utf8WriterTest {
 
   /** Arabic, Latin, an emoji (a surrogate pair), markup and a combining mark. */
   private static final String[] PIECES = {
-    "التعاون الأمني", " ", "security", "<p>", "😀", "\u0651", "&amp;", "\n", "ـ", "Qatar"
+    "التعاون الأمني",
+    " ",
+    "security",
+    "<p>",
+    "😀",
+    "\u0651",
+    "&amp;",
+    "\n",
+    "ـ",
+    "Qatar",
+    // the first and last character of each length of UTF-8, and a letter of the last plane
+    "\u007f\u0080",
+    "\u07ff\u0800",
+    "€\u200f",
+    "\uffff",
+    "\uD800\uDC00",
+    "\uDB40\uDC41"
   };
 
   @Test
@@ -62,6 +78,31 @@ class Utf8WriterTest {
     reference.close();
     assertArrayEquals(jdk.toByteArray(), ours.toByteArray());
     assertEquals("a?b?c?", ours.toString(StandardCharsets.UTF_8), "until the writer is closed");
+  }
+
+  @Test
+  void flushingReachesTheFileAndClosingClosesIt() throws IOException {
+    int[] flushes = {0};
+    boolean[] closed = {false};
+    ByteArrayOutputStream file =
+        new ByteArrayOutputStream() {
+          @Override
+          public void flush() {
+            flushes[0]++;
+          }
+
+          @Override
+          public void close() {
+            closed[0] = true;
+          }
+        };
+    Writer writer = OutputSink.utf8(file);
+    writer.append("قطر").append(' ').append("Qatar");
+    writer.flush();
+    assertEquals("قطر Qatar", file.toString(StandardCharsets.UTF_8));
+    assertEquals(1, flushes[0], "a flushed page is in the file's stream, not held back");
+    writer.close();
+    assertTrue(closed[0], "closing the writer closes the file");
   }
 
   private static void write(Writer writer, int c) {

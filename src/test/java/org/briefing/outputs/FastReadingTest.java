@@ -103,7 +103,7 @@ class FastReadingTest {
     "studies"
   };
 
-  private final SearchAnalysis analysis = SearchAnalysis.rules();
+  private final SearchAnalysis analysis = SearchAnalysis.fresh();
 
   @Test
   void readsEveryTextAsThePlainReadingOfTheRulesDoes() throws IOException {
