@@ -3,6 +3,7 @@ package org.briefing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** File handling the tests share. */
@@ -26,5 +27,23 @@ public final class TestFiles {
       }
     }
     return to;
+  }
+
+  /**
+   * Removes {@code folder}, everything in it included, when the test JVM exits: for a site built
+   * once and shared by several test classes, which no {@code @TempDir} outlives. Each test run
+   * would otherwise leave its sites behind in the system's temporary folder.
+   */
+  public static void deleteOnExit(Path folder) {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try (Stream<Path> files = Files.walk(folder)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                  } catch (IOException e) {
+                    System.err.println("could not remove the test folder " + folder + ": " + e);
+                  }
+                }));
   }
 }

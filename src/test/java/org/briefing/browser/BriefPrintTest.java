@@ -43,6 +43,7 @@ class BriefPrintTest {
   static void start() throws IOException {
     browser = Browser.startOrSkip();
     Path tmp = Files.createTempDirectory("brief-print-");
+    TestFiles.deleteOnExit(tmp);
     Path content = TestFiles.copyTree(Path.of("content"), tmp.resolve("content"));
     List<Path> sources;
     try (Stream<Path> dirs = Files.list(content.resolve("engagements"))) {

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.briefing.TestFiles;
 import org.briefing.build.SiteBuilder;
 
 /**
@@ -34,20 +34,12 @@ final class BuiltSite {
           throw new AssertionError("the seed content has problems: " + outcome.problems());
         }
         built = out;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(out.getParent())));
+        TestFiles.deleteOnExit(out.getParent());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     return built;
-  }
-
-  private static void delete(Path folder) {
-    try (Stream<Path> files = Files.walk(folder)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      System.err.println("could not remove the built test site " + folder + ": " + e);
-    }
   }
 
   /** Every file of the built site with the given ending, relative to its root, sorted. */

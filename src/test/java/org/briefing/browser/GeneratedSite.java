@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.briefing.TestFiles;
 import org.briefing.archive.Archive;
 import org.briefing.bench.CorpusGenerator;
 import org.briefing.build.SiteBuilder;
@@ -33,7 +33,7 @@ final class GeneratedSite {
     if (built == null) {
       try {
         Path tmp = Files.createTempDirectory("generated-site-");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(tmp)));
+        TestFiles.deleteOnExit(tmp);
         Path in = tmp.resolve("content");
         CorpusGenerator generator = new CorpusGenerator(CorpusGenerator.DEFAULT_SEED);
         generator.writeContent(generator.records(RECORDS), in);
@@ -83,14 +83,6 @@ final class GeneratedSite {
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void delete(Path folder) {
-    try (Stream<Path> files = Files.walk(folder)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      System.err.println("could not remove the generated test site " + folder + ": " + e);
     }
   }
 }

@@ -24,6 +24,7 @@ final class SeedSite {
     if (built == null) {
       try {
         Path out = Files.createTempDirectory("seed-site-").resolve("site");
+        TestFiles.deleteOnExit(out.getParent());
         SiteBuilder.Outcome outcome = new SiteBuilder().build(options(out));
         if (!outcome.ok()) {
           throw new AssertionError("the seed content has problems: " + outcome.problems());
