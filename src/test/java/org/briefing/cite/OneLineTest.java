@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.Locale;
-import java.util.Random;
+import org.briefing.RandomTexts;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,13 +21,7 @@ class OneLineTest {
 
   @Test
   void everyRunOfBlanksBecomesOneSpaceAndNoneIsLeftAtTheEnds() {
-    Random random = new Random(20261130L);
-    for (int n = 0; n < 20_000; n++) {
-      StringBuilder text = new StringBuilder();
-      for (int k = random.nextInt(12); k > 0; k--) {
-        text.append(PIECES[random.nextInt(PIECES.length)]);
-      }
-      String t = text.toString();
+    for (String t : RandomTexts.of(20261130L, 20_000, 12, PIECES)) {
       assertEquals(
           plainly(t), Citation.oneLine(t), () -> "text: " + t.codePoints().boxed().toList());
     }

@@ -10,9 +10,9 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.briefing.RandomTexts;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -108,13 +108,7 @@ class FastReadingTest {
   @Test
   void readsEveryTextAsThePlainReadingOfTheRulesDoes() throws IOException {
     Reference plain = new Reference();
-    Random random = new Random(20261130L);
-    for (int n = 0; n < 20_000; n++) {
-      StringBuilder text = new StringBuilder();
-      for (int k = random.nextInt(40); k > 0; k--) {
-        text.append(PIECES[random.nextInt(PIECES.length)]);
-      }
-      String t = text.toString();
+    for (String t : RandomTexts.of(20261130L, 20_000, 40, PIECES)) {
       assertEquals(plain.terms(t), analysis.terms(t), () -> "text: " + escaped(t));
     }
   }

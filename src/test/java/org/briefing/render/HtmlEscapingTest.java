@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import freemarker.core.HTMLOutputFormat;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.util.Random;
+import org.briefing.RandomTexts;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,13 +41,7 @@ class HtmlEscapingTest {
 
   @Test
   void escapesEveryTextExactlyAsFreemarkersHtmlFormat() throws Exception {
-    Random random = new Random(20261130L);
-    for (int n = 0; n < 20_000; n++) {
-      StringBuilder text = new StringBuilder();
-      for (int k = random.nextInt(16); k > 0; k--) {
-        text.append(PIECES[random.nextInt(PIECES.length)]);
-      }
-      String t = text.toString();
+    for (String t : RandomTexts.of(20261130L, 20_000, 16, PIECES)) {
       String expected = HTMLOutputFormat.INSTANCE.escapePlainText(t);
       assertEquals(expected, HtmlEscaping.INSTANCE.escapePlainText(t), t);
       assertEquals(expected, written(t), t);
