@@ -51,12 +51,17 @@ public final class AffectedFiles {
         own.addAll(ownFiles(lang, id));
       }
     }
-    boolean sameFiles = beforeFiles.equals(afterFiles);
     Set<String> files =
         new HashSet<>(
             List.of(Routes.landing(), DataExport.JSON, DataExport.CSV, CitationFiles.CSL));
+    // One walk over the 84,000 paths of 10,000 records finds what was gained; the sizes then say
+    // whether anything was lost, so the other walk is needed only when something was.
     Set<String> gainedOrLost = difference(afterFiles, beforeFiles);
-    gainedOrLost.addAll(difference(beforeFiles, afterFiles));
+    boolean lostSome = afterFiles.size() - gainedOrLost.size() != beforeFiles.size();
+    boolean sameFiles = gainedOrLost.isEmpty() && !lostSome;
+    if (lostSome) {
+      gainedOrLost.addAll(difference(beforeFiles, afterFiles));
+    }
     for (String path : gainedOrLost) {
       if (own.contains(path) || isSearchFile(path)) {
         continue; // rewritten below in any case

@@ -56,6 +56,10 @@ record BuildState(
     }
   }
 
+  /** No state: nothing to take an order from. */
+  private static final BuildState NONE =
+      new BuildState("", Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+
   private static final String MANIFEST = "manifest.bin";
 
   /** The text manifest of earlier versions, deleted when met. */
@@ -113,7 +117,15 @@ record BuildState(
 
   /** Writes this state beside {@code out}, whole or not at all. */
   void write(Path out) throws IOException {
-    byte[] bytes = StateManifest.encode(this);
+    write(out, Optional.of(this));
+  }
+
+  /**
+   * As {@link #write(Path)}; {@code earlier}, the state this build read, gives most of the order
+   * its paths are written in (see {@link StateManifest#encode}).
+   */
+  void write(Path out, Optional<BuildState> earlier) throws IOException {
+    byte[] bytes = StateManifest.encode(this, earlier.orElse(NONE));
     Path folder = folder(out);
     Files.createDirectories(folder);
     Path temporary = Files.createTempFile(folder, MANIFEST, ".part");

@@ -218,7 +218,7 @@ public final class SiteBuilder {
     Map<String, Long> folders =
         kept.isEmpty() ? FolderTimes.look(out, planned) : folderTimes.next();
     new BuildState(key, records, footprints.get().get(), outputs, where, folders)
-        .write(options.out());
+        .write(options.out(), last);
     BuildState.writeTerms(options.out(), terms);
     read.keep();
     return new Outcome(List.of(), files, render.size(), render.size() - leftAsIs.size());

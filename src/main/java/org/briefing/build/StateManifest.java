@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -18,6 +19,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 import java.util.zip.CRC32;
+import org.briefing.content.SortedKeys;
 import org.briefing.files.RecordPieces;
 
 /**
@@ -51,12 +53,17 @@ final class StateManifest {
 
   private StateManifest() {}
 
-  /** The bytes of {@code state}. */
-  static byte[] encode(BuildState state) {
-    String[] ids = sortedKeys(state.records());
-    String[] footprinted = sortedKeys(state.footprints());
-    String[] pieceFiles = sortedKeys(state.pieces());
-    String[] paths = sortedKeys(state.files());
+  /**
+   * The bytes of {@code state}. Its paths and ids are written sorted; those also in {@code earlier}
+   * (the last build's state, as read) take their order from it, so that only the new ones are
+   * sorted.
+   */
+  static byte[] encode(BuildState state, BuildState earlier) {
+    String[] ids = SortedKeys.of(state.records().keySet(), earlier.records().keySet());
+    String[] footprinted =
+        SortedKeys.of(state.footprints().keySet(), earlier.footprints().keySet());
+    String[] pieceFiles = SortedKeys.of(state.pieces().keySet());
+    String[] paths = SortedKeys.of(state.files().keySet(), earlier.files().keySet());
     BuildState.Output[] files = new BuildState.Output[paths.length];
     Table table = new Table(files.length + ids.length);
     for (String path : paths) {
@@ -103,13 +110,13 @@ final class StateManifest {
       Map<String, RecordPieces.Piece> byId = state.pieces().get(file);
       out.putInt(table.number(file));
       out.putInt(byId.size());
-      for (String id : sortedKeys(byId)) {
+      for (String id : SortedKeys.of(byId.keySet())) {
         out.putInt(table.number(id));
         out.putLong(byId.get(id).offset());
         out.putInt(byId.get(id).length());
       }
     }
-    String[] folders = sortedKeys(state.folders());
+    String[] folders = SortedKeys.of(state.folders().keySet(), earlier.folders().keySet());
     out.putInt(folders.length);
     for (String folder : folders) {
       out.text(folder);
@@ -213,12 +220,13 @@ final class StateManifest {
       table[i] = text(in);
     }
     int n = count(in, 2 * Integer.BYTES);
-    Map<String, String> records = new HashMap<>(capacity(n));
+    // Each map in the order written, which is sorted: the next state is encoded mostly in it.
+    Map<String, String> records = new LinkedHashMap<>(capacity(n));
     for (int i = 0; i < n; i++) {
       records.put(table[in.getInt()], text(in));
     }
     n = count(in, 2 * Integer.BYTES);
-    Map<String, Set<String>> footprints = new HashMap<>(capacity(n));
+    Map<String, Set<String>> footprints = new LinkedHashMap<>(capacity(n));
     for (int i = 0; i < n; i++) {
       String id = table[in.getInt()];
       int[] numbers = new int[count(in, Integer.BYTES)];
@@ -233,7 +241,7 @@ final class StateManifest {
       footprints.put(id, new Paths(table, numbers));
     }
     n = count(in, Integer.BYTES + 2 * Long.BYTES);
-    Map<String, BuildState.Output> files = new HashMap<>(capacity(n));
+    Map<String, BuildState.Output> files = new LinkedHashMap<>(capacity(n));
     for (int i = 0; i < n; i++) {
       files.put(table[in.getInt()], new BuildState.Output(in.getLong(), in.getLong()));
     }
@@ -248,23 +256,13 @@ final class StateManifest {
       }
     }
     n = count(in, Integer.BYTES + Long.BYTES);
-    Map<String, Long> folders = new HashMap<>(capacity(n));
+    Map<String, Long> folders = new LinkedHashMap<>(capacity(n));
     for (int i = 0; i < n; i++) {
       folders.put(text(in), in.getLong());
     }
     return in.hasRemaining()
         ? Optional.empty()
         : Optional.of(new BuildState(key, records, footprints, files, pieces, folders));
-  }
-
-  /**
-   * The keys of {@code map} in their natural order, sorted on every core: 84,000 paths (10,000
-   * records) with long beginnings in common took a sorted map most of a second to order.
-   */
-  private static String[] sortedKeys(Map<String, ?> map) {
-    String[] keys = map.keySet().toArray(new String[0]);
-    Arrays.parallelSort(keys);
-    return keys;
   }
 
   /** A count that the bytes left can hold, at {@code least} bytes each; fails otherwise. */

@@ -152,6 +152,36 @@ class BuildStateTest {
   }
 
   @Test
+  void theOrderOfTheStateReadDoesNotChangeTheBytes() throws IOException {
+    // A build writes its state in the order of the one it read: paths gained and lost since, or
+    // an order that is not sorted at all, still give the bytes of a state written on its own.
+    BuildState now = state();
+    now.write(out());
+    byte[] alone = Files.readAllBytes(manifest());
+
+    Map<String, BuildState.Output> before = new TreeMap<>(now.files());
+    before.remove("ar/عن/index.html");
+    before.put("en/gone/index.html", new BuildState.Output(1, 2));
+    before.put("a/first/index.html", new BuildState.Output(1, 2));
+    Map<String, Long> foldersBefore = new TreeMap<>(now.folders());
+    foldersBefore.put("zz", 7L);
+    BuildState earlier =
+        new BuildState(
+            "another key",
+            now.records(),
+            now.footprints(),
+            before,
+            now.pieces(),
+            reversed(foldersBefore));
+    now.write(out(), Optional.of(earlier));
+    assertArrayEquals(alone, Files.readAllBytes(manifest()), "the state read, rewritten");
+
+    earlier.write(out());
+    now.write(out(), BuildState.read(out()));
+    assertArrayEquals(alone, Files.readAllBytes(manifest()), "the state read from its bytes");
+  }
+
+  @Test
   void anyPathIsKeptAsItIsATabOrALineBreakIncluded() throws IOException {
     BuildState plain = state();
     String odd = "en/a\tpath\nwith\r\nbreaks/index.html";

@@ -1,5 +1,6 @@
 package org.briefing.content;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -196,6 +197,31 @@ class ParsedYamlTest {
       read.keep();
     }
     assertEquals(List.of(fresh), Files.list(fresh.getParent()).toList(), "kept, and only it");
+  }
+
+  @Test
+  void theMemoryHasTheSameBytesWhateverMemoryItWasWrittenFrom() throws IOException {
+    int[] parsed = {0};
+    loadRemembering(parsed);
+    // Records added before and after every other, and one removed, since the memory was written.
+    Path records = content.resolve("engagements");
+    List<Path> folders;
+    try (var list = Files.list(records)) {
+      folders = list.sorted().toList();
+    }
+    TestFiles.copyTree(folders.get(1), records.resolve("0000-first"));
+    TestFiles.copyTree(folders.get(1), records.resolve("zzzz-last"));
+    try (var files = Files.walk(folders.get(2))) {
+      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
+    loadRemembering(parsed);
+    byte[] fromMemory = Files.readAllBytes(memory);
+
+    Files.delete(memory);
+    loadRemembering(parsed);
+    assertArrayEquals(Files.readAllBytes(memory), fromMemory);
   }
 
   @Test
