@@ -43,7 +43,7 @@ public final class SortedKeys {
     if (kept.size() == keys.size()) {
       return kept.toArray(new String[0]);
     }
-    List<String> added = new ArrayList<>(keys.size() - kept.size());
+    List<String> added = new ArrayList<>();
     for (String key : keys) {
       if (!earlier.contains(key)) {
         added.add(key);

@@ -37,14 +37,25 @@ class RecordPiecesTest {
     return part.toString().getBytes(StandardCharsets.UTF_8);
   }
 
+  /** The records whose parts were made rather than copied, by the last {@link #write}. */
+  private final Set<String> madeAgain = new TreeSet<>();
+
   /** Writes the file through {@code pieces}, records in the order given. */
-  private static byte[] write(RecordPieces pieces, List<String> ids, Map<String, Integer> version)
+  private byte[] write(RecordPieces pieces, List<String> ids, Map<String, Integer> version)
       throws IOException {
+    madeAgain.clear();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     RecordPieces.Counting out = new RecordPieces.Counting(bytes);
     out.write('[');
     for (String id : ids) {
-      pieces.write(FILE, id, out, () -> made(id, version.get(id)));
+      pieces.write(
+          FILE,
+          id,
+          out,
+          () -> {
+            madeAgain.add(id);
+            return made(id, version.get(id));
+          });
     }
     out.write(']');
     return bytes.toByteArray();
@@ -78,6 +89,9 @@ class RecordPiecesTest {
     RecordPieces again = new RecordPieces(site, first.written(), unchanged);
     byte[] reused = write(again, ids, version);
     again.close();
+    Set<String> changed = new TreeSet<>(ids);
+    changed.removeAll(unchanged);
+    assertEquals(changed, madeAgain, "only the parts of records changed or added are made again");
 
     byte[] fresh = write(RecordPieces.none(), ids, version);
     assertArrayEquals(fresh, reused);
@@ -98,6 +112,7 @@ class RecordPiecesTest {
     byte[] reused = write(again, ids, version);
     again.close();
     assertArrayEquals(before, reused);
+    assertEquals(Set.of("c", "d"), madeAgain, "the parts cut off, and only those, made again");
   }
 
   /** Where each part lies in {@code file}, worked out from the parts themselves. */
