@@ -271,6 +271,11 @@ public final class ContentLoader {
 
   private RecordFolder readRecord(
       TextFiles.Folders root, Path folder, List<Problem> sharedProblems) {
+    Optional<RecordFolder> unread = UnchangedRecords.take(yaml, root, folder);
+    if (unread.isPresent()) {
+      return unread.get();
+    }
+    UnchangedRecords.Look look = UnchangedRecords.look(folder); // before anything is read
     List<Problem> problems = new ArrayList<>();
     Optional<YamlDocument> facts = Optional.empty();
     Map<String, MarkdownFile> texts = new TreeMap<>();
@@ -282,6 +287,7 @@ public final class ContentLoader {
       for (Path file : TextFiles.entries(folder)) {
         String name = file.getFileName().toString();
         if (name.equals(FACTS) || LANGUAGE_FILES.contains(name)) {
+          look.file(file);
           Optional<byte[]> bytes = TextFiles.bytes(root, file, problems);
           bytes.ifPresent(
               read -> {
@@ -315,6 +321,9 @@ public final class ContentLoader {
               folder.resolve(FACTS),
               "is missing; every record needs its facts" + " file (run `new` to scaffold one)"));
     }
+    if (problems.isEmpty()) {
+      look.seen(hash.hex()).ifPresent(seen -> yaml.saw(folder, seen));
+    }
     synchronized (sharedProblems) {
       sharedProblems.addAll(problems);
     }
@@ -339,7 +348,7 @@ public final class ContentLoader {
           && none.isEmpty()
           && read.frontMatter().isPresent()
           && read.body().text().isEmpty()) {
-        yaml.readWhole(file, bytes.length, checksum, known.getAsInt());
+        yaml.readWhole(file, bytes.length, checksum, known.getAsInt(), head.get().length());
         fromFrontMatter.incrementAndGet();
         return Optional.of(
             new MarkdownFile(
@@ -362,7 +371,7 @@ public final class ContentLoader {
       // Without carriage returns, the text is the bytes decoded as they are, after a mark.
       int mark = TextFiles.hasByteOrderMark(bytes) ? 3 : 0;
       int start = mark + text.get().substring(0, offset).getBytes(StandardCharsets.UTF_8).length;
-      yaml.readWhole(file, bytes.length, checksum, start);
+      yaml.readWhole(file, bytes.length, checksum, start, offset);
     }
     if (!yaml.remembers(file, FrontMatter.LINE_OFFSET)) {
       return Optional.of(read);

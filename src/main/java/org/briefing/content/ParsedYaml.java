@@ -2,12 +2,10 @@ package org.briefing.content;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
@@ -42,7 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ParsedYaml {
 
-  private static final int FORMAT = 0x62594d32; // "bYM2"
+  private static final int FORMAT = 0x62594d33; // "bYM3"
 
   /**
    * A text read without problems, as UTF-8, and its nodes in the form {@link #encode} writes. Bytes
@@ -52,18 +50,27 @@ public final class ParsedYaml {
   private record Entry(byte[] text, byte[] nodes) {}
 
   /**
-   * A language file read whole without a problem: its length and CRC-32C, and the byte its body
-   * starts at.
+   * A language file read whole without a problem: its length and CRC-32C, and where its body
+   * starts: the byte, and the character of the decoded text.
    */
-  private record Whole(int length, long checksum, int bodyStart) {}
+  record Whole(int length, long checksum, int bodyStart, int bodyChars) {}
 
-  private record Memory(Map<String, Entry> texts, Map<String, Whole> files) {
-    static final Memory NONE = new Memory(Map.of(), Map.of());
+  /**
+   * A record folder as a build saw it just before reading it without a problem (see {@link
+   * UnchangedRecords}): the folder's time, each file's name, size and time, in nanoseconds, and the
+   * record's hash.
+   */
+  record Seen(long folderTime, List<String> names, long[] sizes, long[] times, String hash) {}
+
+  private record Memory(
+      Map<String, Entry> texts, Map<String, Whole> files, Map<String, Seen> folders) {
+    static final Memory NONE = new Memory(Map.of(), Map.of(), Map.of());
   }
 
   private final YamlReader reader = new YamlReader();
   private Map<String, Entry> earlier;
   private Map<String, Whole> earlierFiles;
+  private Map<String, Seen> earlierFolders;
 
   /** How many texts were parsed rather than remembered. */
   private final AtomicInteger parsed = new AtomicInteger();
@@ -73,11 +80,18 @@ public final class ParsedYaml {
 
   private final Map<String, Whole> nowFiles;
 
+  private final Map<String, Seen> nowFolders;
+
+  /** How many record folders were taken from memory without reading their files. */
+  private final AtomicInteger unread = new AtomicInteger();
+
   private ParsedYaml(Memory earlier, boolean remembering) {
     this.earlier = earlier.texts();
     this.earlierFiles = earlier.files();
+    this.earlierFolders = earlier.folders();
     this.now = remembering ? new ConcurrentHashMap<>() : null;
     this.nowFiles = remembering ? new ConcurrentHashMap<>() : null;
+    this.nowFolders = remembering ? new ConcurrentHashMap<>() : null;
   }
 
   /** Parses everything and remembers nothing: for commands that read the content once. */
@@ -104,7 +118,7 @@ public final class ParsedYaml {
     // parses as YamlReader does, and nothing more.
     byte[] utf8 = known == null && now == null ? null : text.getBytes(StandardCharsets.UTF_8);
     if (known != null && Arrays.equals(known.text(), utf8)) {
-      Optional<YamlNode> node = decode(file, known.nodes());
+      Optional<YamlNode> node = NodeCodec.decode(file, known.nodes());
       if (node.isPresent()) {
         remember(key, known);
         return node;
@@ -114,7 +128,7 @@ public final class ParsedYaml {
     parsed.incrementAndGet();
     Optional<YamlNode> node = reader.read(file, text, lineOffset, problems);
     if (node.isPresent() && problems.size() == before && now != null) {
-      remember(key, new Entry(utf8, encode(node.get())));
+      remember(key, new Entry(utf8, NodeCodec.encode(node.get())));
     }
     return node;
   }
@@ -137,10 +151,47 @@ public final class ParsedYaml {
   }
 
   /** Notes that the language file {@code file} was read whole without a problem, for the next. */
-  void readWhole(Path file, int length, long checksum, int bodyStart) {
+  void readWhole(Path file, int length, long checksum, int bodyStart, int bodyChars) {
     if (nowFiles != null) {
-      nowFiles.put(file.toString(), new Whole(length, checksum, bodyStart));
+      nowFiles.put(file.toString(), new Whole(length, checksum, bodyStart, bodyChars));
     }
+  }
+
+  /** The language file {@code file} as the last build read it whole, if it did. */
+  Optional<Whole> whole(Path file) {
+    return Optional.ofNullable(earlierFiles.get(file.toString()));
+  }
+
+  /** The nodes the last build read from {@code file} at that line, kept for the next build too. */
+  Optional<YamlNode> remembered(Path file, int lineOffset) {
+    String key = lineOffset + ":" + file;
+    Entry known = earlier.get(key);
+    Optional<YamlNode> node =
+        known == null ? Optional.empty() : NodeCodec.decode(file, known.nodes());
+    node.ifPresent(read -> remember(key, known));
+    return node;
+  }
+
+  /** The record folder {@code folder} as the last build saw it, if it read it without a problem. */
+  Optional<Seen> seen(Path folder) {
+    return Optional.ofNullable(earlierFolders.get(folder.toString()));
+  }
+
+  /** Notes how {@code folder} was seen before it was read, for the next build. */
+  void saw(Path folder, Seen seen) {
+    if (nowFolders != null) {
+      nowFolders.put(folder.toString(), seen);
+    }
+  }
+
+  /** Counts a record folder taken from memory unread. */
+  void tookUnread() {
+    unread.incrementAndGet();
+  }
+
+  /** How many record folders this reader took from memory without reading their files. */
+  int unread() {
+    return unread.get();
   }
 
   /** How many texts this reader has parsed, not taken from memory. */
@@ -176,7 +227,7 @@ public final class ParsedYaml {
       out.writeInt(texts.length);
       for (String key : texts) {
         Entry entry = now.get(key);
-        string(out, key);
+        NodeCodec.string(out, key);
         out.writeInt(entry.text().length);
         out.write(entry.text());
         out.writeInt(entry.nodes().length);
@@ -186,10 +237,25 @@ public final class ParsedYaml {
       out.writeInt(files.length);
       for (String key : files) {
         Whole whole = nowFiles.get(key);
-        string(out, key);
+        NodeCodec.string(out, key);
         out.writeInt(whole.length());
         out.writeLong(whole.checksum());
         out.writeInt(whole.bodyStart());
+        out.writeInt(whole.bodyChars());
+      }
+      String[] folders = SortedKeys.of(nowFolders.keySet(), earlierFolders.keySet());
+      out.writeInt(folders.length);
+      for (String key : folders) {
+        Seen seen = nowFolders.get(key);
+        NodeCodec.string(out, key);
+        out.writeLong(seen.folderTime());
+        NodeCodec.string(out, seen.hash());
+        out.writeInt(seen.names().size());
+        for (int i = 0; i < seen.names().size(); i++) {
+          NodeCodec.string(out, seen.names().get(i));
+          out.writeLong(seen.sizes()[i]);
+          out.writeLong(seen.times()[i]);
+        }
       }
     } catch (IOException | RuntimeException e) {
       pending.close();
@@ -197,8 +263,10 @@ public final class ParsedYaml {
     }
     now.clear();
     nowFiles.clear();
+    nowFolders.clear();
     earlier = Map.of();
     earlierFiles = Map.of();
+    earlierFolders = Map.of();
     return pending;
   }
 
@@ -251,136 +319,36 @@ public final class ParsedYaml {
       // In the order written, which is sorted: the next memory is written mostly in that order.
       Map<String, Entry> texts = new LinkedHashMap<>();
       for (int i = in.readInt(); i > 0; i--) {
-        texts.put(string(in), new Entry(bytes(in), bytes(in)));
+        texts.put(NodeCodec.string(in), new Entry(NodeCodec.bytes(in), NodeCodec.bytes(in)));
       }
       Map<String, Whole> files = new LinkedHashMap<>();
       for (int i = in.readInt(); i > 0; i--) {
-        files.put(string(in), new Whole(in.readInt(), in.readLong(), in.readInt()));
+        files.put(
+            NodeCodec.string(in),
+            new Whole(in.readInt(), in.readLong(), in.readInt(), in.readInt()));
       }
-      return in.available() == 0 ? new Memory(texts, files) : Memory.NONE;
+      Map<String, Seen> folders = new LinkedHashMap<>();
+      for (int i = in.readInt(); i > 0; i--) {
+        String folder = NodeCodec.string(in);
+        long time = in.readLong();
+        String hash = NodeCodec.string(in);
+        int n = in.readInt();
+        if (n < 0 || n > 3) {
+          return Memory.NONE;
+        }
+        List<String> names = new ArrayList<>();
+        long[] sizes = new long[n];
+        long[] times = new long[n];
+        for (int j = 0; j < n; j++) {
+          names.add(NodeCodec.string(in));
+          sizes[j] = in.readLong();
+          times[j] = in.readLong();
+        }
+        folders.put(folder, new Seen(time, List.copyOf(names), sizes, times, hash));
+      }
+      return in.available() == 0 ? new Memory(texts, files, folders) : Memory.NONE;
     } catch (IOException | RuntimeException e) {
       return Memory.NONE; // a damaged memory only costs parsing everything again
     }
-  }
-
-  private static final int SCALAR = 0;
-  private static final int NULL = 1;
-  private static final int SEQUENCE = 2;
-  private static final int MAPPING = 3;
-
-  /** The nodes of one text, positions without their file (which is the key's). */
-  static byte[] encode(YamlNode node) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      encode(out, node);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a byte array cannot fail to be written
-    }
-    return bytes.toByteArray();
-  }
-
-  private static void encode(DataOutputStream out, YamlNode node) throws IOException {
-    if (node instanceof YamlNode.Scalar scalar) {
-      out.writeByte(scalar.isNull() ? NULL : SCALAR);
-      string(out, scalar.text());
-    } else if (node instanceof YamlNode.Sequence sequence) {
-      out.writeByte(SEQUENCE);
-      out.writeInt(sequence.items().size());
-      for (YamlNode item : sequence.items()) {
-        encode(out, item);
-      }
-    } else {
-      YamlNode.Mapping mapping = (YamlNode.Mapping) node;
-      out.writeByte(MAPPING);
-      out.writeInt(mapping.entries().size());
-      for (Map.Entry<String, YamlNode> entry : mapping.entries().entrySet()) {
-        string(out, entry.getKey());
-        position(out, mapping.keyPositions().get(entry.getKey()));
-        encode(out, entry.getValue());
-      }
-    }
-    position(out, node.position());
-  }
-
-  /**
-   * The nodes {@link #encode} wrote, as {@link YamlReader} makes them, in {@code file}; empty when
-   * the bytes are damaged.
-   */
-  static Optional<YamlNode> decode(Path file, byte[] nodes) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(nodes))) {
-      YamlNode node = decode(in, file, 0);
-      return in.available() == 0 ? Optional.of(node) : Optional.empty();
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static YamlNode decode(DataInputStream in, Path file, int depth) throws IOException {
-    if (depth > YamlReader.MAX_DEPTH) {
-      throw new IOException("nested deeper than the reader allows");
-    }
-    int kind = in.readByte();
-    switch (kind) {
-      case SCALAR, NULL -> {
-        String text = string(in);
-        return new YamlNode.Scalar(text, kind == NULL, position(in, file));
-      }
-      case SEQUENCE -> {
-        int count = in.readInt();
-        List<YamlNode> items = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-          items.add(decode(in, file, depth + 1));
-        }
-        return new YamlNode.Sequence(List.copyOf(items), position(in, file));
-      }
-      case MAPPING -> {
-        int count = in.readInt();
-        if (count < 0 || count > in.available()) {
-          throw new IOException("a mapping of " + count + " keys");
-        }
-        String[] keys = new String[count];
-        Position[] at = new Position[count];
-        YamlNode[] values = new YamlNode[count];
-        for (int i = 0; i < count; i++) {
-          keys[i] = string(in).intern(); // the same few field names in every record
-          at[i] = position(in, file);
-          values[i] = decode(in, file, depth + 1);
-        }
-        return new YamlNode.Mapping(
-            new OrderedMap<>(keys, values), new OrderedMap<>(keys, at), position(in, file));
-      }
-      default -> throw new IOException("not a node: " + kind);
-    }
-  }
-
-  private static void position(DataOutputStream out, Position position) throws IOException {
-    out.writeInt(position.line());
-    out.writeInt(position.column());
-  }
-
-  private static Position position(DataInputStream in, Path file) throws IOException {
-    return new Position(file, in.readInt(), in.readInt());
-  }
-
-  /** UTF-8 with its length first: {@code writeUTF} stops at 64 KiB, a YAML text may not. */
-  private static void string(DataOutputStream out, String text) throws IOException {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(bytes.length);
-    out.write(bytes);
-  }
-
-  /** A length and as many bytes, the length checked against what is left: memory may be damaged. */
-  private static byte[] bytes(DataInputStream in) throws IOException {
-    int length = in.readInt();
-    if (length < 0 || length > in.available()) {
-      throw new IOException("a length of " + length + " with " + in.available() + " bytes left");
-    }
-    byte[] bytes = new byte[length];
-    in.readFully(bytes);
-    return bytes;
-  }
-
-  private static String string(DataInputStream in) throws IOException {
-    return new String(bytes(in), StandardCharsets.UTF_8);
   }
 }

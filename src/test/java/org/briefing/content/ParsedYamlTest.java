@@ -250,12 +250,12 @@ class ParsedYamlTest {
     YamlNode node = new YamlReader().read(file, text, 4, problems).orElseThrow();
     Path elsewhere = temp.resolve("y.yaml");
 
-    Optional<YamlNode> back = ParsedYaml.decode(elsewhere, ParsedYaml.encode(node));
+    Optional<YamlNode> back = NodeCodec.decode(elsewhere, NodeCodec.encode(node));
 
     assertTrue(problems.isEmpty());
     assertEquals(
         new YamlReader().read(elsewhere, text, 4, new ArrayList<>()).orElseThrow(), back.get());
-    assertEquals(Optional.empty(), ParsedYaml.decode(file, new byte[] {3, 0, 0, 0, 9}));
+    assertEquals(Optional.empty(), NodeCodec.decode(file, new byte[] {3, 0, 0, 0, 9}));
   }
 
   @Test
@@ -265,7 +265,7 @@ class ParsedYamlTest {
     YamlNode node = new YamlReader().read(file, text, 0, new ArrayList<>()).orElseThrow();
 
     YamlNode.Mapping back =
-        (YamlNode.Mapping) ParsedYaml.decode(file, ParsedYaml.encode(node)).orElseThrow();
+        (YamlNode.Mapping) NodeCodec.decode(file, NodeCodec.encode(node)).orElseThrow();
 
     assertEquals(List.of("zeta", "alpha", "mid"), List.copyOf(back.entries().keySet()));
     assertEquals(List.of("zeta", "alpha", "mid"), List.copyOf(back.keyPositions().keySet()));
@@ -293,14 +293,14 @@ class ParsedYamlTest {
   void aMemoryGivingAMappingOneKeyTwiceIsNotBelieved() {
     Path file = temp.resolve("x.yaml");
     YamlNode node = new YamlReader().read(file, "a: x\nb: y\n", 0, new ArrayList<>()).orElseThrow();
-    byte[] nodes = ParsedYaml.encode(node);
+    byte[] nodes = NodeCodec.encode(node);
     for (int i = 4; i < nodes.length; i++) { // the second key, "b", made an "a"
       if (nodes[i] == 'b' && nodes[i - 1] == 1 && nodes[i - 2] == 0) {
         nodes[i] = 'a';
       }
     }
 
-    assertEquals(Optional.empty(), ParsedYaml.decode(file, nodes));
+    assertEquals(Optional.empty(), NodeCodec.decode(file, nodes));
   }
 
   @Test
