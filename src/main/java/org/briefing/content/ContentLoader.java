@@ -273,6 +273,7 @@ public final class ContentLoader {
       TextFiles.Folders root, Path folder, List<Problem> sharedProblems) {
     Optional<RecordFolder> unread = UnchangedRecords.take(yaml, root, folder);
     if (unread.isPresent()) {
+      yaml.tookUnread();
       return unread.get();
     }
     UnchangedRecords.Look look = UnchangedRecords.look(folder); // before anything is read

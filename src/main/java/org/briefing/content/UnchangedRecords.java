@@ -89,7 +89,6 @@ final class UnchangedRecords {
       return Optional.empty();
     }
     yaml.saw(folder, seen);
-    yaml.tookUnread();
     return Optional.of(
         new RecordFolder(
             folder.getFileName().toString(), folder, facts, Map.copyOf(texts), seen.hash()));

@@ -92,6 +92,15 @@ class UnchangedRecordsTest {
   }
 
   @Test
+  void aRecordWithOneFileSavedJustNowIsReadUntilItsTimeIsOldEnough() throws IOException {
+    settle(content);
+    Files.setLastModifiedTime(record(4).resolve("en.md"), FileTime.from(Instant.now()));
+    load();
+    Load again = load();
+    assertEquals(again.content().records().size() - 1, again.unread(), "all but that record");
+  }
+
+  @Test
   void aFileSavedAgainAtTheSameSizeIsReadAgain() throws IOException {
     settle(content);
     load();
