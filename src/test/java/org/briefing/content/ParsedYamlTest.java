@@ -1,5 +1,7 @@
 package org.briefing.content;
 
+import static org.briefing.content.LoadedRecords.inMemory;
+import static org.briefing.content.LoadedRecords.messages;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,9 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.briefing.TestFiles;
 import org.briefing.model.Translation;
 import org.junit.jupiter.api.BeforeEach;
@@ -364,29 +364,5 @@ class ParsedYamlTest {
         .orElseThrow()
         .facts()
         .orElseThrow();
-  }
-
-  /** The records as read, with every body read into memory, as a load without memory has them. */
-  private static List<RecordFolder> inMemory(LoadedContent loaded) {
-    return loaded.records().stream()
-        .map(
-            folder -> {
-              Map<String, MarkdownFile> texts = new TreeMap<>();
-              folder
-                  .texts()
-                  .forEach(
-                      (lang, text) ->
-                          texts.put(
-                              lang,
-                              new MarkdownFile(
-                                  text.file(), text.frontMatter(), text.body().text())));
-              return new RecordFolder(
-                  folder.id(), folder.dir(), folder.facts(), Map.copyOf(texts), folder.hash());
-            })
-        .toList();
-  }
-
-  private static List<String> messages(LoadedContent loaded) {
-    return loaded.problems().stream().map(Problem::format).toList();
   }
 }

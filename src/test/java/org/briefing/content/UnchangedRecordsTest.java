@@ -1,5 +1,7 @@
 package org.briefing.content;
 
+import static org.briefing.content.LoadedRecords.inMemory;
+import static org.briefing.content.LoadedRecords.messages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,8 +14,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.briefing.TestFiles;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,29 +158,5 @@ class UnchangedRecordsTest {
     }
     char swapped = text.charAt(at) == 'Q' ? 'Z' : 'Q';
     return text.substring(text.indexOf("title:"), at) + swapped + text.substring(at + 1);
-  }
-
-  private static List<String> messages(LoadedContent loaded) {
-    return loaded.problems().stream().map(Problem::format).toList();
-  }
-
-  /** The records as read, every body read into memory, as a load without memory has them. */
-  private static List<RecordFolder> inMemory(LoadedContent loaded) {
-    return loaded.records().stream()
-        .map(
-            folder -> {
-              Map<String, MarkdownFile> texts = new TreeMap<>();
-              folder
-                  .texts()
-                  .forEach(
-                      (lang, text) ->
-                          texts.put(
-                              lang,
-                              new MarkdownFile(
-                                  text.file(), text.frontMatter(), text.body().text())));
-              return new RecordFolder(
-                  folder.id(), folder.dir(), folder.facts(), Map.copyOf(texts), folder.hash());
-            })
-        .toList();
   }
 }
