@@ -323,7 +323,7 @@ public final class ContentLoader {
               "is missing; every record needs its facts" + " file (run `new` to scaffold one)"));
     }
     if (problems.isEmpty()) {
-      look.seen(hash.hex()).ifPresent(seen -> yaml.saw(folder, seen));
+      look.seen(hash.hex()).ifPresent(yaml::saw);
     }
     synchronized (sharedProblems) {
       sharedProblems.addAll(problems);

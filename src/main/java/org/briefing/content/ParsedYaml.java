@@ -47,20 +47,21 @@ public final class ParsedYaml {
    * rather than strings: kept as read and written as kept, with nothing to decode or encode again,
    * and nothing for the collector to look into.
    */
-  private record Entry(byte[] text, byte[] nodes) {}
+  private record Entry(String key, byte[] text, byte[] nodes) {}
 
   /**
    * A language file read whole without a problem: its length and CRC-32C, and where its body
    * starts: the byte, and the character of the decoded text.
    */
-  record Whole(int length, long checksum, int bodyStart, int bodyChars) {}
+  record Whole(String key, int length, long checksum, int bodyStart, int bodyChars) {}
 
   /**
    * A record folder as a build saw it just before reading it without a problem (see {@link
    * UnchangedRecords}): the folder's time, each file's name, size and time, in nanoseconds, and the
    * record's hash.
    */
-  record Seen(long folderTime, List<String> names, long[] sizes, long[] times, String hash) {}
+  record Seen(
+      String key, long folderTime, List<String> names, long[] sizes, long[] times, String hash) {}
 
   private record Memory(
       Map<String, Entry> texts, Map<String, Whole> files, Map<String, Seen> folders) {
@@ -120,7 +121,7 @@ public final class ParsedYaml {
     if (known != null && Arrays.equals(known.text(), utf8)) {
       Optional<YamlNode> node = NodeCodec.decode(file, known.nodes());
       if (node.isPresent()) {
-        remember(key, known);
+        remember(known);
         return node;
       }
     }
@@ -128,7 +129,7 @@ public final class ParsedYaml {
     parsed.incrementAndGet();
     Optional<YamlNode> node = reader.read(file, text, lineOffset, problems);
     if (node.isPresent() && problems.size() == before && now != null) {
-      remember(key, new Entry(utf8, NodeCodec.encode(node.get())));
+      remember(new Entry(key, utf8, NodeCodec.encode(node.get())));
     }
     return node;
   }
@@ -152,8 +153,13 @@ public final class ParsedYaml {
 
   /** Notes that the language file {@code file} was read whole without a problem, for the next. */
   void readWhole(Path file, int length, long checksum, int bodyStart, int bodyChars) {
+    keepWhole(new Whole(file.toString(), length, checksum, bodyStart, bodyChars));
+  }
+
+  /** Notes that a language file is as {@code whole} says, for the next build. */
+  void keepWhole(Whole whole) {
     if (nowFiles != null) {
-      nowFiles.put(file.toString(), new Whole(length, checksum, bodyStart, bodyChars));
+      nowFiles.put(whole.key(), whole);
     }
   }
 
@@ -168,7 +174,7 @@ public final class ParsedYaml {
     Entry known = earlier.get(key);
     Optional<YamlNode> node =
         known == null ? Optional.empty() : NodeCodec.decode(file, known.nodes());
-    node.ifPresent(read -> remember(key, known));
+    node.ifPresent(read -> remember(known));
     return node;
   }
 
@@ -177,10 +183,10 @@ public final class ParsedYaml {
     return Optional.ofNullable(earlierFolders.get(folder.toString()));
   }
 
-  /** Notes how {@code folder} was seen before it was read, for the next build. */
-  void saw(Path folder, Seen seen) {
+  /** Notes how a record folder was seen before it was read, for the next build. */
+  void saw(Seen seen) {
     if (nowFolders != null) {
-      nowFolders.put(folder.toString(), seen);
+      nowFolders.put(seen.key(), seen);
     }
   }
 
@@ -199,9 +205,13 @@ public final class ParsedYaml {
     return parsed.get();
   }
 
-  private void remember(String key, Entry entry) {
+  /**
+   * Keeps {@code entry} for the next build, under the very key string it was read with: the next
+   * memory is written in the order of the last, and comparing a key with itself is one check.
+   */
+  private void remember(Entry entry) {
     if (now != null) {
-      now.put(key, entry);
+      now.put(entry.key(), entry);
     }
   }
 
@@ -319,13 +329,13 @@ public final class ParsedYaml {
       // In the order written, which is sorted: the next memory is written mostly in that order.
       Map<String, Entry> texts = new LinkedHashMap<>();
       for (int i = in.readInt(); i > 0; i--) {
-        texts.put(NodeCodec.string(in), new Entry(NodeCodec.bytes(in), NodeCodec.bytes(in)));
+        String key = NodeCodec.string(in);
+        texts.put(key, new Entry(key, NodeCodec.bytes(in), NodeCodec.bytes(in)));
       }
       Map<String, Whole> files = new LinkedHashMap<>();
       for (int i = in.readInt(); i > 0; i--) {
-        files.put(
-            NodeCodec.string(in),
-            new Whole(in.readInt(), in.readLong(), in.readInt(), in.readInt()));
+        String key = NodeCodec.string(in);
+        files.put(key, new Whole(key, in.readInt(), in.readLong(), in.readInt(), in.readInt()));
       }
       Map<String, Seen> folders = new LinkedHashMap<>();
       for (int i = in.readInt(); i > 0; i--) {
@@ -344,7 +354,7 @@ public final class ParsedYaml {
           sizes[j] = in.readLong();
           times[j] = in.readLong();
         }
-        folders.put(folder, new Seen(time, List.copyOf(names), sizes, times, hash));
+        folders.put(folder, new Seen(folder, time, List.copyOf(names), sizes, times, hash));
       }
       return in.available() == 0 ? new Memory(texts, files, folders) : Memory.NONE;
     } catch (IOException | RuntimeException e) {

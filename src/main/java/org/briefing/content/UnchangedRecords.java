@@ -64,7 +64,8 @@ final class UnchangedRecords {
     }
     Optional<YamlDocument> facts = Optional.empty();
     Map<String, MarkdownFile> texts = new TreeMap<>();
-    for (String name : seen.names()) {
+    for (int i = 0; i < seen.names().size(); i++) {
+      String name = seen.names().get(i);
       Path file = folder.resolve(name);
       if (name.equals(ContentLoader.FACTS)) {
         Optional<YamlNode> node = yaml.remembered(file, 0);
@@ -75,11 +76,11 @@ final class UnchangedRecords {
       } else {
         Optional<ParsedYaml.Whole> whole = yaml.whole(file);
         Optional<YamlNode> front = yaml.remembered(file, FrontMatter.LINE_OFFSET);
-        if (whole.isEmpty() || front.isEmpty()) {
-          return Optional.empty();
+        if (whole.isEmpty() || front.isEmpty() || whole.get().length() != seen.sizes()[i]) {
+          return Optional.empty(); // a memory older than the folder's: read it
         }
         ParsedYaml.Whole w = whole.get();
-        yaml.readWhole(file, w.length(), w.checksum(), w.bodyStart(), w.bodyChars());
+        yaml.keepWhole(w);
         MarkdownFile.OnDisk body =
             new MarkdownFile.OnDisk(file, w.length(), w.checksum(), w.bodyChars());
         texts.put(name.substring(0, 2), new MarkdownFile(file, front, body));
@@ -88,7 +89,7 @@ final class UnchangedRecords {
     if (facts.isEmpty()) {
       return Optional.empty();
     }
-    yaml.saw(folder, seen);
+    yaml.saw(seen);
     return Optional.of(
         new RecordFolder(
             folder.getFileName().toString(), folder, facts, Map.copyOf(texts), seen.hash()));
@@ -104,6 +105,7 @@ final class UnchangedRecords {
    * made while the build reads them shows as a time the next build does not find.
    */
   static final class Look {
+    private final Path folder;
     private final long settled;
     private long folderTime;
     private boolean trusted;
@@ -112,6 +114,7 @@ final class UnchangedRecords {
     private final List<Long> times = new ArrayList<>();
 
     private Look(Path folder) {
+      this.folder = folder;
       Instant now = Instant.now();
       settled = now.getEpochSecond() * 1_000_000_000L + now.getNano() - SETTLED_NANOS;
       try {
@@ -148,7 +151,8 @@ final class UnchangedRecords {
         s[i] = sizes.get(i);
         t[i] = times.get(i);
       }
-      return Optional.of(new ParsedYaml.Seen(folderTime, List.copyOf(names), s, t, hash));
+      return Optional.of(
+          new ParsedYaml.Seen(folder.toString(), folderTime, List.copyOf(names), s, t, hash));
     }
   }
 
