@@ -276,7 +276,7 @@ public final class ContentLoader {
       yaml.tookUnread();
       return unread.get();
     }
-    UnchangedRecords.Look look = UnchangedRecords.look(folder); // before anything is read
+    UnchangedRecords.Look look = UnchangedRecords.look(yaml, folder); // before anything is read
     List<Problem> problems = new ArrayList<>();
     Optional<YamlDocument> facts = Optional.empty();
     Map<String, MarkdownFile> texts = new TreeMap<>();
@@ -288,8 +288,7 @@ public final class ContentLoader {
       for (Path file : TextFiles.entries(folder)) {
         String name = file.getFileName().toString();
         if (name.equals(FACTS) || LANGUAGE_FILES.contains(name)) {
-          look.file(file);
-          Optional<byte[]> bytes = TextFiles.bytes(root, file, problems);
+          Optional<byte[]> bytes = TextFiles.bytes(root, file, look.file(file), problems);
           bytes.ifPresent(
               read -> {
                 hash.label(name + " " + read.length);

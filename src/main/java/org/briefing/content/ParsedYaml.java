@@ -190,6 +190,11 @@ public final class ParsedYaml {
     }
   }
 
+  /** Whether this reader keeps what it reads for the next build. */
+  boolean remembering() {
+    return now != null;
+  }
+
   /** Counts a record folder taken from memory unread. */
   void tookUnread() {
     unread.incrementAndGet();

@@ -57,9 +57,20 @@ public final class TextFiles {
 
   /** As {@link #bytes(Path, Path, List)}, with the real places of folders found once. */
   static Optional<byte[]> bytes(Folders folders, Path file, List<Problem> problems) {
+    return bytes(folders, file, Optional.empty(), problems);
+  }
+
+  /**
+   * As {@link #bytes(Folders, Path, List)}, with the file's attributes, not following links, when
+   * they were just read: each file is looked at once.
+   */
+  static Optional<byte[]> bytes(
+      Folders folders, Path file, Optional<BasicFileAttributes> known, List<Problem> problems) {
     try {
       BasicFileAttributes attributes =
-          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+          known.isPresent()
+              ? known.get()
+              : Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       Path real =
           attributes.isSymbolicLink() || file.getParent() == null
               ? file.toRealPath()

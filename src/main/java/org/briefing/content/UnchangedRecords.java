@@ -95,9 +95,13 @@ final class UnchangedRecords {
             folder.getFileName().toString(), folder, facts, Map.copyOf(texts), seen.hash()));
   }
 
-  /** Looks at {@code folder}'s time now, before it is listed and its files read. */
-  static Look look(Path folder) {
-    return new Look(folder);
+  /**
+   * Looks at {@code folder}'s time now, before it is listed and its files read, when {@code yaml}
+   * remembers for the next build; a reader that does not (the preview's, {@code check}'s) looks at
+   * the files only as reading them needs.
+   */
+  static Look look(ParsedYaml yaml, Path folder) {
+    return new Look(folder, yaml.remembering());
   }
 
   /**
@@ -113,10 +117,13 @@ final class UnchangedRecords {
     private final List<Long> sizes = new ArrayList<>();
     private final List<Long> times = new ArrayList<>();
 
-    private Look(Path folder) {
+    private Look(Path folder, boolean remembering) {
       this.folder = folder;
       Instant now = Instant.now();
       settled = now.getEpochSecond() * 1_000_000_000L + now.getNano() - SETTLED_NANOS;
+      if (!remembering) {
+        return; // never trusted: nothing is kept
+      }
       try {
         BasicFileAttributes dir = attributes(folder);
         folderTime = nanos(dir.lastModifiedTime());
@@ -126,8 +133,11 @@ final class UnchangedRecords {
       }
     }
 
-    /** Notes {@code file}'s size and time, before it is read. */
-    void file(Path file) {
+    /**
+     * Notes {@code file}'s size and time, before it is read, and gives its attributes for the
+     * reading (not following links); empty when they could not be read, which reading reports.
+     */
+    Optional<BasicFileAttributes> file(Path file) {
       try {
         BasicFileAttributes attributes = attributes(file);
         long time = nanos(attributes.lastModifiedTime());
@@ -135,8 +145,10 @@ final class UnchangedRecords {
         names.add(file.getFileName().toString());
         sizes.add(attributes.size());
         times.add(time);
+        return Optional.of(attributes);
       } catch (IOException e) {
         trusted = false;
+        return Optional.empty();
       }
     }
 
