@@ -3,15 +3,11 @@ package org.briefing.build;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -153,7 +149,7 @@ public final class SiteBuilder {
     Optional<BuildState> last = BuildState.read(options.out());
     Optional<BuildState> same = last.filter(state -> state.key().equals(key));
     RecordPieces pieces =
-        same.map(state -> pieces(state, records, out)).orElse(RecordPieces.none());
+        same.map(state -> LastBuild.pieces(state, records, out)).orElse(RecordPieces.none());
     RecordTerms terms = same.isPresent() ? earlierTerms.get() : RecordTerms.recording(records);
     SiteRenderer renderer = new SiteRenderer(options.templates(), new RenderCache(pieces, terms));
     // Which files are kept is known only from the plan's paths; files are written after that.
@@ -161,13 +157,24 @@ public final class SiteBuilder {
     List<PlannedFile> plan = renderer.plan(archive, path -> !keeping.get().contains(path));
     Set<String> planned = SiteRenderer.paths(plan);
     Set<String> kept =
-        same.flatMap(state -> reusable(state, records, archive, planned, options.out(), renderer))
+        same.flatMap(
+                state ->
+                    LastBuild.reusable(state, records, archive, planned, options.out(), renderer))
             .orElse(Set.of());
     keeping.set(kept);
     List<PlannedFile> render = plan.stream().filter(file -> !kept.contains(file.path())).toList();
-    BuildState.forget(options.out()); // from here on the folder may no longer be what it says
+    // Nothing to write: the patch can only take away files dropped in by hand, which leaves every
+    // file the state names as it says, so the state stays. Else, from here on the folder may no
+    // longer be what it says.
+    Optional<BuildState> quiet =
+        same.filter(s -> render.isEmpty() && s.records().equals(records))
+            .filter(s -> s.files().keySet().equals(planned));
+    if (quiet.isEmpty()) {
+      BuildState.forget(options.out());
+    }
     int files;
-    Set<String> comparable = same.map(state -> comparable(state, render, out)).orElse(Set.of());
+    Set<String> comparable =
+        same.map(state -> LastBuild.comparable(state, render, out)).orElse(Set.of());
     Set<String> leftAsIs = ConcurrentHashMap.newKeySet();
     // The footprints need only the archive and the plan. They are made once the files are written,
     // while the publisher moves them into place, a step that mostly waits on the disk.
@@ -181,7 +188,9 @@ public final class SiteBuilder {
               render,
               kept.isEmpty() ? sink : new ChangedFilesOnly(sink, out, comparable, leftAsIs),
               true);
-          footprints.set(new Background<>("footprints", () -> footprints(archive, planned)));
+          if (quiet.isEmpty()) {
+            footprints.set(new Background<>("footprints", () -> footprints(archive, planned)));
+          }
         };
     try {
       // Keeping files, the folder is patched in place: the kept ones are never touched, where a
@@ -197,6 +206,18 @@ public final class SiteBuilder {
       throw e;
     } finally {
       pieces.close();
+    }
+    if (quiet.isPresent() && quiet.get().folders().equals(folderTimes.next())) {
+      // The same records, files and folders: the state, the terms and the memory of the YAML read
+      // would be written byte for byte as they are, and a build with nothing to do writes nothing.
+      if (!terms.asRead()) {
+        BuildState.writeTerms(options.out(), terms);
+      }
+      read.keep();
+      return new Outcome(List.of(), files, 0, 0);
+    }
+    if (footprints.get() == null) { // files dropped in by hand were taken away
+      footprints.set(new Background<>("footprints", () -> footprints(archive, planned)));
     }
     Map<String, BuildState.Output> outputs;
     try {
@@ -219,7 +240,9 @@ public final class SiteBuilder {
         kept.isEmpty() ? FolderTimes.look(out, planned) : folderTimes.next();
     new BuildState(key, records, footprints.get().get(), outputs, where, folders)
         .write(options.out(), last);
-    BuildState.writeTerms(options.out(), terms);
+    if (!terms.asRead()) {
+      BuildState.writeTerms(options.out(), terms);
+    }
     read.keep();
     return new Outcome(List.of(), files, render.size(), render.size() - leftAsIs.size());
   }
@@ -269,101 +292,6 @@ public final class SiteBuilder {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /**
-   * The files to render again that {@link ChangedFilesOnly} may leave in place if they come out the
-   * same: those the last build wrote, small, and still as it left them.
-   */
-  private static Set<String> comparable(BuildState last, List<PlannedFile> render, Path out) {
-    return render.parallelStream()
-        .map(PlannedFile::path)
-        .filter(
-            path -> {
-              BuildState.Output was = last.files().get(path);
-              return was != null
-                  && was.size() <= ChangedFilesOnly.MAX_COMPARED_BYTES
-                  && last.unchanged(out, Set.of(path));
-            })
-        .collect(Collectors.toSet());
-  }
-
-  /**
-   * The parts of the last build's data exports and search records that this one can copy: those of
-   * the records that did not change, from files that are still as that build wrote them.
-   */
-  private static RecordPieces pieces(BuildState last, Map<String, String> records, Path out) {
-    Set<String> unchanged = new HashSet<>();
-    records.forEach(
-        (id, hash) -> {
-          if (hash.equals(last.records().get(id))) {
-            unchanged.add(id);
-          }
-        });
-    Map<String, Map<String, RecordPieces.Piece>> earlier = new TreeMap<>();
-    last.pieces()
-        .forEach(
-            (file, byId) -> {
-              if (last.unchanged(out, Set.of(file))) {
-                earlier.put(file, byId);
-              }
-            });
-    return new RecordPieces(out, earlier, unchanged);
-  }
-
-  /**
-   * The files of the last build that this one can keep as they are: those that no record changed,
-   * added or removed since touches, when they are still as that build left them.
-   */
-  private static Optional<Set<String>> reusable(
-      BuildState last,
-      Map<String, String> records,
-      Archive archive,
-      Set<String> planned,
-      Path out,
-      SiteRenderer renderer) {
-    Set<String> changed = new TreeSet<>();
-    records.forEach(
-        (id, hash) -> {
-          if (!hash.equals(last.records().get(id))) {
-            changed.add(id);
-          }
-        });
-    last.records().keySet().stream().filter(id -> !records.containsKey(id)).forEach(changed::add);
-    if (changed.isEmpty()) {
-      return Optional.of(planned)
-          .filter(
-              kept ->
-                  unchanged(last, out.toAbsolutePath().normalize(), kept)
-                      && last.files().keySet().equals(kept));
-    }
-    List<Set<String>> earlier = new ArrayList<>();
-    for (String id : changed) {
-      earlier.add(last.footprints().getOrDefault(id, Set.of()));
-    }
-    // Records only added, and newer than every other, leave most of the search index as it was.
-    Set<String> added = new TreeSet<>(changed);
-    added.removeAll(last.records().keySet());
-    Optional<Set<String>> search =
-        added.size() == changed.size()
-            ? renderer.searchFilesTouchedByAdding(archive, added)
-            : Optional.empty();
-    return AffectedFiles.since(earlier, last.files().keySet(), archive, planned, changed, search)
-        .map(
-            touched -> {
-              Set<String> kept = new HashSet<>(planned);
-              kept.removeAll(touched);
-              return kept;
-            })
-        .filter(kept -> unchanged(last, out.toAbsolutePath().normalize(), kept));
-  }
-
-  /**
-   * Whether every one of {@code paths} is as {@code last} recorded it, asked of the disk on every
-   * core: at 10,000 records that is 80,000 lookups, each waiting on the kernel.
-   */
-  private static boolean unchanged(BuildState last, Path out, Set<String> paths) {
-    return paths.parallelStream().allMatch(path -> last.unchanged(out, Set.of(path)));
   }
 
   /** Loads and validates only: what {@code check} runs, and the first half of a build. */

@@ -230,6 +230,10 @@ public final class ParsedYaml {
     if (now == null) {
       throw new IllegalStateException("this reader remembers nothing");
     }
+    if (asRemembered() && Files.isRegularFile(file)) {
+      forget();
+      return new Pending(file, null, null); // the memory there says just what this build read
+    }
     Path folder = file.toAbsolutePath().getParent();
     Path created = Files.isDirectory(folder) ? null : Files.createDirectories(folder);
     Path temporary = Files.createTempFile(folder, "yaml", ".part");
@@ -276,13 +280,28 @@ public final class ParsedYaml {
       pending.close();
       throw e;
     }
+    forget();
+    return pending;
+  }
+
+  /**
+   * Whether this build read just what the last one remembered: the same texts, files and folders,
+   * each taken from memory. Its memory would then be written byte for byte as it is.
+   */
+  private boolean asRemembered() {
+    // Entries taken from memory are the very objects read, so equal; a file read again is not.
+    return now.equals(earlier)
+        && nowFiles.equals(earlierFiles)
+        && nowFolders.equals(earlierFolders);
+  }
+
+  private void forget() {
     now.clear();
     nowFiles.clear();
     nowFolders.clear();
     earlier = Map.of();
     earlierFiles = Map.of();
     earlierFolders = Map.of();
-    return pending;
   }
 
   /** What a build read, written beside the file it is to replace. */
@@ -300,6 +319,9 @@ public final class ParsedYaml {
 
     /** Puts it in place of the last build's, in one step. */
     public void keep() throws IOException {
+      if (temporary == null) {
+        return; // nothing new to keep
+      }
       Files.move(
           temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       kept = true;
@@ -308,7 +330,7 @@ public final class ParsedYaml {
     /** Unless kept, removes it, and the folder it made for it when that is empty. */
     @Override
     public void close() throws IOException {
-      if (kept) {
+      if (kept || temporary == null) {
         return;
       }
       Files.deleteIfExists(temporary);

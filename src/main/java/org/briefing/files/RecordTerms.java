@@ -51,6 +51,11 @@ public final class RecordTerms {
   private final Map<String, Map<String, Kept>> earlier;
   private final Map<String, Recorder> recorders = new HashMap<>();
 
+  /** Whether {@link #write} would write the file this was read from again: see {@link #asRead}. */
+  private final boolean whole;
+
+  private volatile boolean made;
+
   /**
    * @param hashes each record's hash in this build, by id; records not in it are not recorded
    * @param tables the last build's words, by language code
@@ -60,20 +65,22 @@ public final class RecordTerms {
   private RecordTerms(
       Map<String, String> hashes,
       Map<String, String[]> tables,
-      Map<String, Map<String, Kept>> earlier) {
+      Map<String, Map<String, Kept>> earlier,
+      boolean whole) {
     this.hashes = hashes;
     this.tables = tables;
     this.earlier = earlier;
+    this.whole = whole;
   }
 
   /** Nothing kept and nothing to keep: every record's terms are made. */
   public static RecordTerms none() {
-    return new RecordTerms(Map.of(), Map.of(), Map.of());
+    return new RecordTerms(Map.of(), Map.of(), Map.of(), false);
   }
 
   /** Nothing kept yet: every record's terms are made, and recorded for the next build. */
   public static RecordTerms recording(Map<String, String> hashes) {
-    return new RecordTerms(hashes, Map.of(), Map.of());
+    return new RecordTerms(hashes, Map.of(), Map.of(), false);
   }
 
   /**
@@ -83,6 +90,7 @@ public final class RecordTerms {
   public static RecordTerms read(Path file, Map<String, String> hashes) {
     Map<String, String[]> tables = new HashMap<>();
     Map<String, Map<String, Kept>> earlier = new HashMap<>();
+    boolean whole = true;
     try (DataInputStream in =
         new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
       if (!FORMAT.equals(in.readUTF())) {
@@ -102,6 +110,8 @@ public final class RecordTerms {
           in.readFully(bytes);
           if (hash.equals(hashes.get(id))) {
             kept.put(id, new Kept(hash, bytes));
+          } else {
+            whole = false; // a record since changed or removed: written again without it
           }
         }
         tables.put(lang, words);
@@ -112,7 +122,7 @@ public final class RecordTerms {
     } catch (IOException | RuntimeException e) {
       return recording(hashes); // a damaged file only costs the work
     }
-    return new RecordTerms(hashes, tables, earlier);
+    return new RecordTerms(hashes, tables, earlier, whole);
   }
 
   /**
@@ -138,6 +148,7 @@ public final class RecordTerms {
       return made;
     }
     Terms terms = make.get();
+    this.made = true;
     recorder(lang).add(id, hash, terms);
     return terms;
   }
@@ -154,8 +165,17 @@ public final class RecordTerms {
     }
     Recorder recorder = recorder(lang);
     if (!recorder.has(id)) {
+      made = true;
       recorder.add(id, hash, make.get());
     }
+  }
+
+  /**
+   * Whether {@link #write} would write what the file read holds: every record in it still has its
+   * hash, and no record's terms were made. A build with nothing to do leaves the file alone.
+   */
+  public boolean asRead() {
+    return whole && !made;
   }
 
   /**

@@ -2,6 +2,7 @@ package org.briefing.files;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -161,5 +162,37 @@ class RecordTermsTest {
     assertTrue(made.get() == 4, "an older format: made again");
     assertSameTerms(a, RecordTerms.read(dir.resolve("none"), hashes).of("en", "a", making(a)));
     assertEquals(5, made.get(), "no file: made");
+  }
+
+  @Test
+  void termsAreWrittenAgainOnlyWhenTheyWouldChange() throws IOException {
+    Path file = dir.resolve("terms.bin");
+    Map<String, String> hashes = new HashMap<>(Map.of("a", "ha", "b", "hb"));
+    RecordTerms first = RecordTerms.recording(hashes);
+    first.of("en", "a", making(terms("qatar", "3")));
+    first.of("en", "b", making(terms("oman", "2")));
+    assertFalse(first.asRead(), "nothing was read: everything is new");
+    first.write(file);
+
+    RecordTerms asked = RecordTerms.read(file, hashes);
+    asked.of("en", "a", making(terms()));
+    assertTrue(asked.asRead(), "terms taken from the file: it says all there is");
+    assertTrue(RecordTerms.read(file, hashes).asRead(), "nothing asked: the same");
+
+    RecordTerms added = RecordTerms.read(file, hashes);
+    added.of("ar", "a", making(terms("قطر", "3")));
+    assertFalse(added.asRead(), "terms made for a language the file lacks");
+
+    hashes.put("c", "hc");
+    RecordTerms offered = RecordTerms.read(file, hashes);
+    assertTrue(offered.asRead(), "a record not asked for changes nothing yet");
+    offered.offer("en", "c", () -> terms("yemen", "1"));
+    assertFalse(offered.asRead(), "a new record's page offered its terms");
+
+    hashes.put("b", "hb2");
+    assertFalse(RecordTerms.read(file, hashes).asRead(), "a changed record's terms are dropped");
+    hashes.put("b", "hb");
+    hashes.remove("a");
+    assertFalse(RecordTerms.read(file, hashes).asRead(), "and a removed one's");
   }
 }

@@ -1,0 +1,120 @@
+package org.briefing.build;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.briefing.archive.Archive;
+import org.briefing.files.PlannedFile;
+import org.briefing.files.RecordPieces;
+
+/**
+ * What a reusing build may take from the last build into the same folder, as its state describes
+ * it: the files it can keep, the files it may leave in place when they come out the same, and the
+ * parts of the data exports it can copy. Each is checked against the disk, never taken on trust.
+ */
+final class LastBuild {
+
+  private LastBuild() {}
+
+  /**
+   * The files to render again that {@link ChangedFilesOnly} may leave in place if they come out the
+   * same: those the last build wrote, small, and still as it left them.
+   */
+  static Set<String> comparable(BuildState last, List<PlannedFile> render, Path out) {
+    return render.parallelStream()
+        .map(PlannedFile::path)
+        .filter(
+            path -> {
+              BuildState.Output was = last.files().get(path);
+              return was != null
+                  && was.size() <= ChangedFilesOnly.MAX_COMPARED_BYTES
+                  && last.unchanged(out, Set.of(path));
+            })
+        .collect(Collectors.toSet());
+  }
+
+  /**
+   * The parts of the last build's data exports and search records that this one can copy: those of
+   * the records that did not change, from files that are still as that build wrote them.
+   */
+  static RecordPieces pieces(BuildState last, Map<String, String> records, Path out) {
+    Set<String> unchanged = new HashSet<>();
+    records.forEach(
+        (id, hash) -> {
+          if (hash.equals(last.records().get(id))) {
+            unchanged.add(id);
+          }
+        });
+    Map<String, Map<String, RecordPieces.Piece>> earlier = new TreeMap<>();
+    last.pieces()
+        .forEach(
+            (file, byId) -> {
+              if (last.unchanged(out, Set.of(file))) {
+                earlier.put(file, byId);
+              }
+            });
+    return new RecordPieces(out, earlier, unchanged);
+  }
+
+  /**
+   * The files of the last build that this one can keep as they are: those that no record changed,
+   * added or removed since touches, when they are still as that build left them.
+   */
+  static Optional<Set<String>> reusable(
+      BuildState last,
+      Map<String, String> records,
+      Archive archive,
+      Set<String> planned,
+      Path out,
+      SiteRenderer renderer) {
+    Set<String> changed = new TreeSet<>();
+    records.forEach(
+        (id, hash) -> {
+          if (!hash.equals(last.records().get(id))) {
+            changed.add(id);
+          }
+        });
+    last.records().keySet().stream().filter(id -> !records.containsKey(id)).forEach(changed::add);
+    if (changed.isEmpty()) {
+      return Optional.of(planned)
+          .filter(
+              kept ->
+                  unchanged(last, out.toAbsolutePath().normalize(), kept)
+                      && last.files().keySet().equals(kept));
+    }
+    List<Set<String>> earlier = new ArrayList<>();
+    for (String id : changed) {
+      earlier.add(last.footprints().getOrDefault(id, Set.of()));
+    }
+    // Records only added, and newer than every other, leave most of the search index as it was.
+    Set<String> added = new TreeSet<>(changed);
+    added.removeAll(last.records().keySet());
+    Optional<Set<String>> search =
+        added.size() == changed.size()
+            ? renderer.searchFilesTouchedByAdding(archive, added)
+            : Optional.empty();
+    return AffectedFiles.since(earlier, last.files().keySet(), archive, planned, changed, search)
+        .map(
+            touched -> {
+              Set<String> kept = new HashSet<>(planned);
+              kept.removeAll(touched);
+              return kept;
+            })
+        .filter(kept -> unchanged(last, out.toAbsolutePath().normalize(), kept));
+  }
+
+  /**
+   * Whether every one of {@code paths} is as {@code last} recorded it, asked of the disk on every
+   * core: at 10,000 records that is 80,000 lookups, each waiting on the kernel.
+   */
+  static boolean unchanged(BuildState last, Path out, Set<String> paths) {
+    return paths.parallelStream().allMatch(path -> last.unchanged(out, Set.of(path)));
+  }
+}
