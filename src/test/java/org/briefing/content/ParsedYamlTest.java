@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -197,6 +198,54 @@ class ParsedYamlTest {
       read.keep();
     }
     assertEquals(List.of(fresh), Files.list(fresh.getParent()).toList(), "kept, and only it");
+  }
+
+  /** A time no build writes: a memory file still at it was not written again. */
+  private static final FileTime MARK = FileTime.fromMillis(86_400_000L);
+
+  private boolean memoryWritten() throws IOException {
+    boolean written = !MARK.equals(Files.getLastModifiedTime(memory));
+    Files.setLastModifiedTime(memory, MARK);
+    return written;
+  }
+
+  @Test
+  void aLoadThatReadNothingNewLeavesTheMemoryFileAlone() throws IOException {
+    int[] parsed = {0};
+    loadRemembering(parsed); // files saved just now: their folders are not remembered
+    assertTrue(memoryWritten());
+    loadRemembering(parsed);
+    assertFalse(memoryWritten(), "the same texts and files: nothing to write");
+    try (var files = Files.list(memory.getParent())) {
+      assertEquals(List.of(memory), files.toList(), "and nothing left beside it");
+    }
+
+    Path en = firstRecord().resolve("en.md");
+    Files.writeString(en, "\nA paragraph added below.\n", StandardOpenOption.APPEND);
+    loadRemembering(parsed);
+    assertEquals(0, parsed[0], "the front matter is the same text");
+    assertTrue(memoryWritten(), "but the file read whole is not the same");
+  }
+
+  @Test
+  void aRecordFolderSeenAnewIsWrittenToTheMemory() throws IOException {
+    FileTime hourAgo = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000L);
+    try (var all = Files.walk(content)) {
+      for (Path path : all.toList()) {
+        Files.setLastModifiedTime(path, hourAgo);
+      }
+    }
+    int[] parsed = {0};
+    loadRemembering(parsed);
+    assertTrue(memoryWritten());
+    loadRemembering(parsed);
+    assertFalse(memoryWritten(), "every folder taken unread: nothing to write");
+
+    // Only the folder's time moves: its files and texts are as remembered, the folder is not.
+    Files.setLastModifiedTime(firstRecord(), FileTime.fromMillis(hourAgo.toMillis() + 1_000));
+    loadRemembering(parsed);
+    assertEquals(0, parsed[0]);
+    assertTrue(memoryWritten(), "the folder's new time is remembered");
   }
 
   @Test
