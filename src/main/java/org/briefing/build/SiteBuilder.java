@@ -207,44 +207,54 @@ public final class SiteBuilder {
     } finally {
       pieces.close();
     }
-    if (quiet.isPresent() && quiet.get().folders().equals(folderTimes.next())) {
-      // The same records, files and folders: the state, the terms and the memory of the YAML read
-      // would be written byte for byte as they are, and a build with nothing to do writes nothing.
-      if (!terms.asRead()) {
-        BuildState.writeTerms(options.out(), terms);
-      }
-      read.keep();
-      return new Outcome(List.of(), files, 0, 0);
+    // A folder written whole is looked at whole; a patched one, by the patch as it went.
+    Map<String, Long> folders =
+        kept.isEmpty() ? FolderTimes.look(out, planned) : folderTimes.next();
+    // The same records, files and folders as the state says: it would be written byte for byte as
+    // it is, and so would the terms and the memory of the YAML read. A build with nothing to do
+    // writes nothing.
+    if (quiet.isEmpty() || !quiet.get().folders().equals(folders)) {
+      Map<String, BuildState.Output> outputs = outputs(out, planned, kept, leftAsIs, last);
+      Map<String, Set<String>> footprinted =
+          footprints.get() == null // quiet, but files dropped in by hand were taken away
+              ? footprints(archive, planned)
+              : footprints.get().get();
+      new BuildState(key, records, footprinted, outputs, where(pieces, same, kept), folders)
+          .write(options.out(), last);
     }
-    if (footprints.get() == null) { // files dropped in by hand were taken away
-      footprints.set(new Background<>("footprints", () -> footprints(archive, planned)));
+    if (!terms.asRead()) {
+      BuildState.writeTerms(options.out(), terms);
     }
-    Map<String, BuildState.Output> outputs;
+    read.keep();
+    return new Outcome(List.of(), files, render.size(), render.size() - leftAsIs.size());
+  }
+
+  /** Each planned file's size and time now (see {@link #output}), looked up on every core. */
+  private static Map<String, BuildState.Output> outputs(
+      Path out,
+      Set<String> planned,
+      Set<String> kept,
+      Set<String> leftAsIs,
+      Optional<BuildState> last)
+      throws IOException {
     try {
-      outputs =
-          planned.parallelStream()
-              .collect(
-                  Collectors.toMap(path -> path, path -> output(out, path, kept, leftAsIs, last)));
+      return planned.parallelStream()
+          .collect(Collectors.toMap(path -> path, path -> output(out, path, kept, leftAsIs, last)));
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    // The pieces of the files kept are where the last build wrote them.
+  }
+
+  /** Where each record's part of each file lies: as written now, or, for a file kept, as before. */
+  private static Map<String, Map<String, RecordPieces.Piece>> where(
+      RecordPieces pieces, Optional<BuildState> same, Set<String> kept) {
     Map<String, Map<String, RecordPieces.Piece>> where = pieces.written();
     for (var earlier : same.map(BuildState::pieces).orElse(Map.of()).entrySet()) {
       if (kept.contains(earlier.getKey())) {
         where.putIfAbsent(earlier.getKey(), earlier.getValue());
       }
     }
-    // A folder written whole is looked at whole; a patched one, by the patch as it went.
-    Map<String, Long> folders =
-        kept.isEmpty() ? FolderTimes.look(out, planned) : folderTimes.next();
-    new BuildState(key, records, footprints.get().get(), outputs, where, folders)
-        .write(options.out(), last);
-    if (!terms.asRead()) {
-      BuildState.writeTerms(options.out(), terms);
-    }
-    read.keep();
-    return new Outcome(List.of(), files, render.size(), render.size() - leftAsIs.size());
+    return where;
   }
 
   /**
