@@ -3,7 +3,11 @@ package org.briefing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** File handling the tests share. */
@@ -27,6 +31,23 @@ public final class TestFiles {
       }
     }
     return to;
+  }
+
+  /**
+   * Sets the time of every file, then every folder, under {@code root} an hour back, as a clone's
+   * files are by the time of the next build: times that old are trusted (see {@code
+   * UnchangedRecords}). Returns the time set.
+   */
+  public static FileTime settle(Path root) throws IOException {
+    FileTime hourAgo = FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS));
+    List<Path> all;
+    try (Stream<Path> walk = Files.walk(root)) {
+      all = walk.sorted(Comparator.reverseOrder()).toList(); // files before their folders
+    }
+    for (Path path : all) {
+      Files.setLastModifiedTime(path, hourAgo);
+    }
+    return hourAgo;
   }
 
   /**

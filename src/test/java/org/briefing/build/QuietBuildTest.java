@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.briefing.TestFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,14 +39,7 @@ class QuietBuildTest {
   @BeforeEach
   void settledSeedSite() throws IOException {
     content = SeedSite.copyOfContent(tmp);
-    // Content saved long ago, as a clone's files are by the next build: only times that have
-    // settled are remembered (see UnchangedRecords).
-    FileTime hourAgo = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000L);
-    try (Stream<Path> all = Files.walk(content)) {
-      for (Path path : all.toList()) {
-        Files.setLastModifiedTime(path, hourAgo);
-      }
-    }
+    TestFiles.settle(content); // as a clone's files are by the next build
     out = tmp.resolve("site-output");
     state = tmp.resolve(".site-output.state");
   }

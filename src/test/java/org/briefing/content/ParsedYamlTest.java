@@ -229,12 +229,7 @@ class ParsedYamlTest {
 
   @Test
   void aRecordFolderSeenAnewIsWrittenToTheMemory() throws IOException {
-    FileTime hourAgo = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000L);
-    try (var all = Files.walk(content)) {
-      for (Path path : all.toList()) {
-        Files.setLastModifiedTime(path, hourAgo);
-      }
-    }
+    FileTime hourAgo = TestFiles.settle(content);
     int[] parsed = {0};
     loadRemembering(parsed);
     assertTrue(memoryWritten());

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.briefing.TestFiles;
@@ -50,18 +49,6 @@ class UnchangedRecordsTest {
     return new Load(loaded, yaml.unread());
   }
 
-  /** Sets the time of every file, then every folder, under {@code root} an hour back. */
-  private static void settle(Path root) throws IOException {
-    FileTime hourAgo = FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS));
-    List<Path> all;
-    try (Stream<Path> walk = Files.walk(root)) {
-      all = walk.sorted(Comparator.reverseOrder()).toList(); // files before their folders
-    }
-    for (Path path : all) {
-      Files.setLastModifiedTime(path, hourAgo);
-    }
-  }
-
   private Path record(int index) throws IOException {
     try (Stream<Path> list = Files.list(content.resolve("engagements"))) {
       return list.sorted().toList().get(index);
@@ -70,7 +57,7 @@ class UnchangedRecordsTest {
 
   @Test
   void settledRecordsAreTakenUnreadAndComeOutAsReadingThemWould() throws IOException {
-    settle(content);
+    TestFiles.settle(content);
     Load first = load();
     assertEquals(0, first.unread(), "nothing remembered yet");
     Load second = load();
@@ -86,14 +73,14 @@ class UnchangedRecordsTest {
   void filesSavedTooRecentlyToTrustTheirTimesAreReadUntilTheyAre() throws IOException {
     load();
     assertEquals(0, load().unread(), "times a second old are not trusted");
-    settle(content);
+    TestFiles.settle(content);
     load();
     assertEquals(load().content().records().size(), load().unread());
   }
 
   @Test
   void aRecordWithOneFileSavedJustNowIsReadUntilItsTimeIsOldEnough() throws IOException {
-    settle(content);
+    TestFiles.settle(content);
     Files.setLastModifiedTime(record(4).resolve("en.md"), FileTime.from(Instant.now()));
     load();
     Load again = load();
@@ -102,7 +89,7 @@ class UnchangedRecordsTest {
 
   @Test
   void aFileSavedAgainAtTheSameSizeIsReadAgain() throws IOException {
-    settle(content);
+    TestFiles.settle(content);
     load();
     Path en = record(3).resolve("en.md");
     String text = Files.readString(en, StandardCharsets.UTF_8);
@@ -118,7 +105,7 @@ class UnchangedRecordsTest {
 
   @Test
   void aFileAddedBesideARecordsFilesIsReported() throws IOException {
-    settle(content);
+    TestFiles.settle(content);
     load();
     Files.writeString(record(1).resolve("notes.txt"), "a draft");
     Load again = load();
@@ -131,7 +118,7 @@ class UnchangedRecordsTest {
 
   @Test
   void aFileRemovedOrReplacedByALinkIsReadAgain() throws IOException {
-    settle(content);
+    TestFiles.settle(content);
     load();
     Files.delete(record(0).resolve("ar.md"));
     Path en = record(2).resolve("en.md");
