@@ -38,6 +38,9 @@ final class Relaunch {
   /** Objects that survive one young collection go straight to the old generation. */
   static final String TENURE = "-XX:MaxTenuringThreshold=0";
 
+  /** A single compiler thread, for builds. */
+  static final String ONE_COMPILER = "-XX:CICompilerCount=1";
+
   /** Set on the second run, so that it never starts a third. */
   static final String MARK = "briefing.relaunched";
 
@@ -56,6 +59,10 @@ final class Relaunch {
     if (flagsGiven(given, env)) {
       return Optional.empty();
     }
+    List<String> words = Arrays.asList(args);
+    if (words.contains("--help") || words.contains("-h")) {
+      return Optional.empty(); // only the usage is printed, as Main does for either word anywhere
+    }
     String command = firstWord(args);
     if (!command.equals("build") && !command.equals("check") && !command.equals("serve")) {
       return Optional.empty();
@@ -67,9 +74,12 @@ final class Relaunch {
       line.add("-XX:SharedArchiveFile=" + archive);
       line.add("-Xshare:auto");
     }
-    // The preview runs for hours and earns the optimizing compiler; a build does not.
+    // The preview runs for hours and earns the optimizing compiler; a build does not. One compiler
+    // thread, not the two the JVM gives a two-core machine: at start-up a second one takes a core
+    // from the build to compile code it has run a few hundred times (README, "The two commands").
     if (!command.equals("serve")) {
       line.add("-XX:TieredStopAtLevel=1");
+      line.add(ONE_COMPILER);
     }
     line.add("-XX:+UseSerialGC");
     // A young generation of fixed size: the collector's default gives it a third of a heap that

@@ -76,6 +76,7 @@ class RelaunchTest {
     assertTrue(Files.isRegularFile(tmp.resolve("site/ar/index.html")), "the site is written");
     assertTrue(second.contains("-XX:+UseSerialGC"), "a second run with the serial collector");
     assertTrue(second.contains("-XX:TieredStopAtLevel=1"), "and the client compiler: " + second);
+    assertTrue(second.contains("-XX:CICompilerCount=1"), "on one thread: " + second);
     assertTrue(second.contains("-Xmn128m"), "and a young generation that stays small: " + second);
     assertTrue(
         second.contains("-XX:MaxTenuringThreshold=0"), "survivors promoted at once: " + second);
@@ -98,6 +99,25 @@ class RelaunchTest {
     ProcessBuilder builder = new ProcessBuilder(java(), "-jar", jar.toString(), "check");
     builder.environment().put("JDK_JAVA_OPTIONS", "-Xmx256m");
     assertChecksInOneProcess(builder, "JDK_JAVA_OPTIONS chose -Xmx: no second run");
+  }
+
+  @Test
+  void helpIsPrintedWithoutASecondRun() throws Exception {
+    Path jar = manifestJar();
+    Process help =
+        new ProcessBuilder(java(), "-jar", jar.toString(), "build", "--help")
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("help.log").toFile())
+            .start();
+    boolean child = false;
+    while (help.isAlive()) {
+      child |= help.toHandle().children().findAny().isPresent();
+      Thread.sleep(5);
+    }
+    String log = Files.readString(tmp.resolve("help.log"), StandardCharsets.UTF_8);
+    assertEquals(0, help.exitValue(), log);
+    assertTrue(log.contains("usage: briefing"), log);
+    assertFalse(child, "printing the usage needs no second JVM");
   }
 
   /** Runs {@code check} as {@code builder} says: it succeeds, and never starts a second JVM. */
