@@ -84,10 +84,10 @@ final class Relaunch {
     line.add("-XX:+UseSerialGC");
     // A young generation of fixed size: the collector's default gives it a third of a heap that
     // grows with the archive, and the peak memory with it (10,000 records: 637 MiB against 560,
-    // in no more time; README, "Benchmark").
+    // in no more time; README, "The two commands").
     line.add("-Xmn" + YOUNG);
     // What outlives one young collection (the records read, the plan) lives to the end of the
-    // build: promoted at once, it is copied once rather than twice (README, "Benchmark").
+    // build: promoted at once, it is copied once rather than twice (README, "The two commands").
     line.add(TENURE);
     // Whatever else the first run was given (system properties, assertions, modules) the build
     // runs with too; the variables the JVM reads options from pass on with the environment.
