@@ -1,5 +1,6 @@
 package org.briefing.build;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -102,8 +103,12 @@ public final class SiteBuilder {
       return new Outcome(checked.problems(), 0);
     }
     String key = BuildInputs.key(options);
-    // The YAML read is kept for the next build only if this one publishes (the state too).
-    try (ParsedYaml.Pending read = yaml.keepBeside(memory)) {
+    // The YAML read is kept for the next build only if this one publishes (the state too). It is
+    // written on another core while this one reads the last state and plans the site, on one.
+    Background<ParsedYaml.Pending> read =
+        new Background<>("yaml-memory", () -> yaml.keepBeside(memory));
+    // However the build ends, the memory is first written whole, then removed unless kept.
+    try (Closeable unlessKept = () -> read.get().close()) {
       // From reading the last build's state to writing this one's, no other build may write the
       // folder or its state: it would swap in a site this build's state does not describe.
       return Publisher.holding(
@@ -138,7 +143,7 @@ public final class SiteBuilder {
       Archive archive,
       String key,
       Map<String, String> records,
-      ParsedYaml.Pending read)
+      Background<ParsedYaml.Pending> read)
       throws IOException {
     Path out = options.out().toAbsolutePath().normalize();
     // The terms file stands on its own, so it is read while the manifest is: each takes a few
@@ -225,7 +230,7 @@ public final class SiteBuilder {
     if (!terms.asRead()) {
       BuildState.writeTerms(options.out(), terms);
     }
-    read.keep();
+    read.get().keep();
     return new Outcome(List.of(), files, render.size(), render.size() - leftAsIs.size());
   }
 

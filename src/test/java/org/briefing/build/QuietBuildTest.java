@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.briefing.TestFiles;
+import org.briefing.i18n.TemplateProblemException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,6 +128,35 @@ class QuietBuildTest {
         stateWritten(),
         "each state file written again");
     assertNotEquals(site, LocaleIndependenceTest.digests(out), "the site changed");
+  }
+
+  @Test
+  void aBuildThatFailsWhileRenderingLeavesTheMemoryOfTheYamlAsItWas() throws IOException {
+    settledSite();
+    Map<String, byte[]> before = markState();
+    Path record;
+    try (Stream<Path> records = Files.list(content.resolve("engagements"))) {
+      record = records.sorted().findFirst().orElseThrow();
+    }
+    Path en = record.resolve("en.md");
+    Files.writeString(en, Files.readString(en) + "\nOne more paragraph, never published.\n");
+    Path templates = TestFiles.copyTree(SeedSite.TEMPLATES, tmp.resolve("templates"));
+    Path engagement = templates.resolve("engagement.ftlh");
+    Files.writeString(engagement, Files.readString(engagement) + "${noSuchValue.field}\n");
+
+    assertThrows(
+        TemplateProblemException.class,
+        () ->
+            new SiteBuilder()
+                .buildReusing(
+                    new SiteBuilder.Options(
+                        content, templates, out, Optional.empty(), false, false)));
+
+    assertEquals(before.keySet(), markState().keySet(), "no memory half kept beside the state");
+    assertArrayEquals(
+        before.get("yaml.bin"),
+        Files.readAllBytes(state.resolve("yaml.bin")),
+        "the memory of the last build that published, not of the one that failed");
   }
 
   @Test
