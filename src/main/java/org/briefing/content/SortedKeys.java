@@ -2,7 +2,9 @@ package org.briefing.content;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,9 +28,17 @@ public final class SortedKeys {
   /**
    * {@code keys} sorted, taking the order of those also in {@code earlier} from its iteration
    * order. An {@code earlier} that is not in strictly increasing order is of no use, and everything
-   * is sorted: the result is sorted whatever {@code earlier} holds.
+   * is sorted: the result is sorted whatever {@code earlier} holds. The strings returned are those
+   * of {@code keys}, never those of {@code earlier}: maps keyed by them then find each by identity,
+   * where an equal string from elsewhere is compared character by character.
    */
   public static String[] of(Set<String> keys, Set<String> earlier) {
+    // Each key under itself: taken out as the earlier keys are met, this leaves the keys new since,
+    // found in the same walk rather than in a second one over all the keys.
+    Map<String, String> left = new HashMap<>(keys.size() * 4 / 3 + 1);
+    for (String key : keys) {
+      left.put(key, key);
+    }
     List<String> kept = new ArrayList<>(keys.size());
     String previous = null;
     for (String key : earlier) {
@@ -36,20 +46,15 @@ public final class SortedKeys {
         return of(keys);
       }
       previous = key;
-      if (keys.contains(key)) {
-        kept.add(key);
+      String own = left.remove(key);
+      if (own != null) {
+        kept.add(own);
       }
     }
-    if (kept.size() == keys.size()) {
+    if (left.isEmpty()) {
       return kept.toArray(new String[0]);
     }
-    List<String> added = new ArrayList<>();
-    for (String key : keys) {
-      if (!earlier.contains(key)) {
-        added.add(key);
-      }
-    }
-    String[] sortedAdded = added.toArray(new String[0]);
+    String[] sortedAdded = left.keySet().toArray(new String[0]);
     Arrays.sort(sortedAdded);
     String[] merged = new String[keys.size()];
     int i = 0;

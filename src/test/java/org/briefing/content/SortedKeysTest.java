@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
@@ -51,6 +52,25 @@ class SortedKeysTest {
       }
       keys.addAll(paths(RANDOM.nextInt(8))); // some gained, some of them already there
       assertArrayEquals(sorted(keys), SortedKeys.of(keys, earlier), "round " + round);
+    }
+  }
+
+  @Test
+  void theStringsGivenBackAreTheKeysOwnNotTheEarlierOnes() {
+    Set<String> keys = paths(80);
+    Set<String> earlier = new TreeSet<>();
+    for (String key : keys) {
+      if (RANDOM.nextInt(5) > 0) {
+        earlier.add(new String(key)); // equal, as read back from the last state, but not the same
+      }
+    }
+    earlier.addAll(paths(10)); // and some lost since
+    Set<String> own = Collections.newSetFromMap(new IdentityHashMap<>());
+    own.addAll(keys);
+    String[] sorted = SortedKeys.of(keys, earlier);
+    assertArrayEquals(sorted(keys), sorted);
+    for (String key : sorted) {
+      assertTrue(own.contains(key), key + " is the keys' own string");
     }
   }
 
