@@ -35,7 +35,7 @@ public final class SortedKeys {
   public static String[] of(Set<String> keys, Set<String> earlier) {
     // Each key under itself: taken out as the earlier keys are met, this leaves the keys new since,
     // found in the same walk rather than in a second one over all the keys.
-    Map<String, String> left = new HashMap<>(keys.size() * 4 / 3 + 1);
+    Map<String, String> left = new HashMap<>(keys.size(), 1f); // room for all, never regrown
     for (String key : keys) {
       left.put(key, key);
     }
