@@ -186,6 +186,67 @@ public final class AffectedFiles {
   }
 
   /**
+   * The records of {@code archive} whose {@link #footprint} may differ from the one the last build
+   * kept, when the records {@code added} are all that changed since (none edited or removed; the
+   * templates and shared files as they were). What a footprint reads of other records is: its
+   * neighbours in time, which an added record may now be; how its year is paged in each of its
+   * lists, which a record added to that year may split into months; and the actors met in its
+   * actors' records, which an added record may add to. Every other record's footprint is as it was.
+   * Keep in step with {@link #footprint}.
+   */
+  public static Set<String> footprintsChangedByAdding(Archive archive, Set<String> added) {
+    Set<String> ids = new HashSet<>(added);
+    for (String id : added) {
+      Optional<Engagement> found = archive.find(id);
+      if (found.isEmpty()) {
+        continue; // a draft, not built: it shows nowhere
+      }
+      Engagement e = found.get();
+      archive.previous(e).ifPresent(p -> ids.add(p.id()));
+      archive.next(e).ifPresent(n -> ids.add(n.id()));
+      sameYear(ids, archive.timelinePages(), e);
+      sameYear(ids, archive.pagesOf(e.type()), e);
+      for (Country c : e.countries()) {
+        sameYear(ids, archive.pagesOf(c), e);
+        for (Country other : e.countries()) {
+          archive.pair(c, other).ifPresent(pair -> sameYear(ids, archive.pagesOf(pair), e));
+        }
+      }
+      for (Actor actor : e.actors()) {
+        sameYear(ids, archive.pagesOf(actor), e);
+        if (metBefore(archive, actor, e.actors(), added)) {
+          continue; // its actors met are as they were
+        }
+        archive.actors().engagementsOf(actor).forEach(x -> ids.add(x.id()));
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * Adds the records of {@code pages} dated in {@code e}'s year, on its year's or months' pages.
+   */
+  private static void sameYear(Set<String> ids, DatePages pages, Engagement e) {
+    for (DatePages.Period p : pages.periods()) {
+      if (p.year() == e.date().year()) {
+        p.engagements().forEach(x -> ids.add(x.id()));
+      }
+    }
+  }
+
+  /** Whether each of {@code actors} was named with {@code actor} in a record not {@code added}. */
+  private static boolean metBefore(
+      Archive archive, Actor actor, List<Actor> actors, Set<String> added) {
+    Set<String> met = new HashSet<>();
+    for (Engagement x : archive.actors().engagementsOf(actor)) {
+      if (!added.contains(x.id())) {
+        x.actors().forEach(a -> met.add(a.id()));
+      }
+    }
+    return actors.stream().allMatch(a -> met.contains(a.id()));
+  }
+
+  /**
    * The pages of a list paged by date that show or count {@code e}: the page it is on and, when
    * that is a month's, its year's page, which counts the year's months.
    */

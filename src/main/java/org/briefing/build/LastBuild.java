@@ -2,6 +2,7 @@ package org.briefing.build;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,37 @@ final class LastBuild {
               return kept;
             })
         .filter(kept -> unchanged(last, out.toAbsolutePath().normalize(), kept));
+  }
+
+  /**
+   * The last build's footprints that this build would make again: when records were only added
+   * since (none edited or removed), those of every record but the ones {@link
+   * AffectedFiles#footprintsChangedByAdding} names; else none.
+   */
+  static Map<String, Set<String>> footprints(
+      BuildState last, Map<String, String> records, Archive archive) {
+    Set<String> added = new HashSet<>();
+    for (Map.Entry<String, String> record : records.entrySet()) {
+      String was = last.records().get(record.getKey());
+      if (was == null) {
+        added.add(record.getKey());
+      } else if (!was.equals(record.getValue())) {
+        return Map.of(); // edited
+      }
+    }
+    if (records.size() - added.size() != last.records().size()) {
+      return Map.of(); // some removed
+    }
+    Set<String> again = AffectedFiles.footprintsChangedByAdding(archive, added);
+    Map<String, Set<String>> still = new HashMap<>();
+    last.footprints()
+        .forEach(
+            (id, paths) -> {
+              if (!again.contains(id)) {
+                still.put(id, paths);
+              }
+            });
+    return still;
   }
 
   /**

@@ -194,7 +194,10 @@ public final class SiteBuilder {
               kept.isEmpty() ? sink : new ChangedFilesOnly(sink, out, comparable, leftAsIs),
               true);
           if (quiet.isEmpty()) {
-            footprints.set(new Background<>("footprints", () -> footprints(archive, planned)));
+            footprints.set(
+                new Background<>(
+                    "footprints",
+                    () -> footprints(archive, planned, lastFootprints(same, records, archive))));
           }
         };
     try {
@@ -222,7 +225,7 @@ public final class SiteBuilder {
       Map<String, BuildState.Output> outputs = outputs(out, planned, kept, leftAsIs, last);
       Map<String, Set<String>> footprinted =
           footprints.get() == null // quiet, but files dropped in by hand were taken away
-              ? footprints(archive, planned)
+              ? footprints(archive, planned, lastFootprints(same, records, archive))
               : footprints.get().get();
       new BuildState(key, records, footprinted, outputs, where(pieces, same, kept), folders)
           .write(options.out(), last);
@@ -262,17 +265,32 @@ public final class SiteBuilder {
     return where;
   }
 
+  /** The last build's footprints that still hold (see {@link LastBuild#footprints}). */
+  private static Map<String, Set<String>> lastFootprints(
+      Optional<BuildState> same, Map<String, String> records, Archive archive) {
+    return same.map(state -> LastBuild.footprints(state, records, archive)).orElse(Map.of());
+  }
+
   /**
-   * Every record's footprint: the files that show it. Each reads the whole archive, on its own, so
-   * they are made on every core; the state is written sorted, so it is the same whatever the order.
+   * Every record's footprint: the files that show it. Those the last build made that still hold
+   * ({@code still}) are taken; each of the others reads the whole archive, on its own, so they are
+   * made on every core. Adding one record to 10,000 makes a few hundred again, where making all
+   * took some 0.6 s on both cores. The state is written sorted, so it is the same whatever the
+   * order.
    */
-  private static Map<String, Set<String>> footprints(Archive archive, Set<String> planned) {
+  private static Map<String, Set<String>> footprints(
+      Archive archive, Set<String> planned, Map<String, Set<String>> still) {
     Map<String, String> paths = new HashMap<>(planned.size() * 2);
     planned.forEach(path -> paths.put(path, path));
     return archive.engagements().parallelStream()
         .collect(
             Collectors.toMap(
-                Engagement::id, e -> compact(AffectedFiles.footprint(archive, e.id()), paths)));
+                Engagement::id,
+                e -> {
+                  Set<String> kept = still.get(e.id());
+                  return compact(
+                      kept != null ? kept : AffectedFiles.footprint(archive, e.id()), paths);
+                }));
   }
 
   /**

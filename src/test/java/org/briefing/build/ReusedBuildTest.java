@@ -16,10 +16,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.briefing.TestFiles;
+import org.briefing.archive.Archive;
 import org.briefing.bench.CorpusGenerator;
+import org.briefing.model.Engagement;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -385,6 +388,27 @@ class ReusedBuildTest {
         new SiteBuilder().build(options(content, SeedSite.TEMPLATES, clean), false);
     assertTrue(outcome.ok(), when + ": " + outcome.problems());
     assertSame(read(clean), read(out), when);
+    assertFootprintsAsMadeAnew(content, out, when);
+  }
+
+  /**
+   * The footprints the state keeps for the next build are those the content would give made anew: a
+   * build that took some from the last state, records having only been added, took none that an
+   * addition changed.
+   */
+  private static void assertFootprintsAsMadeAnew(Path content, Path out, String when)
+      throws IOException {
+    SiteBuilder.Options options = options(content, SeedSite.TEMPLATES, out);
+    Archive archive =
+        SiteBuilder.archive(new SiteBuilder().check(options).site().orElseThrow(), options);
+    Map<String, Set<String>> kept = BuildState.read(out).orElseThrow().footprints();
+    assertEquals(archive.engagements().size(), kept.size(), when + ": a footprint per record");
+    for (Engagement e : archive.engagements()) {
+      assertEquals(
+          AffectedFiles.footprint(archive, e.id()),
+          kept.get(e.id()),
+          when + ": the footprint of " + e.id());
+    }
   }
 
   private static Map<String, byte[]> read(Path root) throws IOException {
