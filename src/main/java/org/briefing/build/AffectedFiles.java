@@ -117,6 +117,8 @@ public final class AffectedFiles {
    * in: its own pages, its neighbours' in time (their previous and next links), its countries'
    * pages and feeds, its pairs' and its type's pages (overviews and the pages of its period), its
    * actors' pages and those of the actors met in their records. Empty when there is no such record.
+   * What it reads of other records, {@link #footprintsChangedByAdding} must know of too: a build
+   * that only added records keeps the footprints that rule leaves out.
    */
   public static Set<String> footprint(Archive archive, String id) {
     Set<String> files = new HashSet<>();
