@@ -75,14 +75,7 @@ final class LastBuild {
       Set<String> planned,
       Path out,
       SiteRenderer renderer) {
-    Set<String> changed = new TreeSet<>();
-    records.forEach(
-        (id, hash) -> {
-          if (!hash.equals(last.records().get(id))) {
-            changed.add(id);
-          }
-        });
-    last.records().keySet().stream().filter(id -> !records.containsKey(id)).forEach(changed::add);
+    Set<String> changed = changed(last, records);
     if (changed.isEmpty()) {
       return Optional.of(planned)
           .filter(
@@ -95,8 +88,7 @@ final class LastBuild {
       earlier.add(last.footprints().getOrDefault(id, Set.of()));
     }
     // Records only added, and newer than every other, leave most of the search index as it was.
-    Set<String> added = new TreeSet<>(changed);
-    added.removeAll(last.records().keySet());
+    Set<String> added = added(changed, last);
     Optional<Set<String>> search =
         added.size() == changed.size()
             ? renderer.searchFilesTouchedByAdding(archive, added)
@@ -111,6 +103,26 @@ final class LastBuild {
         .filter(kept -> unchanged(last, out.toAbsolutePath().normalize(), kept));
   }
 
+  /** The records edited, added or removed since the {@code last} build, by id. */
+  private static Set<String> changed(BuildState last, Map<String, String> records) {
+    Set<String> changed = new TreeSet<>();
+    records.forEach(
+        (id, hash) -> {
+          if (!hash.equals(last.records().get(id))) {
+            changed.add(id);
+          }
+        });
+    last.records().keySet().stream().filter(id -> !records.containsKey(id)).forEach(changed::add);
+    return changed;
+  }
+
+  /** Those of {@code changed} that the {@code last} build did not have. */
+  private static Set<String> added(Set<String> changed, BuildState last) {
+    Set<String> added = new TreeSet<>(changed);
+    added.removeAll(last.records().keySet());
+    return added;
+  }
+
   /**
    * The last build's footprints that this build would make again: when records were only added
    * since (none edited or removed), those of every record but the ones {@link
@@ -118,17 +130,10 @@ final class LastBuild {
    */
   static Map<String, Set<String>> footprints(
       BuildState last, Map<String, String> records, Archive archive) {
-    Set<String> added = new HashSet<>();
-    for (Map.Entry<String, String> record : records.entrySet()) {
-      String was = last.records().get(record.getKey());
-      if (was == null) {
-        added.add(record.getKey());
-      } else if (!was.equals(record.getValue())) {
-        return Map.of(); // edited
-      }
-    }
-    if (records.size() - added.size() != last.records().size()) {
-      return Map.of(); // some removed
+    Set<String> changed = changed(last, records);
+    Set<String> added = added(changed, last);
+    if (added.size() != changed.size()) {
+      return Map.of(); // some edited or removed
     }
     Set<String> again = AffectedFiles.footprintsChangedByAdding(archive, added);
     Map<String, Set<String>> still = new HashMap<>();

@@ -99,6 +99,12 @@ record Arguments(
     }
   }
 
+  /** Whether {@code args} ask for the usage, with {@code --help} or {@code -h} anywhere. */
+  static boolean asksForHelp(String[] args) {
+    List<String> words = Arrays.asList(args);
+    return words.contains("--help") || words.contains("-h");
+  }
+
   static Arguments parse(String[] args) throws UsageException {
     String command = "build";
     Path content = Path.of("content");

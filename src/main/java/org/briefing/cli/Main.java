@@ -6,7 +6,6 @@ import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +55,7 @@ public final class Main {
   }
 
   ExitCode run(String[] args) {
-    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+    if (Arguments.asksForHelp(args)) {
       out.println(Arguments.USAGE);
       return ExitCode.OK;
     }

@@ -59,9 +59,8 @@ final class Relaunch {
     if (flagsGiven(given, env)) {
       return Optional.empty();
     }
-    List<String> words = Arrays.asList(args);
-    if (words.contains("--help") || words.contains("-h")) {
-      return Optional.empty(); // only the usage is printed, as Main does for either word anywhere
+    if (Arguments.asksForHelp(args)) {
+      return Optional.empty(); // only the usage is printed
     }
     String command = firstWord(args);
     if (!command.equals("build") && !command.equals("check") && !command.equals("serve")) {
