@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code java -jar} with no flags, as a reader of the README runs it: the build must run with the
- * settings it is measured with (serial collector, client compiler), in a second process that the
- * first hands over to, and end with that process's status. The jar here is a manifest whose class
- * path points at the compiled classes, so the test needs no packaging.
+ * settings it is measured with (collector, client compiler), in a second process that the first
+ * hands over to, and end with that process's status. The jar here is a manifest whose class path
+ * points at the compiled classes, so the test needs no packaging.
  */
 class RelaunchTest {
 
@@ -54,7 +54,7 @@ class RelaunchTest {
     // A child seen between its fork and its exec still shows this JVM's command line: poll
     // until the second run's own shows, or the build ends.
     List<String> second = new ArrayList<>();
-    while (build.isAlive() && !second.contains("-XX:+UseSerialGC")) {
+    while (build.isAlive() && !second.contains(Relaunch.COLLECTOR)) {
       build
           .toHandle()
           .children()
@@ -74,7 +74,8 @@ class RelaunchTest {
     assertEquals(0, build.exitValue(), log);
     assertTrue(log.contains("built "), log);
     assertTrue(Files.isRegularFile(tmp.resolve("site/ar/index.html")), "the site is written");
-    assertTrue(second.contains("-XX:+UseSerialGC"), "a second run with the serial collector");
+    assertTrue(
+        second.contains(Relaunch.COLLECTOR), "a second run with the collector it is measured with");
     assertTrue(second.contains("-XX:TieredStopAtLevel=1"), "and the client compiler: " + second);
     assertTrue(second.contains("-XX:CICompilerCount=1"), "on one thread: " + second);
     assertTrue(second.contains("-Xmn128m"), "and a young generation that stays small: " + second);
