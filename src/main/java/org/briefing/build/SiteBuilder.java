@@ -215,26 +215,37 @@ public final class SiteBuilder {
     } finally {
       pieces.close();
     }
-    // A folder written whole is looked at whole; a patched one, by the patch as it went.
-    Map<String, Long> folders =
-        kept.isEmpty() ? FolderTimes.look(out, planned) : folderTimes.next();
-    // The same records, files and folders as the state says: it would be written byte for byte as
-    // it is, and so would the terms and the memory of the YAML read. A build with nothing to do
-    // writes nothing.
-    if (quiet.isEmpty() || !quiet.get().folders().equals(folders)) {
-      Map<String, BuildState.Output> outputs = outputs(out, planned, kept, leftAsIs, last);
-      Map<String, Set<String>> footprinted =
-          footprints.get() == null // quiet, but files dropped in by hand were taken away
-              ? footprints(archive, planned, lastFootprints(same, records, archive))
-              : footprints.get().get();
-      new BuildState(key, records, footprinted, outputs, where(pieces, same, kept), folders)
-          .write(options.out(), last);
-    }
-    if (!terms.asRead()) {
-      BuildState.writeTerms(options.out(), terms);
+    // The terms file stands on its own, so it is written on another core while the state is made
+    // on this one; the build waits for both.
+    Background<Void> termsKept =
+        new Background<>("terms-write", () -> writeTerms(options.out(), terms));
+    try (Closeable waited = termsKept::get) {
+      // A folder written whole is looked at whole; a patched one, by the patch as it went.
+      Map<String, Long> folders =
+          kept.isEmpty() ? FolderTimes.look(out, planned) : folderTimes.next();
+      // The same records, files and folders as the state says: it would be written byte for byte
+      // as it is, and so would the terms and the memory of the YAML read. A build with nothing to
+      // do writes nothing.
+      if (quiet.isEmpty() || !quiet.get().folders().equals(folders)) {
+        Map<String, BuildState.Output> outputs = outputs(out, planned, kept, leftAsIs, last);
+        Map<String, Set<String>> footprinted =
+            footprints.get() == null // quiet, but files dropped in by hand were taken away
+                ? footprints(archive, planned, lastFootprints(same, records, archive))
+                : footprints.get().get();
+        new BuildState(key, records, footprinted, outputs, where(pieces, same, kept), folders)
+            .write(options.out(), last);
+      }
     }
     read.get().keep();
     return new Outcome(List.of(), files, render.size(), render.size() - leftAsIs.size());
+  }
+
+  /** Keeps this build's search terms for the next, unless they are the very ones read. */
+  private static Void writeTerms(Path out, RecordTerms terms) throws IOException {
+    if (!terms.asRead()) {
+      BuildState.writeTerms(out, terms);
+    }
+    return null;
   }
 
   /** Each planned file's size and time now (see {@link #output}), looked up on every core. */
