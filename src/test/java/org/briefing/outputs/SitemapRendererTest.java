@@ -237,4 +237,28 @@ class SitemapRendererTest {
     }
     assertEquals(12, listed);
   }
+
+  @Test
+  void addressesInOtherScriptsAreCountedInTheirUtf8BytesAgainstTheLimit() throws Exception {
+    // Arabic letters take two bytes each, the euro sign three, a letter past the basic plane four
+    // (two chars): counted as one byte each, these sitemaps would overflow the limit.
+    List<String> pages = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      String id = i + "-" + "تدريب-مشترك".repeat(8) + "€".repeat(20) + "\uD835\uDD38".repeat(20);
+      pages.add("en/engagements/" + id + "/index.html");
+      pages.add("ar/engagements/" + id + "/index.html");
+    }
+    long limit = 5000;
+    Map<String, String> files =
+        HandBuiltArchive.make(new SitemapRenderer(BASE, 1000, limit).plan(pages));
+    int listed = 0;
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      if (f.getKey().startsWith("sitemap-")) {
+        int bytes = f.getValue().getBytes(StandardCharsets.UTF_8).length;
+        assertTrue(bytes <= limit, f.getKey() + " has " + bytes + " bytes");
+        listed += urls(f.getValue()).size();
+      }
+    }
+    assertEquals(12, listed);
+  }
 }
