@@ -109,6 +109,74 @@ class SitemapRendererTest {
             + base,
         urls.get(0));
     // and the bytes are those the JDK's XML stream writer makes of the same sitemap
+    assertWrittenAsAnXmlWriterWrites(sitemap);
+  }
+
+  @Test
+  void pathsWithMarkupCharactersAreEscapedAsAnXmlWriterEscapesThem() throws Exception {
+    // Not a path the site makes, but the sitemap must stay well-formed whatever it is given:
+    // a character to escape first, last and in the middle, in an address and in alternates.
+    List<String> pages =
+        List.of(
+            "en/&a<b>\"c'/index.html",
+            "ar/&a<b>\"c'/index.html",
+            "en/x\"",
+            "ar/only<here>/index.html");
+    String sitemap =
+        HandBuiltArchive.make(new SitemapRenderer(BASE).plan(pages)).get("sitemap.xml");
+    List<String> urls = urls(sitemap);
+    assertEquals(
+        List.of(
+            BASE
+                + "ar/&a<b>\"c'/ ar="
+                + BASE
+                + "ar/&a<b>\"c'/ en="
+                + BASE
+                + "en/&a<b>\"c'/"
+                + " x-default="
+                + BASE,
+            BASE + "ar/only<here>/",
+            BASE
+                + "en/&a<b>\"c'/ ar="
+                + BASE
+                + "ar/&a<b>\"c'/ en="
+                + BASE
+                + "en/&a<b>\"c'/"
+                + " x-default="
+                + BASE,
+            BASE + "en/x\""),
+        urls);
+    assertWrittenAsAnXmlWriterWrites(sitemap);
+  }
+
+  @Test
+  void utf8LengthCountsWhatTheEncoderWrites() {
+    List<String> texts =
+        List.of(
+            "",
+            "ascii/path/",
+            "\u007f\u0080",
+            "\u07ff\u0800",
+            "\uffff",
+            "مرصد",
+            "€",
+            "\uD835\uDD38x",
+            "a\uD835", // a lone high half at the end
+            "\uDD38b", // a lone low half
+            "\uD835b"); // a high half not followed by a low one
+    for (String text : texts) {
+      for (int end = 0; end <= text.length(); end++) {
+        assertEquals(
+            text.substring(0, end).getBytes(StandardCharsets.UTF_8).length,
+            SitemapRenderer.utf8Length(text, end),
+            "the first " + end + " characters of " + text);
+      }
+    }
+  }
+
+  /** The sitemap's bytes are those the JDK's XML stream writer makes of the same addresses. */
+  private static void assertWrittenAsAnXmlWriterWrites(String sitemap) throws Exception {
+    List<String> urls = urls(sitemap);
     StringWriter expected = new StringWriter();
     XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(expected);
     xml.writeStartDocument("utf-8", "1.0");
