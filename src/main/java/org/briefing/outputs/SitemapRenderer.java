@@ -2,6 +2,8 @@ package org.briefing.outputs;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -221,42 +223,39 @@ public final class SitemapRenderer {
     text.write("\" href=\"");
   }
 
-  /**
-   * The address of {@code page} after the site's, escaped as {@link #escaped} escapes it: the runs
-   * between characters to escape are written as they are, without a copy.
-   */
+  /** The address of {@code page} after the site's: without a folder's {@code index.html}. */
   private static void writeEscaped(Writer text, String page, boolean attribute) throws IOException {
-    int end = folderEnd(page);
+    writeEscaped(text, page, folderEnd(page), attribute);
+  }
+
+  /**
+   * The first {@code end} characters of {@code text}, with the characters markup gives a meaning
+   * escaped as the JDK's XML writer escapes them (quotes too in attributes): the runs between them
+   * are written as they are, without a copy.
+   */
+  private static void writeEscaped(Writer out, String text, int end, boolean attribute)
+      throws IOException {
     int from = 0;
     for (int i = 0; i < end; i++) {
-      String entity = entity(page.charAt(i), attribute);
+      String entity = entity(text.charAt(i), attribute);
       if (entity != null) {
-        text.write(page, from, i - from);
-        text.write(entity);
+        out.write(text, from, i - from);
+        out.write(entity);
         from = i + 1;
       }
     }
-    text.write(page, from, end - from);
+    out.write(text, from, end - from);
   }
 
-  /** {@code text} with the characters markup gives a meaning escaped; quotes too in attributes. */
+  /** {@code text} escaped as {@link #writeEscaped} writes it: for the parts every entry shares. */
   static String escaped(String text, boolean attribute) {
-    StringBuilder out = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      String entity = entity(c, attribute);
-      if (entity != null && out == null) {
-        out = new StringBuilder(text.length() + 16).append(text, 0, i);
-      }
-      if (out != null) {
-        if (entity != null) {
-          out.append(entity);
-        } else {
-          out.append(c);
-        }
-      }
+    StringWriter out = new StringWriter(text.length() + 16);
+    try {
+      writeEscaped(out, text, text.length(), attribute);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
     }
-    return out == null ? text : out.toString();
+    return out.toString();
   }
 
   /** The entity that stands for {@code c}, or null when it stands for itself. */
