@@ -32,7 +32,13 @@ final class BuildInputs {
    * shared files, and the options.
    */
   static String key(SiteBuilder.Options options) throws IOException {
+    return key(options, program());
+  }
+
+  /** As {@link #key(SiteBuilder.Options)}, for the program whose {@link #program} is given. */
+  static String key(SiteBuilder.Options options, String program) throws IOException {
     TextFiles.Hash digest = new TextFiles.Hash();
+    digest.label("program " + program);
     digest.label(
         "options "
             + options.baseUrl().orElse("-")
@@ -40,6 +46,16 @@ final class BuildInputs {
             + options.drafts()
             + " "
             + options.strict());
+    tree(digest, "templates", options.templates());
+    for (String shared : SHARED_FILES) {
+      tree(digest, shared, options.content().resolve(shared));
+    }
+    return digest.hex();
+  }
+
+  /** The hash of the program: its classes and the libraries it runs with. */
+  static String program() throws IOException {
+    TextFiles.Hash digest = new TextFiles.Hash();
     Set<String> seen = new HashSet<>(); // one shaded jar holds them all
     for (Class<?> type :
         List.of(
@@ -51,10 +67,6 @@ final class BuildInputs {
       if (seen.add(source == null ? type.getName() : source.getLocation().toString())) {
         program(digest, type);
       }
-    }
-    tree(digest, "templates", options.templates());
-    for (String shared : SHARED_FILES) {
-      tree(digest, shared, options.content().resolve(shared));
     }
     return digest.hex();
   }

@@ -97,12 +97,13 @@ public final class SiteBuilder {
    */
   public Outcome buildReusing(Options options) throws IOException {
     Path memory = BuildState.yaml(options.out());
-    ParsedYaml yaml = ParsedYaml.read(memory);
+    String program = BuildInputs.program();
+    ParsedYaml yaml = ParsedYaml.read(memory, program);
     Checked checked = checked(options, yaml);
     if (!checked.problems().isEmpty()) {
       return new Outcome(checked.problems(), 0);
     }
-    String key = BuildInputs.key(options);
+    String key = BuildInputs.key(options, program);
     // The YAML read is kept for the next build only if this one publishes (the state too). It is
     // written on another core while this one reads the last state and plans the site, on one.
     Background<ParsedYaml.Pending> read =
@@ -130,7 +131,10 @@ public final class SiteBuilder {
     LoadedContent content = new ContentLoader(yaml).load(options.content());
     Validator.Result checked =
         new Validator()
-            .validate(content, new Validator.Options(options.strict(), options.drafts()));
+            .validate(
+                content,
+                new Validator.Options(options.strict(), options.drafts()),
+                yaml.validated());
     if (!checked.ok()) {
       return new Checked(checked.problems(), Optional.empty(), Map.of());
     }

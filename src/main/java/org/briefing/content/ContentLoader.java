@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,15 +75,23 @@ public final class ContentLoader {
           problems,
           Optional.empty());
     }
-    Optional<YamlDocument> site = readRequiredYaml(root, root.resolve(SITE), problems);
-    Optional<YamlDocument> countries = readRequiredYaml(root, root.resolve(COUNTRIES), problems);
-    Optional<YamlDocument> vocabulary = readRequiredYaml(root, root.resolve(VOCABULARY), problems);
+    TextFiles.Hash shared = new TextFiles.Hash();
+    Optional<YamlDocument> site = readRequiredYaml(root, root.resolve(SITE), shared, problems);
+    Optional<YamlDocument> countries =
+        readRequiredYaml(root, root.resolve(COUNTRIES), shared, problems);
+    Optional<YamlDocument> vocabulary =
+        readRequiredYaml(root, root.resolve(VOCABULARY), shared, problems);
     Path actorsFile = root.resolve(ACTORS);
     Optional<YamlDocument> actors =
-        Files.exists(actorsFile) ? readYaml(root, actorsFile, problems) : Optional.empty();
+        Files.exists(actorsFile) ? readYaml(root, actorsFile, shared, problems) : Optional.empty();
     Path publishersFile = root.resolve(PUBLISHERS);
     Optional<YamlDocument> publishers =
-        Files.exists(publishersFile) ? readYaml(root, publishersFile, problems) : Optional.empty();
+        Files.exists(publishersFile)
+            ? readYaml(root, publishersFile, shared, problems)
+            : Optional.empty();
+    // Records are checked against these files: the records the last build found valid hold only
+    // if it read the very same text.
+    yaml.validated().sharedFilesRead(shared.hex());
     List<RecordFolder> records = readRecords(root, problems);
     Map<String, Map<String, MarkdownFile>> briefs = readBriefs(root, problems);
     return new LoadedContent(
@@ -103,7 +112,7 @@ public final class ContentLoader {
             .map(
                 folder ->
                     ids.contains(folder.id())
-                        ? readRecord(new TextFiles.Folders(root), folder.dir(), problems)
+                        ? readRecord(new TextFiles.Folders(root), folder.dir(), Set.of(), problems)
                         : folder)
             .toList();
     return new LoadedContent(
@@ -193,13 +202,14 @@ public final class ContentLoader {
     return "";
   }
 
-  private Optional<YamlDocument> readRequiredYaml(Path root, Path file, List<Problem> problems) {
+  private Optional<YamlDocument> readRequiredYaml(
+      Path root, Path file, TextFiles.Hash shared, List<Problem> problems) {
     if (!Files.exists(file)) {
       problems.add(
           Problem.inFile(file, "is missing; every content folder needs " + file.getFileName()));
       return Optional.empty();
     }
-    return required(file, readYaml(root, file, problems), problems);
+    return required(file, readYaml(root, file, shared, problems), problems);
   }
 
   /**
@@ -218,8 +228,16 @@ public final class ContentLoader {
     return read;
   }
 
-  private Optional<YamlDocument> readYaml(Path root, Path file, List<Problem> problems) {
-    return TextFiles.read(root, file, problems).flatMap(text -> yaml(file, text, problems));
+  /** A shared file, its name and text added to {@code shared}. */
+  private Optional<YamlDocument> readYaml(
+      Path root, Path file, TextFiles.Hash shared, List<Problem> problems) {
+    Optional<String> text = TextFiles.read(root, file, problems);
+    text.ifPresent(
+        read -> {
+          shared.label(file.getFileName().toString());
+          shared.update(read.getBytes(StandardCharsets.UTF_8));
+        });
+    return text.flatMap(read -> yaml(file, read, problems));
   }
 
   /** The YAML document {@code text} holds; an empty file is reported. */
@@ -259,19 +277,22 @@ public final class ContentLoader {
     }
     // Records are independent: read them in parallel; the result keeps folder order.
     TextFiles.Folders real = new TextFiles.Folders(root);
+    Set<String> ids = new HashSet<>();
     for (Path folder : folders) {
+      ids.add(folder.getFileName().toString());
       try {
         real.seenAsFolder(folder);
       } catch (IOException e) {
         // looked at again when its files are read, and reported then
       }
     }
-    return folders.parallelStream().map(folder -> readRecord(real, folder, problems)).toList();
+    return folders.parallelStream().map(folder -> readRecord(real, folder, ids, problems)).toList();
   }
 
+  /** One record folder; {@code ids} are every folder's name, which its related records must be. */
   private RecordFolder readRecord(
-      TextFiles.Folders root, Path folder, List<Problem> sharedProblems) {
-    Optional<RecordFolder> unread = UnchangedRecords.take(yaml, root, folder);
+      TextFiles.Folders root, Path folder, Set<String> ids, List<Problem> sharedProblems) {
+    Optional<RecordFolder> unread = UnchangedRecords.take(yaml, root, folder, ids);
     if (unread.isPresent()) {
       yaml.tookUnread();
       return unread.get();

@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ParsedYaml {
 
-  private static final int FORMAT = 0x62594d33; // "bYM3"
+  private static final int FORMAT = 0x62594d34; // "bYM4"
 
   /**
    * A text read without problems, as UTF-8, and its nodes in the form {@link #encode} writes. Bytes
@@ -64,9 +64,10 @@ public final class ParsedYaml {
       String key, long folderTime, List<String> names, long[] sizes, long[] times, String hash) {}
 
   private record Memory(
-      Map<String, Entry> texts, Map<String, Whole> files, Map<String, Seen> folders) {
-    static final Memory NONE = new Memory(Map.of(), Map.of(), Map.of());
-  }
+      Map<String, Entry> texts,
+      Map<String, Whole> files,
+      Map<String, Seen> folders,
+      ValidatedRecords validated) {}
 
   private final YamlReader reader = new YamlReader();
   private Map<String, Entry> earlier;
@@ -86,7 +87,11 @@ public final class ParsedYaml {
   /** How many record folders were taken from memory without reading their files. */
   private final AtomicInteger unread = new AtomicInteger();
 
+  /** The records the last build found valid, and this one finds. */
+  private final ValidatedRecords validated;
+
   private ParsedYaml(Memory earlier, boolean remembering) {
+    this.validated = earlier.validated();
     this.earlier = earlier.texts();
     this.earlierFiles = earlier.files();
     this.earlierFolders = earlier.folders();
@@ -97,7 +102,7 @@ public final class ParsedYaml {
 
   /** Parses everything and remembers nothing: for commands that read the content once. */
   public static ParsedYaml none() {
-    return new ParsedYaml(Memory.NONE, false);
+    return new ParsedYaml(empty(ValidatedRecords.none()), false);
   }
 
   /**
@@ -105,7 +110,20 @@ public final class ParsedYaml {
    * {@link #keepBeside}.
    */
   public static ParsedYaml read(Path file) {
-    return new ParsedYaml(memory(file), true);
+    return read(file, null);
+  }
+
+  /**
+   * As {@link #read(Path)}, for a build of {@code program} (a hash of its classes): it also takes
+   * the records the last build of the same program found valid ({@link ValidatedRecords}).
+   */
+  public static ParsedYaml read(Path file, String program) {
+    return new ParsedYaml(memory(file, program), true);
+  }
+
+  /** The records the last build found valid, and where the validator keeps this build's. */
+  public ValidatedRecords validated() {
+    return validated;
   }
 
   /**
@@ -276,6 +294,7 @@ public final class ParsedYaml {
           out.writeLong(seen.times()[i]);
         }
       }
+      validated.write(out);
     } catch (IOException | RuntimeException e) {
       pending.close();
       throw e;
@@ -292,13 +311,15 @@ public final class ParsedYaml {
     // Entries taken from memory are the very objects read, so equal; a file read again is not.
     return now.equals(earlier)
         && nowFiles.equals(earlierFiles)
-        && nowFolders.equals(earlierFolders);
+        && nowFolders.equals(earlierFolders)
+        && validated.asRemembered();
   }
 
   private void forget() {
     now.clear();
     nowFiles.clear();
     nowFolders.clear();
+    validated.forget();
     earlier = Map.of();
     earlierFiles = Map.of();
     earlierFolders = Map.of();
@@ -344,14 +365,19 @@ public final class ParsedYaml {
     }
   }
 
-  private static Memory memory(Path file) {
+  private static Memory empty(ValidatedRecords validated) {
+    return new Memory(Map.of(), Map.of(), Map.of(), validated);
+  }
+
+  private static Memory memory(Path file, String program) {
+    Memory none = empty(ValidatedRecords.empty(program));
     if (!Files.isRegularFile(file)) {
-      return Memory.NONE;
+      return none;
     }
     try (DataInputStream in =
         new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
       if (in.readInt() != FORMAT) {
-        return Memory.NONE;
+        return none;
       }
       // In the order written, which is sorted: the next memory is written mostly in that order.
       Map<String, Entry> texts = new LinkedHashMap<>();
@@ -371,7 +397,7 @@ public final class ParsedYaml {
         String hash = NodeCodec.string(in);
         int n = in.readInt();
         if (n < 0 || n > 3) {
-          return Memory.NONE;
+          return none;
         }
         List<String> names = new ArrayList<>();
         long[] sizes = new long[n];
@@ -383,9 +409,10 @@ public final class ParsedYaml {
         }
         folders.put(folder, new Seen(folder, time, List.copyOf(names), sizes, times, hash));
       }
-      return in.available() == 0 ? new Memory(texts, files, folders) : Memory.NONE;
+      ValidatedRecords validated = ValidatedRecords.read(in, program);
+      return in.available() == 0 ? new Memory(texts, files, folders, validated) : none;
     } catch (IOException | RuntimeException e) {
-      return Memory.NONE; // a damaged memory only costs parsing everything again
+      return none; // a damaged memory only costs parsing everything again
     }
   }
 }

@@ -12,10 +12,25 @@ import java.util.Optional;
  * @param texts the language files present, by language code ({@code ar}, {@code en})
  * @param hash a checksum of the folder's id and of the names and bytes of the files read from it,
  *     which changes when any of them does
+ * @param validated the record as the last build found it valid, encoded by the validator, when it
+ *     still holds ({@link ValidatedRecords}); its YAML is then left undecoded: {@code facts} is
+ *     empty, and so is each text's front matter
  */
 public record RecordFolder(
     String id,
     Path dir,
     Optional<YamlDocument> facts,
     Map<String, MarkdownFile> texts,
-    String hash) {}
+    String hash,
+    Optional<byte[]> validated) {
+
+  /** A folder read from its files. */
+  public RecordFolder(
+      String id,
+      Path dir,
+      Optional<YamlDocument> facts,
+      Map<String, MarkdownFile> texts,
+      String hash) {
+    this(id, dir, facts, texts, hash, Optional.empty());
+  }
+}

@@ -244,6 +244,11 @@ final class RecordReader {
    */
   private final Map<String, Map<String, org.briefing.content.Position>> aliasPositions;
 
+  /** Records in the form kept between builds, with this reader's lookups and alias positions. */
+  KeptRecords kept() {
+    return new KeptRecords(countries, types, topics, actors, aliasPositions);
+  }
+
   /** Where {@code alias} was written in record {@code id}, if this reader read it. */
   Optional<org.briefing.content.Position> aliasPosition(String id, String alias) {
     return Optional.ofNullable(aliasPositions.getOrDefault(id, Map.of()).get(alias));

@@ -12,6 +12,7 @@ import org.briefing.content.LoadedContent;
 import org.briefing.content.Position;
 import org.briefing.content.Problem;
 import org.briefing.content.RecordFolder;
+import org.briefing.content.ValidatedRecords;
 import org.briefing.model.Actor;
 import org.briefing.model.Country;
 import org.briefing.model.Engagement;
@@ -54,11 +55,25 @@ public final class Validator {
     return validate(content, options, new Memo());
   }
 
+  /**
+   * As {@link #validate(LoadedContent, Options)}, taking the records of folders the loader found
+   * {@link RecordFolder#validated} as they were, and keeping every record found valid in {@code
+   * kept} for the next build.
+   */
+  public Result validate(LoadedContent content, Options options, ValidatedRecords kept) {
+    return validate(content, options, new Memo(), kept);
+  }
+
   /** One record as read, and what was wrong with it. */
   private record Read(Optional<Engagement> record, List<Problem> problems) {}
 
   /** As {@link #validate(LoadedContent, Options)}, reusing and then updating {@code memo}. */
   public Result validate(LoadedContent content, Options options, Memo memo) {
+    return validate(content, options, memo, ValidatedRecords.none());
+  }
+
+  private Result validate(
+      LoadedContent content, Options options, Memo memo, ValidatedRecords kept) {
     List<Problem> problems = new ArrayList<>(content.problems());
     SharedFilesReader shared = new SharedFilesReader(problems);
     Optional<SiteConfig> config = content.site().flatMap(shared::site);
@@ -83,6 +98,7 @@ public final class Validator {
     List<Engagement> all = new ArrayList<>();
     Map<RecordFolder, Engagement> read = new IdentityHashMap<>();
     Map<RecordFolder, Engagement> known = memo.records;
+    KeptRecords form = reader.kept();
     List<Read> reads =
         content.records().parallelStream()
             .map(
@@ -91,8 +107,15 @@ public final class Validator {
                   if (earlier != null) {
                     return new Read(Optional.of(earlier), List.of());
                   }
+                  if (folder.validated().isPresent()) {
+                    return new Read(Optional.of(form.decode(folder)), List.of());
+                  }
                   List<Problem> own = new ArrayList<>();
-                  return new Read(reader.reportingTo(own).read(folder), own);
+                  Optional<Engagement> record = reader.reportingTo(own).read(folder);
+                  if (own.isEmpty()) {
+                    record.ifPresent(e -> kept.keep(folder, e.related(), form.encode(e)));
+                  }
+                  return new Read(record, own);
                 })
             .toList();
     for (int i = 0; i < reads.size(); i++) {
