@@ -88,6 +88,35 @@ class KeptRecordsTest {
   }
 
   @Test
+  void everyFieldARecordMayHaveIsKeptAsWritten() throws IOException {
+    Path facts =
+        content.resolve("engagements/2025-01-30-qatar-emir-visits-damascus/engagement.yaml");
+    Files.writeString(
+        facts,
+        Files.readString(facts)
+            .replace("date: 2025-01-30\n", "date: 2025-01-30\nend_date: 2025-02\ndraft: true\n")
+            .replace(
+                "    date: 2025-02\n",
+                "    date: 2025-02\n    url: https://example.org/a\n"
+                    + "    archive_url: https://web.archive.org/web/2025/https://example.org/a\n"));
+    TestFiles.settle(content);
+    validateRemembering("p");
+    Validator.Result second = validateRemembering("p");
+
+    assertEquals(loaded.records().size(), taken());
+    Engagement kept =
+        second.site().orElseThrow().engagements().stream()
+            .filter(e -> e.id().equals("2025-01-30-qatar-emir-visits-damascus"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(kept.draft() && kept.endDate().isPresent(), kept.toString());
+    assertTrue(kept.sources().stream().anyMatch(s -> s.archiveUrl().isPresent()), kept.toString());
+    assertEquals(
+        withBodiesRead(validateAll().site().orElseThrow().engagements()),
+        withBodiesRead(second.site().orElseThrow().engagements()));
+  }
+
+  @Test
   void anotherProgramChecksEveryRecordAgain() throws IOException {
     validateRemembering("p");
     validateRemembering("q");
