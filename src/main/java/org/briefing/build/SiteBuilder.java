@@ -16,6 +16,7 @@ import org.briefing.archive.Archive;
 import org.briefing.content.ContentLoader;
 import org.briefing.content.LoadedContent;
 import org.briefing.content.ParsedYaml;
+import org.briefing.content.PendingFile;
 import org.briefing.content.Problem;
 import org.briefing.files.OutputFile;
 import org.briefing.files.PlannedFile;
@@ -106,8 +107,7 @@ public final class SiteBuilder {
     String key = BuildInputs.key(options, program);
     // The YAML read is kept for the next build only if this one publishes (the state too). It is
     // written on another core while this one reads the last state and plans the site, on one.
-    Background<ParsedYaml.Pending> read =
-        new Background<>("yaml-memory", () -> yaml.keepBeside(memory));
+    Background<PendingFile> read = new Background<>("yaml-memory", () -> yaml.keepBeside(memory));
     // However the build ends, the memory is first written whole, then removed unless kept.
     try (Closeable unlessKept = () -> read.get().close()) {
       // From reading the last build's state to writing this one's, no other build may write the
@@ -147,7 +147,7 @@ public final class SiteBuilder {
       Archive archive,
       String key,
       Map<String, String> records,
-      Background<ParsedYaml.Pending> read)
+      Background<PendingFile> read)
       throws IOException {
     Path out = options.out().toAbsolutePath().normalize();
     // The terms file stands on its own, so it is read while the manifest is: each takes a few

@@ -2,15 +2,12 @@ package org.briefing.content;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
-import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -240,22 +237,22 @@ public final class ParsedYaml {
 
   /**
    * Writes what this build read (and only that: files since removed are forgotten) beside {@code
-   * file}, to take its place when the build publishes ({@link Pending#keep}); closed without that,
-   * it leaves nothing. Written as soon as the content is read, and let go: held until the end, it
-   * added to the build's peak memory. This reader remembers nothing more afterwards.
+   * file}, to take its place when the build publishes ({@link PendingFile#keep}); closed without
+   * that, it leaves nothing. Written as soon as the content is read, and let go: held until the
+   * end, it added to the build's peak memory. This reader remembers nothing more afterwards.
    */
-  public Pending keepBeside(Path file) throws IOException {
+  public PendingFile keepBeside(Path file) throws IOException {
     if (now == null) {
       throw new IllegalStateException("this reader remembers nothing");
     }
     if (asRemembered() && Files.isRegularFile(file)) {
       forget();
-      return new Pending(file, null, null); // the memory there says just what this build read
+      return new PendingFile(file, null, null); // the memory there says just what this build read
     }
     Path folder = file.toAbsolutePath().getParent();
     Path created = Files.isDirectory(folder) ? null : Files.createDirectories(folder);
     Path temporary = Files.createTempFile(folder, "yaml", ".part");
-    Pending pending = new Pending(file, temporary, created);
+    PendingFile pending = new PendingFile(file, temporary, created);
     try (DataOutputStream out =
         new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
       out.writeInt(FORMAT);
@@ -323,46 +320,6 @@ public final class ParsedYaml {
     earlier = Map.of();
     earlierFiles = Map.of();
     earlierFolders = Map.of();
-  }
-
-  /** What a build read, written beside the file it is to replace. */
-  public static final class Pending implements Closeable {
-    private final Path file;
-    private final Path temporary;
-    private final Path created;
-    private boolean kept;
-
-    private Pending(Path file, Path temporary, Path created) {
-      this.file = file;
-      this.temporary = temporary;
-      this.created = created;
-    }
-
-    /** Puts it in place of the last build's, in one step. */
-    public void keep() throws IOException {
-      if (temporary == null) {
-        return; // nothing new to keep
-      }
-      Files.move(
-          temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      kept = true;
-    }
-
-    /** Unless kept, removes it, and the folder it made for it when that is empty. */
-    @Override
-    public void close() throws IOException {
-      if (kept || temporary == null) {
-        return;
-      }
-      Files.deleteIfExists(temporary);
-      if (created != null) {
-        try {
-          Files.deleteIfExists(created);
-        } catch (DirectoryNotEmptyException e) {
-          // something else keeps it now
-        }
-      }
-    }
   }
 
   private static Memory empty(ValidatedRecords validated) {

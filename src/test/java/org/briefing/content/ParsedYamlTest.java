@@ -48,7 +48,7 @@ class ParsedYamlTest {
     ParsedYaml yaml = ParsedYaml.read(memory);
     LoadedContent loaded = new ContentLoader(yaml).load(content);
     parsed[0] = yaml.parsed();
-    try (ParsedYaml.Pending kept = yaml.keepBeside(memory)) {
+    try (PendingFile kept = yaml.keepBeside(memory)) {
       kept.keep();
     }
     return loaded;
@@ -145,7 +145,7 @@ class ParsedYamlTest {
     ContentLoader firstLoader = new ContentLoader(yaml);
     LoadedContent first = firstLoader.load(content);
     assertEquals(0, firstLoader.readFromFrontMatter(), "nothing known on a first load");
-    try (ParsedYaml.Pending kept = yaml.keepBeside(memory)) {
+    try (PendingFile kept = yaml.keepBeside(memory)) {
       kept.keep();
     }
     ParsedYaml again = ParsedYaml.read(memory);
@@ -160,7 +160,7 @@ class ParsedYamlTest {
     assertEquals(inMemory(first), inMemory(second));
     assertEquals(MarkdownFile.OnDisk.class, text(second, record, "en").body().getClass());
     assertTrue(text(second, record, "en").body().text().length() > 100);
-    try (ParsedYaml.Pending kept = again.keepBeside(memory)) {
+    try (PendingFile kept = again.keepBeside(memory)) {
       kept.keep();
     }
     ContentLoader thirdLoader = new ContentLoader(ParsedYaml.read(memory));
@@ -187,14 +187,14 @@ class ParsedYamlTest {
     Path fresh = temp.resolve("new-state").resolve("yaml.bin");
     ParsedYaml yaml = ParsedYaml.read(fresh);
     new ContentLoader(yaml).load(content);
-    try (ParsedYaml.Pending read = yaml.keepBeside(fresh)) {
+    try (PendingFile read = yaml.keepBeside(fresh)) {
       assertFalse(Files.exists(fresh), "not in place before the build publishes");
     }
     assertFalse(Files.exists(fresh.getParent()), "a failed build leaves no folder behind");
 
     ParsedYaml again = ParsedYaml.read(fresh);
     new ContentLoader(again).load(content);
-    try (ParsedYaml.Pending read = again.keepBeside(fresh)) {
+    try (PendingFile read = again.keepBeside(fresh)) {
       read.keep();
     }
     assertEquals(List.of(fresh), Files.list(fresh.getParent()).toList(), "kept, and only it");

@@ -43,7 +43,7 @@ class UnchangedRecordsTest {
   private Load load() throws IOException {
     ParsedYaml yaml = ParsedYaml.read(memory);
     LoadedContent loaded = new ContentLoader(yaml).load(content);
-    try (ParsedYaml.Pending kept = yaml.keepBeside(memory)) {
+    try (PendingFile kept = yaml.keepBeside(memory)) {
       kept.keep();
     }
     return new Load(loaded, yaml.unread());

@@ -14,6 +14,7 @@ import org.briefing.TestFiles;
 import org.briefing.content.ContentLoader;
 import org.briefing.content.LoadedContent;
 import org.briefing.content.ParsedYaml;
+import org.briefing.content.PendingFile;
 import org.briefing.content.Problem;
 import org.briefing.content.RecordFolder;
 import org.briefing.model.Engagement;
@@ -52,7 +53,7 @@ class KeptRecordsTest {
     loaded = new ContentLoader(yaml).load(content);
     Validator.Result result = new Validator().validate(loaded, OPTIONS, yaml.validated());
     if (result.ok()) {
-      try (ParsedYaml.Pending kept = yaml.keepBeside(memory)) {
+      try (PendingFile kept = yaml.keepBeside(memory)) {
         kept.keep();
       }
     }
