@@ -44,12 +44,6 @@ final class Relaunch {
   /** The collector: one that collects on every core (README, "Latest figures"). */
   static final String COLLECTOR = "-XX:+UseParallelGC";
 
-  /**
-   * Heap memory in pages of 2 MiB where the system gives them (Linux only: other systems do not
-   * know the flag, and a JVM given a flag it does not know does not start).
-   */
-  static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
-
   /** Set on the second run, so that it never starts a third. */
   static final String MARK = "briefing.relaunched";
 
@@ -101,12 +95,6 @@ final class Relaunch {
     // What outlives one young collection (the records read, the plan) lives to the end of the
     // build: promoted at once, it is copied once rather than twice (README, "The two commands").
     line.add(TENURE);
-    // Each first touch of a 4 KiB page of heap is a page fault; in a virtual machine (a CI runner)
-    // a slow one, and a collection that promotes into new old-generation pages takes them by the
-    // thousand. Pages of 2 MiB take 512 times fewer (README, "Latest figures").
-    if (onLinux()) {
-      line.add(HUGE_PAGES);
-    }
     // Whatever else the first run was given (system properties, assertions, modules) the build
     // runs with too; the variables the JVM reads options from pass on with the environment.
     line.addAll(given);
@@ -140,10 +128,6 @@ final class Relaunch {
     int status = child.waitFor();
     Runtime.getRuntime().removeShutdownHook(forward);
     return status;
-  }
-
-  private static boolean onLinux() {
-    return System.getProperty("os.name", "").startsWith("Linux");
   }
 
   private static String firstWord(String[] args) {

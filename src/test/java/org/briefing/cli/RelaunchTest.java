@@ -81,10 +81,6 @@ class RelaunchTest {
     assertTrue(second.contains("-Xmn128m"), "and a young generation that stays small: " + second);
     assertTrue(
         second.contains("-XX:MaxTenuringThreshold=0"), "survivors promoted at once: " + second);
-    assertEquals(
-        System.getProperty("os.name").startsWith("Linux"),
-        second.contains(Relaunch.HUGE_PAGES),
-        "heap in huge pages on Linux, and only there: " + second);
     assertTrue(
         second.containsAll(List.of("-Dbriefing.example=passed on", "-ea")),
         "the options the first run was given: " + second);
