@@ -78,12 +78,33 @@ class RelaunchTest {
         second.contains(Relaunch.COLLECTOR), "a second run with the collector it is measured with");
     assertTrue(second.contains("-XX:TieredStopAtLevel=1"), "and the client compiler: " + second);
     assertTrue(second.contains("-XX:CICompilerCount=1"), "on one thread: " + second);
-    assertTrue(second.contains("-Xmn128m"), "and a young generation that stays small: " + second);
+    assertTrue(
+        second.contains("-Xmn" + Relaunch.YOUNG_MIN + "m"),
+        "and a young generation as small as the seed site's 14 records need: " + second);
     assertTrue(
         second.contains("-XX:MaxTenuringThreshold=0"), "survivors promoted at once: " + second);
     assertTrue(
         second.containsAll(List.of("-Dbriefing.example=passed on", "-ea")),
         "the options the first run was given: " + second);
+  }
+
+  @Test
+  void theYoungGenerationGrowsWithTheRecordsUpToItsLargestSize() throws IOException {
+    Path content = tmp.resolve("content");
+    assertEquals(Relaunch.YOUNG_MIN, Relaunch.young(content), "no content folder: the smallest");
+    Path engagements = Files.createDirectories(content.resolve("engagements"));
+    for (int i = 0; i < 2 * Relaunch.RECORDS_PER_MIB - 1; i++) {
+      Files.createDirectory(engagements.resolve("record-" + i));
+    }
+    Files.createFile(engagements.resolve(".DS_Store"));
+    assertEquals(Relaunch.YOUNG_MIN + 1, Relaunch.young(content), "159 records: 1 MiB more");
+    Files.createDirectory(engagements.resolve("record-last"));
+    assertEquals(Relaunch.YOUNG_MIN + 2, Relaunch.young(content), "160 records: 2 MiB more");
+    int toLargest = (Relaunch.YOUNG_MAX - Relaunch.YOUNG_MIN + 1) * Relaunch.RECORDS_PER_MIB;
+    for (int i = 2 * Relaunch.RECORDS_PER_MIB; i < toLargest; i++) {
+      Files.createDirectory(engagements.resolve("record-" + i));
+    }
+    assertEquals(Relaunch.YOUNG_MAX, Relaunch.young(content), "9,040 records: no more than most");
   }
 
   @Test
