@@ -3,6 +3,7 @@ package org.briefing.outputs;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.briefing.archive.Archive;
@@ -71,15 +72,7 @@ public final class FeedRenderer {
 
   private byte[] feed(
       Lang lang, String path, String page, String title, List<Engagement> newestFirst) {
-    // Newest by update time first: a correction brings a record back to the top.
-    List<Engagement> entries =
-        newestFirst.stream()
-            .sorted(
-                Comparator.comparing(FeedRenderer::updated)
-                    .reversed()
-                    .thenComparing(Engagement::id))
-            .limit(MAX_ENTRIES)
-            .toList();
+    List<Engagement> entries = latest(newestFirst);
     AtomFeed.Head head =
         new AtomFeed.Head(
             lang,
@@ -97,6 +90,33 @@ public final class FeedRenderer {
           }
         });
   }
+
+  /**
+   * The {@link #MAX_ENTRIES} records of {@code records} updated last, newest by update time first
+   * (a correction brings a record back to the top), ties by id. They are picked in one pass that
+   * keeps the best so far, each record's update time worked out once: a main feed of 10,000
+   * records, sorted whole for its first 50, took a tenth of a second of a one-record rebuild.
+   */
+  static List<Engagement> latest(List<Engagement> records) {
+    Comparator<Entry> feedOrder =
+        Comparator.comparing(Entry::updated)
+            .reversed()
+            .thenComparing(entry -> entry.engagement().id());
+    PriorityQueue<Entry> kept = new PriorityQueue<>(MAX_ENTRIES + 1, feedOrder.reversed());
+    for (Engagement e : records) {
+      Entry entry = new Entry(e, updated(e));
+      if (kept.size() < MAX_ENTRIES) {
+        kept.add(entry);
+      } else if (feedOrder.compare(entry, kept.peek()) < 0) {
+        kept.poll(); // the last of those kept so far comes after this one
+        kept.add(entry);
+      }
+    }
+    return kept.stream().sorted(feedOrder).map(Entry::engagement).toList();
+  }
+
+  /** A record with its update time. */
+  private record Entry(Engagement engagement, PartialDate updated) {}
 
   private void entry(XMLStreamWriter xml, Lang lang, Engagement e) throws XMLStreamException {
     Translation text = e.textFor(lang);

@@ -10,9 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import org.briefing.archive.Archive;
+import org.briefing.model.Engagement;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -259,6 +264,39 @@ class FeedRendererTest {
     assertEquals("Title 2025-01-26-b", text(entries.get(1), "title"));
     assertEquals("Title 2025-01-02-a", text(entries.get(48), "title"));
     assertEquals("Title 2025-01-02-b", text(entries.get(49), "title"));
+  }
+
+  @Test
+  void theFiftyPickedAreTheFirstFiftyOfTheWholeArchiveSortedInFeedOrder() {
+    // Dates on few days and corrections on some: ties and records brought back to the top, in
+    // every order the picking may meet them.
+    Random random = new Random(12);
+    List<HandBuiltArchive.Rec> records = new ArrayList<>();
+    for (int i = 0; i < 180; i++) {
+      String date = String.format("2025-0%d-%02d", 1 + random.nextInt(3), 1 + random.nextInt(4));
+      HandBuiltArchive.Rec rec = rec(String.format("%s-r%03d", date, i), date);
+      if (random.nextInt(5) == 0) {
+        rec.correction(String.format("2025-0%d-02", 1 + random.nextInt(6)), "Note", "ملاحظة");
+      }
+      records.add(rec);
+    }
+    List<Engagement> all = archive(records.toArray(HandBuiltArchive.Rec[]::new)).engagements();
+    List<Engagement> expected =
+        all.stream()
+            .sorted(
+                Comparator.comparing(FeedRenderer::updated)
+                    .reversed()
+                    .thenComparing(Engagement::id))
+            .limit(FeedRenderer.MAX_ENTRIES)
+            .toList();
+    assertEquals(FeedRenderer.MAX_ENTRIES, expected.size());
+    for (int round = 0; round < 5; round++) {
+      List<Engagement> shuffled = new ArrayList<>(all);
+      Collections.shuffle(shuffled, random);
+      assertEquals(expected, FeedRenderer.latest(shuffled), "in round " + round);
+    }
+    List<Engagement> few = all.subList(0, 3);
+    assertEquals(Set.copyOf(few), Set.copyOf(FeedRenderer.latest(few)), "fewer than 50: all");
   }
 
   @Test
