@@ -60,9 +60,15 @@ public final class SitemapRenderer {
   public List<PlannedFile> plan(List<String> pagePaths) {
     String robots = "User-agent: *\nAllow: /\n\nSitemap: " + baseUrl + "sitemap.xml\n";
     List<PlannedFile> files = new ArrayList<>();
-    List<List<String>> parts = parts(sortedOnce(pagePaths));
-    if (parts.size() == 1) {
-      files.add(new PlannedFile(SITEMAP_PATH, out -> sitemap(pagePaths, parts.get(0), out)));
+    // Pages that fit one sitemap are sorted only when it is written: a build that keeps the
+    // sitemap as it is never sorts them.
+    List<List<String>> parts = fitsOne(pagePaths) ? List.of() : parts(sortedOnce(pagePaths));
+    if (parts.size() <= 1) {
+      files.add(
+          new PlannedFile(
+              SITEMAP_PATH,
+              out ->
+                  sitemap(pagePaths, parts.isEmpty() ? sortedOnce(pagePaths) : parts.get(0), out)));
     } else {
       List<String> children = new ArrayList<>();
       for (int i = 0; i < parts.size(); i++) {
@@ -76,6 +82,28 @@ public final class SitemapRenderer {
     files.add(
         new PlannedFile("robots.txt", out -> out.write(robots.getBytes(StandardCharsets.UTF_8))));
     return List.copyOf(files);
+  }
+
+  /**
+   * Whether the pages surely fit one sitemap: each counted as {@link #parts} counts it, with every
+   * character of its path taken as three bytes of UTF-8 (the most one takes), so a yes here is a
+   * yes there, without reading the paths. A page listed twice is counted twice.
+   */
+  private boolean fitsOne(List<String> pagePaths) {
+    if (pagePaths.size() > maxUrls) {
+      return false;
+    }
+    long bytes = 400; // the XML declaration and the urlset element
+    int base = utf8Length(baseUrl, baseUrl.length());
+    for (String page : pagePaths) {
+      bytes += 3L * (base + 3L * folderEnd(page)) + baseUrl.length() + 260;
+    }
+    return bytes <= maxBytes;
+  }
+
+  /** A conservative size of a page's entry: its address, its two alternates', the markup. */
+  private long entryBytes(int base, String page) {
+    return 3L * (base + utf8Length(page, folderEnd(page))) + baseUrl.length() + 260;
   }
 
   /**
@@ -106,7 +134,7 @@ public final class SitemapRenderer {
     long frame = 400; // the XML declaration and the urlset element
     int base = utf8Length(baseUrl, baseUrl.length());
     for (String page : sorted) {
-      long entry = 3L * (base + utf8Length(page, folderEnd(page))) + baseUrl.length() + 260;
+      long entry = entryBytes(base, page);
       if (!part.isEmpty() && (part.size() >= maxUrls || frame + bytes + entry > maxBytes)) {
         parts.add(List.copyOf(part));
         part = new ArrayList<>();

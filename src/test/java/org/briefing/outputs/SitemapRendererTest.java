@@ -240,6 +240,18 @@ class SitemapRendererTest {
   }
 
   @Test
+  void aPageListedTwiceCountsOnceAgainstTheLimit() throws Exception {
+    List<String> twice = new ArrayList<>(PAGES);
+    twice.addAll(PAGES);
+    Map<String, String> files =
+        HandBuiltArchive.make(new SitemapRenderer(BASE, PAGES.size(), Long.MAX_VALUE).plan(twice));
+    assertEquals(List.of("sitemap.xml", "robots.txt"), List.copyOf(files.keySet()));
+    assertEquals(
+        HandBuiltArchive.make(new SitemapRenderer(BASE).plan(PAGES)).get("sitemap.xml"),
+        files.get("sitemap.xml"));
+  }
+
+  @Test
   void pastTheSizeLimitEachSitemapStaysWithinIt() throws Exception {
     long limit = 1500;
     Map<String, String> files =
