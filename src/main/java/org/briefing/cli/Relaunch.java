@@ -158,13 +158,19 @@ final class Relaunch {
     return (int) Math.min(YOUNG_MAX, YOUNG_MIN + records / RECORDS_PER_MIB);
   }
 
-  /** The content folder {@code args} name, or the default when they name none or do not parse. */
-  private static Path contentFolder(String[] args) {
-    try {
-      return Arguments.parse(args).options().content();
-    } catch (Arguments.UsageException e) {
-      return Path.of("content"); // the build itself will say what is wrong with the arguments
+  /**
+   * The content folder {@code args} name with {@code --content}, or the default. Read word by word,
+   * as the launcher reads it, rather than by parsing every option: this first run only starts the
+   * second, which says what is wrong with the arguments, if anything.
+   */
+  static Path contentFolder(String[] args) {
+    Path content = Path.of("content");
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals("--content")) {
+        content = Path.of(args[i + 1]);
+      }
     }
+    return content;
   }
 
   private static String firstWord(String[] args) {

@@ -108,6 +108,15 @@ class RelaunchTest {
   }
 
   @Test
+  void theRecordsAreCountedInTheContentFolderTheCommandNames() {
+    assertEquals(
+        Path.of("archive"),
+        Relaunch.contentFolder(new String[] {"build", "--content", "archive", "--out", "site"}));
+    assertEquals(Path.of("content"), Relaunch.contentFolder(new String[] {"build"}));
+    assertEquals(Path.of("content"), Relaunch.contentFolder(new String[] {"--content"}));
+  }
+
+  @Test
   void flagsGivenByTheUserAreKeptAndNothingIsStartedAgain() throws Exception {
     Path jar = manifestJar();
     assertChecksInOneProcess(
