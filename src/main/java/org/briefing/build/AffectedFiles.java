@@ -62,6 +62,7 @@ public final class AffectedFiles {
     if (lostSome) {
       gainedOrLost.addAll(difference(beforeFiles, afterFiles));
     }
+    Set<String> lists = new HashSet<>();
     for (String path : gainedOrLost) {
       if (own.contains(path) || isSearchFile(path)) {
         continue; // rewritten below in any case
@@ -72,8 +73,19 @@ public final class AffectedFiles {
           || !afterFiles.contains(list.get() + "index.html")) {
         return Optional.empty(); // a country, pair, type or actor gained or lost: everything
       }
-      // A year or month gained or lost: the list's other pages link to their neighbours.
-      afterFiles.stream().filter(f -> f.startsWith(list.get())).forEach(files::add);
+      lists.add(list.get());
+    }
+    // A year or month gained or lost: the list's other pages link to their neighbours. One walk
+    // over the site's paths finds them for every such list (a new year of a pair's list is one
+    // in each language).
+    if (!lists.isEmpty()) {
+      for (String path : afterFiles) {
+        for (String list : lists) {
+          if (path.startsWith(list)) {
+            files.add(path);
+          }
+        }
+      }
     }
     for (Lang lang : Lang.values()) {
       files.addAll(
