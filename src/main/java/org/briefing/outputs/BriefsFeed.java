@@ -14,12 +14,19 @@ import org.briefing.model.SiteConfig;
 import org.briefing.render.Routes;
 
 /**
- * The monthly briefs' Atom feeds, one per language: one entry per month with records, newest first,
- * whose id is the brief's permanent address. {@code published} is the month's first day and {@code
- * updated} the latest date the month's records or corrections give, never the clock, so an
- * unchanged month gives an unchanged entry.
+ * The monthly briefs' Atom feeds, one per language: one entry for each of the {@link #MAX_MONTHS}
+ * latest months with records, newest first, whose id is the brief's permanent address. {@code
+ * published} is the month's first day and {@code updated} the latest date the month's records or
+ * corrections give, never the clock, so an unchanged month gives an unchanged entry.
  */
 public final class BriefsFeed {
+
+  /**
+   * The months a feed carries, the newest: readers poll a feed for what is new, and the briefs page
+   * lists every month. All of them, each with its records' titles, made the feed of 10,000 records
+   * 740 KB, written again whenever a record is added and fetched whole at every poll.
+   */
+  static final int MAX_MONTHS = 24;
 
   private final Archive archive;
   private final SiteConfig config;
@@ -40,7 +47,8 @@ public final class BriefsFeed {
   }
 
   private byte[] feed(Lang lang) {
-    List<MonthlyBriefs.Month> months = archive.briefs().months();
+    List<MonthlyBriefs.Month> all = archive.briefs().months(); // newest first
+    List<MonthlyBriefs.Month> months = all.subList(0, Math.min(MAX_MONTHS, all.size()));
     DateFormatter dates = new DateFormatter(lang, config.arabicIndicDigits());
     String path = Routes.briefsFeed(lang);
     PartialDate latest = new PartialDate(1970, 1, 1);
