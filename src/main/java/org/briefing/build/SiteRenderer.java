@@ -135,8 +135,8 @@ public final class SiteRenderer {
   }
 
   /**
-   * Every file of the site, in the order they are best made: the largest (sitemap, data, search
-   * records, the timelines) first, so no core is left alone with a big one at the end.
+   * Every file of the site, in the order they are best made: the largest (data, search records, the
+   * timelines) first, so no core is left alone with a big one at the end.
    */
   public List<PlannedFile> plan(Archive archive) {
     return plan(archive, path -> true);
@@ -170,10 +170,7 @@ public final class SiteRenderer {
     pages.add(this.pages.notFound(archive));
     // A record's former addresses keep working, but are listed nowhere.
     pages.addAll(this.pages.aliases(archive));
-    // The sitemap is among the largest files (16 MB at 10,000 records): made last, it kept one
-    // core busy alone at the end of a one-record rebuild.
-    List<PlannedFile> sitemaps =
-        new SitemapRenderer(archive.site().config().baseUrl()).plan(pagePaths);
+    rest.addAll(new SitemapRenderer(archive.site().config().baseUrl()).plan(pagePaths));
     rest.addAll(new FeedRenderer(archive, this.pages.strings()).plan());
     rest.addAll(new BriefsFeed(archive, this.pages.strings()).plan());
     rest.addAll(new CitationFiles(archive, cache).plan());
@@ -183,7 +180,7 @@ public final class SiteRenderer {
     // index finds them made instead of parsing every body a second time. The two first shards
     // come first among them, one per core, so the two indexes are made side by side, and the
     // many small files left (feeds, citations) keep both cores busy to the end.
-    List<PlannedFile> all = new ArrayList<>(sitemaps);
+    List<PlannedFile> all = new ArrayList<>();
     heavy.stream().filter(f -> !isTermShard(f)).forEach(all::add);
     all.addAll(pages);
     heavy.stream().filter(f -> f.path().endsWith("/search/terms/0.js")).forEach(all::add);
