@@ -34,8 +34,9 @@ import java.util.stream.Stream;
 final class Relaunch {
 
   /**
-   * The young generation's largest size in MiB, as {@code .mvn/jvm.config} sets it for every
-   * archive, and the launcher and this class for one of 10,000 records.
+   * The young generation's largest size in MiB, as the launcher and this class set it for 10,000
+   * records. Maven's JVM, which also holds Maven's own objects, gets half of it for any archive
+   * ({@code .mvn/jvm.config}; README, "The two commands").
    */
   static final int YOUNG_MAX = 128;
 
