@@ -39,6 +39,9 @@ public final class SitemapRenderer {
 
   public static final long MAX_BYTES = 50L * 1000 * 1000;
 
+  /** The XML declaration and the urlset element, counted against a sitemap's size limit. */
+  private static final long FRAME_BYTES = 400;
+
   /** The file a folder's address stands for: left out of addresses, as {@link Routes} does. */
   private static final String INDEX = "index.html";
 
@@ -93,23 +96,25 @@ public final class SitemapRenderer {
     if (pagePaths.size() > maxUrls) {
       return false;
     }
-    long bytes = 400; // the XML declaration and the urlset element
+    long bytes = FRAME_BYTES;
     int base = utf8Length(baseUrl, baseUrl.length());
     for (String page : pagePaths) {
-      bytes += 3L * (base + 3L * folderEnd(page)) + baseUrl.length() + 260;
+      bytes += entryBytes(base, 3 * folderEnd(page));
     }
     return bytes <= maxBytes;
   }
 
-  /** A conservative size of a page's entry: its address, its two alternates', the markup. */
-  private long entryBytes(int base, String page) {
-    return 3L * (base + utf8Length(page, folderEnd(page))) + baseUrl.length() + 260;
+  /**
+   * A conservative size of a page's entry, its address's path taking {@code pathBytes} of UTF-8:
+   * the address and its two alternates' (the site's address taking {@code base}), the markup.
+   */
+  private long entryBytes(int base, int pathBytes) {
+    return 3L * (base + pathBytes) + baseUrl.length() + 260;
   }
 
   /**
-   * The pages in order, each once. Sorted as an array rather than into a tree: every build plans
-   * the sitemap, a reusing build that then keeps it too, and at 10,000 records it sorts 40,000
-   * paths.
+   * The pages in order, each once. Sorted as an array rather than into a tree: at 10,000 records it
+   * sorts 40,000 paths.
    */
   private static List<String> sortedOnce(List<String> pagePaths) {
     String[] sorted = pagePaths.toArray(String[]::new);
@@ -131,10 +136,10 @@ public final class SitemapRenderer {
     List<List<String>> parts = new ArrayList<>();
     List<String> part = new ArrayList<>();
     long bytes = 0;
-    long frame = 400; // the XML declaration and the urlset element
+    long frame = FRAME_BYTES;
     int base = utf8Length(baseUrl, baseUrl.length());
     for (String page : sorted) {
-      long entry = entryBytes(base, page);
+      long entry = entryBytes(base, utf8Length(page, folderEnd(page)));
       if (!part.isEmpty() && (part.size() >= maxUrls || frame + bytes + entry > maxBytes)) {
         parts.add(List.copyOf(part));
         part = new ArrayList<>();
