@@ -27,6 +27,7 @@ import org.briefing.model.Site;
 import org.briefing.publish.FolderTimes;
 import org.briefing.publish.Publisher;
 import org.briefing.render.RenderCache;
+import org.briefing.render.TemplateSet;
 import org.briefing.validate.Validator;
 
 /**
@@ -75,12 +76,13 @@ public final class SiteBuilder {
    * which writes the very same bytes, only slower (tests hold the parallel build to it).
    */
   public Outcome build(Options options, boolean parallel) throws IOException {
+    Background<TemplateSet> templates = templates(options);
     Validator.Result checked = check(options);
     if (!checked.ok()) {
       return new Outcome(checked.problems(), 0);
     }
     Archive archive = archive(checked.site().orElseThrow(), options);
-    SiteRenderer renderer = new SiteRenderer(options.templates());
+    SiteRenderer renderer = new SiteRenderer(templates.get(), new RenderCache());
     int files =
         new Publisher().publish(options.out(), sink -> renderer.render(archive, sink, parallel));
     return new Outcome(List.of(), files);
@@ -97,6 +99,7 @@ public final class SiteBuilder {
    * fails, changes neither the site nor the state.
    */
   public Outcome buildReusing(Options options) throws IOException {
+    Background<TemplateSet> templates = templates(options);
     Path memory = BuildState.yaml(options.out());
     String program = BuildInputs.program();
     ParsedYaml yaml = ParsedYaml.read(memory, program);
@@ -114,8 +117,24 @@ public final class SiteBuilder {
       // folder or its state: it would swap in a site this build's state does not describe.
       return Publisher.holding(
           options.out(),
-          () -> reusing(options, checked.archive().orElseThrow(), key, checked.records(), read));
+          () ->
+              reusing(
+                  options,
+                  checked.archive().orElseThrow(),
+                  key,
+                  checked.records(),
+                  read,
+                  templates));
     }
+  }
+
+  /**
+   * Starts reading the templates on a thread of their own: they need nothing from the content,
+   * which is loaded and checked meanwhile. A build whose content has problems never asks for them,
+   * and reports only those problems, as before.
+   */
+  private static Background<TemplateSet> templates(Options options) {
+    return new Background<>("templates", () -> SiteRenderer.prepare(options.templates()));
   }
 
   /** A site read and validated: its problems, or its archive and each record's hash. */
@@ -147,7 +166,8 @@ public final class SiteBuilder {
       Archive archive,
       String key,
       Map<String, String> records,
-      Background<PendingFile> read)
+      Background<PendingFile> read,
+      Background<TemplateSet> templates)
       throws IOException {
     Path out = options.out().toAbsolutePath().normalize();
     // The terms file stands on its own, so it is read while the manifest is: each takes a few
@@ -160,7 +180,7 @@ public final class SiteBuilder {
     RecordPieces pieces =
         same.map(state -> LastBuild.pieces(state, records, out)).orElse(RecordPieces.none());
     RecordTerms terms = same.isPresent() ? earlierTerms.get() : RecordTerms.recording(records);
-    SiteRenderer renderer = new SiteRenderer(options.templates(), new RenderCache(pieces, terms));
+    SiteRenderer renderer = new SiteRenderer(templates.get(), new RenderCache(pieces, terms));
     // Which files are kept is known only from the plan's paths; files are written after that.
     AtomicReference<Set<String>> keeping = new AtomicReference<>(Set.of());
     List<PlannedFile> plan = renderer.plan(archive, path -> !keeping.get().contains(path));

@@ -22,16 +22,19 @@ import org.briefing.archive.Archive;
 import org.briefing.files.OutputFile;
 import org.briefing.files.OutputSink;
 import org.briefing.files.PlannedFile;
+import org.briefing.i18n.Collation;
 import org.briefing.markdown.MarkdownRenderer;
 import org.briefing.model.Lang;
 import org.briefing.outputs.BriefsFeed;
 import org.briefing.outputs.CitationFiles;
 import org.briefing.outputs.DataExport;
 import org.briefing.outputs.FeedRenderer;
+import org.briefing.outputs.SearchAnalysis;
 import org.briefing.outputs.SearchIndex;
 import org.briefing.outputs.SitemapRenderer;
 import org.briefing.render.Pages;
 import org.briefing.render.RenderCache;
+import org.briefing.render.TemplateSet;
 
 /**
  * Renders the whole site: every page in both languages and the static assets ({@link Pages}),
@@ -58,8 +61,31 @@ public final class SiteRenderer {
    *     preview across rebuilds; a new cache for a one-off build
    */
   public SiteRenderer(Path templates, RenderCache cache) {
+    this(prepare(templates), cache);
+  }
+
+  /**
+   * @param templates the templates folder, read (see {@link #prepare})
+   * @param cache as in {@link #SiteRenderer(Path, RenderCache)}
+   */
+  public SiteRenderer(TemplateSet templates, RenderCache cache) {
     this.pages = new Pages(templates, cache, SearchIndex::terms);
     this.cache = cache;
+  }
+
+  /**
+   * Reads the templates folder and makes ready what every page's rendering starts with and no
+   * content changes: the search's word rules and the languages' collations. None of it needs the
+   * content, so a build does it on another core while the content is loaded and checked.
+   */
+  public static TemplateSet prepare(Path templates) {
+    TemplateSet set = TemplateSet.read(templates);
+    // Each is made once, when its class is first used; used here, that is done on this thread.
+    SearchAnalysis.rules();
+    for (Lang lang : Lang.values()) {
+      Collation.of(lang);
+    }
+    return set;
   }
 
   /** Renders every file of the site into {@code sink}; returns how many were written. */

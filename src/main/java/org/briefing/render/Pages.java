@@ -49,16 +49,15 @@ public final class Pages {
   }
 
   /**
-   * @param templates the templates folder: {@code .ftlh} files, {@code strings.yaml} and {@code
-   *     assets/}
+   * @param templates the templates folder, read
    * @param cache what earlier renders made of records that have not changed since
    * @param searchTerms how the search index reads a body's words: a record's page, which parses the
    *     body anyway, hands the index its terms through {@code cache}
    */
-  public Pages(Path templates, RenderCache cache, SearchTerms searchTerms) {
-    this.templates = templates;
-    this.engine = new TemplateEngine(templates.toFile());
-    this.strings = Strings.load(templates.resolve("strings.yaml"));
+  public Pages(TemplateSet templates, RenderCache cache, SearchTerms searchTerms) {
+    this.templates = templates.folder();
+    this.engine = templates.engine();
+    this.strings = templates.strings();
     this.cache = cache;
     this.searchTerms = searchTerms;
   }

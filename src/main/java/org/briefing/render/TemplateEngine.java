@@ -74,6 +74,29 @@ public final class TemplateEngine {
     config.setObjectWrapper(wrapper.build());
   }
 
+  /**
+   * Parses every template of the folder now, so that pages find them parsed. A template that does
+   * not parse is left out, and reported as ever by the first page that renders it: Freemarker would
+   * otherwise keep the failure and report it later as a read error, without its line.
+   */
+  void parseAll() {
+    String[] names = folder.toFile().list((dir, name) -> name.endsWith(".ftlh"));
+    if (names == null) {
+      return; // the constructor has already said the folder is missing
+    }
+    for (String name : names) {
+      try {
+        config.getTemplate(name);
+      } catch (IOException e) { // ParseException is one
+        try {
+          config.removeTemplateFromCache(name);
+        } catch (IOException cannotHappen) {
+          throw new UncheckedIOException(cannotHappen); // removing reads nothing
+        }
+      }
+    }
+  }
+
   /** Renders {@code name} (such as {@code engagement.ftlh}) with the page view as its data. */
   public String render(String name, Object page) {
     StringWriter out = new StringWriter(16 * 1024);
