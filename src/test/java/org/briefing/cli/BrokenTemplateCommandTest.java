@@ -72,6 +72,9 @@ class BrokenTemplateCommandTest {
     assertEquals(3, main.run(args).status());
     String message = err.toString(StandardCharsets.UTF_8);
     assertTrue(message.contains("timeline.ftlh"), "the broken template is named: " + message);
+    assertTrue(
+        message.matches("(?s).*timeline\\.ftlh:[1-9][0-9]*:[1-9][0-9]*: .*"),
+        "the editor is told the line and column: " + message);
     assertTrue(message.contains("the output folder was left as it was"), message);
     assertEquals(before, contents(out), "the last good site is byte-identical");
     assertEquals(List.of("site-output", "templates"), names(tmp), "nothing is left beside it");
