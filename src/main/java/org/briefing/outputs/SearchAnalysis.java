@@ -1,7 +1,8 @@
 package org.briefing.outputs;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -82,35 +83,87 @@ public final class SearchAnalysis {
 
   private SearchAnalysis(byte[] table) throws IOException {
     this.table = table;
-    JsonNode root = new ObjectMapper().readTree(table);
-    root.path("drop").asText().codePoints().forEach(drop::set);
-    root.path("fold")
-        .fields()
-        .forEachRemaining(e -> fold.put(e.getKey().codePointAt(0), e.getValue().asText()));
+    Map<?, ?> root;
+    try (JsonParser parser = new JsonFactory().createParser(table)) {
+      parser.nextToken();
+      root = (Map<?, ?>) value(parser);
+    }
+    text(root, "drop", "").codePoints().forEach(drop::set);
+    ((Map<?, ?>) root.get("fold"))
+        .forEach((from, to) -> fold.put(((String) from).codePointAt(0), (String) to));
     fold.keySet().forEach(folded::set);
     for (int c = 0; c < action.length; c++) {
       action[c] = drop.get(c) ? DROP : folded.get(c) ? FOLD : KEEP;
     }
-    for (JsonNode s : root.path("stemmers")) {
+    for (Object stemmer : list(root, "stemmers")) {
+      Map<?, ?> s = (Map<?, ?>) stemmer;
       List<List<Rule>> steps = new ArrayList<>();
-      for (JsonNode step : s.path("steps")) {
+      for (Object step : list(s, "steps")) {
         List<Rule> rules = new ArrayList<>();
-        for (JsonNode r : step) {
-          String suffix = r.path("suffix").asText("");
+        for (Object rule : (List<?>) step) {
+          Map<?, ?> r = (Map<?, ?>) rule;
           Set<String> keep = new HashSet<>();
-          r.path("keep").forEach(k -> keep.add(k.asText()));
+          list(r, "keep").forEach(k -> keep.add((String) k));
           rules.add(
               new Rule(
-                  r.path("prefix").asText(""),
-                  suffix,
-                  r.has("to") ? r.path("to").asText() : "",
-                  r.path("min").asInt(1),
+                  text(r, "prefix", ""),
+                  text(r, "suffix", ""),
+                  text(r, "to", ""),
+                  number(r, "min", 1),
                   Set.copyOf(keep)));
         }
         steps.add(List.copyOf(rules));
       }
-      stemmers.add(new Stemmer(s.path("from").asInt(), s.path("to").asInt(), List.copyOf(steps)));
+      stemmers.add(new Stemmer(number(s, "from", 0), number(s, "to", 0), List.copyOf(steps)));
     }
+  }
+
+  /**
+   * The JSON value at the parser's token, as maps, lists, strings and integers. The streaming
+   * parser, not Jackson's object mapper: the mapper's first use sets up date formats and the locale
+   * data behind them, a few hundredths of a second at the start of every build, for a table of a
+   * few kilobytes.
+   */
+  private static Object value(JsonParser parser) throws IOException {
+    switch (parser.currentToken()) {
+      case START_OBJECT -> {
+        Map<String, Object> map = new HashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String name = parser.currentName();
+          parser.nextToken();
+          map.put(name, value(parser));
+        }
+        return map;
+      }
+      case START_ARRAY -> {
+        List<Object> list = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          list.add(value(parser));
+        }
+        return list;
+      }
+      case VALUE_NUMBER_INT -> {
+        return parser.getIntValue();
+      }
+      default -> {
+        return parser.getText();
+      }
+    }
+  }
+
+  private static String text(Map<?, ?> map, String key, String absent) {
+    Object value = map.get(key);
+    return value == null ? absent : value.toString();
+  }
+
+  private static int number(Map<?, ?> map, String key, int absent) {
+    Object value = map.get(key);
+    return value instanceof Integer n ? n : absent;
+  }
+
+  private static List<?> list(Map<?, ?> map, String key) {
+    Object value = map.get(key);
+    return value instanceof List<?> list ? list : List.of();
   }
 
   private static SearchAnalysis load() {
