@@ -55,6 +55,14 @@ final class Relaunch {
   /** The collector: one that collects on every core (README, "Latest figures"). */
   static final String COLLECTOR = "-XX:+UseParallelGC";
 
+  /**
+   * Templates read each page's values through reflection. The JDK calls a method natively its first
+   * 15 times, then writes a class for it: on the seed site, 188 classes, most for methods called a
+   * few dozen times. At 1,000 calls only the ten busiest get one there, and a large archive's
+   * methods still get theirs after their first thousand calls.
+   */
+  static final String REFLECTION = "-Dsun.reflect.inflationThreshold=1000";
+
   /** Set on the second run, so that it never starts a third. */
   static final String MARK = "briefing.relaunched";
 
@@ -106,6 +114,7 @@ final class Relaunch {
     // What outlives one young collection (the records read, the plan) lives to the end of the
     // build: promoted at once, it is copied once rather than twice (README, "The two commands").
     line.add(TENURE);
+    line.add(REFLECTION);
     // Whatever else the first run was given (system properties, assertions, modules) the build
     // runs with too; the variables the JVM reads options from pass on with the environment.
     line.addAll(given);

@@ -84,6 +84,9 @@ class RelaunchTest {
     assertTrue(
         second.contains("-XX:MaxTenuringThreshold=0"), "survivors promoted at once: " + second);
     assertTrue(
+        second.contains("-Dsun.reflect.inflationThreshold=1000"),
+        "methods called a few times reflected without a class of their own: " + second);
+    assertTrue(
         second.containsAll(List.of("-Dbriefing.example=passed on", "-ea")),
         "the options the first run was given: " + second);
   }
