@@ -38,7 +38,10 @@ final class AtomFeed {
   static byte[] write(Head head, Entries entries) {
     StringWriter text = new StringWriter();
     try {
-      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+      // The JDK's own writer, not one looked up on the classpath and in system properties: the
+      // bytes do not depend on what else the program runs with, and the lookup, a scan of
+      // the classpath for each feed, is skipped.
+      XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(text);
       xml.writeStartDocument("utf-8", "1.0");
       xml.writeCharacters("\n");
       xml.setDefaultNamespace(ATOM);

@@ -186,7 +186,8 @@ public final class SitemapRenderer {
   private void index(List<String> children, OutputStream stream) throws IOException {
     Writer text = OutputSink.utf8(stream);
     try {
-      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+      // The JDK's own writer, as the feeds' (see AtomFeed.write).
+      XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(text);
       xml.writeStartDocument("utf-8", "1.0");
       xml.writeCharacters("\n");
       xml.setDefaultNamespace(SITEMAP);
