@@ -151,10 +151,10 @@ public final class MonthlyBriefs {
   }
 
   public static String key(YearMonth month) {
-    // by hand, not String.format: a rebuild asks for 40,000 keys (10,000 records)
-    String year = Integer.toString(month.getYear());
-    int m = month.getMonthValue();
-    return "0000".substring(Math.min(4, year.length())) + year + (m < 10 ? "-0" : "-") + m;
+    // a rebuild asks for 40,000 keys (10,000 records)
+    return PartialDate.fourDigits(month.getYear())
+        + "-"
+        + PartialDate.twoDigits(month.getMonthValue());
   }
 
   /**

@@ -63,11 +63,6 @@ public record Citation(
     };
   }
 
-  static String twoDigits(int n) {
-    // Every record's citation files ask twice; String.format parses its pattern each time.
-    return n >= 0 && n < 10 ? "0" + n : String.valueOf(n);
-  }
-
   /**
    * A field's text on one line: line breaks, tabs and other control characters (which no title
    * should hold, but a file format must survive) become single spaces.

@@ -1,5 +1,7 @@
 package org.briefing.cite;
 
+import org.briefing.model.PartialDate;
+
 /**
  * A record's {@code cite.ris}: one RIS record ({@code TY - WEB} … {@code ER - }), as Zotero,
  * EndNote and Mendeley import it. Each line is a two-letter tag, two spaces, a hyphen and a space,
@@ -33,9 +35,9 @@ public final class Ris {
     int day = c.date().day();
     return c.date().year()
         + "/"
-        + (month > 0 ? Citation.twoDigits(month) : "")
+        + (month > 0 ? PartialDate.twoDigits(month) : "")
         + "/"
-        + (day > 0 ? Citation.twoDigits(day) : "")
+        + (day > 0 ? PartialDate.twoDigits(day) : "")
         + "/";
   }
 

@@ -150,10 +150,33 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
   @Override
   public String toString() {
     return switch (precision()) {
-      case DAY -> String.format(java.util.Locale.ROOT, "%04d-%02d-%02d", year, month, day);
-      case MONTH -> String.format(java.util.Locale.ROOT, "%04d-%02d", year, month);
-      case YEAR -> String.format(java.util.Locale.ROOT, "%04d", year);
+      case DAY -> fourDigits(year) + "-" + twoDigits(month) + "-" + twoDigits(day);
+      case MONTH -> fourDigits(year) + "-" + twoDigits(month);
+      case YEAR -> fourDigits(year);
     };
+  }
+
+  /** A year as ISO 8601 writes it, in at least four digits ({@code 0987}); as {@code %04d}. */
+  public static String fourDigits(int year) {
+    return padded(year, 4);
+  }
+
+  /** A month or day in at least two digits ({@code 04}); as {@code %02d}. */
+  public static String twoDigits(int n) {
+    return padded(n, 2);
+  }
+
+  /**
+   * By hand, not with {@code String.format}: dates are written for every record in every export,
+   * citation and month key, and the formatter parses its pattern each time; its first use also
+   * reads the locale's number symbols, a hundredth of a second at every build's start.
+   */
+  private static String padded(int n, int width) {
+    if (n < 0) {
+      return String.format(java.util.Locale.ROOT, "%0" + width + "d", n); // never a record's
+    }
+    String digits = Integer.toString(n);
+    return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
   }
 
   /** English month names for messages; pages use the render stage's formatter. */

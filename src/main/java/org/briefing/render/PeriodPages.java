@@ -10,6 +10,7 @@ import org.briefing.i18n.Localizer;
 import org.briefing.model.Actor;
 import org.briefing.model.Country;
 import org.briefing.model.Lang;
+import org.briefing.model.PartialDate;
 import org.briefing.model.Term;
 
 /**
@@ -166,6 +167,6 @@ final class PeriodPages {
   static String monthId(int year, int month) {
     return month == 0
         ? "y" + year + "-unknown"
-        : String.format(java.util.Locale.ROOT, "m%04d-%02d", year, month);
+        : "m" + PartialDate.fourDigits(year) + "-" + PartialDate.twoDigits(month);
   }
 }

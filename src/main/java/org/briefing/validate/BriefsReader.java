@@ -11,6 +11,7 @@ import org.briefing.content.MarkdownFile;
 import org.briefing.content.Problem;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
+import org.briefing.model.PartialDate;
 import org.briefing.model.Translation;
 
 /**
@@ -76,7 +77,7 @@ final class BriefsReader {
 
   private static boolean inMonth(Engagement e, String month) {
     return e.date().month() != 0
-        && String.format(java.util.Locale.ROOT, "%04d-%02d", e.date().year(), e.date().month())
+        && (PartialDate.fourDigits(e.date().year()) + "-" + PartialDate.twoDigits(e.date().month()))
             .equals(month);
   }
 }

@@ -21,6 +21,27 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class PartialDateTest {
 
+  @Test
+  void datesAreWrittenBackAsIsoWritesThemWithEveryZero() {
+    assertAll(
+        () -> assertEquals("2025-12-31", new PartialDate(2025, 12, 31).toString()),
+        () -> assertEquals("2025-10-10", new PartialDate(2025, 10, 10).toString()),
+        () -> assertEquals("2025-09-01", new PartialDate(2025, 9, 1).toString()),
+        () -> assertEquals("0987-03", new PartialDate(987, 3, 0).toString()),
+        () -> assertEquals("0042", new PartialDate(42, 0, 0).toString()),
+        () -> assertEquals("12025", new PartialDate(12025, 0, 0).toString()));
+  }
+
+  @Test
+  void paddedNumbersMatchTheFormatterTheyReplace() {
+    for (int n : new int[] {-1234, -5, -1, 0, 1, 9, 10, 99, 100, 999, 1000, 9999, 10000}) {
+      assertEquals(
+          String.format(java.util.Locale.ROOT, "%02d", n), PartialDate.twoDigits(n), "two: " + n);
+      assertEquals(
+          String.format(java.util.Locale.ROOT, "%04d", n), PartialDate.fourDigits(n), "four: " + n);
+    }
+  }
+
   @Nested
   class Parsing {
 
