@@ -3,7 +3,6 @@ package org.briefing.cite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import java.util.Locale;
 import org.briefing.RandomTexts;
 import org.junit.jupiter.api.Test;
 
@@ -31,13 +30,6 @@ class OneLineTest {
   void aTitleOnOneLineAlreadyIsTheSameText() {
     String title = "Qatar and Somalia sign a training agreement «اتفاقية تدريب»";
     assertSame(title, Citation.oneLine(title));
-  }
-
-  @Test
-  void monthsAndDaysHaveTwoDigits() {
-    for (int n = 0; n < 100; n++) {
-      assertEquals(String.format(Locale.ROOT, "%02d", n), Citation.twoDigits(n));
-    }
   }
 
   /** Blanks to spaces, runs of spaces to one, none at either end. */
