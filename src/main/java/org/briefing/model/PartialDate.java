@@ -171,12 +171,12 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
    * citation and month key, and the formatter parses its pattern each time; its first use also
    * reads the locale's number symbols, a hundredth of a second at every build's start.
    */
-  private static String padded(int n, int width) {
-    if (n < 0) {
-      return String.format(java.util.Locale.ROOT, "%0" + width + "d", n); // never a record's
+  private static String padded(long n, int width) {
+    if (n < 0) { // never a record's; the sign counts in the width, as with %0Nd
+      return "-" + padded(-n, width - 1);
     }
-    String digits = Integer.toString(n);
-    return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
+    String digits = Long.toString(n);
+    return "0".repeat(Math.max(0, width - digits.length())) + digits;
   }
 
   /** English month names for messages; pages use the render stage's formatter. */

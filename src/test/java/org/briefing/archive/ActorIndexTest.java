@@ -1,12 +1,14 @@
 package org.briefing.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.briefing.archive.ActorIndex.Group;
 import org.briefing.archive.ActorIndex.Shared;
 import org.briefing.model.Actor;
@@ -91,6 +93,20 @@ class ActorIndexTest {
   private static <T> List<String> shared(
       List<Shared<T>> items, java.util.function.Function<T, String> name) {
     return items.stream().map(s -> name.apply(s.item()) + " " + s.count()).toList();
+  }
+
+  @Test
+  void anActorsRecordsAndCompanyCannotBeChangedByThePagesThatShowThem() {
+    ActorIndex index =
+        index(
+            List.of(MINISTER, ZED),
+            record("2025-01-20-a", "2025-01-20", List.of(QA, SY), MINISTER, ZED));
+    List<Engagement> records = index.engagementsOf(MINISTER);
+    assertEquals(1, records.size());
+    assertThrows(UnsupportedOperationException.class, () -> records.add(records.get(0)));
+    Set<Actor> met = index.actorsMet(MINISTER);
+    assertTrue(met.contains(ZED), "met: " + met);
+    assertThrows(UnsupportedOperationException.class, () -> met.add(AMIR));
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.briefing.archive;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -39,6 +40,15 @@ class ArchiveTest {
   private static final Term AGREEMENT =
       new Term("agreement", new Localized("Agreement", "اتفاقية"));
   private static final Term VISIT = new Term("visit", new Localized("Visit", "زيارة"));
+
+  @Test
+  void aCountrysRecordsCannotBeChangedByThePagesThatShowThem() {
+    // Pages of both languages render in parallel from the one archive.
+    Archive archive = archiveOf(record("2025-01-20-agreement", "2025-01-20", QA, SY));
+    List<Engagement> ofQatar = archive.engagementsOf(QA);
+    assertEquals(List.of("2025-01-20-agreement"), ids(ofQatar));
+    assertThrows(UnsupportedOperationException.class, () -> ofQatar.add(ofQatar.get(0)));
+  }
 
   @Nested
   class Timeline {

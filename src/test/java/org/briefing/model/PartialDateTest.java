@@ -34,7 +34,10 @@ class PartialDateTest {
 
   @Test
   void paddedNumbersMatchTheFormatterTheyReplace() {
-    for (int n : new int[] {-1234, -5, -1, 0, 1, 9, 10, 99, 100, 999, 1000, 9999, 10000}) {
+    int[] numbers = {
+      Integer.MIN_VALUE, -1234, -5, -1, 0, 1, 9, 10, 99, 100, 999, 1000, 9999, 10000
+    };
+    for (int n : numbers) {
       assertEquals(
           String.format(java.util.Locale.ROOT, "%02d", n), PartialDate.twoDigits(n), "two: " + n);
       assertEquals(
