@@ -76,8 +76,7 @@ public final class TemplateEngine {
 
   /**
    * Parses every template of the folder now, so that pages find them parsed. A template that does
-   * not parse is left out, and reported as ever by the first page that renders it: Freemarker would
-   * otherwise keep the failure and report it later as a read error, without its line.
+   * not parse is reported by the first page that renders it.
    */
   void parseAll() {
     String[] names = folder.toFile().list((dir, name) -> name.endsWith(".ftlh"));
@@ -87,12 +86,8 @@ public final class TemplateEngine {
     for (String name : names) {
       try {
         config.getTemplate(name);
-      } catch (IOException e) { // ParseException is one
-        try {
-          config.removeTemplateFromCache(name);
-        } catch (IOException cannotHappen) {
-          throw new UncheckedIOException(cannotHappen); // removing reads nothing
-        }
+      } catch (IOException e) { // ParseException is one; render() reports it
+        continue;
       }
     }
   }
@@ -114,14 +109,13 @@ public final class TemplateEngine {
     try {
       template = config.getTemplate(name);
     } catch (ParseException e) {
-      throw new TemplateProblemException(
-          List.of(
-              new Problem(
-                  folder.resolve(name),
-                  e.getLineNumber(),
-                  e.getColumnNumber(),
-                  e.getEditorMessage())));
+      throw parseProblem(name, e);
     } catch (IOException e) {
+      // Freemarker keeps a failed parse, and gives every later caller (the early parse, the other
+      // render thread) a read error whose cause is the parse error: the editor still gets its line.
+      if (e.getCause() instanceof ParseException parse) {
+        throw parseProblem(name, parse);
+      }
       throw new TemplateProblemException(
           List.of(Problem.inFile(folder.resolve(name), "could not be read: " + e.getMessage())));
     }
@@ -138,5 +132,15 @@ public final class TemplateEngine {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private TemplateProblemException parseProblem(String name, ParseException e) {
+    return new TemplateProblemException(
+        List.of(
+            new Problem(
+                folder.resolve(name),
+                e.getLineNumber(),
+                e.getColumnNumber(),
+                e.getEditorMessage())));
   }
 }
