@@ -151,10 +151,7 @@ public final class MonthlyBriefs {
   }
 
   public static String key(YearMonth month) {
-    // a rebuild asks for 40,000 keys (10,000 records)
-    return PartialDate.fourDigits(month.getYear())
-        + "-"
-        + PartialDate.twoDigits(month.getMonthValue());
+    return new PartialDate(month.getYear(), month.getMonthValue(), 0).toString(); // 2025-04
   }
 
   /**

@@ -157,7 +157,7 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
   }
 
   /** A year as ISO 8601 writes it, in at least four digits ({@code 0987}); as {@code %04d}. */
-  public static String fourDigits(int year) {
+  static String fourDigits(int year) {
     return padded(year, 4);
   }
 

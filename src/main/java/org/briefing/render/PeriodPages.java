@@ -165,8 +165,6 @@ final class PeriodPages {
   }
 
   static String monthId(int year, int month) {
-    return month == 0
-        ? "y" + year + "-unknown"
-        : "m" + PartialDate.fourDigits(year) + "-" + PartialDate.twoDigits(month);
+    return month == 0 ? "y" + year + "-unknown" : "m" + new PartialDate(year, month, 0); // m2025-04
   }
 }

@@ -77,7 +77,6 @@ final class BriefsReader {
 
   private static boolean inMonth(Engagement e, String month) {
     return e.date().month() != 0
-        && (PartialDate.fourDigits(e.date().year()) + "-" + PartialDate.twoDigits(e.date().month()))
-            .equals(month);
+        && new PartialDate(e.date().year(), e.date().month(), 0).toString().equals(month);
   }
 }
