@@ -55,6 +55,12 @@ final class Relaunch {
   /** The collector: one that collects on every core (README, "Latest figures"). */
   static final String COLLECTOR = "-XX:+UseParallelGC";
 
+  /** The heap in the kernel's 2 MiB pages, where it offers them (see {@link #hugePages}). */
+  static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
+
+  /** Where Linux says whether a program may have its memory in huge pages. */
+  static final Path HUGE_PAGES_SETTING = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+
   /**
    * Templates read each page's values through reflection. The JDK calls a method natively its first
    * 15 times, then writes a class for it: on the seed site, 188 classes, most for methods called a
@@ -115,6 +121,9 @@ final class Relaunch {
     // build: promoted at once, it is copied once rather than twice (README, "The two commands").
     line.add(TENURE);
     line.add(REFLECTION);
+    if (hugePages(HUGE_PAGES_SETTING)) {
+      line.add(HUGE_PAGES);
+    }
     // Whatever else the first run was given (system properties, assertions, modules) the build
     // runs with too; the variables the JVM reads options from pass on with the environment.
     line.addAll(given);
@@ -166,6 +175,24 @@ final class Relaunch {
       records = 0;
     }
     return (int) Math.min(YOUNG_MAX, YOUNG_MIN + records / RECORDS_PER_MIB);
+  }
+
+  /**
+   * Whether the kernel lends huge pages to a program that asks, as {@code setting} (Linux's {@link
+   * #HUGE_PAGES_SETTING}) says: "always" or "madvise" is chosen, not "never". Each page of the heap
+   * the build first touches costs the kernel a fault, and each address the processor looks up, a
+   * walk through the page tables, dearer still in a virtual machine; in 2 MiB pages there are 512
+   * times fewer of both (README, "The two commands"). Anywhere else (no such file: macOS, Windows)
+   * the JVM does not know the option and would not start with it; where the kernel says "never" it
+   * prints a warning at every start.
+   */
+  static boolean hugePages(Path setting) {
+    try {
+      String modes = Files.readString(setting);
+      return modes.contains("[always]") || modes.contains("[madvise]");
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /**

@@ -86,9 +86,25 @@ class RelaunchTest {
     assertTrue(
         second.contains("-Dsun.reflect.inflationThreshold=1000"),
         "methods called a few times reflected without a class of their own: " + second);
+    assertEquals(
+        Relaunch.hugePages(Relaunch.HUGE_PAGES_SETTING),
+        second.contains(Relaunch.HUGE_PAGES),
+        "the heap in huge pages exactly where the kernel lends them: " + second);
     assertTrue(
         second.containsAll(List.of("-Dbriefing.example=passed on", "-ea")),
         "the options the first run was given: " + second);
+  }
+
+  @Test
+  void hugePagesAreAskedForOnlyWhereTheKernelLendsThem() throws IOException {
+    Path setting = tmp.resolve("enabled");
+    assertFalse(Relaunch.hugePages(setting), "no such setting: not Linux, the JVM lacks the flag");
+    Files.writeString(setting, "always madvise [never]\n");
+    assertFalse(Relaunch.hugePages(setting), "never");
+    Files.writeString(setting, "always [madvise] never\n");
+    assertTrue(Relaunch.hugePages(setting), "madvise: lent to a program that asks");
+    Files.writeString(setting, "[always] madvise never\n");
+    assertTrue(Relaunch.hugePages(setting), "always");
   }
 
   @Test
