@@ -35,10 +35,11 @@ final class Relaunch {
 
   /**
    * The young generation's largest size in MiB, as the launcher and this class set it for 10,000
-   * records. Maven's JVM, which also holds Maven's own objects, gets half of it for any archive
-   * ({@code .mvn/jvm.config}; README, "The two commands").
+   * records: a 10,000-record build peaked at 440 MiB with 96 MiB against 516 MiB with 128, in no
+   * more time (README, "The two commands"). Maven's JVM, which also holds Maven's own objects, gets
+   * 64 MiB for any archive ({@code .mvn/jvm.config}).
    */
-  static final int YOUNG_MAX = 128;
+  static final int YOUNG_MAX = 96;
 
   /** The young generation's smallest size in MiB, for a site of a few records. */
   static final int YOUNG_MIN = 16;
@@ -161,11 +162,12 @@ final class Relaunch {
 
   /**
    * The young generation's size in MiB for the content in {@code content}: it grows with the number
-   * of record folders, from {@link #YOUNG_MIN} to {@link #YOUNG_MAX} at some 9,000 records. Every
+   * of record folders, from {@link #YOUNG_MIN} to {@link #YOUNG_MAX} at some 6,400 records. Every
    * megabyte of it is touched before the first collection, and a small site's build never needs the
    * room: the seed site built in 1.0 s with 16 MiB against 1.2 s with 128 MiB, and 10,000 records
-   * spent 2.5 s in collections with 32 MiB against 1.5 s with 128 MiB (README, "The two commands").
-   * A folder that cannot be listed counts as empty; the build then says what is wrong.
+   * spent 2.5 s in collections with 32 MiB against 1.5 s with 128 MiB (README, "The two commands");
+   * above 96 MiB the peak grew, not the speed. A folder that cannot be listed counts as empty; the
+   * build then says what is wrong.
    */
   static int young(Path content) {
     long records;

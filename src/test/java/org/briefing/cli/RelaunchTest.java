@@ -123,7 +123,8 @@ class RelaunchTest {
     for (int i = 2 * Relaunch.RECORDS_PER_MIB; i < toLargest; i++) {
       Files.createDirectory(engagements.resolve("record-" + i));
     }
-    assertEquals(Relaunch.YOUNG_MAX, Relaunch.young(content), "9,040 records: no more than most");
+    assertEquals(
+        Relaunch.YOUNG_MAX, Relaunch.young(content), "6,480 records: no more than the largest");
   }
 
   @Test
