@@ -86,8 +86,8 @@ public final class TemplateEngine {
     for (String name : names) {
       try {
         config.getTemplate(name);
-      } catch (IOException e) { // ParseException is one; render() reports it
-        continue;
+      } catch (IOException e) {
+        // ParseException is one: render() reports it, with its line, to the page that asks
       }
     }
   }
