@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The command line as users type it: commands, which options each takes, and the help. */
@@ -20,6 +21,45 @@ class ArgumentsTest {
     Arguments parsed = Arguments.parse(new String[] {"--drafts"});
     assertEquals("build", parsed.command());
     assertTrue(parsed.options().drafts());
+  }
+
+  @Test
+  void nothingTypedBuildsContentIntoSiteOutput() throws Exception {
+    Arguments parsed = Arguments.parse(new String[0]);
+    assertEquals("build", parsed.command());
+    assertEquals(Path.of("content"), parsed.options().content());
+    assertEquals(Path.of("templates"), parsed.options().templates());
+    assertEquals(Path.of("site-output"), parsed.options().out());
+    assertEquals(Optional.empty(), parsed.options().baseUrl());
+  }
+
+  @Test
+  void aBaseUrlIsTakenOnlyWithItsScheme() throws Exception {
+    for (String url : List.of("https://example.org/briefing/", "http://localhost:8080/")) {
+      Arguments parsed = Arguments.parse(new String[] {"build", "--base-url", url});
+      assertEquals(Optional.of(url), parsed.options().baseUrl());
+    }
+    for (String url : List.of("example.org/briefing/", "ftp://example.org/")) {
+      var e =
+          assertThrows(
+              Arguments.UsageException.class,
+              () -> Arguments.parse(new String[] {"build", "--base-url", url}),
+              url);
+      assertEquals("--base-url must start with https:// or http://", e.getMessage());
+    }
+  }
+
+  @Test
+  void anOptionWithoutItsValueIsNamed() {
+    var last =
+        assertThrows(
+            Arguments.UsageException.class, () -> Arguments.parse(new String[] {"build", "--out"}));
+    assertEquals("--out needs a value", last.getMessage());
+    var beforeAnother =
+        assertThrows(
+            Arguments.UsageException.class,
+            () -> Arguments.parse(new String[] {"build", "--content", "--strict"}));
+    assertEquals("--content needs a value", beforeAnother.getMessage());
   }
 
   @Test
