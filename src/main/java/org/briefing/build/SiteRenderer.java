@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,11 +108,13 @@ public final class SiteRenderer {
   }
 
   /**
-   * Makes {@code files} into {@code sink}, in their order, on one render thread per core or, when
-   * not {@code parallel}, on a single one. Stops at the first failure and throws it.
+   * Makes {@code files} into {@code sink}, in their order (but see {@link #indexesSideBySide}), on
+   * one render thread per core or, when not {@code parallel}, on a single one. Stops at the first
+   * failure and throws it.
    */
-  public static void write(List<PlannedFile> files, OutputSink sink, boolean parallel)
+  public static void write(List<PlannedFile> planned, OutputSink sink, boolean parallel)
       throws IOException {
+    List<PlannedFile> files = indexesSideBySide(planned);
     int threads = parallel ? Math.min(files.size(), Runtime.getRuntime().availableProcessors()) : 1;
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -267,6 +270,37 @@ public final class SiteRenderer {
 
   private static boolean isTermShard(PlannedFile file) {
     return file.path().contains("/search/terms/");
+  }
+
+  /**
+   * {@code files} with the first term shard of each language moved to where the first term shard
+   * is, side by side. The first term shard of a language to be written indexes all the language's
+   * records, while a thread that asks for another of its shards waits: with the first two one per
+   * language, the two indexes are made at once, one per core. The plan puts each language's shard 0
+   * first, but a build that adds one record writes only the shards of its words, and there the
+   * first two were often of one language: the other core waited some 0.1 s for the first index
+   * (10,000 records, traced). The files are the same, only made in another order.
+   */
+  static List<PlannedFile> indexesSideBySide(List<PlannedFile> files) {
+    Map<String, PlannedFile> firsts = new LinkedHashMap<>();
+    for (PlannedFile file : files) {
+      if (isTermShard(file)) {
+        firsts.putIfAbsent(file.path().substring(0, file.path().indexOf('/')), file);
+      }
+    }
+    if (firsts.size() < 2) {
+      return files;
+    }
+    Set<PlannedFile> moved = Set.copyOf(firsts.values());
+    List<PlannedFile> ordered = new ArrayList<>(files.size());
+    for (PlannedFile file : files) {
+      if (!moved.contains(file)) {
+        ordered.add(file);
+      } else if (file == firsts.values().iterator().next()) {
+        ordered.addAll(firsts.values());
+      }
+    }
+    return ordered;
   }
 
   /** Where {@code files} go. */
