@@ -43,6 +43,9 @@ final class OutputLock implements AutoCloseable {
   private final FileLock lock;
   private boolean closed;
 
+  /** Folders being removed on threads of their own, waited for before the lock is released. */
+  private final List<Thread> removals = new ArrayList<>();
+
   private OutputLock(Path file, Semaphore local, FileChannel channel, FileLock lock) {
     this.file = file;
     this.local = local;
@@ -213,6 +216,35 @@ final class OutputLock implements AutoCloseable {
     }
   }
 
+  /**
+   * Removes {@code folders} (what a publish moved aside: the old site, or a patch's backup and its
+   * emptied staging folder) on a thread of its own, while the build goes on to write its state with
+   * the lock held; {@link #close} waits for it. The site is in place by then, so a failure is only
+   * noted, and the next build into the folder removes what is left (the names say whose it was).
+   * Removing a patch's 700 files and folders took 0.15 s of a one-record rebuild of 10,000 records,
+   * which the state's writing, on one core, now hides.
+   */
+  synchronized void removeAfterwards(List<Path> folders) {
+    Thread removal =
+        new Thread(
+            () -> {
+              for (Path folder : folders) {
+                try {
+                  Publisher.deleteTree(folder);
+                } catch (IOException e) {
+                  System.err.println(
+                      "note: could not remove "
+                          + e.getMessage()
+                          + "; the next build into the folder does");
+                }
+              }
+            },
+            "removal");
+    removal.setDaemon(true); // a process that dies leaves the folders to the next build
+    removal.start();
+    removals.add(removal);
+  }
+
   /** Deletes the lock file and releases the lock; the next waiting build goes on. */
   @Override
   public synchronized void close() throws IOException {
@@ -220,6 +252,14 @@ final class OutputLock implements AutoCloseable {
       return;
     }
     closed = true;
+    for (Thread removal : removals) {
+      try {
+        removal.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt(); // released now; what is left, the next build removes
+        break;
+      }
+    }
     try {
       Files.deleteIfExists(file);
       lock.release();

@@ -80,15 +80,19 @@ final class Patch {
   /**
    * Makes {@code target} hold the files {@code kept} (already there, left as they are) and those
    * written under {@code staging}, and nothing else but the placeholder {@code placeholder} at its
-   * top. The staging folder is deleted when this succeeds. {@code times} says which folders need
-   * not be listed, and learns the folders' times for the next patch.
+   * top. {@code times} says which folders need not be listed, and learns the folders' times for the
+   * next patch.
    *
+   * @return the backup folder, holding the files replaced or moved aside: the caller removes it,
+   *     and the staging folder, now emptied of files
    * @throws IOException when a step fails; the folder is then as it was before
    */
-  static void commit(
+  static Path commit(
       Path target, Path staging, Set<String> kept, String placeholder, FolderTimes times)
       throws IOException {
-    new Patch(target, staging, kept, times).commit(placeholder);
+    Patch patch = new Patch(target, staging, kept, times);
+    patch.commit(placeholder);
+    return patch.backup;
   }
 
   private void commit(String placeholder) throws IOException {
@@ -139,14 +143,6 @@ final class Patch {
       throw e;
     }
     done.clear();
-    try {
-      Publisher.deleteTree(backup);
-      Publisher.deleteTree(staging);
-    } catch (IOException e) {
-      // The new site is in place: a failure now must not undo it, nor say the build failed.
-      System.err.println(
-          "note: could not remove " + e.getMessage() + "; the next build into the folder does");
-    }
   }
 
   /**

@@ -211,12 +211,13 @@ public final class Publisher {
           if (patch.isPresent()) {
             Set<String> all = new HashSet<>(kept);
             all.addAll(sink.keptAsIs());
-            Patch.commit(target, staging, all, PLACEHOLDER, patch.get());
+            Path backup = Patch.commit(target, staging, all, PLACEHOLDER, patch.get());
+            lock.removeAfterwards(List.of(backup, staging));
           } else {
             if (Files.exists(target.resolve(PLACEHOLDER))) {
               Files.copy(target.resolve(PLACEHOLDER), staging.resolve(PLACEHOLDER));
             }
-            swap(staging, target);
+            swap(staging, target).ifPresent(old -> lock.removeAfterwards(List.of(old)));
           }
           swapped = true;
           SWAPS.incrementAndGet();
@@ -283,11 +284,13 @@ public final class Publisher {
    * Two renames: the old site aside, the new one in its place. Between them the output folder does
    * not exist, for the time one rename takes (measured in {@link #lastSwapGapNanos}; see the
    * README): Java cannot exchange two folders in one step.
+   *
+   * @return the old site, moved aside, for the caller to remove; empty when there was none
    */
-  private void swap(Path staging, Path target) throws IOException {
+  private Optional<Path> swap(Path staging, Path target) throws IOException {
     if (!Files.exists(target)) {
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-      return;
+      return Optional.empty();
     }
     Path old =
         Files.createTempDirectory(
@@ -303,7 +306,7 @@ public final class Publisher {
       Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
       throw e;
     }
-    deleteTree(old);
+    return Optional.of(old);
   }
 
   public static void deleteTree(Path root) throws IOException {
