@@ -292,11 +292,12 @@ public final class SiteRenderer {
       return files;
     }
     Set<PlannedFile> moved = Set.copyOf(firsts.values());
+    PlannedFile lead = firsts.values().iterator().next();
     List<PlannedFile> ordered = new ArrayList<>(files.size());
     for (PlannedFile file : files) {
       if (!moved.contains(file)) {
         ordered.add(file);
-      } else if (file == firsts.values().iterator().next()) {
+      } else if (file == lead) {
         ordered.addAll(firsts.values());
       }
     }
