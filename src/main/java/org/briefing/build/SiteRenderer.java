@@ -206,16 +206,13 @@ public final class SiteRenderer {
     rest.addAll(this.pages.assets());
     // Each language's first term shard indexes the language's records for all its shards. The
     // term shards come after the pages: a record's page reads its body and keeps its terms, so the
-    // index finds them made instead of parsing every body a second time. The two first shards
-    // come first among them, one per core, so the two indexes are made side by side, and the
-    // many small files left (feeds, citations) keep both cores busy to the end.
+    // index finds them made instead of parsing every body a second time. Writing brings the two
+    // languages' first shards together (see indexesSideBySide), so the two indexes are made side
+    // by side, and the many small files left (feeds, citations) keep both cores busy to the end.
     List<PlannedFile> all = new ArrayList<>();
     heavy.stream().filter(f -> !isTermShard(f)).forEach(all::add);
     all.addAll(pages);
-    heavy.stream().filter(f -> f.path().endsWith("/search/terms/0.js")).forEach(all::add);
-    heavy.stream()
-        .filter(f -> isTermShard(f) && !f.path().endsWith("/search/terms/0.js"))
-        .forEach(all::add);
+    heavy.stream().filter(SiteRenderer::isTermShard).forEach(all::add);
     all.addAll(rest);
     return List.copyOf(all);
   }
@@ -276,10 +273,11 @@ public final class SiteRenderer {
    * {@code files} with the first term shard of each language moved to where the first term shard
    * is, side by side. The first term shard of a language to be written indexes all the language's
    * records, while a thread that asks for another of its shards waits: with the first two one per
-   * language, the two indexes are made at once, one per core. The plan puts each language's shard 0
-   * first, but a build that adds one record writes only the shards of its words, and there the
-   * first two were often of one language: the other core waited some 0.1 s for the first index
-   * (10,000 records, traced). The files are the same, only made in another order.
+   * language, the two indexes are made at once, one per core. A build that adds one record writes
+   * only the shards of its words, and there the first two were often of one language: the other
+   * core waited some 0.1 s for the first index (10,000 records, traced). The plan lists one
+   * language's shards, then the other's, so a full build makes the two shards 0 together here too.
+   * The files are the same, only made in another order.
    */
   static List<PlannedFile> indexesSideBySide(List<PlannedFile> files) {
     Map<String, PlannedFile> firsts = new LinkedHashMap<>();

@@ -104,8 +104,9 @@ final class OutputLock implements AutoCloseable {
             byte[] mark = (owner() + "\n").getBytes(StandardCharsets.US_ASCII);
             channel.truncate(0);
             // Not forced to the disk: a waiting build reads the mark through the same page cache,
-            // and after a crash no lock is held whatever the file says. Forcing it took 0.1 s of
-            // a one-record rebuild, waiting on the YAML memory being written beside it.
+            // and after a crash no lock is held whatever the file says. Forcing it took up to 0.18
+            // s
+            // of a one-record rebuild, while the disk wrote back.
             channel.write(ByteBuffer.wrap(mark), 0);
             OutputLock held = new OutputLock(file, local, channel, lock);
             removeLeftovers(target, notices);
