@@ -411,7 +411,7 @@ class ReusedBuildTest {
     }
   }
 
-  private static Map<String, byte[]> read(Path root) throws IOException {
+  static Map<String, byte[]> read(Path root) throws IOException {
     Map<String, byte[]> files = new TreeMap<>();
     try (Stream<Path> paths = Files.walk(root)) {
       for (Path path : paths.filter(Files::isRegularFile).toList()) {
@@ -421,8 +421,7 @@ class ReusedBuildTest {
     return files;
   }
 
-  private static void assertSame(
-      Map<String, byte[]> expected, Map<String, byte[]> actual, String when) {
+  static void assertSame(Map<String, byte[]> expected, Map<String, byte[]> actual, String when) {
     assertEquals(expected.keySet(), actual.keySet(), when + ": the same files");
     List<String> differ = new ArrayList<>();
     expected.forEach(

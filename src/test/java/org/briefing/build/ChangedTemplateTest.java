@@ -1,0 +1,97 @@
+package org.briefing.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.briefing.TestFiles;
+import org.briefing.bench.CorpusGenerator;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * After a change that renders every file again (a template here; the program or an option does the
+ * same), the build still patches the folder the last one left: the files that come out as they are
+ * stay where they are, untouched, and only those whose bytes changed are written. The result is a
+ * clean build's, byte for byte.
+ */
+@Tag("slow") // a few builds of 150 records: left out of mutation runs
+class ChangedTemplateTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void aPageTemplateChangeWritesOnlyTheFilesThatChanged() throws IOException {
+    Path content = tmp.resolve("corpus");
+    CorpusGenerator generator = new CorpusGenerator(CorpusGenerator.DEFAULT_SEED);
+    generator.writeContent(generator.records(150), content);
+    Path templates = TestFiles.copyTree(SeedSite.TEMPLATES, tmp.resolve("templates"));
+    Path out = tmp.resolve("site-output");
+    assertTrue(build(content, templates, out).ok());
+    Map<String, byte[]> before = ReusedBuildTest.read(out);
+    Map<String, Object> inodes = inodes(out, before);
+    Files.writeString(out.resolve("stray.html"), "dropped in by hand");
+
+    Path engagement = templates.resolve("engagement.ftlh");
+    String page = Files.readString(engagement);
+    assertTrue(page.contains("</article>"), "the record page closes its article");
+    Files.writeString(engagement, page.replace("</article>", "</article><hr>"));
+    SiteBuilder.Outcome changed = build(content, templates, out);
+
+    assertTrue(changed.ok(), changed.problems().toString());
+    assertEquals(changed.files(), changed.rendered(), "a template renders everything again");
+    Path clean = tmp.resolve("clean");
+    assertTrue(new SiteBuilder().build(options(content, templates, clean), false).ok());
+    Map<String, byte[]> expected = ReusedBuildTest.read(clean);
+    ReusedBuildTest.assertSame(expected, ReusedBuildTest.read(out), "after the template change");
+
+    int differ = 0;
+    int inPlace = 0;
+    for (var file : expected.entrySet()) {
+      String path = file.getKey();
+      Object inode = Files.getAttribute(out.resolve(path), "unix:ino");
+      if (!Arrays.equals(file.getValue(), before.get(path))) {
+        differ++;
+        assertNotEquals(inodes.get(path), inode, path + " is written anew");
+      } else if (inode.equals(inodes.get(path))) {
+        inPlace++;
+      } else {
+        assertFalse(path.endsWith(".bib") || path.endsWith(".ris"), path + " is left in place");
+      }
+    }
+    assertTrue(differ >= 300, "each record's two pages changed: " + differ);
+    assertTrue(inPlace > expected.size() / 2, "most files are left in place: " + inPlace);
+    assertEquals(
+        expected.size() - inPlace, changed.written(), "only the files not left are written");
+    SiteBuilder.Outcome again = build(content, templates, out);
+    assertEquals(0, again.rendered(), "the next build reuses this one");
+    assertFalse(Files.exists(out.resolve("stray.html")), "a file dropped in by hand goes");
+  }
+
+  private static SiteBuilder.Outcome build(Path content, Path templates, Path out)
+      throws IOException {
+    return new SiteBuilder().buildReusing(options(content, templates, out));
+  }
+
+  private static SiteBuilder.Options options(Path content, Path templates, Path out) {
+    return new SiteBuilder.Options(content, templates, out, Optional.empty(), false, false);
+  }
+
+  private static Map<String, Object> inodes(Path out, Map<String, byte[]> files)
+      throws IOException {
+    Map<String, Object> inodes = new TreeMap<>();
+    for (String path : files.keySet()) {
+      inodes.put(path, Files.getAttribute(out.resolve(path), "unix:ino"));
+    }
+    return inodes;
+  }
+}
