@@ -93,13 +93,17 @@ public final class Main {
       }
       long ms = (System.nanoTime() - start) / 1_000_000;
       String kept =
-          outcome.rendered() == outcome.files()
-              ? ""
-              : " ("
+          outcome.rendered() < outcome.files()
+              ? " ("
                   + outcome.rendered()
                   + " rendered, "
                   + outcome.written()
-                  + " of them changed; the rest kept from the last build)";
+                  + " of them changed; the rest kept from the last build)"
+              : outcome.written() < outcome.files()
+                  ? " ("
+                      + outcome.written()
+                      + " changed; the rest came out as the last build left them)"
+                  : "";
       out.println(
           "built "
               + outcome.files()
