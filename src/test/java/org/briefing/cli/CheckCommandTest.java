@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.briefing.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,17 +120,7 @@ class CheckCommandTest {
 
   @Test
   void aBuildAfterATemplateChangeSaysHowManyFilesChanged(@TempDir Path tmp) throws IOException {
-    Path templates = tmp.resolve("templates");
-    try (Stream<Path> files = Files.walk(Path.of("templates"))) {
-      for (Path from : files.toList()) {
-        Path to = templates.resolve(Path.of("templates").relativize(from).toString());
-        if (Files.isDirectory(from)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(from, to);
-        }
-      }
-    }
+    Path templates = TestFiles.copyTree(Path.of("templates"), tmp.resolve("templates"));
     String out = tmp.resolve("out").toString();
     Run first = run(Map.of(), "build", "--templates", templates.toString(), "--out", out);
     assertTrue(first.out().matches("built \\d+ files into \\S+ in \\d+ ms\\n"), first.out());
