@@ -205,8 +205,8 @@ public final class SiteBuilder {
     // The files the last build left still describe the folder when it was made another way (a
     // template or the program changed): a file rendered again that comes out as it is there is
     // left in place, and the folder is patched. After a change to a page template, the 40,000
-    // citation files and search shards of 10,000 records stay untouched, where a new folder would
-    // write them all again and remove the old ones.
+    // citation files and 4,500 search shards of 10,000 records stay untouched, where a new folder
+    // would write them all again and remove the old ones.
     Set<String> comparable =
         last.map(state -> LastBuild.comparable(state, render, out)).orElse(Set.of());
     boolean inPlace = !kept.isEmpty() || !comparable.isEmpty();
