@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.briefing.TestFiles;
 import org.briefing.bench.CorpusGenerator;
 import org.junit.jupiter.api.Tag;
@@ -75,6 +76,21 @@ class ChangedTemplateTest {
     SiteBuilder.Outcome again = build(content, templates, out);
     assertEquals(0, again.rendered(), "the next build reuses this one");
     assertFalse(Files.exists(out.resolve("stray.html")), "a file dropped in by hand goes");
+
+    // The state it left serves a record added next as well as a clean build's would.
+    Path record;
+    try (Stream<Path> records = Files.list(content.resolve("engagements"))) {
+      record = records.sorted().findFirst().orElseThrow();
+    }
+    Path added = TestFiles.copyTree(record, record.resolveSibling(record.getFileName() + "-again"));
+    Path en = added.resolve("en.md");
+    Files.writeString(en, Files.readString(en).replaceFirst("title: .*", "title: \"Added\""));
+    SiteBuilder.Outcome next = build(content, templates, out);
+    assertTrue(next.rendered() < next.files() / 4, "a few files only: " + next.rendered());
+    Path cleanAgain = tmp.resolve("clean-again");
+    assertTrue(new SiteBuilder().build(options(content, templates, cleanAgain), false).ok());
+    ReusedBuildTest.assertSame(
+        ReusedBuildTest.read(cleanAgain), ReusedBuildTest.read(out), "after a record added");
   }
 
   private static SiteBuilder.Outcome build(Path content, Path templates, Path out)
