@@ -202,11 +202,10 @@ public final class SiteBuilder {
       BuildState.forget(options.out());
     }
     int files;
-    // The files the last build left still describe the folder when it was made another way (a
-    // template or the program changed): a file rendered again that comes out as it is there is
-    // left in place, and the folder is patched. After a change to a page template, the 40,000
-    // citation files and 4,500 search shards of 10,000 records stay untouched, where a new folder
-    // would write them all again and remove the old ones.
+    boolean patched;
+    // The last build's files describe the folder even if it was made another way (a template or
+    // the program changed): a file that comes out as it is there is left in place. After a page
+    // template's edit, 10,000 records' 40,000 citation files and 4,500 search shards stay.
     Set<String> comparable =
         last.map(state -> LastBuild.comparable(state, render, out)).orElse(Set.of());
     boolean inPlace = !kept.isEmpty() || !comparable.isEmpty();
@@ -231,10 +230,14 @@ public final class SiteBuilder {
     try {
       // Keeping files, the folder is patched in place: the kept ones are never touched, where a
       // new folder would need a link to each and the old one deleting, most of the build's time.
+      Publisher publisher = new Publisher();
       files =
-          inPlace
-              ? new Publisher().patch(options.out(), writer, kept, folderTimes)
-              : new Publisher().publish(options.out(), writer);
+          !inPlace
+              ? publisher.publish(options.out(), writer)
+              : kept.isEmpty()
+                  ? publisher.update(options.out(), writer, folderTimes)
+                  : publisher.patch(options.out(), writer, kept, folderTimes);
+      patched = inPlace && publisher.patchedInPlace();
     } catch (IOException | RuntimeException e) {
       if (last.isPresent()) { // the folder was left as it was, and so is its state
         last.get().write(options.out());
@@ -249,7 +252,7 @@ public final class SiteBuilder {
         new Background<>("terms-write", () -> writeTerms(options.out(), terms));
     try (Closeable waited = termsKept::get) {
       // A folder written whole is looked at whole; a patched one, by the patch as it went.
-      Map<String, Long> folders = inPlace ? folderTimes.next() : FolderTimes.look(out, planned);
+      Map<String, Long> folders = patched ? folderTimes.next() : FolderTimes.look(out, planned);
       // The same records, files and folders as the state says: it would be written byte for byte
       // as it is, and so would the terms and the memory of the YAML read. A build with nothing to
       // do writes nothing.

@@ -58,7 +58,18 @@ final class FolderSink implements OutputSink {
 
   /** Takes {@code existing} over as the file {@code relative}, a link to it where possible. */
   void keep(String relative, Path existing) throws IOException {
-    Path path = claim(relative);
+    link(claim(relative), existing);
+  }
+
+  /**
+   * Links {@code existing} in as the file {@code relative}, already claimed ({@link #reserve},
+   * {@link #keepAsIs}) for a file left in the current site, which is now to be swapped out.
+   */
+  void linkIn(String relative, Path existing) throws IOException {
+    link(inside(root, relative), existing);
+  }
+
+  private void link(Path path, Path existing) throws IOException {
     gate.readLock().lock();
     try {
       createParent(path);

@@ -40,6 +40,7 @@ class ChangedTemplateTest {
     assertTrue(build(content, templates, out).ok());
     Map<String, byte[]> before = ReusedBuildTest.read(out);
     Map<String, Object> inodes = inodes(out, before);
+    Object folder = Files.getAttribute(out, "unix:ino");
     Files.writeString(out.resolve("stray.html"), "dropped in by hand");
 
     Path engagement = templates.resolve("engagement.ftlh");
@@ -50,6 +51,7 @@ class ChangedTemplateTest {
 
     assertTrue(changed.ok(), changed.problems().toString());
     assertEquals(changed.files(), changed.rendered(), "a template renders everything again");
+    assertEquals(folder, Files.getAttribute(out, "unix:ino"), "the folder is patched in place");
     Path clean = tmp.resolve("clean");
     assertTrue(new SiteBuilder().build(options(content, templates, clean), false).ok());
     Map<String, byte[]> expected = ReusedBuildTest.read(clean);
@@ -93,13 +95,57 @@ class ChangedTemplateTest {
         ReusedBuildTest.read(cleanAgain), ReusedBuildTest.read(out), "after a record added");
   }
 
+  @Test
+  void aChangeThatRewritesMostFilesSwapsInANewFolderWithTheRestLinkedIn() throws IOException {
+    Path content = tmp.resolve("corpus");
+    CorpusGenerator generator = new CorpusGenerator(CorpusGenerator.DEFAULT_SEED);
+    generator.writeContent(generator.records(40), content);
+    Path out = tmp.resolve("site-output");
+    assertTrue(build(options(content, out, "https://one.example/")).ok());
+    Map<String, byte[]> before = ReusedBuildTest.read(out);
+    Map<String, Object> inodes = inodes(out, before);
+    Object folder = Files.getAttribute(out, "unix:ino");
+
+    // Another base address changes every page's and citation's links.
+    SiteBuilder.Outcome moved = build(options(content, out, "https://two.example/"));
+    assertTrue(moved.ok(), moved.problems().toString());
+    assertTrue(moved.written() > moved.files() / 2, "most files change: " + moved.written());
+    assertNotEquals(folder, Files.getAttribute(out, "unix:ino"), "a new folder is swapped in");
+    Path clean = tmp.resolve("clean");
+    SiteBuilder.Options cleanOptions = options(content, clean, "https://two.example/");
+    assertTrue(new SiteBuilder().build(cleanOptions, false).ok());
+    Map<String, byte[]> expected = ReusedBuildTest.read(clean);
+    ReusedBuildTest.assertSame(expected, ReusedBuildTest.read(out), "after the new address");
+    int linked = 0;
+    for (var file : expected.entrySet()) {
+      if (Arrays.equals(file.getValue(), before.get(file.getKey()))) {
+        assertEquals(
+            inodes.get(file.getKey()),
+            Files.getAttribute(out.resolve(file.getKey()), "unix:ino"),
+            file.getKey() + " came out the same and is linked into the new folder");
+        linked++;
+      }
+    }
+    assertEquals(moved.files() - moved.written(), linked, "the files left are those linked in");
+    assertEquals(0, build(options(content, out, "https://two.example/")).rendered());
+  }
+
   private static SiteBuilder.Outcome build(Path content, Path templates, Path out)
       throws IOException {
-    return new SiteBuilder().buildReusing(options(content, templates, out));
+    return build(options(content, templates, out));
+  }
+
+  private static SiteBuilder.Outcome build(SiteBuilder.Options options) throws IOException {
+    return new SiteBuilder().buildReusing(options);
   }
 
   private static SiteBuilder.Options options(Path content, Path templates, Path out) {
     return new SiteBuilder.Options(content, templates, out, Optional.empty(), false, false);
+  }
+
+  private static SiteBuilder.Options options(Path content, Path out, String baseUrl) {
+    return new SiteBuilder.Options(
+        content, SeedSite.TEMPLATES, out, Optional.of(baseUrl), false, false);
   }
 
   private static Map<String, Object> inodes(Path out, Map<String, byte[]> files)

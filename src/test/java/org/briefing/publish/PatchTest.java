@@ -106,6 +106,79 @@ class PatchTest {
     assertEquals(List.of("site"), siblings(), "no staging or backup folder is left");
   }
 
+  /** The site an update writes: {@code left} files kept as they are, then the others written. */
+  private static Publisher.SiteWriter update(List<String> left, String... namesAndTexts) {
+    return sink -> {
+      for (String path : left) {
+        sink.keepAsIs(path);
+      }
+      pages(namesAndTexts).writeAll(sink);
+    };
+  }
+
+  @Test
+  void anUpdateThatLeavesHalfTheFilesOrMorePatchesInPlace() throws IOException {
+    Path out = lastSite();
+    Object folder = Files.getAttribute(out, "unix:ino");
+    Publisher publisher = new Publisher();
+    int files =
+        publisher.update(
+            out,
+            update(
+                List.of("index.html", "en/kept.html"),
+                "en/list.html",
+                "list of one",
+                "en/new/index.html",
+                "an added record"),
+            FolderTimes.none());
+    assertEquals(4, files);
+    assertTrue(publisher.patchedInPlace(), "two left, two written: patched");
+    assertEquals(folder, Files.getAttribute(out, "unix:ino"));
+    assertEquals(
+        List.of(".gitkeep", "en/kept.html", "en/list.html", "en/new/index.html", "index.html"),
+        tree(out).entrySet().stream()
+            .filter(e -> !e.getValue().equals("/"))
+            .map(e -> e.getKey())
+            .toList());
+    assertEquals(List.of("site"), siblings(), "no staging or backup folder is left");
+  }
+
+  @Test
+  void anUpdateThatWritesMostFilesAnewSwapsWithTheOthersLinkedIn() throws IOException {
+    Path out = lastSite();
+    Object folder = Files.getAttribute(out, "unix:ino");
+    Object kept = Files.getAttribute(out.resolve("en/kept.html"), "unix:ino");
+    Publisher publisher = new Publisher();
+    int files =
+        publisher.update(
+            out,
+            update(
+                List.of("en/kept.html"),
+                "index.html",
+                "a new home",
+                "en/list.html",
+                "list of one",
+                "en/new/index.html",
+                "an added record"),
+            FolderTimes.none());
+    assertEquals(4, files);
+    assertFalse(publisher.patchedInPlace(), "one left, three written: swapped");
+    assertTrue(!folder.equals(Files.getAttribute(out, "unix:ino")), "a new folder");
+    assertEquals(kept, Files.getAttribute(out.resolve("en/kept.html"), "unix:ino"), "linked in");
+    assertEquals(
+        new TreeMap<>(
+            Map.of(
+                ".gitkeep", "",
+                "en", "/",
+                "en/kept.html", "kept",
+                "en/list.html", "list of one",
+                "en/new", "/",
+                "en/new/index.html", "an added record",
+                "index.html", "a new home")),
+        tree(out));
+    assertEquals(List.of("site"), siblings(), "the old folder is removed");
+  }
+
   @Test
   void aFailureAtAnyStepLeavesTheSiteAsItWas() throws IOException {
     Path out = lastSite();
