@@ -26,9 +26,9 @@ final class LastBuild {
 
   /**
    * The files to render again that {@link ChangedFilesOnly} may leave in place if they come out the
-   * same: those the last build wrote, small, and still as it left them.
+   * same: those the last build wrote, small, and still as it left them; with their sizes.
    */
-  static Set<String> comparable(BuildState last, List<PlannedFile> render, Path out) {
+  static Map<String, Long> comparable(BuildState last, List<PlannedFile> render, Path out) {
     return render.parallelStream()
         .map(PlannedFile::path)
         .filter(
@@ -38,7 +38,7 @@ final class LastBuild {
                   && was.size() <= ChangedFilesOnly.MAX_COMPARED_BYTES
                   && last.unchanged(out, Set.of(path));
             })
-        .collect(Collectors.toSet());
+        .collect(Collectors.toMap(path -> path, path -> last.files().get(path).size()));
   }
 
   /**

@@ -206,8 +206,8 @@ public final class SiteBuilder {
     // The last build's files describe the folder even if it was made another way (a template or
     // the program changed): a file that comes out as it is there is left in place. After a page
     // template's edit, 10,000 records' 40,000 citation files and 4,500 search shards stay.
-    Set<String> comparable =
-        last.map(state -> LastBuild.comparable(state, render, out)).orElse(Set.of());
+    Map<String, Long> comparable =
+        last.map(state -> LastBuild.comparable(state, render, out)).orElse(Map.of());
     boolean inPlace = !kept.isEmpty() || !comparable.isEmpty();
     Set<String> leftAsIs = ConcurrentHashMap.newKeySet();
     // The footprints need only the archive and the plan. They are made once the files are written,
