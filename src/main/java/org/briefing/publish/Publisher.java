@@ -252,12 +252,8 @@ public final class Publisher {
         }
         site.writeAll(sink);
         patched = patch.isPresent();
-        if (patched
-            && swapIfMostlyNew
-            && sink.count() > 2 * (kept.size() + sink.keptAsIs().size())) {
-          for (String relative : kept) {
-            sink.linkIn(relative, FolderSink.inside(target, relative));
-          }
+        // An update keeps nothing: the files it left in place are all the new site takes over.
+        if (patched && swapIfMostlyNew && sink.count() > 2 * sink.keptAsIs().size()) {
           for (String relative : sink.keptAsIs()) {
             sink.linkIn(relative, FolderSink.inside(target, relative));
           }
