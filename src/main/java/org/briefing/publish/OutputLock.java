@@ -104,9 +104,8 @@ final class OutputLock implements AutoCloseable {
             byte[] mark = (owner() + "\n").getBytes(StandardCharsets.US_ASCII);
             channel.truncate(0);
             // Not forced to the disk: a waiting build reads the mark through the same page cache,
-            // and after a crash no lock is held whatever the file says. Forcing it took up to 0.18
-            // s
-            // of a one-record rebuild, while the disk wrote back.
+            // and after a crash no lock is held whatever the file says. Forcing it took up to
+            // 0.18 s of a one-record rebuild, while the disk wrote back.
             channel.write(ByteBuffer.wrap(mark), 0);
             OutputLock held = new OutputLock(file, local, channel, lock);
             removeLeftovers(target, notices);
