@@ -71,7 +71,7 @@ public final class TemplateEngine {
     config.setBooleanFormat("c");
     DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(VERSION);
     wrapper.setExposeFields(false);
-    config.setObjectWrapper(wrapper.build());
+    config.setObjectWrapper(new ViewWrapper(wrapper));
   }
 
   /**
