@@ -71,6 +71,13 @@ final class BuildInputs {
     return digest.hex();
   }
 
+  /** The hash of one place the program is loaded from, a jar or a folder of classes, alone. */
+  static String programAt(Path location) throws IOException {
+    TextFiles.Hash digest = new TextFiles.Hash();
+    tree(digest, "program", location);
+    return digest.hex();
+  }
+
   /** Each record folder's hash, by id, as the content loader took it from the bytes it read. */
   static Map<String, String> records(LoadedContent content) {
     Map<String, String> hashes = new TreeMap<>();
@@ -99,12 +106,13 @@ final class BuildInputs {
 
   /**
    * Every regular file under {@code root} (or {@code root} itself when it is a file), sorted, with
-   * its path and bytes.
+   * its path below {@code root} and its bytes. A file on its own is its bytes alone: the same jar
+   * copied or renamed is the same program.
    */
   private static void tree(TextFiles.Hash digest, String label, Path root) throws IOException {
     digest.label(label);
     if (Files.isRegularFile(root)) {
-      file(digest, root.getFileName().toString(), root);
+      file(digest, "", root);
       return;
     }
     if (!Files.isDirectory(root)) {
