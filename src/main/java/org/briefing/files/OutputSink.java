@@ -26,12 +26,21 @@ public interface OutputSink {
   }
 
   /**
-   * A writer of UTF-8 text into {@code out}; flush it when done, the sink closes the stream.
-   * Unmappable text cannot occur: Java strings always encode to UTF-8 (lone surrogates become
-   * {@code ?}, as {@link String#getBytes} makes them).
+   * A writer of UTF-8 text into {@code out}; close it when done, which writes out the text but
+   * leaves {@code out} open for the sink to close. Unmappable text cannot occur: Java strings
+   * always encode to UTF-8 (lone surrogates become {@code ?}, as {@link String#getBytes} makes
+   * them).
    */
   static Writer utf8(OutputStream out) {
     return new Utf8Writer(out);
+  }
+
+  /**
+   * A buffered stream into {@code file}, for a sink's file: closing it closes {@code file}. Its
+   * buffer is the thread's, reused from file to file.
+   */
+  static OutputStream buffered(OutputStream file) {
+    return new FileStream(file);
   }
 
   /** Writes a file's bytes; the stream is buffered and closed by the sink. */

@@ -205,7 +205,7 @@ public final class SitemapRenderer {
       throw new IllegalStateException("could not write the sitemap index", e);
     }
     text.write('\n');
-    text.flush();
+    text.close(); // the sink closes the stream
   }
 
   /**
@@ -247,7 +247,7 @@ public final class SitemapRenderer {
       text.write("</url>");
     }
     text.write("</urlset>\n");
-    text.flush();
+    text.close(); // the sink closes the stream
   }
 
   /** The start of an alternate's element, up to its address. */

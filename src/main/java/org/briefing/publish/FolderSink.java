@@ -1,6 +1,5 @@
 package org.briefing.publish;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -46,9 +45,9 @@ final class FolderSink implements OutputSink {
     try {
       createParent(path);
       try (OutputStream out =
-          new BufferedOutputStream(
-              Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-              1 << 16)) {
+          OutputSink.buffered(
+              Files.newOutputStream(
+                  path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
         body.writeTo(out);
       }
     } finally {

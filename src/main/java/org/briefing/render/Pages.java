@@ -209,9 +209,9 @@ public final class Pages {
     return new PlannedFile(
         path,
         out -> {
-          Writer writer = OutputSink.utf8(out);
-          engine.render(template, view.get(), writer);
-          writer.flush();
+          try (Writer writer = OutputSink.utf8(out)) {
+            engine.render(template, view.get(), writer);
+          }
         });
   }
 

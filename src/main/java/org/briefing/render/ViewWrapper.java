@@ -33,6 +33,9 @@ import org.briefing.i18n.Localizer;
  */
 final class ViewWrapper extends DefaultObjectWrapper {
 
+  /** An accessor's arguments: passed as one array, not a new empty one on every call. */
+  private static final Object[] NO_ARGUMENTS = {};
+
   /** Each public record class's component accessors by name, found once per class. */
   private final ClassValue<Map<String, Method>> accessors =
       new ClassValue<>() {
@@ -118,7 +121,7 @@ final class ViewWrapper extends DefaultObjectWrapper {
         return asBean(view, key);
       }
       try {
-        return wrap(accessor.invoke(view));
+        return wrap(accessor.invoke(view, NO_ARGUMENTS));
       } catch (IllegalAccessException | InvocationTargetException e) {
         throw new TemplateModelException(
             "could not read " + key + " of " + view.getClass().getSimpleName(), e);

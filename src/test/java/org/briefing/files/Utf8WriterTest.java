@@ -2,6 +2,8 @@ package org.briefing.files;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -81,7 +83,7 @@ class Utf8WriterTest {
   }
 
   @Test
-  void flushingReachesTheFileAndClosingClosesIt() throws IOException {
+  void flushingReachesTheFileAndClosingLeavesItToTheSink() throws IOException {
     int[] flushes = {0};
     boolean[] closed = {false};
     ByteArrayOutputStream file =
@@ -101,8 +103,36 @@ class Utf8WriterTest {
     writer.flush();
     assertEquals("قطر Qatar", file.toString(StandardCharsets.UTF_8));
     assertEquals(1, flushes[0], "a flushed page is in the file's stream, not held back");
+    writer.append(" ليبيا");
     writer.close();
-    assertTrue(closed[0], "closing the writer closes the file");
+    assertEquals("قطر Qatar ليبيا", file.toString(StandardCharsets.UTF_8), "closing writes it out");
+    assertFalse(closed[0], "the sink closes the file, after the page is written");
+    writer.close(); // again: nothing more
+    assertEquals("قطر Qatar ليبيا", file.toString(StandardCharsets.UTF_8));
+    assertThrows(IOException.class, () -> writer.write("late"), "nothing is lost silently");
+  }
+
+  @Test
+  void writersOnOneThreadKeepTheirOwnTextThoughTheyShareBuffers() throws IOException {
+    // A page longer than one chunk, a second page opened while it is open, and a short page after
+    // both: the short one's buffers are the ones the others gave back.
+    String longPage = "التعاون الأمني Qatar ".repeat(1_000);
+    ByteArrayOutputStream first = new ByteArrayOutputStream();
+    ByteArrayOutputStream inner = new ByteArrayOutputStream();
+    ByteArrayOutputStream after = new ByteArrayOutputStream();
+    Writer outer = OutputSink.utf8(first);
+    outer.write(longPage);
+    try (Writer nested = OutputSink.utf8(inner)) {
+      nested.write("Oman");
+    }
+    outer.write("end");
+    outer.close();
+    try (Writer next = OutputSink.utf8(after)) {
+      next.write("ab");
+    }
+    assertEquals(longPage + "end", first.toString(StandardCharsets.UTF_8));
+    assertEquals("Oman", inner.toString(StandardCharsets.UTF_8));
+    assertEquals("ab", after.toString(StandardCharsets.UTF_8), "no bytes of the pages before");
   }
 
   private static void write(Writer writer, int c) {
