@@ -1,10 +1,10 @@
 package org.briefing.render;
 
 import freemarker.ext.util.WrapperTemplateModel;
-import freemarker.template.AdapterTemplateModel;
 import freemarker.template.DefaultListAdapter;
 import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.MethodCallAwareTemplateHashModel;
 import freemarker.template.SimpleScalar;
 import freemarker.template.TemplateBooleanModel;
 import freemarker.template.TemplateHashModel;
@@ -29,7 +29,7 @@ import org.briefing.i18n.Localizer;
  * object and unwraps method arguments by overload resolution; on a 10,000-record build that was
  * about a third of the time spent in templates, for values that are all records. Anything else a
  * template asks of a record or the localizer (a method that is not a component) still goes to the
- * bean model, so templates behave exactly as before.
+ * bean model, which also decides for records that are not public.
  */
 final class ViewWrapper extends DefaultObjectWrapper {
 
@@ -41,12 +41,11 @@ final class ViewWrapper extends DefaultObjectWrapper {
       new ClassValue<>() {
         @Override
         protected Map<String, Method> computeValue(Class<?> type) {
-          if (!isPublic(type)) {
-            return Map.of(); // the bean model decides what a template may read of it
+          if (!Modifier.isPublic(type.getModifiers())) {
+            return Map.of(); // hidden from templates, as the bean model hides it
           }
-          RecordComponent[] components = type.getRecordComponents();
-          Map<String, Method> byName = new HashMap<>(components.length * 2);
-          for (RecordComponent component : components) {
+          Map<String, Method> byName = new HashMap<>();
+          for (RecordComponent component : type.getRecordComponents()) {
             byName.put(component.getName(), component.getAccessor());
           }
           return byName;
@@ -88,16 +87,6 @@ final class ViewWrapper extends DefaultObjectWrapper {
     return super.handleUnknownType(value);
   }
 
-  /** Public, and nested only in public classes: a component accessor callable from here. */
-  private static boolean isPublic(Class<?> type) {
-    for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
-      if (!Modifier.isPublic(c.getModifiers())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** The bean model's answer, for a name this wrapper does not handle itself. */
   private TemplateModel asBean(Object value, String key) throws TemplateModelException {
     TemplateModel bean = super.handleUnknownType(value);
@@ -105,7 +94,7 @@ final class ViewWrapper extends DefaultObjectWrapper {
   }
 
   private final class RecordModel
-      implements TemplateHashModel, AdapterTemplateModel, WrapperTemplateModel {
+      implements MethodCallAwareTemplateHashModel, WrapperTemplateModel {
     private final Record view;
     private final Map<String, Method> components;
 
@@ -128,14 +117,17 @@ final class ViewWrapper extends DefaultObjectWrapper {
       }
     }
 
+    /** {@code x.name(...)}: a call, whether of a component or another method, as the bean model. */
     @Override
-    public boolean isEmpty() {
-      return false; // as the bean model answers for any object
+    public TemplateModel getBeforeMethodCall(String key)
+        throws TemplateModelException, ShouldNotBeGetAsMethodException {
+      TemplateModel bean = ViewWrapper.super.handleUnknownType(view);
+      return ((MethodCallAwareTemplateHashModel) bean).getBeforeMethodCall(key);
     }
 
     @Override
-    public Object getAdaptedObject(Class<?> hint) {
-      return view;
+    public boolean isEmpty() {
+      return false; // as the bean model answers for any object
     }
 
     @Override
@@ -144,8 +136,7 @@ final class ViewWrapper extends DefaultObjectWrapper {
     }
   }
 
-  private final class LocalizerModel
-      implements TemplateHashModel, AdapterTemplateModel, WrapperTemplateModel {
+  private final class LocalizerModel implements TemplateHashModel {
     private final Localizer l;
     private final TemplateMethodModelEx t = this::translate;
 
@@ -171,16 +162,6 @@ final class ViewWrapper extends DefaultObjectWrapper {
     @Override
     public boolean isEmpty() {
       return false;
-    }
-
-    @Override
-    public Object getAdaptedObject(Class<?> hint) {
-      return l;
-    }
-
-    @Override
-    public Object getWrappedObject() {
-      return l;
     }
   }
 }

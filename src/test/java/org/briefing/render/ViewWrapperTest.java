@@ -27,6 +27,10 @@ class ViewWrapperTest {
     public String shout() {
       return title.toUpperCase(java.util.Locale.ROOT);
     }
+
+    public boolean sameTitleAs(Item other) {
+      return title.equals(other.title);
+    }
   }
 
   public record Page(Item item, Localizer l) {}
@@ -64,6 +68,34 @@ class ViewWrapperTest {
   void aMethodThatIsNotAComponentStillWorks(@TempDir Path dir) throws IOException {
     Item item = new Item("Talks", false, List.of(), 0, null);
     assertEquals("TALKS", render(dir, "${item.shout()}", page(item, Lang.EN)));
+  }
+
+  @Test
+  void aRecordPassedToAMethodArrivesAsItself(@TempDir Path dir) throws IOException {
+    Item item =
+        new Item("Talks", false, List.of(), 0, new Item("Talks", false, List.of(), 0, null));
+    assertEquals(
+        "true|true|true",
+        render(
+            dir,
+            "${item.sameTitleAs(item.next)?c}|${item?has_content?c}|${l?has_content?c}",
+            page(item, Lang.EN)));
+  }
+
+  @Test
+  void aComponentCanAlsoBeCalledAsTheBeanModelAllowed(@TempDir Path dir) throws IOException {
+    Item item = new Item("Talks", false, List.of(), 0, null);
+    assertEquals("Talks|Talks", render(dir, "${item.title()}|${item.title}", page(item, Lang.EN)));
+  }
+
+  @Test
+  void theLocalizersOtherMethodsStillWork(@TempDir Path dir) throws IOException {
+    Item item = new Item("x", false, List.of(), 0, null);
+    assertEquals("٢٠٢٥", render(dir, "${l.n(2025)}", new Page(item, arabicDigits())));
+  }
+
+  private static Localizer arabicDigits() {
+    return new Localizer(Lang.AR, STRINGS, true);
   }
 
   @Test
