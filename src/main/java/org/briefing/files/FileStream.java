@@ -14,7 +14,7 @@ final class FileStream extends OutputStream {
 
   static final int SIZE = 1 << 16;
 
-  private static final Spare<byte[]> BUFFERS = new Spare<>(() -> new byte[SIZE]);
+  static final Spare<byte[]> BUFFERS = new Spare<>(() -> new byte[SIZE]);
 
   private final OutputStream out;
   private byte[] buffer = BUFFERS.lend();

@@ -25,8 +25,8 @@ final class Utf8Writer extends Writer {
   /** Characters gathered before they are encoded; the sink's stream buffers the bytes again. */
   private static final int CHUNK = 1 << 13;
 
-  private static final Spare<char[]> CHARS = new Spare<>(() -> new char[CHUNK]);
-  private static final Spare<byte[]> BYTES = new Spare<>(() -> new byte[CHUNK * 3]);
+  static final Spare<char[]> CHARS = new Spare<>(() -> new char[CHUNK]);
+  static final Spare<byte[]> BYTES = new Spare<>(() -> new byte[CHUNK * 3]);
 
   private final OutputStream out;
   private char[] chars = CHARS.lend();

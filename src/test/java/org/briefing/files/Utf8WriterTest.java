@@ -107,6 +107,13 @@ class Utf8WriterTest {
     writer.close();
     assertEquals("قطر Qatar ليبيا", file.toString(StandardCharsets.UTF_8), "closing writes it out");
     assertFalse(closed[0], "the sink closes the file, after the page is written");
+    assertEquals(2, flushes[0], "closing flushes the file's stream");
+    char[] handedOn = Utf8Writer.CHARS.lend();
+    assertEquals('ل', handedOn[1], "its buffer goes to the thread's next page");
+    Utf8Writer.CHARS.giveBack(handedOn);
+    byte[] encoded = Utf8Writer.BYTES.lend();
+    assertEquals(' ', encoded[0], "so does the encoded one");
+    Utf8Writer.BYTES.giveBack(encoded);
     writer.close(); // again: nothing more
     assertEquals("قطر Qatar ليبيا", file.toString(StandardCharsets.UTF_8));
     assertThrows(IOException.class, () -> writer.write("late"), "nothing is lost silently");
