@@ -65,9 +65,11 @@ class ViewWrapperTest {
   }
 
   @Test
-  void aMethodThatIsNotAComponentStillWorks(@TempDir Path dir) throws IOException {
+  void methodsAndComponentsCanBeCalledAsTheBeanModelAllowed(@TempDir Path dir) throws IOException {
     Item item = new Item("Talks", false, List.of(), 0, null);
-    assertEquals("TALKS", render(dir, "${item.shout()}", page(item, Lang.EN)));
+    assertEquals(
+        "TALKS|Talks|Talks",
+        render(dir, "${item.shout()}|${item.title()}|${item.title}", page(item, Lang.EN)));
   }
 
   @Test
@@ -83,12 +85,6 @@ class ViewWrapperTest {
   }
 
   @Test
-  void aComponentCanAlsoBeCalledAsTheBeanModelAllowed(@TempDir Path dir) throws IOException {
-    Item item = new Item("Talks", false, List.of(), 0, null);
-    assertEquals("Talks|Talks", render(dir, "${item.title()}|${item.title}", page(item, Lang.EN)));
-  }
-
-  @Test
   void theLocalizersOtherMethodsStillWork(@TempDir Path dir) throws IOException {
     Item item = new Item("x", false, List.of(), 0, null);
     assertEquals("٢٠٢٥", render(dir, "${l.n(2025)}", new Page(item, arabicDigits())));
@@ -98,14 +94,19 @@ class ViewWrapperTest {
     return new Localizer(Lang.AR, STRINGS, true);
   }
 
+  /** The one problem {@code template} is reported with: its line, and a message naming it. */
+  private static void assertProblem(
+      Path dir, String template, Object page, int line, String named) {
+    TemplateProblemException e =
+        assertThrows(TemplateProblemException.class, () -> render(dir, template, page));
+    assertEquals(line, e.problems().get(0).line(), e.problems().toString());
+    assertTrue(e.problems().get(0).message().contains(named), e.problems().toString());
+  }
+
   @Test
   void aRecordThatIsNotPublicStaysOutOfReachAsBefore(@TempDir Path dir) {
     // The bean model exposes no member of a class that is not public; neither does the wrapper.
-    TemplateProblemException e =
-        assertThrows(
-            TemplateProblemException.class,
-            () -> render(dir, "${h.title}", java.util.Map.of("h", new Hidden("kept"))));
-    assertTrue(e.problems().get(0).message().contains("h.title"), e.problems().toString());
+    assertProblem(dir, "${h.title}", java.util.Map.of("h", new Hidden("kept")), 1, "h.title");
   }
 
   @Test
@@ -117,34 +118,20 @@ class ViewWrapperTest {
   }
 
   @Test
-  void anUnknownStringKeyNamesTheKeyAndTheLine(@TempDir Path dir) throws IOException {
-    Item item = new Item("x", false, List.of(), 0, null);
-    TemplateProblemException e =
-        assertThrows(
-            TemplateProblemException.class,
-            () -> render(dir, "line one\n${l.t(\"no.such.key\")}", page(item, Lang.EN)));
-    assertEquals(2, e.problems().get(0).line(), e.problems().toString());
-    assertTrue(e.problems().get(0).message().contains("no.such.key"), e.problems().toString());
+  void anUnknownStringKeyNamesTheKeyAndTheLine(@TempDir Path dir) {
+    Page page = page(new Item("x", false, List.of(), 0, null), Lang.EN);
+    assertProblem(dir, "line one\n${l.t(\"no.such.key\")}", page, 2, "no.such.key");
   }
 
   @Test
-  void theLocalizerTakesOneStringOnly(@TempDir Path dir) throws IOException {
-    Item item = new Item("x", false, List.of(), 0, null);
-    TemplateProblemException e =
-        assertThrows(
-            TemplateProblemException.class,
-            () -> render(dir, "${l.t(\"home\", 2)}", page(item, Lang.EN)));
-    assertTrue(e.problems().get(0).message().contains("one string"), e.problems().toString());
+  void theLocalizerTakesOneStringOnly(@TempDir Path dir) {
+    Page page = page(new Item("x", false, List.of(), 0, null), Lang.EN);
+    assertProblem(dir, "${l.t(\"home\", 2)}", page, 1, "one string");
   }
 
   @Test
-  void aMisspelledComponentIsReportedWithItsLine(@TempDir Path dir) throws IOException {
-    Item item = new Item("x", false, List.of(), 0, null);
-    TemplateProblemException e =
-        assertThrows(
-            TemplateProblemException.class,
-            () -> render(dir, "a\nb\n${item.titel}", page(item, Lang.EN)));
-    assertEquals(3, e.problems().get(0).line(), e.problems().toString());
-    assertTrue(e.problems().get(0).message().contains("titel"), e.problems().toString());
+  void aMisspelledComponentIsReportedWithItsLine(@TempDir Path dir) {
+    Page page = page(new Item("x", false, List.of(), 0, null), Lang.EN);
+    assertProblem(dir, "a\nb\n${item.titel}", page, 3, "titel");
   }
 }
