@@ -80,6 +80,7 @@ final class Utf8Writer extends Writer {
   /** Writes out all but a trailing half pair, as the JDK's writer does on flush. */
   @Override
   public void flush() throws IOException {
+    open();
     drain(whole());
     out.flush();
   }
@@ -107,13 +108,18 @@ final class Utf8Writer extends Writer {
 
   /** Room for at least one more character, draining the gathered ones when there is none. */
   private int room() throws IOException {
-    if (chars == null) {
-      throw new IOException("writer closed");
-    }
+    open();
     if (length == CHUNK) {
       drain(whole());
     }
     return CHUNK - length;
+  }
+
+  /** Fails once the writer is closed: its buffers belong to the thread's next file by then. */
+  private void open() throws IOException {
+    if (chars == null) {
+      throw new IOException("writer closed");
+    }
   }
 
   /** The text up to a trailing half pair, which waits for its other half from the next piece. */

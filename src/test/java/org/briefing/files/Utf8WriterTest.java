@@ -117,6 +117,7 @@ class Utf8WriterTest {
     writer.close(); // again: nothing more
     assertEquals("قطر Qatar ليبيا", file.toString(StandardCharsets.UTF_8));
     assertThrows(IOException.class, () -> writer.write("late"), "nothing is lost silently");
+    assertThrows(IOException.class, writer::flush, "as any closed writer");
   }
 
   @Test
