@@ -80,6 +80,27 @@ class PatchTest {
         "en/was-a-folder", "now a file");
   }
 
+  /**
+   * The last site as the new pages leave it: the kept page, the new list, the added record and
+   * {@code home}, with {@code more} (path, text, ...) besides.
+   */
+  private static Map<String, String> expectedSite(String home, String... more) {
+    Map<String, String> site =
+        new TreeMap<>(
+            Map.of(
+                ".gitkeep", "",
+                "en", "/",
+                "en/kept.html", "kept",
+                "en/list.html", "list of one",
+                "en/new", "/",
+                "en/new/index.html", "an added record",
+                "index.html", home));
+    for (int i = 0; i < more.length; i += 2) {
+      site.put(more[i], more[i + 1]);
+    }
+    return site;
+  }
+
   @Test
   void keptFilesStayWrittenOnesReplaceAndTheRestGoes() throws IOException {
     Path out = lastSite();
@@ -89,30 +110,23 @@ class PatchTest {
     int files = new Publisher().patch(out, newSite(), KEPT, FolderTimes.none());
 
     assertEquals(5, files);
-    assertEquals(
-        new TreeMap<>(
-            Map.of(
-                ".gitkeep", "",
-                "en", "/",
-                "en/kept.html", "kept",
-                "en/list.html", "list of one",
-                "en/new", "/",
-                "en/new/index.html", "an added record",
-                "en/was-a-folder", "now a file",
-                "index.html", "home")),
-        tree(out));
+    assertEquals(expectedSite("home", "en/was-a-folder", "now a file"), tree(out));
     assertEquals(kept, Files.getAttribute(out.resolve("en/kept.html"), "unix:ino"));
     assertTrue(!list.equals(Files.getAttribute(out.resolve("en/list.html"), "unix:ino")));
     assertEquals(List.of("site"), siblings(), "no staging or backup folder is left");
   }
 
-  /** The site an update writes: {@code left} files kept as they are, then the others written. */
-  private static Publisher.SiteWriter update(List<String> left, String... namesAndTexts) {
+  /**
+   * The site an update writes: {@code left} files kept as they are, then {@code more} (path, text,
+   * ...), the new list and the added record written.
+   */
+  private static Publisher.SiteWriter update(List<String> left, String... more) {
     return sink -> {
       for (String path : left) {
         sink.keepAsIs(path);
       }
-      pages(namesAndTexts).writeAll(sink);
+      pages(more).writeAll(sink);
+      pages("en/list.html", "list of one", "en/new/index.html", "an added record").writeAll(sink);
     };
   }
 
@@ -122,24 +136,11 @@ class PatchTest {
     Object folder = Files.getAttribute(out, "unix:ino");
     Publisher publisher = new Publisher();
     int files =
-        publisher.update(
-            out,
-            update(
-                List.of("index.html", "en/kept.html"),
-                "en/list.html",
-                "list of one",
-                "en/new/index.html",
-                "an added record"),
-            FolderTimes.none());
+        publisher.update(out, update(List.of("index.html", "en/kept.html")), FolderTimes.none());
     assertEquals(4, files);
     assertTrue(publisher.patchedInPlace(), "two left, two written: patched");
     assertEquals(folder, Files.getAttribute(out, "unix:ino"));
-    assertEquals(
-        List.of(".gitkeep", "en/kept.html", "en/list.html", "en/new/index.html", "index.html"),
-        tree(out).entrySet().stream()
-            .filter(e -> !e.getValue().equals("/"))
-            .map(e -> e.getKey())
-            .toList());
+    assertEquals(expectedSite("home"), tree(out));
     assertEquals(List.of("site"), siblings(), "no staging or backup folder is left");
   }
 
@@ -151,31 +152,12 @@ class PatchTest {
     Publisher publisher = new Publisher();
     int files =
         publisher.update(
-            out,
-            update(
-                List.of("en/kept.html"),
-                "index.html",
-                "a new home",
-                "en/list.html",
-                "list of one",
-                "en/new/index.html",
-                "an added record"),
-            FolderTimes.none());
+            out, update(List.of("en/kept.html"), "index.html", "a new home"), FolderTimes.none());
     assertEquals(4, files);
     assertFalse(publisher.patchedInPlace(), "one left, three written: swapped");
     assertTrue(!folder.equals(Files.getAttribute(out, "unix:ino")), "a new folder");
     assertEquals(kept, Files.getAttribute(out.resolve("en/kept.html"), "unix:ino"), "linked in");
-    assertEquals(
-        new TreeMap<>(
-            Map.of(
-                ".gitkeep", "",
-                "en", "/",
-                "en/kept.html", "kept",
-                "en/list.html", "list of one",
-                "en/new", "/",
-                "en/new/index.html", "an added record",
-                "index.html", "a new home")),
-        tree(out));
+    assertEquals(expectedSite("a new home"), tree(out));
     assertEquals(List.of("site"), siblings(), "the old folder is removed");
   }
 
