@@ -1,6 +1,8 @@
 package org.briefing.outputs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -100,7 +102,31 @@ class FastReadingTest {
     "وزير",
     "meetings",
     "running",
-    "studies"
+    "studies",
+    "Σ",
+    "σ",
+    "ς",
+    "ΣΑ",
+    "\u1100",
+    "\u1161",
+    "\u11a8",
+    "가",
+    "\u3131",
+    "\u0654",
+    "\u0653",
+    "\u0655",
+    "ﺃ",
+    "か",
+    "\u3099",
+    "\u0cc6",
+    "\u0cd5",
+    "\u0b47",
+    "\u0b3e",
+    "\u212a",
+    "ǅ",
+    "Ⅻ",
+    "\u0000",
+    "\uffff"
   };
 
   private final SearchAnalysis analysis = SearchAnalysis.fresh();
@@ -120,6 +146,42 @@ class FastReadingTest {
       assertEquals(first, analysis.terms("الوزيران وقّعا المذكرة Ministers signed"));
     }
     assertEquals(List.of("qatar"), analysis.terms("QATAR"));
+  }
+
+  /**
+   * What the fast reading takes as plain (its own normal form, lower-cased on its own) also joins
+   * no character before it and is never reordered: after every letter or sign that a later
+   * character can join (Latin, Arabic, Hangul, Kana and the Indic vowel signs with two parts), it
+   * stays as it is. Checked for every character of the Basic Multilingual Plane.
+   */
+  @Test
+  void aPlainCharacterIsItsOwnNormalFormAfterAnyOther() {
+    String[] before = {
+      "a", "e", "A", "ا", "و", "ي", "가", "\u1100", "か", "\u09c7", "\u0b47", "\u0bc6", "\u0c46",
+      "\u0cc6", "\u0d46", "\u0dd9", "\u1025", "\u1b05", "\u0301", "\u0651"
+    };
+    int plain = 0;
+    for (char c = 0; c < Character.MAX_VALUE; c++) {
+      if (!SearchAnalysis.isPlain(c)) {
+        continue;
+      }
+      plain++;
+      String one = String.valueOf(c);
+      assertEquals(one, Normalizer.normalize(one, Normalizer.Form.NFKC), escaped(one));
+      assertEquals(String.valueOf(Character.toLowerCase(c)), one.toLowerCase(Locale.ROOT));
+      for (String b : before) {
+        String pair = Normalizer.normalize(b, Normalizer.Form.NFKC) + one;
+        assertEquals(pair, Normalizer.normalize(pair, Normalizer.Form.NFKC), escaped(pair));
+      }
+    }
+    // Most of the plane is plain (Arabic letters, Latin, CJK); marks, jamo, İ and Σ are not.
+    assertTrue(plain > 40_000, "plain: " + plain);
+    for (char c : new char[] {'\u0130', '\u03a3', '\u0651', '\u0654', '\u1161', '\ufefb'}) {
+      assertFalse(SearchAnalysis.isPlain(c), escaped(String.valueOf(c)));
+    }
+    for (char c : new char[] {'a', 'Q', 'ا', 'أ', 'ة', 'ى', '٣', '.', ' '}) {
+      assertTrue(SearchAnalysis.isPlain(c), escaped(String.valueOf(c)));
+    }
   }
 
   /** The rules applied step by step, with the JDK's own code-point and regex machinery. */
