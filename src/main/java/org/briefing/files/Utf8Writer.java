@@ -20,10 +20,17 @@ import java.io.Writer;
  *
  * <p>Not thread-safe: one writer per file, closed on the thread that opened it.
  */
-final class Utf8Writer extends Writer {
+final class Utf8Writer extends Writer implements ReplacingWriter {
 
   /** Characters gathered before they are encoded; the sink's stream buffers the bytes again. */
   private static final int CHUNK = 1 << 13;
+
+  /**
+   * At most this many characters are copied in at once by {@link #writeReplacing}: after each
+   * replaced character the rest of the piece is copied again, so a text made of nothing else costs
+   * this many copies a character at most, not a chunk's.
+   */
+  static final int REPLACING_PIECE = 256;
 
   static final Spare<char[]> CHARS = new Spare<>(() -> new char[CHUNK]);
   static final Spare<byte[]> BYTES = new Spare<>(() -> new byte[CHUNK * 3]);
@@ -56,6 +63,34 @@ final class Utf8Writer extends Writer {
       length += n;
       offset += n;
       count -= n;
+    }
+  }
+
+  /**
+   * Copies each piece of {@code text} into the chunk as {@link #write(String, int, int)} does, then
+   * looks through the copy: up to the first character to replace, the copy stands; from it on, it
+   * is dropped, the replacement written and the rest copied again. Text with nothing to replace,
+   * most of it, is copied once and read once, with no copy of its own.
+   */
+  @Override
+  public void writeReplacing(String text, String[] replacements) throws IOException {
+    int from = 0;
+    int end = text.length();
+    while (from < end) {
+      int n = Math.min(Math.min(end - from, REPLACING_PIECE), room());
+      text.getChars(from, from + n, chars, length);
+      int start = length;
+      int stop = start + n;
+      int i = start;
+      while (i < stop && (chars[i] >= replacements.length || replacements[chars[i]] == null)) {
+        i++;
+      }
+      length = i;
+      from += i - start;
+      if (i < stop) {
+        write(replacements[chars[i]]);
+        from++;
+      }
     }
   }
 

@@ -63,6 +63,63 @@ class Utf8WriterTest {
     assertArrayEquals(expected.toString().getBytes(StandardCharsets.UTF_8), bytes.toByteArray());
   }
 
+  /** Markup's five characters and their entities, as pages escape values. */
+  private static final String[] ENTITIES = new String['>' + 1];
+
+  static {
+    ENTITIES['<'] = "&lt;";
+    ENTITIES['>'] = "&gt;";
+    ENTITIES['&'] = "&amp;";
+    ENTITIES['"'] = "&quot;";
+    ENTITIES['\''] = "&#39;";
+  }
+
+  @Test
+  void replacesEveryMarkedCharacterAndNothingElseWhereverPiecesAndChunksBreak() throws IOException {
+    Random random = new Random(20261202L);
+    String[] pieces = {"<", ">", "&", "\"", "'", "<script>", "=", "a", "قطر", " ", "😀", "\uD83D"};
+    StringBuilder expected = new StringBuilder();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Writer writer = OutputSink.utf8(bytes);
+    while (expected.length() < 400_000) {
+      StringBuilder text = new StringBuilder();
+      int count = random.nextInt(20) == 0 ? 2_000 : 1 + random.nextInt(12);
+      for (int i = 0; i < count; i++) { // now and then far past a piece and a chunk
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String value = text.toString();
+      if (random.nextBoolean()) {
+        ((ReplacingWriter) writer).writeReplacing(value, ENTITIES);
+        expected.append(escaped(value));
+      } else { // page markup between the values, as it is, never replaced
+        writer.write(value);
+        expected.append(value);
+      }
+    }
+    writer.close();
+    assertTrue(expected.toString().contains("&lt;script&gt;"));
+    assertArrayEquals(expected.toString().getBytes(StandardCharsets.UTF_8), bytes.toByteArray());
+  }
+
+  @Test
+  void aValueOfNothingButMarkupCharactersIsReplacedWhole() throws IOException {
+    String value = "<&\"'>".repeat(3 * Utf8Writer.REPLACING_PIECE);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (Writer writer = OutputSink.utf8(bytes)) {
+      ((ReplacingWriter) writer).writeReplacing(value, ENTITIES);
+      ((ReplacingWriter) writer).writeReplacing("", ENTITIES);
+    }
+    assertEquals(escaped(value), bytes.toString(StandardCharsets.UTF_8));
+  }
+
+  private static String escaped(String text) {
+    StringBuilder out = new StringBuilder();
+    text.chars()
+        .forEach(
+            c -> out.append(c < ENTITIES.length && ENTITIES[c] != null ? ENTITIES[c] : (char) c));
+    return out.toString();
+  }
+
   @Test
   void aLoneSurrogateBecomesAQuestionMarkAsTheJdkWriterMakesIt() throws IOException {
     String text = "a\uD83Db\uDE00c\uD83D";

@@ -1,5 +1,6 @@
 package org.briefing.render;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import freemarker.core.HTMLOutputFormat;
@@ -45,6 +46,9 @@ class HtmlEscapingTest {
       String expected = HTMLOutputFormat.INSTANCE.escapePlainText(t);
       assertEquals(expected, HtmlEscaping.INSTANCE.escapePlainText(t), t);
       assertEquals(expected, written(t), t);
+      // as UTF-8 carries it: a lone half of a pair becomes "?", as in any page
+      String encoded = new String(expected.getBytes(UTF_8), UTF_8);
+      assertEquals(encoded, writtenToAPage(t), t);
     }
   }
 
@@ -58,6 +62,15 @@ class HtmlEscapingTest {
             .render("t.ftlh", java.util.Map.of("v", "<b>\"Qatar's\" & قطر</b>", "m", "<i>ok</i>"));
     String escaped = "&lt;b&gt;&quot;Qatar&#39;s&quot; &amp; قطر&lt;/b&gt;";
     assertEquals("<p title=\"" + escaped + "\">" + escaped + "</p><i>ok</i>" + escaped, page);
+  }
+
+  /** Through the writer pages are written with, which replaces as it copies. */
+  private static String writtenToAPage(String text) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.Writer out = org.briefing.files.OutputSink.utf8(bytes)) {
+      HtmlEscaping.INSTANCE.output(text, out);
+    }
+    return bytes.toString(UTF_8);
   }
 
   private static String written(String text) throws IOException {
