@@ -24,6 +24,7 @@ final class Bounds {
   private boolean previousHadPipe;
   private int blockLines; // lines since the last blank one
   private int delimiterRuns; // runs of `*` or `_` since the last blank line
+  private boolean tableEnded; // a blank line put before this line, to end a table past its budget
 
   private Bounds() {}
 
@@ -31,24 +32,35 @@ final class Bounds {
     // CommonMark ends lines at CR too; one rule for all three line ends keeps lines aligned.
     String markdown = source.replace("\r\n", "\n").replace('\r', '\n');
     Bounds bounds = new Bounds();
-    StringBuilder out = new StringBuilder(markdown.length() + 16);
+    // Every body passes here before it is parsed, once per language and build, and almost none
+    // is changed: the text is copied only from the first line that is, up to it from the source.
+    StringBuilder out = null;
     int start = 0;
     while (start <= markdown.length()) {
       int end = markdown.indexOf('\n', start);
       if (end < 0) {
         end = markdown.length();
       }
-      bounds.line(markdown.substring(start, end), out);
-      if (end < markdown.length()) {
-        out.append('\n');
+      String line = markdown.substring(start, end);
+      String bounded = bounds.line(line);
+      if (out == null && bounded != line) {
+        out = new StringBuilder(markdown.length() + 16).append(markdown, 0, start);
+      }
+      if (out != null) {
+        out.append(bounded);
+        if (end < markdown.length()) {
+          out.append('\n');
+        }
       }
       start = end + 1;
     }
-    return out.toString();
+    return out == null ? markdown : out.toString();
   }
 
-  private void line(String text, StringBuilder out) {
+  /** The line as it is to be parsed: {@code text} itself when no rule changes it. */
+  private String line(String text) {
     String line = capMarkers(text);
+    boolean breakBefore = false; // a blank line put before this one
     if (line.isBlank()) {
       openBrackets = 0;
       tableColumns = 0;
@@ -59,15 +71,20 @@ final class Bounds {
       // the paragraph so far (commonmark-java asks whether it is a table's header): a long
       // run of such lines is quadratic, so a blank line breaks it. (Table rows are not
       // paragraph lines, and the table budget bounds them.)
-      out.append('\n');
+      breakBefore = true;
       blockLines = 1;
       tableColumns = 0;
       openBrackets = 0;
       delimiterRuns = 0;
     }
-    line = capTables(line, out);
+    tableEnded = false;
+    line = capTables(line);
     previousHadPipe = line.indexOf('|') >= 0;
-    capInlines(line, out);
+    line = capInlines(line);
+    if (breakBefore || tableEnded) {
+      return (breakBefore ? "\n" : "") + (tableEnded ? "\n" : "") + line;
+    }
+    return line;
   }
 
   /**
@@ -77,7 +94,7 @@ final class Bounds {
    * row past the budget, is cut: the delimiter row loses its meaning, or a blank line ends the
    * table before the row.
    */
-  private String capTables(String line, StringBuilder out) {
+  private String capTables(String line) {
     if (isDelimiterRow(line) && previousHadPipe) {
       int columns = count(line, '|') + 1;
       if (columns > MAX_TABLE_COLUMNS || tableCells + columns > MAX_TABLE_CELLS) {
@@ -89,7 +106,7 @@ final class Bounds {
     } else if (tableColumns > 0 && !line.isBlank()) {
       tableCells += tableColumns;
       if (tableCells > MAX_TABLE_CELLS) {
-        out.append('\n');
+        tableEnded = true;
         tableColumns = 0;
       }
     }
@@ -102,14 +119,15 @@ final class Bounds {
    * other, so both the length of a run and the runs in a block are capped (thematic breaks such as
    * {@code ******} excepted). Past a cap, the character is escaped.
    */
-  private void capInlines(String line, StringBuilder out) {
+  private String capInlines(String line) {
     boolean rule = isThematicBreak(line.strip(), 0);
     int run = 0;
     char runOf = 0;
     int slashes = 0; // backslashes just before `c`
     // Every body passes here before it is parsed, once per language and build: the characters are
-    // read from an array and copied in runs, as few of them are ever escaped.
+    // read from an array, and copied only once one is escaped, which almost never happens.
     char[] chars = line.toCharArray();
+    StringBuilder out = null;
     int copied = 0; // chars before this are in `out`
     for (int i = 0; i < chars.length; i++) {
       char c = chars[i];
@@ -131,11 +149,14 @@ final class Bounds {
         openBrackets += escape ? 0 : 1;
       }
       if (escape) {
+        if (out == null) {
+          out = new StringBuilder(chars.length + 16);
+        }
         out.append(chars, copied, i - copied).append('\\');
         copied = i;
       }
     }
-    out.append(chars, copied, chars.length - copied);
+    return out == null ? line : out.append(chars, copied, chars.length - copied).toString();
   }
 
   /**
