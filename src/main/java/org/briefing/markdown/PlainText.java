@@ -83,9 +83,11 @@ public final class PlainText {
   }
 
   /** Each run of ASCII whitespace as one space (what the regex {@code \\s+} matches). */
-  static String collapseSpaces(CharSequence text) {
+  static String collapseSpaces(StringBuilder text) {
     // Read from an array and written in place: every record's body passes here once per language.
-    char[] chars = text.toString().toCharArray();
+    // The builder's characters are copied into the array straight, not through a string first.
+    char[] chars = new char[text.length()];
+    text.getChars(0, chars.length, chars, 0);
     int length = 0;
     boolean inRun = false;
     for (char c : chars) {
