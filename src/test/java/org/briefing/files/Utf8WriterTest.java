@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -63,15 +64,17 @@ class Utf8WriterTest {
     assertArrayEquals(expected.toString().getBytes(StandardCharsets.UTF_8), bytes.toByteArray());
   }
 
-  /** Markup's five characters and their entities, as pages escape values. */
-  private static final String[] ENTITIES = new String['>' + 1];
+  /**
+   * Replacements of every kind: longer and shorter than the character, empty, and beyond ASCII
+   * (pages use the table of HTML entities, checked against Freemarker's in HtmlEscapingTest).
+   */
+  private static final String[] REPLACED =
+      table(Map.of('<', "‹", '>', "›", '&', " and ", '"', "", '\'', "’", '=', "&#61;"));
 
-  static {
-    ENTITIES['<'] = "&lt;";
-    ENTITIES['>'] = "&gt;";
-    ENTITIES['&'] = "&amp;";
-    ENTITIES['"'] = "&quot;";
-    ENTITIES['\''] = "&#39;";
+  private static String[] table(Map<Character, String> replacements) {
+    String[] table = new String['>' + 1];
+    replacements.forEach((c, replacement) -> table[c] = replacement);
+    return table;
   }
 
   @Test
@@ -89,7 +92,7 @@ class Utf8WriterTest {
       }
       String value = text.toString();
       if (random.nextBoolean()) {
-        ((ReplacingWriter) writer).writeReplacing(value, ENTITIES);
+        ((ReplacingWriter) writer).writeReplacing(value, REPLACED);
         expected.append(escaped(value));
       } else { // page markup between the values, as it is, never replaced
         writer.write(value);
@@ -97,17 +100,17 @@ class Utf8WriterTest {
       }
     }
     writer.close();
-    assertTrue(expected.toString().contains("&lt;script&gt;"));
+    assertTrue(expected.toString().contains("‹script›"));
     assertArrayEquals(expected.toString().getBytes(StandardCharsets.UTF_8), bytes.toByteArray());
   }
 
   @Test
-  void aValueOfNothingButMarkupCharactersIsReplacedWhole() throws IOException {
-    String value = "<&\"'>".repeat(3 * Utf8Writer.REPLACING_PIECE);
+  void aValueOfNothingButReplacedCharactersIsReplacedWhole() throws IOException {
+    String value = "<&\"'>=".repeat(3 * Utf8Writer.REPLACING_PIECE);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (Writer writer = OutputSink.utf8(bytes)) {
-      ((ReplacingWriter) writer).writeReplacing(value, ENTITIES);
-      ((ReplacingWriter) writer).writeReplacing("", ENTITIES);
+      ((ReplacingWriter) writer).writeReplacing(value, REPLACED);
+      ((ReplacingWriter) writer).writeReplacing("", REPLACED);
     }
     assertEquals(escaped(value), bytes.toString(StandardCharsets.UTF_8));
   }
@@ -116,7 +119,7 @@ class Utf8WriterTest {
     StringBuilder out = new StringBuilder();
     text.chars()
         .forEach(
-            c -> out.append(c < ENTITIES.length && ENTITIES[c] != null ? ENTITIES[c] : (char) c));
+            c -> out.append(c < REPLACED.length && REPLACED[c] != null ? REPLACED[c] : (char) c));
     return out.toString();
   }
 
