@@ -40,21 +40,8 @@ final class HtmlEscaping extends HTMLOutputFormat {
       pages.writeReplacing(text, ENTITIES);
       return;
     }
-    char[] chars = text.toCharArray();
-    int from = 0;
-    for (int i = 0; i < chars.length; i++) {
-      char c = chars[i];
-      if (c < ENTITIES.length && ENTITIES[c] != null) {
-        if (i > from) {
-          out.write(chars, from, i - from);
-        }
-        out.write(ENTITIES[c]);
-        from = i + 1;
-      }
-    }
-    if (from < chars.length) {
-      out.write(chars, from, chars.length - from);
-    }
+    // Any other writer (a template's capture into a variable) takes the escaped text whole.
+    out.write(escapePlainText(text));
   }
 
   @Override
