@@ -14,8 +14,9 @@ import org.commonmark.node.Text;
 /**
  * The words of a Markdown body as a reader sees them, without markup, for the search index: {@code
  * "**Qatar** and [Syria](https://...)"} is {@code "Qatar and Syria"}. Raw HTML, which the pages
- * show as text, stays as text; HTML comments, which they drop, are dropped. Whitespace is collapsed
- * to single spaces.
+ * show as text, stays as text; HTML comments, which they drop, are dropped. Words are kept apart by
+ * whitespace, as much as the body and its blocks put between them: the index only reads the words,
+ * so collapsing the runs of whitespace, a pass and two copies of every body, bought nothing.
  *
  * <p>Thread-safe: the renderer it parses with is.
  */
@@ -79,27 +80,7 @@ public final class PlainText {
             }
           }
         });
-    return collapseSpaces(out).strip();
-  }
-
-  /** Each run of ASCII whitespace as one space (what the regex {@code \\s+} matches). */
-  static String collapseSpaces(StringBuilder text) {
-    // Read from an array and written in place: every record's body passes here once per language.
-    // The builder's characters are copied into the array straight, not through a string first.
-    char[] chars = new char[text.length()];
-    text.getChars(0, chars.length, chars, 0);
-    int length = 0;
-    boolean inRun = false;
-    for (char c : chars) {
-      boolean space = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-      if (!space) {
-        chars[length++] = c;
-      } else if (!inRun) {
-        chars[length++] = ' ';
-      }
-      inRun = space;
-    }
-    return new String(chars, 0, length);
+    return out.toString();
   }
 
   /** HTML comments are dropped from the pages, so from the index too. */

@@ -262,8 +262,12 @@ public final class SearchIndex {
     for (String term : analysis.terms(text.title() + " " + text.summary())) {
       weights.merge(term, TITLE_WEIGHT, Integer::sum);
     }
-    StringBuilder rest = new StringBuilder(bodyText);
-    rest.append(' ').append(e.type().label().get(lang));
+    // The body is read on its own, not copied into the text of the names that follow it: a space
+    // would part the two anyway, so the words are the same.
+    for (String term : analysis.terms(bodyText)) {
+      weights.merge(term, 1, Integer::sum);
+    }
+    StringBuilder rest = new StringBuilder(e.type().label().get(lang));
     for (Country c : e.countries()) {
       rest.append(' ').append(c.name().get(lang));
     }
