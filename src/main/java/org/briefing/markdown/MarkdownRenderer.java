@@ -148,7 +148,7 @@ public final class MarkdownRenderer {
    */
   public Rendered renderWithText(String markdown, UnaryOperator<String> prose) {
     Node document = parse(markdown);
-    String text = PlainText.of(document); // before the document is tidied for the page
+    String text = PlainText.of(document, markdown.length()); // before the page tidies it
     return new Rendered(render(document, prose), text);
   }
 

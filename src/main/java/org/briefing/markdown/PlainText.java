@@ -30,12 +30,14 @@ public final class PlainText {
   private final MarkdownRenderer markdown = new MarkdownRenderer();
 
   public String of(String markdown) {
-    return of(this.markdown.parse(markdown));
+    return of(this.markdown.parse(markdown), markdown.length());
   }
 
   /** The words of a parsed body; the page renderer reads them before it changes the document. */
-  static String of(Node document) {
-    StringBuilder out = new StringBuilder();
+  static String of(Node document, int length) {
+    // Room for as many characters as the Markdown has, which its words, without the markup, seldom
+    // pass: the builder is not grown a dozen times, copying each body over and over.
+    StringBuilder out = new StringBuilder(length);
     document.accept(
         new AbstractVisitor() {
           @Override
