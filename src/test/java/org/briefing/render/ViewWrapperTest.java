@@ -1,9 +1,16 @@
 package org.briefing.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapper;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.SimpleScalar;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateNumberModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -107,6 +114,21 @@ class ViewWrapperTest {
   void aRecordThatIsNotPublicStaysOutOfReachAsBefore(@TempDir Path dir) {
     // The bean model exposes no member of a class that is not public; neither does the wrapper.
     assertProblem(dir, "${h.title}", java.util.Map.of("h", new Hidden("kept")), 1, "h.title");
+  }
+
+  @Test
+  void valuesWrappedOnTheirOwnAreTheModelsTheDefaultWrapperMakes() throws Exception {
+    // A value a template passes back is wrapped again: the same model, and numbers as numbers.
+    var settings = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_33);
+    ViewWrapper views = new ViewWrapper(settings);
+    DefaultObjectWrapper plain = settings.build();
+    SimpleScalar text = new SimpleScalar("Doha");
+    assertSame(text, views.wrap(text));
+    for (Object number : List.of(7, 2_026L, 2.5)) {
+      TemplateModel model = views.wrap(number);
+      assertEquals(plain.wrap(number).getClass(), model.getClass(), number.toString());
+      assertEquals(number, ((TemplateNumberModel) model).getAsNumber());
+    }
   }
 
   @Test
