@@ -445,6 +445,10 @@ class SearchIndexTest {
     assertEquals(
         "Shown <b>as text</b> here.", words.apply("Shown <b>as text</b> <!-- not shown -->here."));
     assertEquals(
+        "Before. <div>A block shown as text</div> After.",
+        words.apply(
+            "Before.\n\n<div>A block shown as text</div>\n\n<!-- a block not shown -->\n\nAfter."));
+    assertEquals(
         "وقّعت قطر والصومال اتفاقية «التعاون الدفاعي».",
         words.apply("وقّعت قطر والصومال اتفاقية «*التعاون الدفاعي*»."));
   }
