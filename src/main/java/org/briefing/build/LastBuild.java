@@ -1,5 +1,7 @@
 package org.briefing.build;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.briefing.archive.Archive;
+import org.briefing.files.EarlierFiles;
 import org.briefing.files.PlannedFile;
 import org.briefing.files.RecordPieces;
 
@@ -117,6 +120,35 @@ final class LastBuild {
   }
 
   /** Those of {@code changed} that the {@code last} build did not have. */
+  /**
+   * The files the last build left, for a build whose only change is records added ({@link
+   * EarlierFiles}): none when the last build was made another way, or when a record was edited or
+   * removed. A file reads as it is only while its size and time are those the state recorded.
+   */
+  static EarlierFiles earlier(Optional<BuildState> same, Map<String, String> records, Path out) {
+    if (same.isEmpty()) {
+      return EarlierFiles.none();
+    }
+    BuildState last = same.get();
+    Set<String> changed = changed(last, records);
+    Set<String> added = added(changed, last);
+    if (added.isEmpty() || added.size() != changed.size()) {
+      return EarlierFiles.none();
+    }
+    return new EarlierFiles(
+        added,
+        path -> {
+          if (!last.unchanged(out, Set.of(path))) {
+            return Optional.empty();
+          }
+          try {
+            return Optional.of(Files.readAllBytes(out.resolve(path)));
+          } catch (IOException e) {
+            return Optional.empty(); // made afresh
+          }
+        });
+  }
+
   private static Set<String> added(Set<String> changed, BuildState last) {
     Set<String> added = new TreeSet<>(changed);
     added.removeAll(last.records().keySet());

@@ -170,9 +170,8 @@ public final class SiteBuilder {
       Background<TemplateSet> templates)
       throws IOException {
     Path out = options.out().toAbsolutePath().normalize();
-    // The terms file stands on its own, so it is read while the manifest is: each takes a few
-    // tenths of a second at 10,000 records, on one core. It is used only if the manifest says the
-    // last build was made as this one is.
+    // The terms file stands on its own, read while the manifest is (a few tenths of a second each
+    // at 10,000 records); it is used only if the last build was made as this one is.
     Background<RecordTerms> earlierTerms =
         new Background<>("terms", () -> RecordTerms.read(BuildState.terms(out), records));
     Optional<BuildState> last = BuildState.read(options.out());
@@ -180,7 +179,8 @@ public final class SiteBuilder {
     RecordPieces pieces =
         same.map(state -> LastBuild.pieces(state, records, out)).orElse(RecordPieces.none());
     RecordTerms terms = same.isPresent() ? earlierTerms.get() : RecordTerms.recording(records);
-    SiteRenderer renderer = new SiteRenderer(templates.get(), new RenderCache(pieces, terms));
+    RenderCache cache = new RenderCache(pieces, terms, LastBuild.earlier(same, records, out));
+    SiteRenderer renderer = new SiteRenderer(templates.get(), cache);
     // Which files are kept is known only from the plan's paths; files are written after that.
     AtomicReference<Set<String>> keeping = new AtomicReference<>(Set.of());
     List<PlannedFile> plan = renderer.plan(archive, path -> !keeping.get().contains(path));

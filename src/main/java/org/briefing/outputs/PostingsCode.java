@@ -30,9 +30,17 @@ final class PostingsCode {
    * (ascending), weight.
    */
   static String encode(String term, int[] pairs, int size) {
+    return encode(term, pairs, size, 0);
+  }
+
+  /**
+   * As {@link #encode(String, int[], int)}, the first gap counted from record {@code after}: what
+   * follows a term's code when records numbered above {@code after} join its postings.
+   */
+  static String encode(String term, int[] pairs, int size, int after) {
     int usual = usualWeight(term);
     StringBuilder out = new StringBuilder(size);
-    int last = 0;
+    int last = after;
     for (int i = 0; i < size; i += 2) {
       int gap = pairs[i] - last;
       last = pairs[i];
@@ -43,6 +51,40 @@ final class PostingsCode {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * The number of the last record in {@code code}, as {@link #encode} wrote it: the sum of its
+   * gaps, each weight that follows a marked one skipped. 0 for an empty code.
+   *
+   * @throws IllegalArgumentException when {@code code} is not one {@link #encode} writes
+   */
+  static int lastRecord(String code) {
+    int last = 0;
+    int i = 0;
+    while (i < code.length()) {
+      long value = 0;
+      int digit;
+      while ((digit = MORE.indexOf(code.charAt(i))) >= 0 && i + 1 < code.length()) {
+        value = (value << 5) | digit;
+        i++;
+      }
+      digit = LAST.indexOf(code.charAt(i++));
+      if (digit < 0 || value > Integer.MAX_VALUE >> 5) {
+        throw new IllegalArgumentException("not a postings code: " + code);
+      }
+      value = (value << 5) | digit;
+      last += (int) (value >>> 1);
+      if ((value & 1) == 1) { // a weight of its own follows: skip it
+        while (i < code.length() && MORE.indexOf(code.charAt(i)) >= 0) {
+          i++;
+        }
+        if (i >= code.length() || LAST.indexOf(code.charAt(i++)) < 0) {
+          throw new IllegalArgumentException("a weight missing in " + code);
+        }
+      }
+    }
+    return last;
   }
 
   private static void number(StringBuilder out, int value) {

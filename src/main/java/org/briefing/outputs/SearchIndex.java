@@ -14,12 +14,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.briefing.archive.Archive;
+import org.briefing.files.EarlierFiles;
 import org.briefing.files.PlannedFile;
 import org.briefing.files.RecordTerms;
 import org.briefing.graphics.GraphicViews.Link;
@@ -29,6 +31,7 @@ import org.briefing.model.Country;
 import org.briefing.model.Engagement;
 import org.briefing.model.Lang;
 import org.briefing.model.Translation;
+import org.briefing.outputs.TermShards.Postings;
 import org.briefing.render.PageViews.Card;
 import org.briefing.render.RenderCache;
 import org.briefing.render.Routes;
@@ -115,7 +118,18 @@ public final class SearchIndex {
               for (int k = 0; k < shards; k++) {
                 wanted[k] = written.test(Routes.searchShard(lang, "terms", k));
               }
-              return index(byNumber, lang, wanted);
+              return index(byNumber, lang, wanted, 0);
+            });
+    // Records only added after all the others: their postings follow those of the shards the last
+    // build wrote, so only the new records' words are read (see TermShards).
+    EarlierFiles earlier = cache.earlier();
+    int firstNew = firstAdded(byNumber, earlier.added()).orElse(0);
+    Supplier<List<Map<String, Postings>>> added =
+        once(
+            () -> {
+              boolean[] every = new boolean[shards];
+              Arrays.fill(every, true);
+              return index(byNumber, lang, every, firstNew);
             });
     List<PlannedFile> files = new ArrayList<>();
     int recordShards = (all.size() + RECORDS_PER_SHARD - 1) / RECORDS_PER_SHARD;
@@ -138,7 +152,17 @@ public final class SearchIndex {
       files.add(
           new PlannedFile(
               Routes.searchShard(lang, "terms", k),
-              out -> out.write(utf8(termShard(key, byShard.get().get(key))))));
+              out -> {
+                String path = Routes.searchShard(lang, "terms", key);
+                Optional<String> patched =
+                    firstNew == 0
+                        ? Optional.empty()
+                        : earlier
+                            .bytes(path)
+                            .flatMap(bytes -> TermShards.patched(key, bytes, added.get().get(key)));
+                out.write(
+                    utf8(patched.orElseGet(() -> TermShards.text(key, byShard.get().get(key)))));
+              }));
     }
     for (int k = 0; k < recordShards; k++) {
       int from = k * RECORDS_PER_SHARD;
@@ -165,12 +189,12 @@ public final class SearchIndex {
   public Optional<Set<String>> touchedByAdding(Lang lang, Set<String> added) {
     List<Engagement> byNumber = oldestFirst(archive.engagements());
     int all = byNumber.size();
-    int before = all - (int) byNumber.stream().filter(e -> added.contains(e.id())).count();
-    List<Engagement> newcomers = byNumber.subList(before, all);
-    if (!newcomers.stream().allMatch(e -> added.contains(e.id()))
-        || termShards(before) != termShards(all)) {
+    OptionalInt first = firstAdded(byNumber, added);
+    if (first.isEmpty()) {
       return Optional.empty();
     }
+    int before = first.getAsInt();
+    List<Engagement> newcomers = byNumber.subList(before, all);
     Set<String> files = new HashSet<>();
     files.add(Routes.searchIndex(lang));
     for (int k = before / RECORDS_PER_SHARD; k * RECORDS_PER_SHARD < all; k++) {
@@ -183,6 +207,22 @@ public final class SearchIndex {
       }
     }
     return Optional.of(files);
+  }
+
+  /**
+   * The number of the first of the records {@code added}, when they are the last records of {@code
+   * byNumber} and the index keeps its number of term shards: every other record keeps its number
+   * and its shard. Empty otherwise, and when nothing was added.
+   */
+  private static OptionalInt firstAdded(List<Engagement> byNumber, Set<String> added) {
+    int all = byNumber.size();
+    int before = all - (int) byNumber.stream().filter(e -> added.contains(e.id())).count();
+    if (before == all
+        || !byNumber.subList(before, all).stream().allMatch(e -> added.contains(e.id()))
+        || termShards(before) != termShards(all)) {
+      return OptionalInt.empty();
+    }
+    return OptionalInt.of(before);
   }
 
   /** How many term shards an index of {@code records} records has: see above. */
@@ -204,15 +244,15 @@ public final class SearchIndex {
   }
 
   /**
-   * The term shards of {@code lang}: each term of the records with their numbers, by shard; only
-   * the {@code wanted} shards are filled (a build that adds one record writes a few hundred of
-   * 2,048).
+   * The term shards of {@code lang}: each term of the records numbered {@code from} on with their
+   * numbers, by shard; only the {@code wanted} shards are filled (a build that adds one record
+   * writes a few hundred of 2,048).
    */
   private List<Map<String, Postings>> index(
-      List<Engagement> byNumber, Lang lang, boolean[] wanted) {
+      List<Engagement> byNumber, Lang lang, boolean[] wanted, int from) {
     int shards = wanted.length;
     Map<String, Postings> postings = new HashMap<>();
-    for (int n = 0; n < byNumber.size(); n++) {
+    for (int n = from; n < byNumber.size(); n++) {
       Engagement e = byNumber.get(n);
       RecordTerms.Terms terms = cache.terms(lang, e, () -> terms(e, lang));
       for (int i = 0; i < terms.words().length; i++) {
@@ -293,47 +333,13 @@ public final class SearchIndex {
     return new RecordTerms.Terms(words, values);
   }
 
-  /**
-   * A term's records and weights, in the order records are numbered (oldest first), as pairs in one
-   * array: at 10,000 records the index holds millions of them, too many to box one by one.
-   */
-  private static final class Postings {
-    private int[] pairs = new int[4];
-    private int size;
-
-    void add(int record, int weight) {
-      if (size == pairs.length) {
-        pairs = Arrays.copyOf(pairs, size * 2);
-      }
-      pairs[size++] = record;
-      pairs[size++] = weight;
-    }
-  }
-
-  /**
-   * {@code briefingSearchShard("terms", k, {"term": "postings", ...})}, see {@link PostingsCode}.
-   */
-  private static String termShard(int k, Map<String, Postings> terms) {
-    StringWriter json = new StringWriter();
-    try (JsonGenerator out = JSON.createGenerator(json)) {
-      out.writeStartObject();
-      for (Map.Entry<String, Postings> t : terms.entrySet()) {
-        Postings p = t.getValue();
-        out.writeStringField(t.getKey(), PostingsCode.encode(t.getKey(), p.pairs, p.size));
-      }
-      out.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return "briefingSearchShard(\"terms\"," + k + "," + safe(json.toString()) + ");\n";
-  }
-
   /** {@code briefingSearchShard("records", k, [{...}, ...])}, one record a line. */
   private static String recordShard(
       int k, List<Engagement> slice, Function<Engagement, Card> cards) {
     StringBuilder s = new StringBuilder("briefingSearchShard(\"records\"," + k + ",[");
     for (int i = 0; i < slice.size(); i++) {
-      s.append(i == 0 ? "\n" : ",\n").append(safe(record(slice.get(i), cards.apply(slice.get(i)))));
+      s.append(i == 0 ? "\n" : ",\n")
+          .append(TermShards.scriptSafe(record(slice.get(i), cards.apply(slice.get(i)))));
     }
     return s.append("\n]);\n").toString();
   }
@@ -362,13 +368,6 @@ public final class SearchIndex {
       throw new UncheckedIOException(ex);
     }
     return json.toString();
-  }
-
-  /** JSON allows U+2028 and U+2029 raw in strings; older JavaScript parsers do not. */
-  private static String safe(String json) {
-    return json.indexOf('\u2028') < 0 && json.indexOf('\u2029') < 0
-        ? json
-        : json.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
   }
 
   private static byte[] utf8(String text) {

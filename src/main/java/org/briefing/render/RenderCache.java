@@ -3,6 +3,7 @@ package org.briefing.render;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.briefing.files.EarlierFiles;
 import org.briefing.files.RecordPieces;
 import org.briefing.files.RecordTerms;
 import org.briefing.model.Engagement;
@@ -25,30 +26,38 @@ public final class RenderCache {
   private final boolean keepRecordData;
   private final RecordPieces pieces;
   private final RecordTerms terms;
+  private final EarlierFiles earlier;
   private final Map<String, Map<String, Entry>> kinds = new ConcurrentHashMap<>();
 
   /** For one build: cards only, since record data is written once and need not stay. */
   public RenderCache() {
-    this(false, RecordPieces.none(), RecordTerms.none());
+    this(false, RecordPieces.none(), RecordTerms.none(), EarlierFiles.none());
   }
 
   /**
    * For one build that takes the parts and the search terms of unchanged records from the last
-   * build.
+   * build, and, when records were only added, the files it left that the new records only add to.
    */
-  public RenderCache(RecordPieces pieces, RecordTerms terms) {
-    this(false, pieces, terms);
+  public RenderCache(RecordPieces pieces, RecordTerms terms, EarlierFiles earlier) {
+    this(false, pieces, terms, earlier);
   }
 
-  private RenderCache(boolean keepRecordData, RecordPieces pieces, RecordTerms terms) {
+  private RenderCache(
+      boolean keepRecordData, RecordPieces pieces, RecordTerms terms, EarlierFiles earlier) {
     this.keepRecordData = keepRecordData;
     this.pieces = pieces;
     this.terms = terms;
+    this.earlier = earlier;
   }
 
   /** For the preview, which rebuilds after each edit: everything is kept. */
   public static RenderCache forPreview() {
-    return new RenderCache(true, RecordPieces.none(), RecordTerms.none());
+    return new RenderCache(true, RecordPieces.none(), RecordTerms.none(), EarlierFiles.none());
+  }
+
+  /** The last build's files, when this build only adds records to what it built. */
+  public EarlierFiles earlier() {
+    return earlier;
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.briefing.outputs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,37 @@ class PostingsCodeTest {
   void filterTermsUsuallyWeighNothing() {
     assertEquals("02", PostingsCode.encode("country:sy", new int[] {0, 0, 1, 0}, 4));
     assertEquals("112", PostingsCode.encode("year:2025", new int[] {0, 1, 1, 0}, 4));
+  }
+
+  @Test
+  void theLastRecordIsTheSumOfTheGapsPastTheWeightsOfTheirOwn() {
+    assertEquals(3, PostingsCode.lastRecord("0222"));
+    assertEquals(5, PostingsCode.lastRecord("932"));
+    assertEquals(2, PostingsCode.lastRecord("5B8"));
+    assertEquals(9999, PostingsCode.lastRecord("TQu"));
+    assertEquals(35 + 9999, PostingsCode.lastRecord("C6TQu"));
+    assertEquals(0, PostingsCode.lastRecord(""));
+    for (String broken : new String[] {"A", "9", "9B", "2x", "02 "}) {
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> PostingsCode.lastRecord(broken),
+          "'" + broken + "'");
+    }
+  }
+
+  @Test
+  void postingsAddedAfterTheLastRecordFollowItsCodeAsTheWholeListWouldBeWritten() {
+    int[] pairs = {0, 1, 4, 3, 40, 1, 41, 7, 9999, 1};
+    for (int cut = 0; cut <= pairs.length; cut += 2) {
+      String head = PostingsCode.encode("word", pairs, cut);
+      int after = PostingsCode.lastRecord(head);
+      assertEquals(cut == 0 ? 0 : pairs[cut - 2], after);
+      int[] rest = java.util.Arrays.copyOfRange(pairs, cut, pairs.length);
+      assertEquals(
+          PostingsCode.encode("word", pairs, pairs.length),
+          head + PostingsCode.encode("word", rest, rest.length, after),
+          "cut after " + cut / 2 + " postings");
+    }
   }
 
   @Test

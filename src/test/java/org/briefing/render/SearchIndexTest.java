@@ -374,6 +374,86 @@ class SearchIndexTest {
     assertTrue(index.touchedByAdding(Lang.EN, added).isEmpty(), "every term moves to a new shard");
   }
 
+  @Test
+  void aTermShardOfTheLastBuildGetsTheNewestRecordsPostingsAddedAsAWholeIndexWouldHaveThem(
+      @TempDir Path dir) throws IOException {
+    Path content = RenderedSite.copyOfSeedContent(dir);
+    RenderedSite before = RenderedSite.of(content);
+    Set<String> added =
+        Set.of(
+            addRecord(content, "2026-qatar-somalia-follow-up-call", "2026-11-28"),
+            addRecord(content, "2026-qatar-somalia-second-follow-up-call", "2026-11-29"));
+    RenderedSite after = RenderedSite.of(content);
+    Archive archive = new Archive(after.site());
+    Set<String> touched = new TreeSet<>();
+    for (Lang lang : Lang.values()) {
+      touched.addAll(
+          new SearchIndex(archive, new RenderCache()).touchedByAdding(lang, added).orElseThrow());
+    }
+    touched.removeIf(path -> !path.contains("/search/terms/"));
+    assertTrue(touched.size() >= 4, "the new records' words are in shards: " + touched);
+
+    // The last build's shards, one of them with a term dropped: a shard made from it shows that it
+    // was; a shard read from garbage is made from every record instead.
+    String marked = touched.iterator().next();
+    String dropped = firstTermNotIn(marked, after, added.size());
+    String garbled = touched.stream().skip(1).findFirst().orElseThrow();
+    Map<String, byte[]> earlier = new TreeMap<>(before.files());
+    earlier.put(
+        marked, utf8(before.text(marked).replaceFirst("\"" + dropped + "\":\"[^\"]*\",?", "")));
+    earlier.put(garbled, utf8("briefingSearchShard(\"terms\",0,{\"x\":\"0\"});\n"));
+    RenderCache cache =
+        new RenderCache(
+            org.briefing.files.RecordPieces.none(),
+            org.briefing.files.RecordTerms.none(),
+            new org.briefing.files.EarlierFiles(
+                added, path -> java.util.Optional.ofNullable(earlier.get(path))));
+    Map<String, String> made = new TreeMap<>();
+    for (PlannedFile file :
+        new org.briefing.build.SiteRenderer(RenderedSite.TEMPLATES, cache)
+            .plan(archive, touched::contains)) {
+      if (touched.contains(file.path())) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        file.body().writeTo(bytes);
+        made.put(file.path(), bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    assertEquals(touched, made.keySet());
+    for (String path : touched) {
+      String whole = after.text(path);
+      if (path.equals(marked)) {
+        assertTrue(whole.contains("\"" + dropped + "\":"), dropped + " is in " + path);
+        assertFalse(made.get(path).contains("\"" + dropped + "\":"), "made from the earlier shard");
+        assertEquals(
+            whole.replaceFirst("\"" + dropped + "\":\"[^\"]*\",?", ""),
+            made.get(path),
+            "the earlier shard with the new postings");
+      } else {
+        assertEquals(whole, made.get(path), path + " as the whole index makes it");
+      }
+    }
+  }
+
+  /** The first term of the shard at {@code path} that none of the {@code added} newest holds. */
+  private static String firstTermNotIn(String path, RenderedSite after, int added)
+      throws IOException {
+    Lang lang = path.startsWith("ar/") ? Lang.AR : Lang.EN;
+    int first = manifest(after, lang).path("records").asInt() - added;
+    String text = after.text(path);
+    String json = text.substring(text.indexOf('{'), text.length() - 3);
+    for (Iterator<String> terms = JSON.readTree(json).fieldNames(); terms.hasNext(); ) {
+      String term = terms.next();
+      if (postings(after, lang, term).keySet().stream().allMatch(n -> n < first)) {
+        return term;
+      }
+    }
+    throw new AssertionError("every term of " + path + " is in the new records");
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /**
    * Adds a copy of the seed's newest record as {@code id}, dated {@code date} and listing no
    * related records; returns its id.
