@@ -49,6 +49,15 @@ class PostingsCodeTest {
     assertEquals(9999, PostingsCode.lastRecord("TQu"));
     assertEquals(35 + 9999, PostingsCode.lastRecord("C6TQu"));
     assertEquals(0, PostingsCode.lastRecord(""));
+    // digits of value 0 inside a number ("A" before the last, "0" as the last) and in a weight
+    assertEquals(512, PostingsCode.lastRecord("BA0"));
+    assertEquals(4, PostingsCode.lastRecord("9BA3"));
+    assertEquals(4, PostingsCode.lastRecord("90"));
+    // the largest number an int holds, 2^31 - 2 (gap 2^30 - 1), and one digit more is too large
+    assertEquals((1 << 30) - 1, PostingsCode.lastRecord("B;;;;;u"));
+    assertThrows(IllegalArgumentException.class, () -> PostingsCode.lastRecord("C;;;;;u"));
+    int many = 20_000_000; // a realistic largest record number round-trips
+    assertEquals(many, PostingsCode.lastRecord(PostingsCode.encode("w", new int[] {many, 1}, 2)));
     for (String broken : new String[] {"A", "9", "9B", "2x", "02 "}) {
       assertThrows(
           IllegalArgumentException.class,

@@ -1,0 +1,107 @@
+package org.briefing.outputs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A term shard made from the last build's with new records' postings added is the shard made from
+ * every record ({@link TermShards}); anything that is not such a shard, or postings that would not
+ * follow its own, give nothing, and the shard is then made from every record.
+ */
+class TermShardsTest {
+
+  /** Postings from {@code pairs}: record number, weight, ... */
+  private static TermShards.Postings postings(int... pairs) {
+    TermShards.Postings p = new TermShards.Postings();
+    for (int i = 0; i < pairs.length; i += 2) {
+      p.add(pairs[i], pairs[i + 1]);
+    }
+    return p;
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void newRecordsPostingsFollowTheirTermsAndNewTermsTakeTheirPlaceInOrder() {
+    Map<String, TermShards.Postings> before = new TreeMap<>();
+    before.put("أمن", postings(0, 1, 3, 3));
+    before.put("visit", postings(1, 1));
+    before.put("year:2025", postings(0, 0, 1, 0, 3, 0));
+    Map<String, TermShards.Postings> whole = new TreeMap<>();
+    whole.put("أمن", postings(0, 1, 3, 3, 4, 1, 40, 2));
+    whole.put("visit", postings(1, 1));
+    whole.put("year:2025", postings(0, 0, 1, 0, 3, 0, 4, 0));
+    whole.put("call", postings(40, 3));
+    Map<String, TermShards.Postings> added = new TreeMap<>();
+    added.put("أمن", postings(4, 1, 40, 2));
+    added.put("year:2025", postings(4, 0));
+    added.put("call", postings(40, 3));
+
+    String earlier = TermShards.text(7, before);
+    assertEquals(
+        Optional.of(TermShards.text(7, whole)), TermShards.patched(7, utf8(earlier), added));
+    assertEquals(Optional.of(earlier), TermShards.patched(7, utf8(earlier), Map.of()));
+  }
+
+  @Test
+  void postingsThatWouldNotFollowTheShardsOwnGiveNothing() {
+    String earlier = TermShards.text(2, Map.of("word", postings(0, 1, 5, 1)));
+    assertEquals(
+        Optional.empty(),
+        TermShards.patched(2, utf8(earlier), Map.of("word", postings(5, 1))),
+        "a record the shard has already");
+    assertEquals(
+        Optional.empty(),
+        TermShards.patched(2, utf8(earlier), Map.of("word", postings(4, 1))),
+        "an older record");
+    assertTrue(TermShards.patched(2, utf8(earlier), Map.of("word", postings(6, 1))).isPresent());
+  }
+
+  @Test
+  void whatIsNotThisTermShardGivesNothing() {
+    Map<String, TermShards.Postings> added = Map.of("word", postings(9, 1));
+    String shard = TermShards.text(3, Map.of("word", postings(1, 1)));
+    for (String other :
+        new String[] {
+          shard.replace("\"terms\",3,", "\"terms\",4,"), // another shard's number
+          shard.replace("\"terms\"", "\"records\""),
+          shard.substring(0, shard.length() - 1), // cut short
+          shard.replace("{", "[").replace("}", "]"),
+          "briefingSearchShard(\"terms\",3,{\"word\":2});\n", // not a code
+          "briefingSearchShard(\"terms\",3,{\"word\":\"2\"}{});\n", // more after the object
+          "briefingSearchShard(\"terms\",3,{\"word\":\"9\"});\n", // a weight missing
+          "briefingSearchShard(\"terms\",3,{\"word\":\"2\",});\n" // not JSON
+        }) {
+      assertEquals(Optional.empty(), TermShards.patched(3, utf8(other), added), other);
+    }
+  }
+
+  @Test
+  void lineSeparatorsInTermsStayEscapedForOlderScriptReaders() {
+    Map<String, TermShards.Postings> terms = new TreeMap<>();
+    terms.put("a\u2028b", postings(0, 1));
+    terms.put("c\u2029d", postings(0, 1));
+    String shard = TermShards.text(0, terms);
+    assertTrue(shard.contains("a\\u2028b") && shard.contains("c\\u2029d"), shard);
+    assertTrue(shard.indexOf('\u2028') < 0 && shard.indexOf('\u2029') < 0, shard);
+    assertEquals(
+        Optional.of(
+            TermShards.text(
+                0,
+                new TreeMap<>(
+                    Map.of("a\u2028b", postings(0, 1, 1, 1), "c\u2029d", postings(0, 1))))),
+        TermShards.patched(0, utf8(shard), Map.of("a\u2028b", postings(1, 1))));
+    assertEquals("\\u2028x", TermShards.scriptSafe("\u2028x"));
+    assertEquals("\\u2029x", TermShards.scriptSafe("\u2029x"));
+    assertEquals("x\\u2029", TermShards.scriptSafe("x\u2029"));
+    assertEquals("plain", TermShards.scriptSafe("plain"));
+  }
+}
