@@ -2,7 +2,6 @@ package org.briefing.build;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -176,6 +175,7 @@ public final class SiteBuilder {
         new Background<>("terms", () -> RecordTerms.read(BuildState.terms(out), records));
     Optional<BuildState> last = BuildState.read(options.out());
     Optional<BuildState> same = last.filter(state -> state.key().equals(key));
+    Optional<Background<Set<String>>> moved = same.map(state -> LastBuild.look(state, out));
     RecordPieces pieces =
         same.map(state -> LastBuild.pieces(state, records, out)).orElse(RecordPieces.none());
     RecordTerms terms = same.isPresent() ? earlierTerms.get() : RecordTerms.recording(records);
@@ -186,10 +186,10 @@ public final class SiteBuilder {
     List<PlannedFile> plan = renderer.plan(archive, path -> !keeping.get().contains(path));
     Set<String> planned = SiteRenderer.paths(plan);
     Set<String> kept =
-        same.flatMap(
-                state ->
-                    LastBuild.reusable(state, records, archive, planned, options.out(), renderer))
-            .orElse(Set.of());
+        same.isEmpty()
+            ? Set.of()
+            : LastBuild.reusable(same.get(), records, archive, planned, moved.get(), renderer)
+                .orElse(Set.of());
     keeping.set(kept);
     List<PlannedFile> render = plan.stream().filter(file -> !kept.contains(file.path())).toList();
     // Nothing to write: the patch can only take away files dropped in by hand, which leaves every
@@ -257,7 +257,8 @@ public final class SiteBuilder {
       // as it is, and so would the terms and the memory of the YAML read. A build with nothing to
       // do writes nothing.
       if (quiet.isEmpty() || !quiet.get().folders().equals(folders)) {
-        Map<String, BuildState.Output> outputs = outputs(out, planned, kept, leftAsIs, last);
+        Map<String, BuildState.Output> outputs =
+            LastBuild.outputs(out, planned, kept, leftAsIs, last);
         Map<String, Set<String>> footprinted =
             footprints.get() == null // quiet, but files dropped in by hand were taken away
                 ? footprints(archive, planned, lastFootprints(same, records, archive))
@@ -276,22 +277,6 @@ public final class SiteBuilder {
       BuildState.writeTerms(out, terms);
     }
     return null;
-  }
-
-  /** Each planned file's size and time now (see {@link #output}), looked up on every core. */
-  private static Map<String, BuildState.Output> outputs(
-      Path out,
-      Set<String> planned,
-      Set<String> kept,
-      Set<String> leftAsIs,
-      Optional<BuildState> last)
-      throws IOException {
-    try {
-      return planned.parallelStream()
-          .collect(Collectors.toMap(path -> path, path -> output(out, path, kept, leftAsIs, last)));
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
   }
 
   /** Where each record's part of each file lies: as written now, or, for a file kept, as before. */
@@ -346,26 +331,6 @@ public final class SiteBuilder {
       shared[i++] = paths.getOrDefault(path, path);
     }
     return Set.of(shared);
-  }
-
-  /**
-   * The size and time of the file at {@code path} now. Files kept from the last build, or left as
-   * they were, are as the last build recorded them (this build checked, and holds the folder): only
-   * the files written are asked of the disk again, which at 10,000 records spares 80,000 lookups.
-   */
-  private static BuildState.Output output(
-      Path out, String path, Set<String> kept, Set<String> leftAsIs, Optional<BuildState> last) {
-    if (last.isPresent() && (kept.contains(path) || leftAsIs.contains(path))) {
-      BuildState.Output recorded = last.get().files().get(path);
-      if (recorded != null) {
-        return recorded;
-      }
-    }
-    try {
-      return BuildState.output(out.resolve(path));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** Loads and validates only: what {@code check} runs, and the first half of a build. */
