@@ -316,10 +316,7 @@ class SearchIndexTest {
       throws IOException {
     Path content = RenderedSite.copyOfSeedContent(dir);
     RenderedSite before = RenderedSite.of(content);
-    Set<String> added =
-        Set.of(
-            addRecord(content, "2026-qatar-somalia-follow-up-call", "2026-11-28"),
-            addRecord(content, "2026-qatar-somalia-second-follow-up-call", "2026-11-29"));
+    Set<String> added = addTwoNewest(content);
     RenderedSite after = RenderedSite.of(content);
 
     Set<String> differ = new TreeSet<>();
@@ -379,10 +376,7 @@ class SearchIndexTest {
       @TempDir Path dir) throws IOException {
     Path content = RenderedSite.copyOfSeedContent(dir);
     RenderedSite before = RenderedSite.of(content);
-    Set<String> added =
-        Set.of(
-            addRecord(content, "2026-qatar-somalia-follow-up-call", "2026-11-28"),
-            addRecord(content, "2026-qatar-somalia-second-follow-up-call", "2026-11-29"));
+    Set<String> added = addTwoNewest(content);
     RenderedSite after = RenderedSite.of(content);
     Archive archive = new Archive(after.site());
     Set<String> touched = new TreeSet<>();
@@ -452,6 +446,13 @@ class SearchIndexTest {
 
   private static byte[] utf8(String text) {
     return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** Adds two records newer than any of the seed's, as the next days' would be; their ids. */
+  private static Set<String> addTwoNewest(Path content) throws IOException {
+    return Set.of(
+        addRecord(content, "2026-qatar-somalia-follow-up-call", "2026-11-28"),
+        addRecord(content, "2026-qatar-somalia-second-follow-up-call", "2026-11-29"));
   }
 
   /**
