@@ -89,7 +89,8 @@ final class PostingsCode {
 
   private static void number(StringBuilder out, int value) {
     int digits = 1;
-    while (value >>> (5 * digits) != 0) {
+    // Seven digits hold any int: a shift of 35 bits would wrap around to one of 3.
+    while (digits < 7 && value >>> (5 * digits) != 0) {
       digits++;
     }
     for (int d = digits - 1; d > 0; d--) {

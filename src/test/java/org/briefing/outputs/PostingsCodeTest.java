@@ -58,6 +58,12 @@ class PostingsCodeTest {
     assertThrows(IllegalArgumentException.class, () -> PostingsCode.lastRecord("C;;;;;u"));
     int many = 20_000_000; // a realistic largest record number round-trips
     assertEquals(many, PostingsCode.lastRecord(PostingsCode.encode("w", new int[] {many, 1}, 2)));
+    // and so does any other, up to the largest whose doubled gap an int holds: seven digits
+    for (int n : new int[] {(1 << 29) - 1, 1 << 29, (1 << 30) - 1}) {
+      String code = PostingsCode.encode("w", new int[] {n, 1}, 2);
+      assertEquals(n, PostingsCode.lastRecord(code), code);
+      assertEquals(n < 1 << 29 ? 6 : 7, code.length(), code);
+    }
     for (String broken : new String[] {"A", "9", "9B", "2x", "02 "}) {
       assertThrows(
           IllegalArgumentException.class,
