@@ -74,13 +74,12 @@ final class LastBuild {
    */
   static Optional<Set<String>> reusable(
       BuildState last,
-      Map<String, String> records,
+      Set<String> changed,
       Archive archive,
       Set<String> planned,
       Background<Set<String>> moved,
       SiteRenderer renderer)
       throws IOException {
-    Set<String> changed = changed(last, records);
     if (changed.isEmpty()) {
       boolean same = unchanged(last, moved.get(), planned) && last.files().keySet().equals(planned);
       return same ? Optional.of(planned) : Optional.empty();
@@ -107,7 +106,7 @@ final class LastBuild {
   }
 
   /** The records edited, added or removed since the {@code last} build, by id. */
-  private static Set<String> changed(BuildState last, Map<String, String> records) {
+  static Set<String> changed(BuildState last, Map<String, String> records) {
     Set<String> changed = new TreeSet<>();
     records.forEach(
         (id, hash) -> {
@@ -119,18 +118,17 @@ final class LastBuild {
     return changed;
   }
 
-  /** Those of {@code changed} that the {@code last} build did not have. */
   /**
-   * The files the last build left, for a build whose only change is records added ({@link
-   * EarlierFiles}): none when the last build was made another way, or when a record was edited or
-   * removed. A file reads as it is only while its size and time are those the state recorded.
+   * The files the last build left, for a build whose only change since, {@code changed}, is records
+   * added ({@link EarlierFiles}): none when the last build was made another way, or when a record
+   * was edited or removed. A file reads as it is only while its size and time are those the state
+   * recorded, looked at just before it is read.
    */
-  static EarlierFiles earlier(Optional<BuildState> same, Map<String, String> records, Path out) {
+  static EarlierFiles earlier(Optional<BuildState> same, Set<String> changed, Path out) {
     if (same.isEmpty()) {
       return EarlierFiles.none();
     }
     BuildState last = same.get();
-    Set<String> changed = changed(last, records);
     Set<String> added = added(changed, last);
     if (added.isEmpty() || added.size() != changed.size()) {
       return EarlierFiles.none();
@@ -149,6 +147,7 @@ final class LastBuild {
         });
   }
 
+  /** Those of {@code changed} that the {@code last} build did not have. */
   private static Set<String> added(Set<String> changed, BuildState last) {
     Set<String> added = new TreeSet<>(changed);
     added.removeAll(last.records().keySet());
@@ -156,13 +155,12 @@ final class LastBuild {
   }
 
   /**
-   * The last build's footprints that this build would make again: when records were only added
-   * since (none edited or removed), those of every record but the ones {@link
+   * The last build's footprints that this build would make again: when the records {@code changed}
+   * since were only added (none edited or removed), those of every record but the ones {@link
    * AffectedFiles#footprintsChangedByAdding} names; else none.
    */
   static Map<String, Set<String>> footprints(
-      BuildState last, Map<String, String> records, Archive archive) {
-    Set<String> changed = changed(last, records);
+      BuildState last, Set<String> changed, Archive archive) {
     Set<String> added = added(changed, last);
     if (added.size() != changed.size()) {
       return Map.of(); // some edited or removed

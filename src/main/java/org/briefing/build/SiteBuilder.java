@@ -176,10 +176,11 @@ public final class SiteBuilder {
     Optional<BuildState> last = BuildState.read(options.out());
     Optional<BuildState> same = last.filter(state -> state.key().equals(key));
     Optional<Background<Set<String>>> moved = same.map(state -> LastBuild.look(state, out));
+    Set<String> changed = same.map(state -> LastBuild.changed(state, records)).orElse(Set.of());
     RecordPieces pieces =
         same.map(state -> LastBuild.pieces(state, records, out)).orElse(RecordPieces.none());
     RecordTerms terms = same.isPresent() ? earlierTerms.get() : RecordTerms.recording(records);
-    RenderCache cache = new RenderCache(pieces, terms, LastBuild.earlier(same, records, out));
+    RenderCache cache = new RenderCache(pieces, terms, LastBuild.earlier(same, changed, out));
     SiteRenderer renderer = new SiteRenderer(templates.get(), cache);
     // Which files are kept is known only from the plan's paths; files are written after that.
     AtomicReference<Set<String>> keeping = new AtomicReference<>(Set.of());
@@ -188,7 +189,7 @@ public final class SiteBuilder {
     Set<String> kept =
         same.isEmpty()
             ? Set.of()
-            : LastBuild.reusable(same.get(), records, archive, planned, moved.get(), renderer)
+            : LastBuild.reusable(same.get(), changed, archive, planned, moved.get(), renderer)
                 .orElse(Set.of());
     keeping.set(kept);
     List<PlannedFile> render = plan.stream().filter(file -> !kept.contains(file.path())).toList();
@@ -224,7 +225,7 @@ public final class SiteBuilder {
             footprints.set(
                 new Background<>(
                     "footprints",
-                    () -> footprints(archive, planned, lastFootprints(same, records, archive))));
+                    () -> footprints(archive, planned, lastFootprints(same, changed, archive))));
           }
         };
     try {
@@ -261,7 +262,7 @@ public final class SiteBuilder {
             LastBuild.outputs(out, planned, kept, leftAsIs, last);
         Map<String, Set<String>> footprinted =
             footprints.get() == null // quiet, but files dropped in by hand were taken away
-                ? footprints(archive, planned, lastFootprints(same, records, archive))
+                ? footprints(archive, planned, lastFootprints(same, changed, archive))
                 : footprints.get().get();
         new BuildState(key, records, footprinted, outputs, where(pieces, same, kept), folders)
             .write(options.out(), last);
@@ -293,8 +294,8 @@ public final class SiteBuilder {
 
   /** The last build's footprints that still hold (see {@link LastBuild#footprints}). */
   private static Map<String, Set<String>> lastFootprints(
-      Optional<BuildState> same, Map<String, String> records, Archive archive) {
-    return same.map(state -> LastBuild.footprints(state, records, archive)).orElse(Map.of());
+      Optional<BuildState> same, Set<String> changed, Archive archive) {
+    return same.map(state -> LastBuild.footprints(state, changed, archive)).orElse(Map.of());
   }
 
   /**

@@ -149,11 +149,11 @@ public final class SearchIndex {
     files.add(new PlannedFile(Routes.searchIndex(lang), out -> out.write(utf8(manifest))));
     for (int k = 0; k < shards; k++) {
       int key = k;
+      String path = Routes.searchShard(lang, "terms", k);
       files.add(
           new PlannedFile(
-              Routes.searchShard(lang, "terms", k),
+              path,
               out -> {
-                String path = Routes.searchShard(lang, "terms", key);
                 Optional<String> patched =
                     firstNew == 0
                         ? Optional.empty()
