@@ -64,7 +64,12 @@ class PostingsCodeTest {
       assertEquals(n, PostingsCode.lastRecord(code), code);
       assertEquals(n < 1 << 29 ? 6 : 7, code.length(), code);
     }
-    for (String broken : new String[] {"A", "9", "9B", "2x", "02 "}) {
+    // characters outside ASCII (an Arabic-Indic two, the first beyond the table) and DEL, also
+    // where a weight or a digit before the last should be
+    for (String broken :
+        new String[] {
+          "A", "9", "9B", "2x", "02 ", "2\u0662", "\u00802", "2\u007f", "9\u0662", "B\u0080"
+        }) {
       assertThrows(
           IllegalArgumentException.class,
           () -> PostingsCode.lastRecord(broken),
