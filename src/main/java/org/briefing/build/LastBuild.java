@@ -47,16 +47,13 @@ final class LastBuild {
 
   /**
    * The parts of the last build's data exports and search records that this one can copy: those of
-   * the records that did not change, from files that are still as that build wrote them.
+   * the records that did not change ({@code records} but not {@code changed}), from files that are
+   * still as that build wrote them.
    */
-  static RecordPieces pieces(BuildState last, Map<String, String> records, Path out) {
-    Set<String> unchanged = new HashSet<>();
-    records.forEach(
-        (id, hash) -> {
-          if (hash.equals(last.records().get(id))) {
-            unchanged.add(id);
-          }
-        });
+  static RecordPieces pieces(
+      BuildState last, Map<String, String> records, Set<String> changed, Path out) {
+    Set<String> unchanged = new HashSet<>(records.keySet());
+    unchanged.removeAll(changed);
     Map<String, Map<String, RecordPieces.Piece>> earlier = new TreeMap<>();
     last.pieces()
         .forEach(

@@ -178,7 +178,8 @@ public final class SiteBuilder {
     Optional<Background<Set<String>>> moved = same.map(state -> LastBuild.look(state, out));
     Set<String> changed = same.map(state -> LastBuild.changed(state, records)).orElse(Set.of());
     RecordPieces pieces =
-        same.map(state -> LastBuild.pieces(state, records, out)).orElse(RecordPieces.none());
+        same.map(state -> LastBuild.pieces(state, records, changed, out))
+            .orElse(RecordPieces.none());
     RecordTerms terms = same.isPresent() ? earlierTerms.get() : RecordTerms.recording(records);
     RenderCache cache = new RenderCache(pieces, terms, LastBuild.earlier(same, changed, out));
     SiteRenderer renderer = new SiteRenderer(templates.get(), cache);
