@@ -164,15 +164,27 @@ final class Utf8Writer extends Writer implements ReplacingWriter {
 
   /** Encodes and writes the first {@code end} characters; any after them move to the front. */
   private void drain(int end) throws IOException {
+    char[] chars = this.chars;
+    byte[] bytes = this.bytes;
     int n = 0;
-    for (int i = 0; i < end; i++) {
-      char c = chars[i];
-      if (c < 0x80) {
+    int i = 0;
+    while (i < end) {
+      // Runs of one kind, each in a loop of its own: the markup is ASCII and a language's letters
+      // take two bytes (Arabic) or one (English), so most characters stay in the loop they are in.
+      char c;
+      while (i < end && (c = chars[i]) < 0x80) {
         bytes[n++] = (byte) c;
-      } else if (c < 0x800) {
+        i++;
+      }
+      while (i < end && (c = chars[i]) >= 0x80 && c < 0x800) {
         bytes[n++] = (byte) (0xc0 | c >> 6);
         bytes[n++] = (byte) (0x80 | c & 0x3f);
-      } else if (!Character.isSurrogate(c)) {
+        i++;
+      }
+      if (i == end || (c = chars[i]) < 0x800) {
+        continue;
+      }
+      if (!Character.isSurrogate(c)) {
         bytes[n++] = (byte) (0xe0 | c >> 12);
         bytes[n++] = (byte) (0x80 | c >> 6 & 0x3f);
         bytes[n++] = (byte) (0x80 | c & 0x3f);
@@ -187,6 +199,7 @@ final class Utf8Writer extends Writer implements ReplacingWriter {
       } else {
         bytes[n++] = '?'; // a lone half, as String#getBytes writes it
       }
+      i++;
     }
     if (n > 0) {
       out.write(bytes, 0, n);
