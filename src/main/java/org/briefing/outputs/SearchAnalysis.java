@@ -283,6 +283,22 @@ public final class SearchAnalysis {
       this.memo = memo;
     }
 
+    /**
+     * As {@link #take(int)}, for a character of the Basic Multilingual Plane, most of every text:
+     * one look in the table and one store, without working out how many chars the code point takes.
+     */
+    void take(char c) {
+      if (WORD[c]) {
+        if (length == word.length) {
+          word = Arrays.copyOf(word, word.length * 2);
+        }
+        word[length++] = c;
+      } else if (length > 0) {
+        out.add(stem(word, length));
+        length = 0;
+      }
+    }
+
     void take(int c) {
       if (c < WORD.length ? WORD[c] : isWordCharacter(c)) {
         if (length + 2 > word.length) {
