@@ -25,12 +25,14 @@ final class Bounds {
   private int blockLines; // lines since the last blank one
   private int delimiterRuns; // runs of `*` or `_` since the last blank line
   private boolean tableEnded; // a blank line put before this line, to end a table past its budget
+  private boolean pipe; // whether the last line capInlines read had a `|`
 
   private Bounds() {}
 
   static String apply(String source) {
     // CommonMark ends lines at CR too; one rule for all three line ends keeps lines aligned.
-    String markdown = source.replace("\r\n", "\n").replace('\r', '\n');
+    String markdown =
+        source.indexOf('\r') < 0 ? source : source.replace("\r\n", "\n").replace('\r', '\n');
     Bounds bounds = new Bounds();
     // Every body passes here before it is parsed, once per language and build, and almost none
     // is changed: the text is copied only from the first line that is, up to it from the source.
@@ -79,8 +81,8 @@ final class Bounds {
     }
     tableEnded = false;
     line = capTables(line);
-    previousHadPipe = line.indexOf('|') >= 0;
-    line = capInlines(line);
+    line = capInlines(line); // notes whether the line it was given had a pipe
+    previousHadPipe = pipe;
     if (breakBefore || tableEnded) {
       return (breakBefore ? "\n" : "") + (tableEnded ? "\n" : "") + line;
     }
@@ -129,9 +131,18 @@ final class Bounds {
     char[] chars = line.toCharArray();
     StringBuilder out = null;
     int copied = 0; // chars before this are in `out`
+    boolean hasPipe = false;
     for (int i = 0; i < chars.length; i++) {
       char c = chars[i];
-      boolean literal = slashes % 2 == 1;
+      if (c > '_' || c < '*') {
+        // Letters of any script, spaces and most punctuation: none of `\ * _ [ ]`, so it only
+        // ends a run of delimiters or of backslashes. Most characters are these.
+        slashes = 0;
+        runOf = 0;
+        hasPipe |= c == '|';
+        continue;
+      }
+      boolean literal = (slashes & 1) == 1;
       slashes = c == '\\' ? slashes + 1 : 0;
       boolean escape = false;
       if ((c == '*' || c == '_') && !literal && !rule) {
@@ -156,6 +167,7 @@ final class Bounds {
         copied = i;
       }
     }
+    pipe = hasPipe;
     return out == null ? line : out.append(chars, copied, chars.length - copied).toString();
   }
 
