@@ -70,6 +70,17 @@ class SearchAnalysisTest {
   }
 
   @Test
+  void aLetterBeyondTheBasicPlaneIsReadAsPartOfItsWord() {
+    SearchAnalysis a = SearchAnalysis.fresh();
+    // U+10000, the first code point past the plane the table of letters covers: Linear B
+    String beyond = new String(Character.toChars(0x10000));
+    List<String> terms = a.terms("x" + beyond + "z, " + beyond);
+    assertEquals(2, terms.size(), terms.toString());
+    assertTrue(terms.get(0).contains(beyond), terms.toString());
+    assertEquals(beyond, terms.get(1));
+  }
+
+  @Test
   void wordsAreFoundHoweverReadersWriteThem() {
     SearchAnalysis a = SearchAnalysis.fresh();
     assertEquals(a.terms("الأمن"), a.terms("امن"), "hamza and the article");
