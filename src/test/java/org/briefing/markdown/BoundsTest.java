@@ -41,4 +41,74 @@ class BoundsTest {
     String plain = "مرحبا *بكم* في [الموقع](https://example.org)\n\n| a | b |";
     assertEquals(plain, Bounds.apply(plain));
   }
+
+  @Test
+  void theMarkerPastTheCapAtALinesStartIsEscapedAndTheRestOfTheLineIsText() {
+    int cap = Bounds.MAX_MARKERS_PER_LINE;
+    assertEquals("> ".repeat(cap) + "\\> x", Bounds.apply("> ".repeat(cap + 1) + "x"));
+    assertEquals("- ".repeat(cap) + "\\- x", Bounds.apply("- ".repeat(cap + 1) + "x"));
+    assertEquals("+ ".repeat(cap) + "\\+ x", Bounds.apply("+ ".repeat(cap + 1) + "x"));
+    assertEquals("1. ".repeat(cap) + "1\\. x", Bounds.apply("1. ".repeat(cap + 1) + "x"));
+    assertEquals("2) ".repeat(cap) + "2\\) x", Bounds.apply("2) ".repeat(cap + 1) + "x"));
+    assertEquals("[^a]: ".repeat(cap) + "\\[^a]: x", Bounds.apply("[^a]: ".repeat(cap + 1) + "x"));
+    // as many as the cap, markers that are not (no space after, a number too long, a break),
+    // and markers later in the line are left alone
+    for (String kept :
+        new String[] {
+          "> ".repeat(cap) + "x",
+          "-".repeat(cap + 1) + "x",
+          "1234567890. ".repeat(cap + 1),
+          "1.".repeat(cap + 1),
+          "[^]: ".repeat(cap + 1),
+          "[^a b]: ".repeat(cap + 1),
+          "[^a] ".repeat(cap + 1),
+          "* ".repeat(cap + 8),
+          "x " + "> ".repeat(cap + 1)
+        }) {
+      assertEquals(kept, Bounds.apply(kept));
+    }
+  }
+
+  @Test
+  void aTableTooWideLosesItsDelimiterRowAndOnePastTheCellBudgetIsEnded() {
+    int columns = Bounds.MAX_TABLE_COLUMNS;
+    String wide = "-|".repeat(columns) + "-";
+    assertEquals("a|b\n\\" + wide, Bounds.apply("a|b\n" + wide));
+    String widest = "-|".repeat(columns - 1) + "-";
+    assertEquals("a|b\n" + widest, Bounds.apply("a|b\n" + widest));
+    assertEquals("ab\n" + wide, Bounds.apply("ab\n" + wide), "no pipe above: not a table");
+    assertEquals("> a|b\n> \\" + wide, Bounds.apply("> a|b\n> " + wide), "in a block quote");
+    // two columns: the header and each row count 2 cells, so the budget ends at the 5,000th row
+    int rows = (Bounds.MAX_TABLE_CELLS - 2) / 2;
+    String table = "a|b\n-|-\n" + "x|y\n".repeat(rows);
+    assertEquals(table, Bounds.apply(table));
+    assertEquals(table + "\nx|y\n", Bounds.apply(table + "x|y\n"));
+  }
+
+  @Test
+  void aLongParagraphOfLinesThatDoNotStartWithALetterIsBrokenByABlankLine() {
+    int cap = Bounds.MAX_BLOCK_LINES;
+    assertEquals("1 x\n".repeat(cap) + "\n1 x\n", Bounds.apply("1 x\n".repeat(cap + 1)), "digits");
+    String prose = "a x\n".repeat(cap + 100);
+    assertEquals(prose, Bounds.apply(prose), "lines that start with letters");
+    String paragraphs = ("1 x\n".repeat(cap) + "\n").repeat(3);
+    assertEquals(paragraphs, Bounds.apply(paragraphs), "blank lines between");
+  }
+
+  @Test
+  void theCapsOnRunsAndBracketsCountOneParagraph() {
+    int runs = Bounds.MAX_DELIMITER_RUNS;
+    assertEquals("*a".repeat(runs) + "\\*a", Bounds.apply("*a".repeat(runs + 1)));
+    String apart = "*a".repeat(runs / 2 + 1) + "\n\n" + "*a".repeat(runs / 2 + 1);
+    assertEquals(apart, Bounds.apply(apart));
+    String brackets = "a[".repeat(Bounds.MAX_OPEN_BRACKETS - 1);
+    String closed = "[a]".repeat(3 * Bounds.MAX_OPEN_BRACKETS) + brackets;
+    assertEquals(closed, Bounds.apply(closed), "closed brackets are not open");
+    String twoParagraphs = brackets + "\n \n" + brackets + "a[";
+    assertEquals(twoParagraphs, Bounds.apply(twoParagraphs));
+    String escapedRun = "a" + "\\*".repeat(3 * Bounds.MAX_DELIMITER_RUN);
+    assertEquals(escapedRun, Bounds.apply(escapedRun), "escaped delimiters are text");
+    String rule = "*".repeat(3 * Bounds.MAX_DELIMITER_RUN);
+    assertEquals(rule, Bounds.apply(rule), "a thematic break");
+  }
 }
