@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,7 +59,6 @@ public final class SearchAnalysis {
   private static final byte DROP = 1;
   private static final byte FOLD = 2;
   private final byte[] action = new byte[Character.MIN_SUPPLEMENTARY_CODE_POINT];
-  private static final boolean[] WORD = wordCharacters();
 
   /**
    * Each render thread's own memory of stems by the characters of the word, consulted before a word
@@ -190,7 +188,7 @@ public final class SearchAnalysis {
       chars =
           Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).toCharArray();
     }
-    Words words = new Words(memo.get());
+    WordReader words = new WordReader(memo.get(), this);
     for (int i = 0; i < chars.length; ) {
       char ch = chars[i];
       if (!Character.isSurrogate(ch)) {
@@ -270,98 +268,6 @@ public final class SearchAnalysis {
     return type == Character.NON_SPACING_MARK
         || type == Character.COMBINING_SPACING_MARK
         || type == Character.ENCLOSING_MARK;
-  }
-
-  /** The words of one text as they are read, each stemmed as it ends. */
-  private final class Words {
-    private final StemMemo memo;
-    private final List<String> out = new ArrayList<>();
-    private char[] word = new char[32];
-    private int length;
-
-    Words(StemMemo memo) {
-      this.memo = memo;
-    }
-
-    /**
-     * As {@link #take(int)}, for a character of the Basic Multilingual Plane, most of every text:
-     * one look in the table and one store, without working out how many chars the code point takes.
-     */
-    void take(char c) {
-      if (WORD[c]) {
-        if (length == word.length) {
-          word = Arrays.copyOf(word, word.length * 2);
-        }
-        word[length++] = c;
-      } else if (length > 0) {
-        out.add(stem(word, length));
-        length = 0;
-      }
-    }
-
-    void take(int c) {
-      if (c < WORD.length ? WORD[c] : isWordCharacter(c)) {
-        if (length + 2 > word.length) {
-          word = Arrays.copyOf(word, word.length * 2);
-        }
-        length += Character.toChars(c, word, length);
-      } else if (length > 0) {
-        out.add(stem(word, length));
-        length = 0;
-      }
-    }
-
-    void takeAll(String folded) {
-      // A loop, not a stream of code points: Arabic text folds many of its letters, and a stream
-      // and a lambda for each was a fortieth of what a 10,000-record build allocates.
-      for (int i = 0; i < folded.length(); ) {
-        int c = folded.codePointAt(i);
-        i += Character.charCount(c);
-        take(c);
-      }
-    }
-
-    List<String> end() {
-      take(' ');
-      return out;
-    }
-
-    private String stem(char[] word, int length) {
-      String known = memo.get(word, length);
-      if (known == null) {
-        known = SearchAnalysis.this.stem(new String(word, 0, length));
-        memo.put(word, length, known);
-      }
-      return known;
-    }
-  }
-
-  private static boolean[] wordCharacters() {
-    boolean[] word = new boolean[Character.MIN_SUPPLEMENTARY_CODE_POINT];
-    for (int c = 0; c < word.length; c++) {
-      word[c] = isWordCharacter(c);
-    }
-    return word;
-  }
-
-  /** A letter or a number: what the browser's {@code [\p{L}\p{N}]} matches. */
-  private static boolean isWordCharacter(int c) {
-    if (c < 0x80) {
-      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
-    }
-    switch (Character.getType(c)) {
-      case Character.UPPERCASE_LETTER:
-      case Character.LOWERCASE_LETTER:
-      case Character.TITLECASE_LETTER:
-      case Character.MODIFIER_LETTER:
-      case Character.OTHER_LETTER:
-      case Character.DECIMAL_DIGIT_NUMBER:
-      case Character.LETTER_NUMBER:
-      case Character.OTHER_NUMBER:
-        return true;
-      default:
-        return false;
-    }
   }
 
   /**
