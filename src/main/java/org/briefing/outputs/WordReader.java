@@ -28,8 +28,8 @@ final class WordReader {
   }
 
   /**
-   * As {@link #take(int)}, for a character of the Basic Multilingual Plane, most of every text: one
-   * look in the table and one store, without working out how many chars the code point takes.
+   * Takes one character of the Basic Multilingual Plane, most of every text: one look in the table
+   * and one store, without working out how many chars a code point takes.
    */
   void take(char c) {
     if (WORD[c]) {
@@ -37,19 +37,28 @@ final class WordReader {
         word = Arrays.copyOf(word, word.length * 2);
       }
       word[length++] = c;
-    } else if (length > 0) {
-      out.add(stem(word, length));
-      length = 0;
+    } else {
+      endWord();
     }
   }
 
+  /** Takes one code point: past the Basic Multilingual Plane, as the two chars that write it. */
   void take(int c) {
-    if (c < WORD.length ? WORD[c] : isWordCharacter(c)) {
+    if (c < WORD.length) {
+      take((char) c);
+    } else if (isWordCharacter(c)) {
       if (length + 2 > word.length) {
         word = Arrays.copyOf(word, word.length * 2);
       }
       length += Character.toChars(c, word, length);
-    } else if (length > 0) {
+    } else {
+      endWord();
+    }
+  }
+
+  /** The word read so far, if any, stemmed and added to the words. */
+  private void endWord() {
+    if (length > 0) {
       out.add(stem(word, length));
       length = 0;
     }

@@ -78,6 +78,8 @@ class SearchAnalysisTest {
     assertEquals(2, terms.size(), terms.toString());
     assertTrue(terms.get(0).contains(beyond), terms.toString());
     assertEquals(beyond, terms.get(1));
+    // a word of such letters longer than the reader's first buffer (two chars each)
+    assertEquals(List.of(beyond.repeat(40)), a.terms(beyond.repeat(40) + "."));
   }
 
   @Test
