@@ -6,10 +6,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,8 @@ final class OutputLock implements AutoCloseable {
   static final String NEW = ".new-";
   static final String OLD = ".old-";
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private final Path file;
   private final Semaphore local;
   private final FileChannel channel;
@@ -51,6 +55,27 @@ final class OutputLock implements AutoCloseable {
     this.local = local;
     this.channel = channel;
     this.lock = lock;
+  }
+
+  /**
+   * A new, empty folder beside {@code target} named {@code .NAME} + {@code kind} + this process's
+   * mark and a random part. It is made as {@code mkdir} makes folders, with the permissions the
+   * user's umask leaves: a staging folder becomes the published site, which a web server running as
+   * another user must be able to read ({@link Files#createTempDirectory} would make it the owner's
+   * alone).
+   */
+  static Path folderBeside(Path target, String kind) throws IOException {
+    String prefix = "." + target.getFileName() + kind + owner() + "-";
+    while (true) {
+      Path folder =
+          target.resolveSibling(
+              prefix + Long.toUnsignedString(RANDOM.nextLong(), Character.MAX_RADIX));
+      try {
+        return Files.createDirectory(folder);
+      } catch (FileAlreadyExistsException taken) {
+        // another build's, or an earlier one's of this process: draw again
+      }
+    }
   }
 
   /** {@code PID-START}, this process's mark in the names of its staging and old folders. */

@@ -114,10 +114,7 @@ final class Patch {
               + target
               + "; it was changed while the site was built");
     }
-    backup =
-        Files.createTempDirectory(
-            target.getParent(),
-            "." + target.getFileName() + OutputLock.OLD + OutputLock.owner() + "-");
+    backup = OutputLock.folderBeside(target, OutputLock.OLD);
     try {
       Set<Path> emptied =
           new TreeSet<>(

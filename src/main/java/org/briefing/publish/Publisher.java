@@ -234,10 +234,7 @@ public final class Publisher {
         throws IOException {
       gate.readLock().lock();
       try {
-        staging =
-            Files.createTempDirectory(
-                target.getParent(),
-                "." + target.getFileName() + OutputLock.NEW + OutputLock.owner() + "-");
+        staging = OutputLock.folderBeside(target, OutputLock.NEW);
       } finally {
         gate.readLock().unlock();
       }
@@ -345,10 +342,7 @@ public final class Publisher {
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
       return Optional.empty();
     }
-    Path old =
-        Files.createTempDirectory(
-            target.getParent(),
-            "." + target.getFileName() + OutputLock.OLD + OutputLock.owner() + "-");
+    Path old = OutputLock.folderBeside(target, OutputLock.OLD);
     Files.delete(old); // only its unique name is wanted
     long start = System.nanoTime();
     Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +62,30 @@ class OutputFolderTest {
     assertEquals(List.of(".gitkeep", "ar", "ar/index.html", "index.html"), names(out));
     assertEquals("two", Files.readString(out.resolve("index.html")));
     assertEquals("٢", Files.readString(out.resolve("ar/index.html")));
+  }
+
+  /**
+   * A web server runs as a user of its own: the site's folder must be as readable as any folder the
+   * user makes, whether it is published first, replaced whole, or patched in place.
+   */
+  @Test
+  void theSiteFolderHasThePermissionsOfAnyFolderTheUserMakes(@TempDir Path tmp) throws IOException {
+    assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Set<PosixFilePermission> usual =
+        Files.getPosixFilePermissions(Files.createDirectory(tmp.resolve("made-by-hand")));
+    assumeTrue(usual.contains(PosixFilePermission.OTHERS_READ), "a umask that hides folders");
+    Path out = tmp.resolve("site");
+
+    new Publisher().publish(out, pages("index.html", "one"));
+    assertEquals(usual, Files.getPosixFilePermissions(out));
+
+    new Publisher().publish(out, pages("index.html", "two", "en/a.html", "a"));
+    assertEquals(usual, Files.getPosixFilePermissions(out));
+    assertEquals(usual, Files.getPosixFilePermissions(out.resolve("en")));
+
+    new Publisher().publish(out, pages("en/b.html", "b"), Set.of("index.html", "en/a.html"));
+    assertEquals(usual, Files.getPosixFilePermissions(out));
+    assertEquals("two", Files.readString(out.resolve("index.html")));
   }
 
   @Test
