@@ -173,10 +173,14 @@ public final class SiteBuilder {
     // at 10,000 records); it is used only if the last build was made as this one is.
     Background<RecordTerms> earlierTerms =
         new Background<>("terms", () -> RecordTerms.read(BuildState.terms(out), records));
-    Optional<BuildState> last = BuildState.read(options.out());
+    Optional<BuildState.Layered> lastRead = BuildState.readLayered(options.out());
+    Optional<BuildState> last = lastRead.map(BuildState.Layered::state);
     Optional<BuildState> same = last.filter(state -> state.key().equals(key));
     Optional<Background<Set<String>>> moved = same.map(state -> LastBuild.look(state, out));
     Set<String> changed = same.map(state -> LastBuild.changed(state, records)).orElse(Set.of());
+    // Records only added: the other footprints hold, and the state is written as its changes.
+    Map<String, Set<String>> still = lastFootprints(same, changed, archive);
+    boolean asChanges = same.isPresent() && !still.isEmpty();
     RecordPieces pieces =
         same.map(state -> LastBuild.pieces(state, records, changed, out))
             .orElse(RecordPieces.none());
@@ -222,11 +226,9 @@ public final class SiteBuilder {
         sink -> {
           SiteRenderer.write(
               render, inPlace ? new ChangedFilesOnly(sink, out, comparable, leftAsIs) : sink, true);
-          if (quiet.isEmpty()) {
+          if (quiet.isEmpty() && !asChanges) {
             footprints.set(
-                new Background<>(
-                    "footprints",
-                    () -> footprints(archive, planned, lastFootprints(same, changed, archive))));
+                new Background<>("footprints", () -> footprints(archive, planned, still)));
           }
         };
     try {
@@ -241,8 +243,8 @@ public final class SiteBuilder {
                   : publisher.patch(options.out(), writer, kept, folderTimes);
       patched = inPlace && publisher.patchedInPlace();
     } catch (IOException | RuntimeException e) {
-      if (last.isPresent()) { // the folder was left as it was, and so is its state
-        last.get().write(options.out());
+      if (lastRead.isPresent()) { // the folder was left as it was, and so is its state
+        BuildState.restore(options.out(), lastRead.get());
       }
       throw e;
     } finally {
@@ -258,12 +260,30 @@ public final class SiteBuilder {
       // The same records, files and folders as the state says: it would be written byte for byte
       // as it is, and so would the terms and the memory of the YAML read. A build with nothing to
       // do writes nothing.
-      if (quiet.isEmpty() || !quiet.get().folders().equals(folders)) {
+      if ((quiet.isEmpty() || !quiet.get().folders().equals(folders))
+          && !(asChanges
+              && BuildState.writeAsChanges(
+                  options.out(),
+                  lastRead.get(),
+                  StateChanges.of(
+                      same.get(),
+                      records,
+                      changed,
+                      archive,
+                      still,
+                      render.stream()
+                          .map(PlannedFile::path)
+                          .filter(path -> !leftAsIs.contains(path))
+                          .toList(),
+                      planned,
+                      where(pieces, same, kept),
+                      folders,
+                      out)))) {
         Map<String, BuildState.Output> outputs =
             LastBuild.outputs(out, planned, kept, leftAsIs, last);
         Map<String, Set<String>> footprinted =
-            footprints.get() == null // quiet, but files dropped in by hand were taken away
-                ? footprints(archive, planned, lastFootprints(same, changed, archive))
+            footprints.get() == null // quiet, or written as changes until they grew too many
+                ? footprints(archive, planned, still)
                 : footprints.get().get();
         new BuildState(key, records, footprinted, outputs, where(pieces, same, kept), folders)
             .write(options.out(), last);

@@ -27,10 +27,11 @@ public final class SortedKeys {
 
   /**
    * {@code keys} sorted, taking the order of those also in {@code earlier} from its iteration
-   * order. An {@code earlier} that is not in strictly increasing order is of no use, and everything
-   * is sorted: the result is sorted whatever {@code earlier} holds. The strings returned are those
-   * of {@code keys}, never those of {@code earlier}: maps keyed by them then find each by identity,
-   * where an equal string from elsewhere is compared character by character.
+   * order. A key of {@code earlier} out of order there (as a state read with its changes has its
+   * new keys last) is sorted with the keys new since: the result is sorted whatever {@code earlier}
+   * holds. The strings returned are those of {@code keys}, never those of {@code earlier}: maps
+   * keyed by them then find each by identity, where an equal string from elsewhere is compared
+   * character by character.
    */
   public static String[] of(Set<String> keys, Set<String> earlier) {
     // Each key under itself: taken out as the earlier keys are met, this leaves the keys new since,
@@ -43,12 +44,12 @@ public final class SortedKeys {
     String previous = null;
     for (String key : earlier) {
       if (previous != null && previous.compareTo(key) >= 0) {
-        return of(keys);
+        continue; // left with the new keys, to be sorted
       }
-      previous = key;
       String own = left.remove(key);
       if (own != null) {
         kept.add(own);
+        previous = own;
       }
     }
     if (left.isEmpty()) {

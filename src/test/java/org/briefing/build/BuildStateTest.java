@@ -44,7 +44,7 @@ class BuildStateTest {
   }
 
   /** Three records, one a draft without a footprint, the way a build of a small site keeps them. */
-  private static BuildState state() {
+  static BuildState state() {
     Map<String, String> records = new TreeMap<>();
     records.put("2024-05-joint-exercise", "9f0c1a");
     records.put("2023-11-port-visit", "44be07");

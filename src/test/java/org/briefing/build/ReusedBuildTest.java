@@ -198,6 +198,74 @@ class ReusedBuildTest {
     assertSameAsCleanBuild(content, out, "a newest record and an older one added at once");
   }
 
+  /**
+   * A build that only adds records writes its state as changes beside the manifest last written
+   * whole, each build's on top of the last ones', until they grow too many and the manifest is
+   * written whole again. Read back, manifest and changes describe the folder exactly as the state
+   * of a clean build does.
+   */
+  @Test
+  void theStateOfRecordsAddedOneByOneDescribesTheFolder() throws IOException {
+    Path content = generatedCorpus();
+    Path out = tmp.resolve("site-output");
+    reuse(content, out);
+    Path state = tmp.resolve(".site-output.state");
+    Path record = records(content).get(0);
+    int asChanges = 0;
+    int whole = 0;
+    for (int day = 1; day <= 12; day++) {
+      byte[] manifest = Files.readAllBytes(state.resolve("manifest.bin"));
+      addNewest(record, "zz-day-" + day, String.format(Locale.ROOT, "2031-01-%02d", day));
+      SiteBuilder.Outcome one = reuse(content, out);
+      assertTrue(one.rendered() < one.files() / 4, "day " + day + ": " + one.rendered());
+      boolean sameManifest =
+          Arrays.equals(manifest, Files.readAllBytes(state.resolve("manifest.bin")));
+      assertEquals(sameManifest, Files.exists(state.resolve("manifest.delta")), "day " + day);
+      asChanges += sameManifest ? 1 : 0;
+      whole += sameManifest ? 0 : 1;
+      assertStateDescribesTheFolder(content, out, "day " + day);
+    }
+    assertTrue(asChanges >= 6, "most days write their changes only: " + asChanges);
+    assertTrue(whole >= 1, "and the manifest is written whole again once they grow");
+    assertSameAsCleanBuild(content, out, "twelve records added one by one");
+  }
+
+  private static Set<String> difference(Set<String> a, Set<String> b) {
+    Set<String> left = new java.util.TreeSet<>(a);
+    left.removeAll(b);
+    return left;
+  }
+
+  /**
+   * The state read back (manifest and changes) names every file and folder of {@code out} with its
+   * size and time as they are, and the records and export pieces a clean build's state has.
+   */
+  private void assertStateDescribesTheFolder(Path content, Path out, String when)
+      throws IOException {
+    BuildState state = BuildState.read(out).orElseThrow(() -> new AssertionError(when));
+    Set<String> files = new java.util.TreeSet<>();
+    Set<String> folders = new java.util.TreeSet<>();
+    try (Stream<Path> all = Files.walk(out)) {
+      all.forEach(p -> (Files.isDirectory(p) ? folders : files).add(out.relativize(p).toString()));
+    }
+    assertEquals(Set.of(), difference(files, state.files().keySet()), when + ": files not named");
+    assertEquals(Set.of(), difference(state.files().keySet(), files), when + ": files named, gone");
+    for (String file : files) {
+      assertTrue(
+          state.files().get(file).same(BuildState.output(out.resolve(file))),
+          when + ": the size and time of " + file);
+    }
+    // A folder the patch made is found by listing its parent, changed too: it need not be named.
+    assertEquals(
+        Set.of(), difference(state.folders().keySet(), folders), when + ": folders named, gone");
+    Path clean = Files.createTempDirectory(tmp, "clean-state-").resolve("site");
+    reuse(content, clean);
+    BuildState cleanState = BuildState.read(clean).orElseThrow();
+    assertEquals(cleanState.records(), state.records(), when + ": records");
+    assertEquals(cleanState.pieces(), state.pieces(), when + ": export pieces");
+    assertEquals(cleanState.key(), state.key(), when + ": key");
+  }
+
   private static void addNewest(Path record, String name, String date) throws IOException {
     Path copy = TestFiles.copyTree(record, record.resolveSibling(name));
     replaceLine(copy.resolve("engagement.yaml"), "date: ", "date: " + date);
