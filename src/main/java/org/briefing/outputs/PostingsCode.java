@@ -1,5 +1,6 @@
 package org.briefing.outputs;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -72,42 +73,54 @@ final class PostingsCode {
    * @throws IllegalArgumentException when {@code code} is not one {@link #encode} writes
    */
   static int lastRecord(String code) {
+    byte[] ascii = code.getBytes(StandardCharsets.US_ASCII); // any other character reads as '?'
+    return lastRecord(ascii, 0, ascii.length);
+  }
+
+  /**
+   * As {@link #lastRecord(String)}, for the code in {@code bytes} from {@code from} to {@code to}.
+   */
+  static int lastRecord(byte[] bytes, int from, int to) {
     int last = 0;
-    int i = 0;
-    while (i < code.length()) {
+    int i = from;
+    while (i < to) {
       long value = 0;
       int digit;
-      while ((digit = digit(code.charAt(i))) >= MORE_DIGIT && i + 1 < code.length()) {
+      while ((digit = digit(bytes[i])) >= MORE_DIGIT && i + 1 < to) {
         value = (value << 5) | (digit - MORE_DIGIT);
         i++;
       }
-      digit = digit(code.charAt(i++));
+      digit = digit(bytes[i++]);
       if (digit < 0 || digit >= MORE_DIGIT || value > Integer.MAX_VALUE >> 5) {
-        throw new IllegalArgumentException("not a postings code: " + code);
+        throw new IllegalArgumentException("not a postings code: " + text(bytes, from, to));
       }
       value = (value << 5) | digit;
       last += (int) (value >>> 1);
       if ((value & 1) == 1) { // a weight of its own follows: skip it
-        while (i < code.length() && digit(code.charAt(i)) >= MORE_DIGIT) {
+        while (i < to && digit(bytes[i]) >= MORE_DIGIT) {
           i++;
         }
-        if (i >= code.length() || !isLastDigit(code.charAt(i++))) {
-          throw new IllegalArgumentException("a weight missing in " + code);
+        if (i >= to || !isLastDigit(bytes[i++])) {
+          throw new IllegalArgumentException("a weight missing in " + text(bytes, from, to));
         }
       }
     }
     return last;
   }
 
+  private static String text(byte[] bytes, int from, int to) {
+    return new String(bytes, from, to - from, StandardCharsets.US_ASCII);
+  }
+
   /**
    * What {@code c} is worth as a digit: its value for a last digit ({@link #LAST}), {@link
    * #MORE_DIGIT} plus its value for one before it ({@link #MORE}), -1 for any other character.
    */
-  private static int digit(char c) {
-    return c < DIGITS.length ? DIGITS[c] : -1;
+  private static int digit(byte c) {
+    return c >= 0 ? DIGITS[c] : -1; // DIGITS covers all of ASCII
   }
 
-  private static boolean isLastDigit(char c) {
+  private static boolean isLastDigit(byte c) {
     int digit = digit(c);
     return digit >= 0 && digit < MORE_DIGIT;
   }

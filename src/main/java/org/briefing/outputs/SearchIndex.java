@@ -154,14 +154,14 @@ public final class SearchIndex {
           new PlannedFile(
               path,
               out -> {
-                Optional<String> patched =
+                Optional<byte[]> patched =
                     firstNew == 0
                         ? Optional.empty()
                         : earlier
                             .bytes(path)
                             .flatMap(bytes -> TermShards.patched(key, bytes, added.get().get(key)));
                 out.write(
-                    utf8(patched.orElseGet(() -> TermShards.text(key, byShard.get().get(key)))));
+                    patched.orElseGet(() -> utf8(TermShards.text(key, byShard.get().get(key)))));
               }));
     }
     for (int k = 0; k < recordShards; k++) {

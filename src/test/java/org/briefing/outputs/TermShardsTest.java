@@ -29,6 +29,12 @@ class TermShardsTest {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
+  /** The patched shard as text, to compare with one made whole. */
+  private static Optional<String> patched(
+      int k, byte[] earlier, Map<String, TermShards.Postings> added) {
+    return TermShards.patched(k, earlier, added).map(b -> new String(b, StandardCharsets.UTF_8));
+  }
+
   @Test
   void newRecordsPostingsFollowTheirTermsAndNewTermsTakeTheirPlaceInOrder() {
     Map<String, TermShards.Postings> before = new TreeMap<>();
@@ -46,9 +52,8 @@ class TermShardsTest {
     added.put("call", postings(40, 3));
 
     String earlier = TermShards.text(7, before);
-    assertEquals(
-        Optional.of(TermShards.text(7, whole)), TermShards.patched(7, utf8(earlier), added));
-    assertEquals(Optional.of(earlier), TermShards.patched(7, utf8(earlier), Map.of()));
+    assertEquals(Optional.of(TermShards.text(7, whole)), patched(7, utf8(earlier), added));
+    assertEquals(Optional.of(earlier), patched(7, utf8(earlier), Map.of()));
   }
 
   @Test
@@ -56,13 +61,13 @@ class TermShardsTest {
     String earlier = TermShards.text(2, Map.of("word", postings(0, 1, 5, 1)));
     assertEquals(
         Optional.empty(),
-        TermShards.patched(2, utf8(earlier), Map.of("word", postings(5, 1))),
+        patched(2, utf8(earlier), Map.of("word", postings(5, 1))),
         "a record the shard has already");
     assertEquals(
         Optional.empty(),
-        TermShards.patched(2, utf8(earlier), Map.of("word", postings(4, 1))),
+        patched(2, utf8(earlier), Map.of("word", postings(4, 1))),
         "an older record");
-    assertTrue(TermShards.patched(2, utf8(earlier), Map.of("word", postings(6, 1))).isPresent());
+    assertTrue(patched(2, utf8(earlier), Map.of("word", postings(6, 1))).isPresent());
   }
 
   @Test
@@ -80,7 +85,7 @@ class TermShardsTest {
           "briefingSearchShard(\"terms\",3,{\"word\":\"9\"});\n", // a weight missing
           "briefingSearchShard(\"terms\",3,{\"word\":\"2\",});\n" // not JSON
         }) {
-      assertEquals(Optional.empty(), TermShards.patched(3, utf8(other), added), other);
+      assertEquals(Optional.empty(), patched(3, utf8(other), added), other);
     }
   }
 
@@ -98,10 +103,98 @@ class TermShardsTest {
                 0,
                 new TreeMap<>(
                     Map.of("a\u2028b", postings(0, 1, 1, 1), "c\u2029d", postings(0, 1))))),
-        TermShards.patched(0, utf8(shard), Map.of("a\u2028b", postings(1, 1))));
+        patched(0, utf8(shard), Map.of("a\u2028b", postings(1, 1))));
     assertEquals("\\u2028x", TermShards.scriptSafe("\u2028x"));
     assertEquals("\\u2029x", TermShards.scriptSafe("\u2029x"));
     assertEquals("x\\u2029", TermShards.scriptSafe("x\u2029"));
     assertEquals("plain", TermShards.scriptSafe("plain"));
+  }
+
+  @Test
+  void termsTheGeneratorEscapesAreReadAndWrittenAsItWritesThem() {
+    Map<String, TermShards.Postings> before = new TreeMap<>();
+    before.put("a\"quote", postings(0, 1));
+    before.put("back\\slash", postings(1, 1));
+    before.put("line\nbreak\ttab", postings(0, 1, 2, 1));
+    before.put("plain", postings(2, 1));
+    Map<String, TermShards.Postings> added = new TreeMap<>();
+    added.put("back\\slash", postings(3, 2));
+    added.put("new\"one", postings(3, 1));
+    added.put("line\nbreak\ttab", postings(3, 1));
+    Map<String, TermShards.Postings> whole = new TreeMap<>(before);
+    whole.put("back\\slash", postings(1, 1, 3, 2));
+    whole.put("new\"one", postings(3, 1));
+    whole.put("line\nbreak\ttab", postings(0, 1, 2, 1, 3, 1));
+    assertEquals(
+        Optional.of(TermShards.text(4, whole)),
+        patched(4, utf8(TermShards.text(4, before)), added));
+    assertEquals(
+        Optional.empty(),
+        patched(4, utf8("briefingSearchShard(\"terms\",4,{\"raw\nbreak\":\"2\"});\n"), added),
+        "a control character the generator would have escaped");
+  }
+
+  /**
+   * Shards of random terms (Arabic, Latin, filters, escapes, letters past the Basic Multilingual
+   * Plane, line separators) with random newer postings: patched, each is the shard made whole.
+   */
+  @Test
+  void randomShardsPatchedAreTheShardsMadeWhole() {
+    java.util.Random random = new java.util.Random(20261202);
+    String[] pieces = {
+      "a", "z", "أمن", "ي", "country:sy", "\"", "\\", "\n", "\u2028", "😀", "é", "1"
+    };
+    for (int round = 0; round < 400; round++) {
+      Map<String, TermShards.Postings> before = new TreeMap<>();
+      Map<String, TermShards.Postings> added = new TreeMap<>();
+      Map<String, TermShards.Postings> whole = new TreeMap<>();
+      int records = 1 + random.nextInt(50);
+      for (int t = random.nextInt(12); t >= 0; t--) {
+        StringBuilder term = new StringBuilder();
+        for (int c = 1 + random.nextInt(4); c > 0; c--) {
+          term.append(pieces[random.nextInt(pieces.length)]);
+        }
+        String key = term.toString();
+        if (whole.containsKey(key)) {
+          continue; // drawn twice
+        }
+        int usual = PostingsCode.usualWeight(key);
+        TermShards.Postings old = new TermShards.Postings();
+        TermShards.Postings all = new TermShards.Postings();
+        TermShards.Postings fresh = new TermShards.Postings();
+        boolean hadOld = false;
+        boolean hasFresh = false;
+        for (int r = 0; r < records; r++) {
+          if (random.nextInt(3) == 0) {
+            int weight = random.nextInt(4) == 0 ? 2 + random.nextInt(40) : usual;
+            old.add(r, weight);
+            all.add(r, weight);
+            hadOld = true;
+          }
+        }
+        for (int r = records; r < records + 3; r++) {
+          if (random.nextBoolean()) {
+            int weight = random.nextInt(4) == 0 ? 2 + random.nextInt(40) : usual;
+            fresh.add(r, weight);
+            all.add(r, weight);
+            hasFresh = true;
+          }
+        }
+        if (hadOld) {
+          before.put(key, old);
+        }
+        if (hasFresh) {
+          added.put(key, fresh);
+        }
+        if (hadOld || hasFresh) {
+          whole.put(key, all);
+        }
+      }
+      String earlier = TermShards.text(round, before);
+      assertEquals(
+          Optional.of(TermShards.text(round, whole)),
+          patched(round, utf8(earlier), added),
+          "round " + round + ": " + earlier);
+    }
   }
 }
