@@ -25,7 +25,8 @@ final class StateChanges {
    * added, so that every footprint in {@code still} holds ({@link LastBuild#footprints}).
    *
    * @param records every record's hash now
-   * @param changed the records added, edited or removed since {@code last}
+   * @param changed the records added since {@code last}: none edited or removed, so no record's
+   *     footprint is gone
    * @param still the footprints of {@code last} that still hold; every other record's is made again
    * @param written the files written, less those left as they were
    * @param planned every file of the site
@@ -47,11 +48,10 @@ final class StateChanges {
     StateDelta delta = StateDelta.none(0, 0);
     for (String id : changed) {
       String hash = records.get(id);
-      if (hash != null) {
-        delta.records().set().put(id, hash);
-      } else {
-        delta.records().removed().add(id);
+      if (hash == null || last.records().containsKey(id)) {
+        throw new IllegalArgumentException(id + " was not only added since the last build");
       }
+      delta.records().set().put(id, hash);
     }
     for (Engagement e : archive.engagements()) {
       if (!still.containsKey(e.id())) {
@@ -59,11 +59,6 @@ final class StateChanges {
         if (!footprint.equals(last.footprints().get(e.id()))) {
           delta.footprints().set().put(e.id(), footprint);
         }
-      }
-    }
-    for (String id : changed) {
-      if (archive.find(id).isEmpty() && last.footprints().containsKey(id)) {
-        delta.footprints().removed().add(id);
       }
     }
     int added = 0;

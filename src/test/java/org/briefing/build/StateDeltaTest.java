@@ -118,7 +118,11 @@ class StateDeltaTest {
     assertEquals(0, read.delta().weight(), "no changes yet");
     assertFalse(Files.exists(state("manifest.delta")));
 
-    written(read.delta().then(changes(read.delta())));
+    StateDelta changes = changes(read.delta());
+    // 3 records, 2 footprints and their 1 path, 3 files, 2 export files and their 1 piece, 2
+    // folders: counted as the manifest's entries are.
+    assertEquals(14, changes.weight());
+    written(read.delta().then(changes));
 
     assertArrayEquals(manifest, Files.readAllBytes(state("manifest.bin")), "left as it was");
     assertTrue(Files.exists(state("manifest.delta")));
@@ -208,5 +212,55 @@ class StateDeltaTest {
     BuildState.restore(out(), read);
     assertFalse(Files.exists(state("manifest.delta")));
     assertSameState(applied(BuildStateTest.state()), BuildState.read(out()).orElseThrow());
+  }
+
+  @Test
+  void changesGrownPastAnEighthOfTheManifestAreWrittenWholeInstead() throws IOException {
+    BuildStateTest.state().write(out());
+    BuildState.Layered read = BuildState.readLayered(out()).orElseThrow();
+    long manifest = StateDelta.weightOf(read.state());
+    StateDelta few = StateDelta.none(0, 0);
+    few.records().set().put("2026-02-new", "abcdef");
+    BuildState.forget(out());
+    assertTrue(few.weight() * 8 <= manifest);
+    assertTrue(BuildState.writeAsChanges(out(), read, few), "few changes: written as such");
+    assertTrue(Files.exists(state("manifest.delta")));
+
+    StateDelta many = StateDelta.none(0, 0);
+    for (int i = 0; many.weight() * 8 <= manifest; i++) {
+      many.folders().set().put("en/new-folder-" + i, 1L);
+    }
+    BuildState.forget(out());
+    assertFalse(BuildState.writeAsChanges(out(), read, many), "too many: the caller writes whole");
+    assertFalse(Files.exists(state("manifest.delta")), "nothing written");
+    assertFalse(Files.exists(state("manifest.bin")), "the state stays forgotten");
+  }
+
+  @Test
+  void changesAreNotWrittenBesideAnotherManifest() throws IOException {
+    BuildStateTest.state().write(out());
+    StateDelta none = BuildState.readLayered(out()).orElseThrow().delta();
+    for (StateDelta other :
+        List.of(
+            StateDelta.none(none.baseLength() + 1, none.baseChecksum()),
+            StateDelta.none(none.baseLength(), none.baseChecksum() + 1),
+            StateDelta.none(4, none.baseChecksum()))) {
+      other.records().set().put("2026-02-new", "abcdef");
+      assertFalse(BuildState.writeDelta(out(), other), other.toString());
+      assertFalse(Files.exists(state("manifest.delta")));
+    }
+    assertTrue(BuildState.readLayered(out()).isPresent(), "the manifest still the state");
+  }
+
+  @Test
+  void changesThatBothSetAndRemoveAKeyAreNoState() throws IOException {
+    BuildStateTest.state().write(out());
+    StateDelta none = BuildState.readLayered(out()).orElseThrow().delta();
+    StateDelta both = StateDelta.none(none.baseLength(), none.baseChecksum());
+    both.records().set().put("2023-11-port-visit", "abcdef");
+    both.records().removed().add("2023-11-port-visit");
+    Files.write(state("manifest.delta"), both.encode());
+    assertEquals(Optional.empty(), BuildState.read(out()));
+    assertEquals(Optional.empty(), StateDelta.decode(both.encode()));
   }
 }
