@@ -53,7 +53,7 @@ final class Relaunch {
   /** A single compiler thread, for builds. */
   static final String ONE_COMPILER = "-XX:CICompilerCount=1";
 
-  /** The collector: one that collects on every core (README, "Latest figures"). */
+  /** The collector: one that collects on every core (README, "How the build got here"). */
   static final String COLLECTOR = "-XX:+UseParallelGC";
 
   /** The heap in the kernel's 2 MiB pages, where it offers them (see {@link #hugePages}). */
@@ -112,7 +112,7 @@ final class Relaunch {
     // The throughput collector with a fixed young generation: it grows the heap only as far as the
     // build needs, and its pauses use both cores, where the serial one stopped both threads to
     // copy on one: half a second of the 3.5 s of a build that adds one record to 10,000 (README,
-    // "Latest figures").
+    // "How the build got here").
     line.add(COLLECTOR);
     // A young generation of fixed size: the collector's default gives it a third of a heap that
     // grows with the archive, and the peak memory with it (10,000 records: 637 MiB against 560,

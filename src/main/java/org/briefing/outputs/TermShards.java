@@ -88,12 +88,12 @@ final class TermShards {
         // "key":"code", the key as the generator escaped it, the code plain ASCII
         int keyStart = i;
         int keyEnd = closingQuote(earlier, keyStart, end);
-        if (keyEnd < 0 || keyEnd + 2 >= end || earlier[keyEnd + 1] != ':') {
+        if (keyEnd < 0 || earlier[keyEnd + 1] != ':') { // the tail's brace stops a cut shard
           return Optional.empty();
         }
         int codeStart = keyEnd + 2;
         int codeEnd = closingQuote(earlier, codeStart, end);
-        if (codeEnd < 0 || indexOf(earlier, (byte) '\\', codeStart, codeEnd) >= 0) {
+        if (codeEnd < 0 || contains(earlier, (byte) '\\', codeStart, codeEnd)) {
           return Optional.empty();
         }
         String key = key(earlier, keyStart, keyEnd + 1);
@@ -158,18 +158,18 @@ final class TermShards {
     return -1;
   }
 
-  private static int indexOf(byte[] bytes, byte b, int from, int end) {
+  private static boolean contains(byte[] bytes, byte b, int from, int end) {
     for (int i = from; i < end; i++) {
       if (bytes[i] == b) {
-        return i;
+        return true;
       }
     }
-    return -1;
+    return false;
   }
 
   /** The JSON string in {@code bytes} from its opening quote to past its closing one, read. */
   private static String key(byte[] bytes, int from, int end) {
-    if (indexOf(bytes, (byte) '\\', from, end) < 0) {
+    if (!contains(bytes, (byte) '\\', from, end)) {
       return new String(bytes, from + 1, end - from - 2, StandardCharsets.UTF_8);
     }
     try (JsonParser in = JSON.createParser(bytes, from, end - from)) {

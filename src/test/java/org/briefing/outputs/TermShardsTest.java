@@ -83,7 +83,16 @@ class TermShardsTest {
           "briefingSearchShard(\"terms\",3,{\"word\":2});\n", // not a code
           "briefingSearchShard(\"terms\",3,{\"word\":\"2\"}{});\n", // more after the object
           "briefingSearchShard(\"terms\",3,{\"word\":\"9\"});\n", // a weight missing
-          "briefingSearchShard(\"terms\",3,{\"word\":\"2\",});\n" // not JSON
+          "briefingSearchShard(\"terms\",3,{\"word\":\"2\",});\n", // not JSON
+          "briefingSearchShard(\"terms\",3,{\"word\"});\n", // a key without a value
+          "briefingSearchShard(\"terms\",3,{\"word\":});\n",
+          "briefingSearchShard(\"terms\",3,{\"word\" :\"2\"});\n", // spaced as it never is
+          "briefingSearchShard(\"terms\",3,{\"word\":\"2});\n", // a code that never closes
+          "briefingSearchShard(\"terms\",3,{\"word});\n", // a key that never closes
+          "briefingSearchShard(\"terms\",3,{\"word\":\"\\u0032\"});\n", // an escaped code
+          "briefingSearchShard(\"terms\",3,{\"wo\u0000rd\":\"2\"});\n", // raw control characters
+          "briefingSearchShard(\"terms\",3,{\"wo\u001frd\":\"2\"});\n",
+          "briefingSearchShard(\"terms\",3,{\"word\":\"2\u0001\"});\n"
         }) {
       assertEquals(Optional.empty(), patched(3, utf8(other), added), other);
     }
@@ -196,5 +205,18 @@ class TermShardsTest {
           patched(round, utf8(earlier), added),
           "round " + round + ": " + earlier);
     }
+  }
+
+  @Test
+  void aTermWithAnEmptyCodeOrASpaceTakesNewPostingsFromRecordZero() {
+    Map<String, TermShards.Postings> before = new TreeMap<>();
+    before.put("no records", new TermShards.Postings());
+    before.put("word", postings(0, 1));
+    Map<String, TermShards.Postings> whole = new TreeMap<>();
+    whole.put("no records", postings(0, 1));
+    whole.put("word", postings(0, 1));
+    assertEquals(
+        Optional.of(TermShards.text(5, whole)),
+        patched(5, utf8(TermShards.text(5, before)), Map.of("no records", postings(0, 1))));
   }
 }
