@@ -320,20 +320,12 @@ record StateDelta(
     out.write(utf8);
   }
 
+  /** A text as {@link StateManifest} reads one: the same layout. */
   private static String text(ByteBuffer in) {
-    int length = count(in, 1);
-    String text =
-        new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
-    in.position(in.position() + length);
-    return text;
+    return StateManifest.text(in);
   }
 
-  /** A count that the bytes left can hold, at {@code least} bytes each; fails otherwise. */
   private static int count(ByteBuffer in, int least) {
-    int n = in.getInt();
-    if (n < 0 || n > in.remaining() / least) {
-      throw new IllegalStateException("a count of " + n + " does not fit the bytes left");
-    }
-    return n;
+    return StateManifest.count(in, least);
   }
 }

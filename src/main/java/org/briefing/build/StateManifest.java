@@ -266,7 +266,7 @@ final class StateManifest {
   }
 
   /** A count that the bytes left can hold, at {@code least} bytes each; fails otherwise. */
-  private static int count(ByteBuffer in, int least) {
+  static int count(ByteBuffer in, int least) {
     int n = in.getInt();
     if (n < 0 || n > in.remaining() / least) {
       throw new IllegalStateException("a count of " + n + " does not fit the bytes left");
@@ -274,7 +274,7 @@ final class StateManifest {
     return n;
   }
 
-  private static String text(ByteBuffer in) {
+  static String text(ByteBuffer in) {
     int length = count(in, 1);
     String text =
         new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
