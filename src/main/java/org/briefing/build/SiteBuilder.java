@@ -259,7 +259,8 @@ public final class SiteBuilder {
       Map<String, Long> folders = patched ? folderTimes.next() : FolderTimes.look(out, planned);
       // The same records, files and folders as the state says: it would be written byte for byte
       // as it is, and so would the terms and the memory of the YAML read. A build with nothing to
-      // do writes nothing.
+      // do writes nothing. One whose records were only added writes its changes, while they stay
+      // few; any other writes the state whole.
       if ((quiet.isEmpty() || !quiet.get().folders().equals(folders))
           && !(asChanges
               && BuildState.writeAsChanges(
