@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 import org.briefing.files.RecordPieces;
 
 /**
@@ -117,36 +119,37 @@ record StateDelta(
    * has grown to a good part of its base is written whole as a new base instead.
    */
   long weight() {
-    long paths = 0;
-    for (Set<String> footprint : footprints.set.values()) {
-      paths += footprint.size();
-    }
-    for (Map<String, RecordPieces.Piece> byId : pieces.set.values()) {
-      paths += byId.size();
-    }
-    return records.size()
-        + footprints.size()
-        + paths
-        + files.size()
-        + pieces.size()
-        + folders.size();
+    return weight(
+        records.size() + footprints.size() + files.size() + pieces.size() + folders.size(),
+        footprints.set.values(),
+        pieces.set.values());
   }
 
   /** The entries of a whole state, counted as {@link #weight} counts a delta's. */
   static long weightOf(BuildState state) {
-    long paths = 0;
-    for (Set<String> footprint : state.footprints().values()) {
-      paths += footprint.size();
+    return weight(
+        state.records().size()
+            + state.footprints().size()
+            + state.files().size()
+            + state.pieces().size()
+            + state.folders().size(),
+        state.footprints().values(),
+        state.pieces().values());
+  }
+
+  /** {@code keys}, and each path of {@code footprints} and record of {@code pieces}, one each. */
+  private static long weight(
+      long keys,
+      Collection<Set<String>> footprints,
+      Collection<Map<String, RecordPieces.Piece>> pieces) {
+    long weight = keys;
+    for (Set<String> footprint : footprints) {
+      weight += footprint.size();
     }
-    for (Map<String, RecordPieces.Piece> byId : state.pieces().values()) {
-      paths += byId.size();
+    for (Map<String, RecordPieces.Piece> byId : pieces) {
+      weight += byId.size();
     }
-    return state.records().size()
-        + state.footprints().size()
-        + paths
-        + state.files().size()
-        + state.pieces().size()
-        + state.folders().size();
+    return weight;
   }
 
   /**
@@ -164,7 +167,8 @@ record StateDelta(
 
   byte[] encode() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
+    CheckedOutputStream checked = new CheckedOutputStream(bytes, new CRC32());
+    try (DataOutputStream out = new DataOutputStream(checked)) {
       out.write(MARKER);
       out.writeInt(VERSION);
       out.writeLong(baseLength);
@@ -198,9 +202,7 @@ record StateDelta(
             }
           });
       section(out, folders, DataOutputStream::writeLong);
-      CRC32 crc = new CRC32();
-      crc.update(bytes.toByteArray());
-      out.writeLong(crc.getValue());
+      out.writeLong(checked.getChecksum().getValue()); // of every byte before it
     } catch (IOException e) {
       throw new UncheckedIOException(e); // in memory: cannot happen
     }
