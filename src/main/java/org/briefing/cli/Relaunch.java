@@ -56,8 +56,20 @@ final class Relaunch {
   /** The collector: one that collects on every core (README, "How the build got here"). */
   static final String COLLECTOR = "-XX:+UseParallelGC";
 
-  /** The heap in the kernel's 2 MiB pages, where it offers them (see {@link #hugePages}). */
+  /**
+   * The heap in the kernel's 2 MiB pages, where it offers them (see {@link #hugePages(long,
+   * Path)}).
+   */
   static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
+
+  /**
+   * The most record folders for which the heap is asked for in huge pages. On a machine whose
+   * memory is full of cached files, as most are after a while, each 2 MiB page a large build's heap
+   * takes makes the kernel reclaim and compact memory first: a full build of 10,000 records took
+   * 0.93 of the time without them, while 1,000 records, and one record added to 10,000, took the
+   * same either way, and the seed site 0.88 of the time with them (README, "The two commands").
+   */
+  static final int HUGE_PAGES_MAX_RECORDS = 1_000;
 
   /** Where Linux says whether a program may have its memory in huge pages. */
   static final Path HUGE_PAGES_SETTING = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
@@ -117,12 +129,13 @@ final class Relaunch {
     // A young generation of fixed size: the collector's default gives it a third of a heap that
     // grows with the archive, and the peak memory with it (10,000 records: 637 MiB against 560,
     // in no more time; README, "The two commands"). The size follows the archive's.
-    line.add("-Xmn" + young(contentFolder(args)) + "m");
+    long records = records(contentFolder(args));
+    line.add("-Xmn" + young(records) + "m");
     // What outlives one young collection (the records read, the plan) lives to the end of the
     // build: promoted at once, it is copied once rather than twice (README, "The two commands").
     line.add(TENURE);
     line.add(REFLECTION);
-    if (hugePages(HUGE_PAGES_SETTING)) {
+    if (hugePages(records, HUGE_PAGES_SETTING)) {
       line.add(HUGE_PAGES);
     }
     // Whatever else the first run was given (system properties, assertions, modules) the build
@@ -161,32 +174,46 @@ final class Relaunch {
   }
 
   /**
-   * The young generation's size in MiB for the content in {@code content}: it grows with the number
-   * of record folders, from {@link #YOUNG_MIN} to {@link #YOUNG_MAX} at some 6,400 records. Every
-   * megabyte of it is touched before the first collection, and a small site's build never needs the
-   * room: the seed site built in 1.0 s with 16 MiB against 1.2 s with 128 MiB, and 10,000 records
-   * spent 2.5 s in collections with 32 MiB against 1.5 s with 128 MiB (README, "The two commands");
-   * above 96 MiB the peak grew, not the speed. A folder that cannot be listed counts as empty; the
-   * build then says what is wrong.
+   * The young generation's size in MiB for an archive of {@code records} record folders: it grows
+   * with them, from {@link #YOUNG_MIN} to {@link #YOUNG_MAX} at some 6,400 records. Every megabyte
+   * of it is touched before the first collection, and a small site's build never needs the room:
+   * the seed site built in 1.0 s with 16 MiB against 1.2 s with 128 MiB, and 10,000 records spent
+   * 2.5 s in collections with 32 MiB against 1.5 s with 128 MiB (README, "The two commands"); above
+   * 96 MiB the peak grew, not the speed.
    */
-  static int young(Path content) {
-    long records;
-    try (Stream<Path> folders = Files.list(content.resolve("engagements"))) {
-      records = folders.filter(folder -> !folder.getFileName().toString().startsWith(".")).count();
-    } catch (IOException | RuntimeException e) {
-      records = 0;
-    }
+  static int young(long records) {
     return (int) Math.min(YOUNG_MAX, YOUNG_MIN + records / RECORDS_PER_MIB);
   }
 
   /**
+   * The record folders in {@code content}, as the launcher counts them. A folder that cannot be
+   * listed counts as empty; the build then says what is wrong.
+   */
+  static long records(Path content) {
+    try (Stream<Path> folders = Files.list(content.resolve("engagements"))) {
+      return folders.filter(folder -> !folder.getFileName().toString().startsWith(".")).count();
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * Whether the heap of a build of {@code records} record folders is asked for in huge pages: for
+   * an archive of up to {@link #HUGE_PAGES_MAX_RECORDS}, where the kernel lends them ({@link
+   * #hugePages(Path)}). Each page of the heap the build first touches costs the kernel a fault, and
+   * each address the processor looks up, a walk through the page tables, dearer still in a virtual
+   * machine; in 2 MiB pages there are 512 times fewer of both (README, "The two commands"). A
+   * larger heap pays more for finding 2 MiB of free memory than it saves.
+   */
+  static boolean hugePages(long records, Path setting) {
+    return records <= HUGE_PAGES_MAX_RECORDS && hugePages(setting);
+  }
+
+  /**
    * Whether the kernel lends huge pages to a program that asks, as {@code setting} (Linux's {@link
-   * #HUGE_PAGES_SETTING}) says: "always" or "madvise" is chosen, not "never". Each page of the heap
-   * the build first touches costs the kernel a fault, and each address the processor looks up, a
-   * walk through the page tables, dearer still in a virtual machine; in 2 MiB pages there are 512
-   * times fewer of both (README, "The two commands"). Anywhere else (no such file: macOS, Windows)
-   * the JVM does not know the option and would not start with it; where the kernel says "never" it
-   * prints a warning at every start.
+   * #HUGE_PAGES_SETTING}) says: "always" or "madvise" is chosen, not "never". Anywhere else (no
+   * such file: macOS, Windows) the JVM does not know the option and would not start with it; where
+   * the kernel says "never" it prints a warning at every start.
    */
   static boolean hugePages(Path setting) {
     try {

@@ -87,7 +87,7 @@ class RelaunchTest {
         second.contains("-Dsun.reflect.inflationThreshold=1000"),
         "methods called a few times reflected without a class of their own: " + second);
     assertEquals(
-        Relaunch.hugePages(Relaunch.HUGE_PAGES_SETTING),
+        Relaunch.hugePages(14, Relaunch.HUGE_PAGES_SETTING),
         second.contains(Relaunch.HUGE_PAGES),
         "the heap in huge pages exactly where the kernel lends them: " + second);
     assertTrue(
@@ -108,23 +108,46 @@ class RelaunchTest {
   }
 
   @Test
+  void hugePagesAreAskedForOnlyForAnArchiveOfAtMostAThousandRecords() throws IOException {
+    Path setting = tmp.resolve("enabled");
+    Files.writeString(setting, "always [madvise] never\n");
+    assertTrue(Relaunch.hugePages(14, setting), "the seed site");
+    assertTrue(Relaunch.hugePages(1_000, setting), "a thousand records");
+    assertFalse(Relaunch.hugePages(1_001, setting), "one more: the heap in small pages");
+    assertFalse(Relaunch.hugePages(10_000, setting), "a newsroom's archive");
+    Files.writeString(setting, "always madvise [never]\n");
+    assertFalse(Relaunch.hugePages(14, setting), "never lent, whatever the size");
+  }
+
+  @Test
   void theYoungGenerationGrowsWithTheRecordsUpToItsLargestSize() throws IOException {
     Path content = tmp.resolve("content");
-    assertEquals(Relaunch.YOUNG_MIN, Relaunch.young(content), "no content folder: the smallest");
+    assertEquals(
+        Relaunch.YOUNG_MIN,
+        Relaunch.young(Relaunch.records(content)),
+        "no content folder: the smallest");
     Path engagements = Files.createDirectories(content.resolve("engagements"));
     for (int i = 0; i < 2 * Relaunch.RECORDS_PER_MIB - 1; i++) {
       Files.createDirectory(engagements.resolve("record-" + i));
     }
     Files.createFile(engagements.resolve(".DS_Store"));
-    assertEquals(Relaunch.YOUNG_MIN + 1, Relaunch.young(content), "159 records: 1 MiB more");
+    assertEquals(
+        Relaunch.YOUNG_MIN + 1,
+        Relaunch.young(Relaunch.records(content)),
+        "159 records: 1 MiB more");
     Files.createDirectory(engagements.resolve("record-last"));
-    assertEquals(Relaunch.YOUNG_MIN + 2, Relaunch.young(content), "160 records: 2 MiB more");
+    assertEquals(
+        Relaunch.YOUNG_MIN + 2,
+        Relaunch.young(Relaunch.records(content)),
+        "160 records: 2 MiB more");
     int toLargest = (Relaunch.YOUNG_MAX - Relaunch.YOUNG_MIN + 1) * Relaunch.RECORDS_PER_MIB;
     for (int i = 2 * Relaunch.RECORDS_PER_MIB; i < toLargest; i++) {
       Files.createDirectory(engagements.resolve("record-" + i));
     }
     assertEquals(
-        Relaunch.YOUNG_MAX, Relaunch.young(content), "6,480 records: no more than the largest");
+        Relaunch.YOUNG_MAX,
+        Relaunch.young(Relaunch.records(content)),
+        "6,480 records: no more than the largest");
   }
 
   @Test
