@@ -83,6 +83,11 @@ record BuildState(
     return target.resolveSibling("." + target.getFileName() + ".state");
   }
 
+  /** Whether {@code out}'s last build left its manifest: only looked for, not read. */
+  static boolean kept(Path out) {
+    return Files.isRegularFile(folder(out).resolve(MANIFEST));
+  }
+
   /**
    * The state of {@code out}'s last build, when there is a readable one: a manifest of another
    * format, an older one (the text {@code manifest.tsv} included), a cut or damaged one is none.

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.briefing.build.SiteBuilder;
 
 /**
  * Gives {@code java -jar briefing.jar} the JVM settings the build is measured with. A bare {@code
@@ -63,11 +64,13 @@ final class Relaunch {
   static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
 
   /**
-   * The most record folders for which the heap is asked for in huge pages. On a machine whose
-   * memory is full of cached files, as most are after a while, each 2 MiB page a large build's heap
-   * takes makes the kernel reclaim and compact memory first: a full build of 10,000 records took
-   * 0.93 of the time without them, while 1,000 records, and one record added to 10,000, took the
-   * same either way, and the seed site 0.88 of the time with them (README, "The two commands").
+   * The most record folders for which a build that renders the whole site asks for its heap in huge
+   * pages. On a machine whose memory is full of cached files, as most are after a while, each 2 MiB
+   * page a large build's heap takes makes the kernel reclaim and compact memory first: a full build
+   * of 10,000 records took 0.93 of the time without them, while 1,000 records took the same either
+   * way, and the seed site 0.88 of the time with them. A build that reuses the last one keeps them
+   * at any size: one record added to 10,000 took 1.05 of the time without (README, "The two
+   * commands").
    */
   static final int HUGE_PAGES_MAX_RECORDS = 1_000;
 
@@ -129,13 +132,14 @@ final class Relaunch {
     // A young generation of fixed size: the collector's default gives it a third of a heap that
     // grows with the archive, and the peak memory with it (10,000 records: 637 MiB against 560,
     // in no more time; README, "The two commands"). The size follows the archive's.
-    long records = records(contentFolder(args));
+    long records = records(folder(args, "--content", "content"));
     line.add("-Xmn" + young(records) + "m");
     // What outlives one young collection (the records read, the plan) lives to the end of the
     // build: promoted at once, it is copied once rather than twice (README, "The two commands").
     line.add(TENURE);
     line.add(REFLECTION);
-    if (hugePages(records, HUGE_PAGES_SETTING)) {
+    boolean reusing = SiteBuilder.findsState(folder(args, "--out", "site-output"));
+    if (hugePages(records, reusing, HUGE_PAGES_SETTING)) {
       line.add(HUGE_PAGES);
     }
     // Whatever else the first run was given (system properties, assertions, modules) the build
@@ -198,15 +202,16 @@ final class Relaunch {
   }
 
   /**
-   * Whether the heap of a build of {@code records} record folders is asked for in huge pages: for
-   * an archive of up to {@link #HUGE_PAGES_MAX_RECORDS}, where the kernel lends them ({@link
-   * #hugePages(Path)}). Each page of the heap the build first touches costs the kernel a fault, and
-   * each address the processor looks up, a walk through the page tables, dearer still in a virtual
-   * machine; in 2 MiB pages there are 512 times fewer of both (README, "The two commands"). A
-   * larger heap pays more for finding 2 MiB of free memory than it saves.
+   * Whether the heap of a build of {@code records} record folders is asked for in huge pages, where
+   * the kernel lends them ({@link #hugePages(Path)}): for a build that finds the last one's state
+   * ({@code reusing}), and for one of an archive of up to {@link #HUGE_PAGES_MAX_RECORDS}. Each
+   * page of the heap the build first touches costs the kernel a fault, and each address the
+   * processor looks up, a walk through the page tables, dearer still in a virtual machine; in 2 MiB
+   * pages there are 512 times fewer of both (README, "The two commands"). A larger heap that
+   * renders the whole site pays more for finding 2 MiB of free memory than it saves.
    */
-  static boolean hugePages(long records, Path setting) {
-    return records <= HUGE_PAGES_MAX_RECORDS && hugePages(setting);
+  static boolean hugePages(long records, boolean reusing, Path setting) {
+    return (reusing || records <= HUGE_PAGES_MAX_RECORDS) && hugePages(setting);
   }
 
   /**
@@ -225,18 +230,19 @@ final class Relaunch {
   }
 
   /**
-   * The content folder {@code args} name with {@code --content}, or the default. Read word by word,
-   * as the launcher reads it, rather than by parsing every option: this first run only starts the
-   * second, which says what is wrong with the arguments, if anything.
+   * The folder {@code args} name with {@code option} ({@code --content}, {@code --out}), or {@code
+   * fallback}. Read word by word, as the launcher reads it, rather than by parsing every option:
+   * this first run only starts the second, which says what is wrong with the arguments, if
+   * anything.
    */
-  static Path contentFolder(String[] args) {
-    Path content = Path.of("content");
+  static Path folder(String[] args, String option, String fallback) {
+    Path folder = Path.of(fallback);
     for (int i = 0; i + 1 < args.length; i++) {
-      if (args[i].equals("--content")) {
-        content = Path.of(args[i + 1]);
+      if (args[i].equals(option)) {
+        folder = Path.of(args[i + 1]);
       }
     }
-    return content;
+    return folder;
   }
 
   private static String firstWord(String[] args) {

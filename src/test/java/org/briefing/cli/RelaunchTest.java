@@ -13,11 +13,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
+import org.briefing.build.SiteBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,7 +89,7 @@ class RelaunchTest {
         second.contains("-Dsun.reflect.inflationThreshold=1000"),
         "methods called a few times reflected without a class of their own: " + second);
     assertEquals(
-        Relaunch.hugePages(14, Relaunch.HUGE_PAGES_SETTING),
+        Relaunch.hugePages(14, false, Relaunch.HUGE_PAGES_SETTING),
         second.contains(Relaunch.HUGE_PAGES),
         "the heap in huge pages exactly where the kernel lends them: " + second);
     assertTrue(
@@ -108,15 +110,29 @@ class RelaunchTest {
   }
 
   @Test
-  void hugePagesAreAskedForOnlyForAnArchiveOfAtMostAThousandRecords() throws IOException {
+  void hugePagesAreAskedForByASmallArchiveOrABuildThatReusesTheLastOne() throws IOException {
     Path setting = tmp.resolve("enabled");
     Files.writeString(setting, "always [madvise] never\n");
-    assertTrue(Relaunch.hugePages(14, setting), "the seed site");
-    assertTrue(Relaunch.hugePages(1_000, setting), "a thousand records");
-    assertFalse(Relaunch.hugePages(1_001, setting), "one more: the heap in small pages");
-    assertFalse(Relaunch.hugePages(10_000, setting), "a newsroom's archive");
+    assertTrue(Relaunch.hugePages(14, false, setting), "the seed site");
+    assertTrue(Relaunch.hugePages(1_000, false, setting), "a thousand records");
+    assertFalse(Relaunch.hugePages(1_001, false, setting), "one more: the heap in small pages");
+    assertFalse(Relaunch.hugePages(10_000, false, setting), "a newsroom's archive, built whole");
+    assertTrue(Relaunch.hugePages(10_000, true, setting), "the same, reusing the last build");
     Files.writeString(setting, "always madvise [never]\n");
-    assertFalse(Relaunch.hugePages(14, setting), "never lent, whatever the size");
+    assertFalse(Relaunch.hugePages(14, false, setting), "never lent, whatever the size");
+    assertFalse(Relaunch.hugePages(10_000, true, setting), "nor to a reusing build");
+  }
+
+  @Test
+  void aBuildFindsTheLastOnesStateOnlyOnceThatBuildHasPublished() throws IOException {
+    Path out = tmp.resolve("site");
+    assertFalse(SiteBuilder.findsState(out), "no build yet");
+    new SiteBuilder()
+        .buildReusing(
+            new SiteBuilder.Options(
+                Path.of("content"), Path.of("templates"), out, Optional.empty(), false, false));
+    assertTrue(SiteBuilder.findsState(out), "the seed site built, its state beside it");
+    assertFalse(SiteBuilder.findsState(tmp.resolve("elsewhere")), "another folder has none");
   }
 
   @Test
@@ -152,11 +168,15 @@ class RelaunchTest {
 
   @Test
   void theRecordsAreCountedInTheContentFolderTheCommandNames() {
+    String[] args = {"build", "--content", "archive", "--out", "site"};
+    assertEquals(Path.of("archive"), Relaunch.folder(args, "--content", "content"));
+    assertEquals(Path.of("site"), Relaunch.folder(args, "--out", "site-output"));
     assertEquals(
-        Path.of("archive"),
-        Relaunch.contentFolder(new String[] {"build", "--content", "archive", "--out", "site"}));
-    assertEquals(Path.of("content"), Relaunch.contentFolder(new String[] {"build"}));
-    assertEquals(Path.of("content"), Relaunch.contentFolder(new String[] {"--content"}));
+        Path.of("content"), Relaunch.folder(new String[] {"build"}, "--content", "content"));
+    assertEquals(
+        Path.of("site-output"), Relaunch.folder(new String[] {"build"}, "--out", "site-output"));
+    assertEquals(
+        Path.of("content"), Relaunch.folder(new String[] {"--content"}, "--content", "content"));
   }
 
   @Test
