@@ -123,6 +123,15 @@ class BuildStateTest {
   }
 
   @Test
+  void aStateIsFoundOnlyWhileItsManifestIsThere() throws IOException {
+    assertFalse(BuildState.kept(out()), "no build yet: a build renders the whole site");
+    state().write(out());
+    assertTrue(BuildState.kept(out()), "a build will find it, and may reuse the last one");
+    BuildState.forget(out());
+    assertFalse(BuildState.kept(out()), "set aside while a build changes the folder");
+  }
+
+  @Test
   void aStateReadBackWritesTheSameBytesAgain() throws IOException {
     state().write(out());
     byte[] first = Files.readAllBytes(manifest());
