@@ -110,9 +110,20 @@ final class Relaunch {
     if (!command.equals("build") && !command.equals("check") && !command.equals("serve")) {
       return Optional.empty();
     }
+    return Optional.of(line(jar.get(), command, args, given, HUGE_PAGES_SETTING));
+  }
+
+  /**
+   * The second run's command line: the JVM settings for {@code command} ("build", "check" or
+   * "serve") and the content and output folders {@code args} name, then the options the first run
+   * was {@code given}, then {@code jar} and {@code args} as they came. {@code pagesSetting} is
+   * where the kernel says whether it lends huge pages ({@link #HUGE_PAGES_SETTING}).
+   */
+  static List<String> line(
+      Path jar, String command, String[] args, List<String> given, Path pagesSetting) {
     List<String> line = new ArrayList<>();
     line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    Path archive = jar.get().resolveSibling("briefing.jsa");
+    Path archive = jar.resolveSibling("briefing.jsa");
     if (Files.isRegularFile(archive)) { // classes already parsed, as the launcher has them
       line.add("-XX:SharedArchiveFile=" + archive);
       line.add("-Xshare:auto");
@@ -139,7 +150,7 @@ final class Relaunch {
     line.add(TENURE);
     line.add(REFLECTION);
     boolean reusing = SiteBuilder.findsState(folder(args, "--out", "site-output"));
-    if (hugePages(records, reusing, HUGE_PAGES_SETTING)) {
+    if (hugePages(records, reusing, pagesSetting)) {
       line.add(HUGE_PAGES);
     }
     // Whatever else the first run was given (system properties, assertions, modules) the build
@@ -147,9 +158,9 @@ final class Relaunch {
     line.addAll(given);
     line.add("-D" + MARK + "=true");
     line.add("-jar");
-    line.add(jar.get().toString());
+    line.add(jar.toString());
     line.addAll(Arrays.asList(args));
-    return Optional.of(line);
+    return line;
   }
 
   /**

@@ -136,6 +136,79 @@ class RelaunchTest {
   }
 
   @Test
+  void theSecondRunOfABuildGetsTheSettingsItIsMeasuredWith() throws IOException {
+    Path jar = Files.createDirectories(tmp.resolve("target")).resolve("briefing.jar");
+    Path setting = tmp.resolve("enabled");
+    Files.writeString(setting, "always [madvise] never\n");
+    String[] args = {"build", "--content", "content", "--out", tmp.resolve("site").toString()};
+    List<String> line =
+        Relaunch.line(jar, "build", args, List.of("-Dbriefing.example=passed on"), setting);
+    assertEquals(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        line.get(0),
+        "the JVM this one runs in");
+    assertEquals(
+        List.of(
+            "-XX:TieredStopAtLevel=1",
+            Relaunch.ONE_COMPILER,
+            Relaunch.COLLECTOR,
+            "-Xmn" + Relaunch.YOUNG_MIN + "m",
+            Relaunch.TENURE,
+            Relaunch.REFLECTION,
+            Relaunch.HUGE_PAGES,
+            "-Dbriefing.example=passed on",
+            "-D" + Relaunch.MARK + "=true",
+            "-jar",
+            jar.toString(),
+            "build",
+            "--content",
+            "content",
+            "--out",
+            tmp.resolve("site").toString()),
+        line.subList(1, line.size()),
+        "no class-data archive beside the jar: none asked for");
+
+    Files.writeString(jar.resolveSibling("briefing.jsa"), "");
+    List<String> withArchive = Relaunch.line(jar, "build", args, List.of(), setting);
+    assertEquals(
+        List.of("-XX:SharedArchiveFile=" + jar.resolveSibling("briefing.jsa"), "-Xshare:auto"),
+        withArchive.subList(1, 3),
+        "the archive `mvn package` recorded beside the jar");
+
+    List<String> serve = Relaunch.line(jar, "serve", new String[] {"serve"}, List.of(), setting);
+    assertFalse(serve.contains("-XX:TieredStopAtLevel=1"), "the preview gets both compilers");
+    assertFalse(serve.contains(Relaunch.ONE_COMPILER), "and their threads");
+    assertTrue(serve.contains(Relaunch.COLLECTOR), "and the same collector");
+  }
+
+  @Test
+  void aLargeArchiveAsksForHugePagesOnlyWhenItsBuildReusesTheLastOne() throws IOException {
+    Path content = tmp.resolve("archive");
+    Path engagements = Files.createDirectories(content.resolve("engagements"));
+    for (int i = 0; i <= Relaunch.HUGE_PAGES_MAX_RECORDS; i++) {
+      Files.createDirectory(engagements.resolve("record-" + i));
+    }
+    Path out = tmp.resolve("site");
+    Path setting = tmp.resolve("enabled");
+    Files.writeString(setting, "always [madvise] never\n");
+    String[] args = {"build", "--content", content.toString(), "--out", out.toString()};
+    Path jar = tmp.resolve("briefing.jar");
+    List<String> whole = Relaunch.line(jar, "build", args, List.of(), setting);
+    assertFalse(whole.contains(Relaunch.HUGE_PAGES), "1,001 records, rendered whole: " + whole);
+    assertTrue(whole.contains("-Xmn" + (Relaunch.YOUNG_MIN + 12) + "m"), "sized to them");
+
+    Path state = Files.createDirectories(tmp.resolve(".site.state"));
+    Files.writeString(state.resolve("manifest.bin"), "");
+    assertTrue(
+        Relaunch.line(jar, "build", args, List.of(), setting).contains(Relaunch.HUGE_PAGES),
+        "the last build's state beside the output: a reusing build");
+    Files.writeString(setting, "always madvise [never]\n");
+    assertFalse(
+        Relaunch.line(jar, "build", args, List.of(), setting).contains(Relaunch.HUGE_PAGES),
+        "where the kernel lends none, none are asked for");
+  }
+
+  @Test
   void theYoungGenerationGrowsWithTheRecordsUpToItsLargestSize() throws IOException {
     Path content = tmp.resolve("content");
     assertEquals(
