@@ -58,7 +58,7 @@ final class Relaunch {
   static final String COLLECTOR = "-XX:+UseParallelGC";
 
   /**
-   * The heap in the kernel's 2 MiB pages, where it offers them (see {@link #hugePages(long,
+   * The heap in the kernel's 2 MiB pages, where they pay (see {@link #hugePages(long, boolean,
    * Path)}).
    */
   static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
