@@ -63,7 +63,7 @@ record BuildState(
   private static final BuildState NONE =
       new BuildState("", Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
-  private static final String MANIFEST = "manifest.bin";
+  private static final String MANIFEST = StateFolder.MANIFEST;
 
   /** The changes since the manifest was written whole (see {@link StateDelta}). */
   private static final String DELTA = "manifest.delta";
@@ -76,17 +76,6 @@ record BuildState(
 
   private static final String TERMS = "terms.bin";
   private static final String YAML = "yaml.bin";
-
-  /** Where the state of the output folder {@code out} is kept. */
-  static Path folder(Path out) {
-    Path target = out.toAbsolutePath().normalize();
-    return target.resolveSibling("." + target.getFileName() + ".state");
-  }
-
-  /** Whether {@code out}'s last build left its manifest: only looked for, not read. */
-  static boolean kept(Path out) {
-    return Files.isRegularFile(folder(out).resolve(MANIFEST));
-  }
 
   /**
    * The state of {@code out}'s last build, when there is a readable one: a manifest of another
@@ -109,13 +98,13 @@ record BuildState(
    */
   static Optional<Layered> readLayered(Path out) {
     try {
-      byte[] manifest = Files.readAllBytes(folder(out).resolve(MANIFEST));
+      byte[] manifest = Files.readAllBytes(StateFolder.of(out).resolve(MANIFEST));
       Optional<BuildState> base = StateManifest.decode(manifest);
       if (base.isEmpty()) {
         return Optional.empty();
       }
       StateDelta none = StateDelta.none(manifest.length, checksum(manifest));
-      Path deltaFile = folder(out).resolve(DELTA);
+      Path deltaFile = StateFolder.of(out).resolve(DELTA);
       if (!Files.exists(deltaFile)) {
         return Optional.of(new Layered(base.get(), none));
       }
@@ -176,7 +165,7 @@ record BuildState(
    */
   void write(Path out, Optional<BuildState> earlier) throws IOException {
     byte[] bytes = StateManifest.encode(this, earlier.orElse(NONE));
-    Path folder = folder(out);
+    Path folder = StateFolder.of(out);
     Files.createDirectories(folder);
     forget(out); // the changes written beside the manifest would no longer match
     replace(folder, MANIFEST, bytes);
@@ -190,7 +179,7 @@ record BuildState(
    * manifest the changes are to is gone or another.
    */
   static boolean writeDelta(Path out, StateDelta delta) throws IOException {
-    Path folder = folder(out);
+    Path folder = StateFolder.of(out);
     Path aside = folder.resolve(BASE);
     Path base = Files.exists(aside) ? aside : folder.resolve(MANIFEST);
     if (delta.baseLength() < Long.BYTES) {
@@ -250,7 +239,7 @@ record BuildState(
 
   /** Where the search terms of {@code out}'s last build are kept (see {@link RecordTerms}). */
   static Path terms(Path out) {
-    return folder(out).resolve(TERMS);
+    return StateFolder.of(out).resolve(TERMS);
   }
 
   /**
@@ -258,7 +247,7 @@ record BuildState(
    * org.briefing.content.ParsedYaml}); like the terms, it stands on its own.
    */
   static Path yaml(Path out) {
-    return folder(out).resolve(YAML);
+    return StateFolder.of(out).resolve(YAML);
   }
 
   /**
@@ -267,7 +256,7 @@ record BuildState(
    * never wrong, only less useful.
    */
   static void writeTerms(Path out, RecordTerms terms) throws IOException {
-    Path folder = folder(out);
+    Path folder = StateFolder.of(out);
     Files.createDirectories(folder);
     Path temporary = Files.createTempFile(folder, TERMS, ".part");
     try {
@@ -290,7 +279,7 @@ record BuildState(
    * state as it found it.
    */
   static void forget(Path out) throws IOException {
-    Path folder = folder(out);
+    Path folder = StateFolder.of(out);
     // The manifest first: its changes alone are no state, where the manifest alone would be a
     // wrong one.
     if (Files.exists(folder.resolve(MANIFEST))) {

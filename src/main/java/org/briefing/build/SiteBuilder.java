@@ -127,11 +127,6 @@ public final class SiteBuilder {
     }
   }
 
-  /** Whether a build into {@code out} finds the last one's state, and may reuse that build. */
-  public static boolean findsState(Path out) {
-    return BuildState.kept(out);
-  }
-
   /**
    * Starts reading the templates on a thread of their own: they need nothing from the content,
    * which is loaded and checked meanwhile. A build whose content has problems never asks for them,

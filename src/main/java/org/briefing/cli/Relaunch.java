@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.briefing.build.SiteBuilder;
+import org.briefing.build.StateFolder;
 
 /**
  * Gives {@code java -jar briefing.jar} the JVM settings the build is measured with. A bare {@code
@@ -149,7 +149,7 @@ final class Relaunch {
     // build: promoted at once, it is copied once rather than twice (README, "The two commands").
     line.add(TENURE);
     line.add(REFLECTION);
-    boolean reusing = SiteBuilder.findsState(folder(args, "--out", "site-output"));
+    boolean reusing = StateFolder.holdsManifest(folder(args, "--out", "site-output"));
     if (hugePages(records, reusing, pagesSetting)) {
       line.add(HUGE_PAGES);
     }

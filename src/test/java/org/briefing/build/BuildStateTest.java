@@ -124,11 +124,12 @@ class BuildStateTest {
 
   @Test
   void aStateIsFoundOnlyWhileItsManifestIsThere() throws IOException {
-    assertFalse(BuildState.kept(out()), "no build yet: a build renders the whole site");
+    assertFalse(StateFolder.holdsManifest(out()), "no build yet: a build renders the whole site");
     state().write(out());
-    assertTrue(BuildState.kept(out()), "a build will find it, and may reuse the last one");
+    assertTrue(
+        StateFolder.holdsManifest(out()), "a build will find it, and may reuse the last one");
     BuildState.forget(out());
-    assertFalse(BuildState.kept(out()), "set aside while a build changes the folder");
+    assertFalse(StateFolder.holdsManifest(out()), "set aside while a build changes the folder");
   }
 
   @Test

@@ -20,6 +20,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.briefing.build.SiteBuilder;
+import org.briefing.build.StateFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,13 +127,13 @@ class RelaunchTest {
   @Test
   void aBuildFindsTheLastOnesStateOnlyOnceThatBuildHasPublished() throws IOException {
     Path out = tmp.resolve("site");
-    assertFalse(SiteBuilder.findsState(out), "no build yet");
+    assertFalse(StateFolder.holdsManifest(out), "no build yet");
     new SiteBuilder()
         .buildReusing(
             new SiteBuilder.Options(
                 Path.of("content"), Path.of("templates"), out, Optional.empty(), false, false));
-    assertTrue(SiteBuilder.findsState(out), "the seed site built, its state beside it");
-    assertFalse(SiteBuilder.findsState(tmp.resolve("elsewhere")), "another folder has none");
+    assertTrue(StateFolder.holdsManifest(out), "the seed site built, its state beside it");
+    assertFalse(StateFolder.holdsManifest(tmp.resolve("elsewhere")), "another folder has none");
   }
 
   @Test
