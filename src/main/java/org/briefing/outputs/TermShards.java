@@ -27,6 +27,9 @@ final class TermShards {
 
   private static final JsonFactory JSON = new JsonFactory();
 
+  /** What closes a terms shard, after its object. */
+  private static final String TAIL = ");\n";
+
   private TermShards() {}
 
   /**
@@ -65,8 +68,8 @@ final class TermShards {
    * that adds one record to 10,000.
    */
   static Optional<byte[]> patched(int k, byte[] earlier, Map<String, Postings> added) {
-    byte[] head = ("briefingSearchShard(\"terms\"," + k + ",{").getBytes(StandardCharsets.US_ASCII);
-    byte[] tail = "});\n".getBytes(StandardCharsets.US_ASCII);
+    byte[] head = (head(k) + "{").getBytes(StandardCharsets.US_ASCII);
+    byte[] tail = ("}" + TAIL).getBytes(StandardCharsets.US_ASCII);
     int end = earlier.length - tail.length;
     if (end < head.length
         || !Arrays.equals(earlier, 0, head.length, head, 0, head.length)
@@ -190,7 +193,12 @@ final class TermShards {
   }
 
   private static <V> String text(int k, Map<String, V> terms, BiFunction<String, V, String> code) {
-    return "briefingSearchShard(\"terms\"," + k + "," + object(terms, code) + ");\n";
+    return head(k) + object(terms, code) + TAIL;
+  }
+
+  /** What opens shard {@code k}: the call that hands its terms to the page's script. */
+  private static String head(int k) {
+    return "briefingSearchShard(\"terms\"," + k + ",";
   }
 
   /** The JSON object of {@code terms}' codes, in the map's order, safe in a script. */
