@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.briefing.content.ContentLoader;
+import org.briefing.content.FileBytes;
 import org.briefing.content.LoadedContent;
 import org.briefing.content.RecordFolder;
 import org.briefing.content.TextFiles;
@@ -129,7 +130,7 @@ final class BuildInputs {
   }
 
   private static void file(TextFiles.Hash digest, String name, Path path) throws IOException {
-    byte[] bytes = Files.readAllBytes(path);
+    byte[] bytes = FileBytes.read(path);
     digest.label(name + " " + bytes.length);
     digest.update(bytes);
   }

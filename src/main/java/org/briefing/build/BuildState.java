@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.briefing.content.FileBytes;
 import org.briefing.files.RecordPieces;
 import org.briefing.files.RecordTerms;
 import org.briefing.publish.FolderTimes;
@@ -98,7 +99,7 @@ record BuildState(
    */
   static Optional<Layered> readLayered(Path out) {
     try {
-      byte[] manifest = Files.readAllBytes(StateFolder.of(out).resolve(MANIFEST));
+      byte[] manifest = FileBytes.read(StateFolder.of(out).resolve(MANIFEST));
       Optional<BuildState> base = StateManifest.decode(manifest);
       if (base.isEmpty()) {
         return Optional.empty();
@@ -108,7 +109,7 @@ record BuildState(
       if (!Files.exists(deltaFile)) {
         return Optional.of(new Layered(base.get(), none));
       }
-      return StateDelta.decode(Files.readAllBytes(deltaFile))
+      return StateDelta.decode(FileBytes.read(deltaFile))
           .filter(delta -> sameBase(delta, none))
           .map(delta -> new Layered(delta.applyTo(base.get()), delta));
     } catch (NoSuchFileException e) {
@@ -226,7 +227,7 @@ record BuildState(
   private static void replace(Path folder, String name, byte[] bytes) throws IOException {
     Path temporary = Files.createTempFile(folder, name, ".part");
     try {
-      Files.write(temporary, bytes);
+      FileBytes.write(temporary, bytes);
       Files.move(
           temporary,
           folder.resolve(name),

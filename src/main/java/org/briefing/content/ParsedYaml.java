@@ -331,8 +331,7 @@ public final class ParsedYaml {
     if (!Files.isRegularFile(file)) {
       return none;
     }
-    try (DataInputStream in =
-        new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(FileBytes.read(file)))) {
       if (in.readInt() != FORMAT) {
         return none;
       }
