@@ -18,7 +18,8 @@ public final class StateFolder {
   /** Where the state of the output folder {@code out} is kept. */
   static Path of(Path out) {
     Path target = out.toAbsolutePath().normalize();
-    return target.resolveSibling("." + target.getFileName() + ".state");
+    // Joined without +, which the first run of java -jar would pay for (see Relaunch).
+    return target.resolveSibling(".".concat(target.getFileName().toString()).concat(".state"));
   }
 
   /**

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.StringTokenizer;
 import org.briefing.build.StateFolder;
 
 /**
@@ -31,6 +31,11 @@ import org.briefing.build.StateFolder;
  *
  * <p>The flags are read from the process's own command line, not from the JVM's management beans:
  * those take about 70 ms to start, a tenth of what this first run costs on the seed site.
+ *
+ * <p>The first run is the coldest code of a build: none of its classes are in the class-data
+ * archive, and every first use of a lambda, a stream, a regular expression or string concatenation
+ * with {@code +} has the JVM make classes for it before the second run can start. The code this
+ * first run takes uses none of them ({@link StateFolder} neither).
  */
 final class Relaunch {
 
@@ -88,6 +93,9 @@ final class Relaunch {
   /** Set on the second run, so that it never starts a third. */
   static final String MARK = "briefing.relaunched";
 
+  /** {@link #MARK} as an option of the second run's command line. */
+  private static final String RELAUNCHED = "-D" + MARK + "=true";
+
   private Relaunch() {}
 
   /** The command line of the second run, when this run should hand over to one. */
@@ -125,7 +133,7 @@ final class Relaunch {
     line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     Path archive = jar.resolveSibling("briefing.jsa");
     if (Files.isRegularFile(archive)) { // classes already parsed, as the launcher has them
-      line.add("-XX:SharedArchiveFile=" + archive);
+      line.add("-XX:SharedArchiveFile=".concat(archive.toString()));
       line.add("-Xshare:auto");
     }
     // The preview runs for hours and earns the optimizing compiler; a build does not. One compiler
@@ -144,7 +152,7 @@ final class Relaunch {
     // grows with the archive, and the peak memory with it (10,000 records: 637 MiB against 560,
     // in no more time; README, "The two commands"). The size follows the archive's.
     long records = records(folder(args, "--content", "content"));
-    line.add("-Xmn" + young(records) + "m");
+    line.add("-Xmn".concat(Integer.toString(young(records))).concat("m"));
     // What outlives one young collection (the records read, the plan) lives to the end of the
     // build: promoted at once, it is copied once rather than twice (README, "The two commands").
     line.add(TENURE);
@@ -156,7 +164,7 @@ final class Relaunch {
     // Whatever else the first run was given (system properties, assertions, modules) the build
     // runs with too; the variables the JVM reads options from pass on with the environment.
     line.addAll(given);
-    line.add("-D" + MARK + "=true");
+    line.add(RELAUNCHED);
     line.add("-jar");
     line.add(jar.toString());
     line.addAll(Arrays.asList(args));
@@ -171,21 +179,31 @@ final class Relaunch {
    */
   static int run(List<String> line) throws IOException, InterruptedException {
     Process child = new ProcessBuilder(line).inheritIO().start();
-    Thread forward =
-        new Thread(
-            () -> {
-              child.destroy();
-              try {
-                Runtime.getRuntime().halt(child.waitFor());
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "relaunch-forward");
+    Thread forward = new Forward(child);
     Runtime.getRuntime().addShutdownHook(forward);
     int status = child.waitFor();
     Runtime.getRuntime().removeShutdownHook(forward);
     return status;
+  }
+
+  /** Ends the second run when this one is ended by a signal, then ends with its status. */
+  private static final class Forward extends Thread {
+    private final Process child;
+
+    Forward(Process child) {
+      super("relaunch-forward");
+      this.child = child;
+    }
+
+    @Override
+    public void run() {
+      child.destroy();
+      try {
+        Runtime.getRuntime().halt(child.waitFor());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /**
@@ -205,11 +223,17 @@ final class Relaunch {
    * listed counts as empty; the build then says what is wrong.
    */
   static long records(Path content) {
-    try (Stream<Path> folders = Files.list(content.resolve("engagements"))) {
-      return folders.filter(folder -> !folder.getFileName().toString().startsWith(".")).count();
-    } catch (IOException | RuntimeException e) {
+    String[] names = content.resolve("engagements").toFile().list();
+    if (names == null) {
       return 0;
     }
+    long records = 0;
+    for (String name : names) {
+      if (!name.startsWith(".")) {
+        records++;
+      }
+    }
+    return records;
   }
 
   /**
@@ -288,8 +312,9 @@ final class Relaunch {
       }
     }
     for (String variable : OPTION_VARIABLES) {
-      for (String option : env.getOrDefault(variable, "").trim().split("\\s+")) {
-        if (option.startsWith("-X")) {
+      StringTokenizer words = new StringTokenizer(env.getOrDefault(variable, ""));
+      while (words.hasMoreTokens()) {
+        if (words.nextToken().startsWith("-X")) {
           return true;
         }
       }
