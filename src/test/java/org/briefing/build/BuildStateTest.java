@@ -122,6 +122,40 @@ class BuildStateTest {
     assertEquals(1_764_480_000_000L, read.folders().get(""), "the top, named by no name");
   }
 
+  /**
+   * A kept file is trusted only while it has the size and time the state recorded: one written
+   * since, gone, or never recorded is rendered again rather than kept.
+   */
+  @Test
+  void aFileIsAsRecordedOnlyWhileItsSizeAndTimeAre() throws IOException {
+    Path page = out().resolve("en/index.html");
+    Files.createDirectories(page.getParent());
+    Files.writeString(page, "<p>kept</p>");
+    Map<String, BuildState.Output> files = new TreeMap<>();
+    files.put("en/index.html", BuildState.output(page));
+    files.put("en/gone/index.html", new BuildState.Output(9, 1_764_480_000_000L));
+    BuildState built = state();
+    BuildState state =
+        new BuildState(
+            built.key(), built.records(), built.footprints(), files, built.pieces(), Map.of());
+    assertTrue(state.unchanged(out(), List.of("en/index.html")), "as written");
+    assertFalse(state.unchanged(out(), List.of("en/index.html", "en/other/index.html")), "unknown");
+    assertFalse(state.unchanged(out(), List.of("en/gone/index.html")), "recorded, then removed");
+    Files.writeString(page, "<p>written by hand</p>");
+    assertFalse(state.unchanged(out(), List.of("en/index.html")), "written since");
+  }
+
+  /** A time cut to whole seconds (as a restored cache keeps it) is the time recorded. */
+  @Test
+  void aTimeCutToWholeSecondsIsTheSameTime() {
+    BuildState.Output recorded = new BuildState.Output(10, 1_764_480_000_123L);
+    assertTrue(recorded.same(new BuildState.Output(10, 1_764_480_000_123L)));
+    assertTrue(recorded.same(new BuildState.Output(10, 1_764_480_000_000L)), "cut to the second");
+    assertFalse(recorded.same(new BuildState.Output(10, 1_764_480_001_000L)), "a second later");
+    assertFalse(recorded.same(new BuildState.Output(10, 1_764_480_000_124L)), "a moment later");
+    assertFalse(recorded.same(new BuildState.Output(11, 1_764_480_000_123L)), "another size");
+  }
+
   @Test
   void aStateIsFoundOnlyWhileItsManifestIsThere() throws IOException {
     assertFalse(StateFolder.holdsManifest(out()), "no build yet: a build renders the whole site");
