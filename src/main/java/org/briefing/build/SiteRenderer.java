@@ -184,12 +184,14 @@ public final class SiteRenderer {
     SearchIndex searchIndex = new SearchIndex(archive, cache);
     rest.add(searchIndex.analysisScript());
     pages.add(this.pages.landing(archive));
+    List<List<PlannedFile>> languages = new ArrayList<>();
     for (Lang lang : Lang.values()) {
       Pages.InLanguage inLanguage = this.pages.in(archive, lang);
       heavy.addAll(searchIndex.plan(lang, inLanguage::card, written));
       heavy.add(inLanguage.timeline());
-      pages.addAll(inLanguage.pages());
+      languages.add(inLanguage.pages());
     }
+    pages.addAll(alternating(languages));
     // The sitemap lists every page readers can land on; the 404 page is added after this.
     List<String> pagePaths =
         java.util.stream.Stream.concat(heavy.stream(), pages.stream())
@@ -300,6 +302,28 @@ public final class SiteRenderer {
       }
     }
     return ordered;
+  }
+
+  /**
+   * The files of {@code lists} taken one from each in turn: the two languages' pages side by side.
+   * Each language's pages go into its own folders, so two render threads taking files in turn
+   * create them in different folders at once; the kernel lets one thread at a time add to a folder,
+   * and with one language after the other both threads were adding to the same one.
+   */
+  static List<PlannedFile> alternating(List<List<PlannedFile>> lists) {
+    List<PlannedFile> all = new ArrayList<>();
+    int longest = 0;
+    for (List<PlannedFile> list : lists) {
+      longest = Math.max(longest, list.size());
+    }
+    for (int i = 0; i < longest; i++) {
+      for (List<PlannedFile> list : lists) {
+        if (i < list.size()) {
+          all.add(list.get(i));
+        }
+      }
+    }
+    return all;
   }
 
   /** Where {@code files} go. */

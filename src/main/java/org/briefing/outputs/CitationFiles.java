@@ -60,22 +60,27 @@ public final class CitationFiles {
   public List<PlannedFile> plan() {
     List<PlannedFile> files = new ArrayList<>();
     for (Engagement e : archive.engagements()) {
+      // Made when written, not when planned: a build that keeps most files writes few of the
+      // 40,000 of a 10,000-record archive. Each file makes its own citation (a few microseconds)
+      // rather than hold one for the other. The languages take turns, so that two render threads
+      // writing neighbouring files write them into different folders (SiteRenderer#alternating).
       for (Lang lang : Lang.values()) {
         e.translation(lang)
             .ifPresent(
-                text -> {
-                  // Made when written, not when planned: a build that keeps most files
-                  // writes few of the 40,000 of a 10,000-record archive. Each file makes its
-                  // own citation (a few microseconds) rather than hold one for the other.
-                  files.add(
-                      new PlannedFile(
-                          Routes.citeBib(lang, e.id()),
-                          out -> out.write(utf8(Bibtex.entry(citation(e, text, config))))));
-                  files.add(
-                      new PlannedFile(
-                          Routes.citeRis(lang, e.id()),
-                          out -> out.write(utf8(Ris.record(citation(e, text, config))))));
-                });
+                text ->
+                    files.add(
+                        new PlannedFile(
+                            Routes.citeBib(lang, e.id()),
+                            out -> out.write(utf8(Bibtex.entry(citation(e, text, config)))))));
+      }
+      for (Lang lang : Lang.values()) {
+        e.translation(lang)
+            .ifPresent(
+                text ->
+                    files.add(
+                        new PlannedFile(
+                            Routes.citeRis(lang, e.id()),
+                            out -> out.write(utf8(Ris.record(citation(e, text, config)))))));
       }
     }
     files.add(new PlannedFile(CSL, this::csl));
