@@ -46,7 +46,12 @@ final class ViewWrapper extends DefaultObjectWrapper {
           }
           Map<String, Method> byName = new HashMap<>();
           for (RecordComponent component : type.getRecordComponents()) {
-            byName.put(component.getName(), component.getAccessor());
+            Method accessor = component.getAccessor();
+            // Checked once here rather than at every call: an unchecked invoke asks the JVM for
+            // its caller by walking the stack, which the client compiler does not shortcut (1 % of
+            // a 10,000-record build's samples). The class is public, so the check passes anyway.
+            accessor.trySetAccessible();
+            byName.put(component.getName(), accessor);
           }
           return byName;
         }
