@@ -205,6 +205,11 @@ public final class ParsedYaml {
     }
   }
 
+  /** Whether the last build saw any record folder, so that this one may take folders unread. */
+  boolean sawFolders() {
+    return !earlierFolders.isEmpty();
+  }
+
   /** Whether this reader keeps what it reads for the next build. */
   boolean remembering() {
     return now != null;
