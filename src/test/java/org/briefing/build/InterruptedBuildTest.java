@@ -116,7 +116,10 @@ class InterruptedBuildTest {
         .start();
   }
 
-  /** Whether this process ignores SIGINT (Linux: bit 2 of SigIgn in /proc/self/status). */
+  /**
+   * Whether this process ignores SIGINT (Linux: signal 2's bit, 0x2, of SigIgn in
+   * /proc/self/status).
+   */
   private static boolean sigintIgnored() throws IOException {
     Path status = Path.of("/proc/self/status");
     if (!Files.isReadable(status)) {
@@ -150,20 +153,15 @@ class InterruptedBuildTest {
     }
   }
 
-  /**
-   * Waits until the build has written pages into its staging folder: it is mid-build. False when
-   * the build ended first.
-   */
-  private static boolean awaitPagesInStaging(Process build) throws Exception {
+  /** Waits until the build has written pages into its staging folder: it is mid-build. */
+  private static void awaitPagesInStaging(Process build) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
     while (System.nanoTime() < deadline) {
-      if (!build.isAlive()) {
-        return false;
-      }
+      assertTrue(build.isAlive(), "the build ended before it could be stopped");
       for (Path staging : stagingFolders()) {
         try (Stream<Path> files = Files.walk(staging)) {
           if (files.limit(20).count() >= 20) {
-            return true;
+            return;
           }
         } catch (NoSuchFileException | java.io.UncheckedIOException e) {
           // the folder changed under the walk; look again
@@ -172,38 +170,6 @@ class InterruptedBuildTest {
       Thread.sleep(10);
     }
     throw new AssertionError("the build wrote no pages within ten minutes");
-  }
-
-  /** How a test stops a build from outside. */
-  private interface Stop {
-    void send(Process build) throws Exception;
-  }
-
-  /**
-   * Starts a build, stops it with {@code stop} once it is writing pages, and returns it ended. On a
-   * loaded machine this test's thread can be held back long enough for the build to finish before
-   * the signal. Such a build proves nothing about stopping, but must have published the same bytes
-   * from the same content; its state is removed and another build is started, up to five.
-   */
-  private Process stoppedMidBuild(String name, Stop stop) throws Exception {
-    for (int attempt = 1; attempt <= 5; attempt++) {
-      Process build = startBuild(name);
-      boolean writing = awaitPagesInStaging(build);
-      if (writing) {
-        stop.send(build);
-      }
-      assertTrue(build.waitFor(300, TimeUnit.SECONDS));
-      String said = Files.readString(tmp.resolve(name + ".out"), StandardCharsets.UTF_8);
-      boolean finished = said.lines().anyMatch(line -> line.startsWith("built "));
-      if (writing && !finished) {
-        return build;
-      }
-      assertTrue(finished, said + stderr(name));
-      assertEquals(
-          lastSite, LocaleIndependenceTest.digests(out), "a finished build, attempt " + attempt);
-      Publisher.deleteTree(tmp.resolve(".site-output.state"));
-    }
-    throw new AssertionError("five builds in a row finished before they could be stopped");
   }
 
   private static void assertLastSiteUntouched() throws Exception {
@@ -216,8 +182,10 @@ class InterruptedBuildTest {
 
   @Test
   void sigtermMidBuildRemovesTheStagingFolderAndKeepsTheLastSite() throws Exception {
-    // SIGTERM, as a cancelled CI job or a stopping container sends
-    Process build = stoppedMidBuild("term", Process::destroy);
+    Process build = startBuild("term");
+    awaitPagesInStaging(build);
+    build.destroy(); // SIGTERM, as a cancelled CI job or a stopping container sends
+    assertTrue(build.waitFor(300, TimeUnit.SECONDS));
     assertEquals(4, build.exitValue(), stderr("term"));
     assertTrue(stderr("term").contains("interrupted; the last site is unchanged"), stderr("term"));
     assertLastSiteUntouched();
@@ -225,14 +193,11 @@ class InterruptedBuildTest {
 
   @Test
   void ctrlCMidBuildRemovesTheStagingFolderAndKeepsTheLastSite() throws Exception {
-    Process build =
-        stoppedMidBuild(
-            "int",
-            b -> {
-              Process kill = new ProcessBuilder("kill", "-INT", Long.toString(b.pid())).start();
-              // kill fails only for a build that has ended since it was seen writing
-              assertTrue(kill.waitFor() == 0 || !b.isAlive());
-            });
+    Process build = startBuild("int");
+    awaitPagesInStaging(build);
+    Process kill = new ProcessBuilder("kill", "-INT", Long.toString(build.pid())).start();
+    assertEquals(0, kill.waitFor());
+    assertTrue(build.waitFor(300, TimeUnit.SECONDS));
     assertEquals(4, build.exitValue(), stderr("int"));
     assertTrue(stderr("int").contains("interrupted; the last site is unchanged"), stderr("int"));
     assertLastSiteUntouched();
@@ -257,7 +222,7 @@ class InterruptedBuildTest {
             en, Files.readString(en).replaceFirst("title: .*", "title: \"Retitled " + i + "\""));
       }
       Process build = startBuild("term-reusing");
-      assertTrue(awaitPagesInStaging(build), "the build ended before it could be stopped");
+      awaitPagesInStaging(build);
       build.destroy();
       assertTrue(build.waitFor(300, TimeUnit.SECONDS));
       assertEquals(4, build.exitValue(), stderr("term-reusing"));
@@ -273,8 +238,10 @@ class InterruptedBuildTest {
 
   @Test
   void whatAKilledBuildLeftIsRemovedByTheNextBuild() throws Exception {
-    stoppedMidBuild(
-        "kill9", Process::destroyForcibly); // SIGKILL: nothing runs, as under the OOM killer
+    Process build = startBuild("kill9");
+    awaitPagesInStaging(build);
+    build.destroyForcibly(); // SIGKILL: nothing runs, as under the OOM killer
+    assertTrue(build.waitFor(300, TimeUnit.SECONDS));
     assertEquals(1, stagingFolders().size(), "SIGKILL leaves the staging folder");
     assertEquals(lastSite, LocaleIndependenceTest.digests(out));
 
