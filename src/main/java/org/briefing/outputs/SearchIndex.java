@@ -210,6 +210,40 @@ public final class SearchIndex {
   }
 
   /**
+   * The search files of {@code lang} that change when the records {@code edited} change and no
+   * record is added, removed or moved in time ({@code before} numbers the records as this index's
+   * archive does, so it has as many term shards and each record keeps its shard): the manifest, the
+   * edited records' result-data shards, and the term shards of every word they had before or have
+   * now. Every other shard comes out as it was. Empty when the numbering differs.
+   */
+  public Optional<Set<String>> touchedByEditing(Lang lang, Archive before, Set<String> edited) {
+    List<Engagement> byNumber = oldestFirst(archive.engagements());
+    List<Engagement> wasByNumber = oldestFirst(before.engagements());
+    if (byNumber.size() != wasByNumber.size()) {
+      return Optional.empty();
+    }
+    int shards = termShards(byNumber.size());
+    Set<String> files = new HashSet<>();
+    files.add(Routes.searchIndex(lang));
+    for (int k = 0; k < byNumber.size(); k++) {
+      Engagement now = byNumber.get(k);
+      Engagement was = wasByNumber.get(k);
+      if (!now.id().equals(was.id())) {
+        return Optional.empty();
+      }
+      if (edited.contains(now.id())) {
+        files.add(Routes.searchShard(lang, "records", k / RECORDS_PER_SHARD));
+        for (Engagement version : List.of(was, now)) {
+          for (String word : cache.terms(lang, version, () -> terms(version, lang)).words()) {
+            files.add(Routes.searchShard(lang, "terms", shardOf(word, shards)));
+          }
+        }
+      }
+    }
+    return Optional.of(files);
+  }
+
+  /**
    * The number of the first of the records {@code added}, when they are the last records of {@code
    * byNumber} and the index keeps its number of term shards: every other record keeps its number
    * and its shard. Empty otherwise, and when nothing was added.

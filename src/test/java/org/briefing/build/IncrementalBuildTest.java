@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -131,6 +132,51 @@ class IncrementalBuildTest {
     // its two pages, its neighbours', its countries', pairs' and type's pages, the lists, feeds
     // and data: a few dozen of the site's hundreds
     assertTrue(outcome.files() < siteFiles / 10, outcome.files() + " of " + siteFiles);
+    assertSameAsCleanBuild(content, preview, "after a body edit");
+  }
+
+  @Test
+  void aBodyEditRewritesOnlyTheSearchShardsOfItsWords() throws IOException {
+    Path content = generatedCorpus();
+    Path preview = tmp.resolve("preview");
+    IncrementalBuilder builder = previewOf(content, preview);
+    int siteFiles = builder.full().files();
+    List<Path> shards;
+    try (Stream<Path> files = Files.walk(preview)) {
+      shards =
+          files
+              .filter(
+                  f ->
+                      f.toString().contains("/search/terms/")
+                          || f.toString().contains("/search/records/"))
+              .toList();
+    }
+    // Every file the update writes is a new one moved into place, with the time of now.
+    FileTime longAgo = FileTime.fromMillis(0);
+    for (Path shard : shards) {
+      Files.setLastModifiedTime(shard, longAgo);
+    }
+
+    Path en;
+    try (Stream<Path> records = Files.list(content.resolve("engagements"))) {
+      en = records.sorted().skip(75).findFirst().orElseThrow().resolve("en.md");
+    }
+    Files.writeString(en, Files.readString(en) + "\nA word no record has: quillwort.\n");
+    IncrementalBuilder.Outcome outcome = builder.update(Set.of(en));
+
+    expectIncremental(outcome, siteFiles);
+    List<Path> rewritten = new ArrayList<>();
+    for (Path shard : shards) {
+      if (!Files.getLastModifiedTime(shard).equals(longAgo)) {
+        rewritten.add(preview.relativize(shard));
+      }
+    }
+    // Per language: the record's result-data shard and the shards of its words, the new one's
+    // among them; not every shard of the index.
+    assertTrue(rewritten.size() >= 2, "search shards rewritten: " + rewritten);
+    assertTrue(
+        rewritten.size() < shards.size() / 2,
+        rewritten.size() + " of " + shards.size() + " search shards rewritten: " + rewritten);
     assertSameAsCleanBuild(content, preview, "after a body edit");
   }
 
