@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.briefing.archive.Archive;
 import org.briefing.files.OutputFile;
@@ -264,15 +265,7 @@ public final class SiteRenderer {
   private Optional<Set<String>> searchFilesTouchedByEditing(
       Archive before, Archive after, Set<String> ids) {
     SearchIndex index = new SearchIndex(after, cache);
-    Set<String> files = new HashSet<>();
-    for (Lang lang : Lang.values()) {
-      Optional<Set<String>> touched = index.touchedByEditing(lang, before, ids);
-      if (touched.isEmpty()) {
-        return Optional.empty();
-      }
-      files.addAll(touched.get());
-    }
-    return Optional.of(files);
+    return inBothLanguages(lang -> index.touchedByEditing(lang, before, ids));
   }
 
   /**
@@ -282,13 +275,19 @@ public final class SiteRenderer {
    */
   public Optional<Set<String>> searchFilesTouchedByAdding(Archive archive, Set<String> added) {
     SearchIndex index = new SearchIndex(archive, cache);
+    return inBothLanguages(lang -> index.touchedByAdding(lang, added));
+  }
+
+  /** The files {@code touched} names in each language; empty when it names every one in either. */
+  private static Optional<Set<String>> inBothLanguages(
+      Function<Lang, Optional<Set<String>>> touched) {
     Set<String> files = new HashSet<>();
     for (Lang lang : Lang.values()) {
-      Optional<Set<String>> touched = index.touchedByAdding(lang, added);
-      if (touched.isEmpty()) {
+      Optional<Set<String>> inLanguage = touched.apply(lang);
+      if (inLanguage.isEmpty()) {
         return Optional.empty();
       }
-      files.addAll(touched.get());
+      files.addAll(inLanguage.get());
     }
     return Optional.of(files);
   }

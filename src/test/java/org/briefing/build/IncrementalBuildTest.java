@@ -121,10 +121,7 @@ class IncrementalBuildTest {
     IncrementalBuilder builder = previewOf(content, preview);
     int siteFiles = builder.full().files();
 
-    Path en;
-    try (Stream<Path> records = Files.list(content.resolve("engagements"))) {
-      en = records.sorted().skip(75).findFirst().orElseThrow().resolve("en.md");
-    }
+    Path en = recordFile(content, 75, "en.md");
     Files.writeString(en, Files.readString(en) + "\nA sentence added in the preview.\n");
     IncrementalBuilder.Outcome outcome = builder.update(Set.of(en));
 
@@ -157,10 +154,7 @@ class IncrementalBuildTest {
       Files.setLastModifiedTime(shard, longAgo);
     }
 
-    Path en;
-    try (Stream<Path> records = Files.list(content.resolve("engagements"))) {
-      en = records.sorted().skip(75).findFirst().orElseThrow().resolve("en.md");
-    }
+    Path en = recordFile(content, 75, "en.md");
     Files.writeString(en, Files.readString(en) + "\nA word no record has: quillwort.\n");
     IncrementalBuilder.Outcome outcome = builder.update(Set.of(en));
 
@@ -245,6 +239,13 @@ class IncrementalBuildTest {
           content, preview, "edit " + k + " (" + what + " of " + record.getFileName() + ")");
     }
     assertTrue(incremental >= edits / 2, "most edits are incremental: " + incremental);
+  }
+
+  /** The file {@code name} of the record folder that sorts {@code k}th in {@code content}. */
+  private static Path recordFile(Path content, int k, String name) throws IOException {
+    try (Stream<Path> records = Files.list(content.resolve("engagements"))) {
+      return records.sorted().skip(k).findFirst().orElseThrow().resolve(name);
+    }
   }
 
   /** Replaces the first line starting with {@code prefix}. */
