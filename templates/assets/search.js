@@ -105,8 +105,16 @@
     });
   }
 
-  /** The shard of a term: its Java String.hashCode, unsigned, modulo the shard count. */
+  /**
+   * The shard of a term: where the manifest placed it, if it is a common word the build placed
+   * away from its hash's shard (TermPlaces.java); else its Java String.hashCode, unsigned, modulo
+   * the shard count.
+   */
   function shardOf(term) {
+    var placed = manifest.placed || {};
+    if (Object.prototype.hasOwnProperty.call(placed, term)) {
+      return placed[term];
+    }
     var h = 0;
     for (var i = 0; i < term.length; i++) {
       h = (Math.imul(h, 31) + term.charCodeAt(i)) | 0;

@@ -208,14 +208,15 @@ public final class SiteRenderer {
     rest.addAll(new CitationFiles(archive, cache).plan());
     rest.addAll(this.pages.assets());
     // Each language's first term shard indexes the language's records for all its shards. The
-    // term shards come after the pages: a record's page reads its body and keeps its terms, so the
+    // term shards and manifests come after the pages: a record's page reads its body and keeps its
+    // terms, so the
     // index finds them made instead of parsing every body a second time. Writing brings the two
     // languages' first shards together (see indexesSideBySide), so the two indexes are made side
     // by side, and the many small files left (feeds, citations) keep both cores busy to the end.
     List<PlannedFile> all = new ArrayList<>();
-    heavy.stream().filter(f -> !isTermShard(f)).forEach(all::add);
+    heavy.stream().filter(f -> !readsEveryRecordsTerms(f)).forEach(all::add);
     all.addAll(pages);
-    heavy.stream().filter(SiteRenderer::isTermShard).forEach(all::add);
+    heavy.stream().filter(SiteRenderer::readsEveryRecordsTerms).forEach(all::add);
     all.addAll(rest);
     return List.copyOf(all);
   }
@@ -294,6 +295,14 @@ public final class SiteRenderer {
 
   private static boolean isTermShard(PlannedFile file) {
     return file.path().contains("/search/terms/");
+  }
+
+  /**
+   * A term shard, or a search manifest, which lists the common words that TermPlaces placed: both
+   * need the words of many records, best read once the pages have read the bodies.
+   */
+  private static boolean readsEveryRecordsTerms(PlannedFile file) {
+    return isTermShard(file) || file.path().endsWith("/search/index.js");
   }
 
   /**

@@ -41,11 +41,12 @@ import org.briefing.render.Routes;
  * loads only what it needs, however large the archive:
  *
  * <ul>
- *   <li>{@code {lang}/search/index.js}: how many records and shards there are;
+ *   <li>{@code {lang}/search/index.js}: how many records and shards there are, and the common words
+ *       placed away from their hash's shard ({@link TermPlaces});
  *   <li>{@code {lang}/search/terms/{k}.js}: shard {@code k} of the inverted index, the terms whose
- *       {@link String#hashCode} is {@code k} modulo the number of shards, each with its records
- *       (their number on the timeline, oldest first) and weights, written compactly ({@link
- *       PostingsCode});
+ *       {@link String#hashCode} is {@code k} modulo the number of shards (or that {@link
+ *       TermPlaces} placed there), each with its records (their number on the timeline, oldest
+ *       first) and weights, written compactly ({@link PostingsCode});
  *   <li>{@code {lang}/search/records/{k}.js}: the result data (title, date, countries, summary,
  *       link) of records {@code k * }{@value #RECORDS_PER_SHARD} onwards.
  * </ul>
@@ -109,8 +110,11 @@ public final class SearchIndex {
     List<Engagement> all = archive.engagements();
     int shards = termShards(all.size());
     // Indexing reads every record's words: done once per language, by the render thread that
-    // writes the language's first term shard, in parallel with the other files.
+    // writes the language's first term shard, in parallel with the other files. The manifest and
+    // the term shards come after the pages (SiteRenderer), which read the bodies and keep the
+    // words.
     List<Engagement> byNumber = oldestFirst(all);
+    Supplier<TermPlaces> places = once(() -> places(lang, byNumber, shards));
     Supplier<List<Map<String, Postings>>> byShard =
         once(
             () -> {
@@ -118,7 +122,7 @@ public final class SearchIndex {
               for (int k = 0; k < shards; k++) {
                 wanted[k] = written.test(Routes.searchShard(lang, "terms", k));
               }
-              return index(byNumber, lang, wanted, 0);
+              return index(byNumber, lang, places.get(), wanted, 0);
             });
     // Records only added after all the others: their postings follow those of the shards the last
     // build wrote, so only the new records' words are read (see TermShards).
@@ -129,24 +133,14 @@ public final class SearchIndex {
             () -> {
               boolean[] every = new boolean[shards];
               Arrays.fill(every, true);
-              return index(byNumber, lang, every, firstNew);
+              return index(byNumber, lang, places.get(), every, firstNew);
             });
     List<PlannedFile> files = new ArrayList<>();
     int recordShards = (all.size() + RECORDS_PER_SHARD - 1) / RECORDS_PER_SHARD;
-    String manifest =
-        "/* The search index of the "
-            + lang.code()
-            + " pages; written by the build,"
-            + " read by assets/search.js. */\nwindow.briefingSearchIndex = {\"lang\":\""
-            + lang.code()
-            + "\",\"records\":"
-            + all.size()
-            + ",\"termShards\":"
-            + shards
-            + ",\"recordsPerShard\":"
-            + RECORDS_PER_SHARD
-            + "};\n";
-    files.add(new PlannedFile(Routes.searchIndex(lang), out -> out.write(utf8(manifest))));
+    files.add(
+        new PlannedFile(
+            Routes.searchIndex(lang),
+            out -> out.write(utf8(manifest(lang, all.size(), shards, places.get())))));
     for (int k = 0; k < shards; k++) {
       int key = k;
       String path = Routes.searchShard(lang, "terms", k);
@@ -178,6 +172,49 @@ public final class SearchIndex {
   }
 
   /**
+   * {@code window.briefingSearchIndex = {...};}: what the browser needs to know before it loads a
+   * shard.
+   */
+  private static String manifest(Lang lang, int records, int shards, TermPlaces places) {
+    StringWriter json = new StringWriter();
+    try (JsonGenerator out = JSON.createGenerator(json)) {
+      out.writeStartObject();
+      out.writeStringField("lang", lang.code());
+      out.writeNumberField("records", records);
+      out.writeNumberField("termShards", shards);
+      out.writeNumberField("recordsPerShard", RECORDS_PER_SHARD);
+      out.writeObjectFieldStart("placed");
+      for (Map.Entry<String, Integer> moved : places.moved().entrySet()) {
+        out.writeNumberField(moved.getKey(), moved.getValue());
+      }
+      out.writeEndObject();
+      out.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return "/* The search index of the "
+        + lang.code()
+        + " pages; written by the build, read by assets/search.js. */\n"
+        + "window.briefingSearchIndex = "
+        + TermShards.scriptSafe(json.toString())
+        + ";\n";
+  }
+
+  /**
+   * Where the terms of {@code lang} go in an index of {@code shards} shards over {@code byNumber}:
+   * made from the words of the records that say which words are common, and kept while those
+   * records stay the same objects (the preview's edits to newer records).
+   */
+  private TermPlaces places(Lang lang, List<Engagement> byNumber, int shards) {
+    List<Engagement> basis = byNumber.subList(0, TermPlaces.basis(byNumber.size(), shards));
+    return cache.madeFrom(
+        "term-places-" + lang.code() + "-" + shards,
+        basis,
+        () ->
+            TermPlaces.of(basis, shards, e -> cache.terms(lang, e, () -> terms(e, lang)).words()));
+  }
+
+  /**
    * The search files of {@code lang} that change when the records {@code added}, and no others,
    * join the archive: the manifest, the record shards from the first added record's on, and the
    * term shards of the added records' words, provided every record already there keeps its number
@@ -200,10 +237,12 @@ public final class SearchIndex {
     for (int k = before / RECORDS_PER_SHARD; k * RECORDS_PER_SHARD < all; k++) {
       files.add(Routes.searchShard(lang, "records", k));
     }
-    int shards = termShards(all);
+    // The records that say which words are common are older than the newcomers: the words keep
+    // their shards.
+    TermPlaces places = places(lang, byNumber, termShards(all));
     for (Engagement e : newcomers) {
       for (String word : cache.terms(lang, e, () -> terms(e, lang)).words()) {
-        files.add(Routes.searchShard(lang, "terms", shardOf(word, shards)));
+        files.add(Routes.searchShard(lang, "terms", places.shardOf(word)));
       }
     }
     return Optional.of(files);
@@ -214,7 +253,8 @@ public final class SearchIndex {
    * record is added, removed or moved in time ({@code before} numbers the records as this index's
    * archive does, so it has as many term shards and each record keeps its shard): the manifest, the
    * edited records' result-data shards, and the term shards of every word they had before or have
-   * now. Every other shard comes out as it was. Empty when the numbering differs.
+   * now. Every other shard comes out as it was. Empty when the numbering differs, or when the edit
+   * makes a word common or no longer common ({@link TermPlaces}: words change shards).
    */
   public Optional<Set<String>> touchedByEditing(Lang lang, Archive before, Set<String> edited) {
     List<Engagement> byNumber = oldestFirst(archive.engagements());
@@ -223,19 +263,25 @@ public final class SearchIndex {
       return Optional.empty();
     }
     int shards = termShards(byNumber.size());
+    for (int k = 0; k < byNumber.size(); k++) {
+      if (!byNumber.get(k).id().equals(wasByNumber.get(k).id())) {
+        return Optional.empty();
+      }
+    }
+    TermPlaces places = places(lang, wasByNumber, shards);
+    if (!places.equals(places(lang, byNumber, shards))) {
+      return Optional.empty();
+    }
     Set<String> files = new HashSet<>();
     files.add(Routes.searchIndex(lang));
     for (int k = 0; k < byNumber.size(); k++) {
       Engagement now = byNumber.get(k);
       Engagement was = wasByNumber.get(k);
-      if (!now.id().equals(was.id())) {
-        return Optional.empty();
-      }
       if (edited.contains(now.id())) {
         files.add(Routes.searchShard(lang, "records", k / RECORDS_PER_SHARD));
         for (Engagement version : List.of(was, now)) {
           for (String word : cache.terms(lang, version, () -> terms(version, lang)).words()) {
-            files.add(Routes.searchShard(lang, "terms", shardOf(word, shards)));
+            files.add(Routes.searchShard(lang, "terms", places.shardOf(word)));
           }
         }
       }
@@ -272,7 +318,10 @@ public final class SearchIndex {
     return out;
   }
 
-  /** Which term shard holds {@code term}: its hash code, unsigned, modulo the shard count. */
+  /**
+   * The term shard {@code term}'s hash names: its hash code, unsigned, modulo the shard count. A
+   * common word may be placed elsewhere ({@link TermPlaces}).
+   */
   public static int shardOf(String term, int shards) {
     return Integer.remainderUnsigned(term.hashCode(), shards);
   }
@@ -283,14 +332,14 @@ public final class SearchIndex {
    * writes a few hundred of 2,048).
    */
   private List<Map<String, Postings>> index(
-      List<Engagement> byNumber, Lang lang, boolean[] wanted, int from) {
+      List<Engagement> byNumber, Lang lang, TermPlaces places, boolean[] wanted, int from) {
     int shards = wanted.length;
     Map<String, Postings> postings = new HashMap<>();
     for (int n = from; n < byNumber.size(); n++) {
       Engagement e = byNumber.get(n);
       RecordTerms.Terms terms = cache.terms(lang, e, () -> terms(e, lang));
       for (int i = 0; i < terms.words().length; i++) {
-        if (wanted[shardOf(terms.words()[i], shards)]) {
+        if (wanted[places.shardOf(terms.words()[i])]) {
           postings
               .computeIfAbsent(terms.words()[i], t -> new Postings())
               .add(n, terms.weights()[i]);
@@ -301,7 +350,7 @@ public final class SearchIndex {
     for (int k = 0; k < shards; k++) {
       byShard.add(new TreeMap<>());
     }
-    postings.forEach((term, list) -> byShard.get(shardOf(term, shards)).put(term, list));
+    postings.forEach((term, list) -> byShard.get(places.shardOf(term)).put(term, list));
     return byShard;
   }
 

@@ -1,5 +1,6 @@
 package org.briefing.render;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -28,6 +29,11 @@ public final class RenderCache {
   private final RecordTerms terms;
   private final EarlierFiles earlier;
   private final Map<String, Map<String, Entry>> kinds = new ConcurrentHashMap<>();
+
+  /** A value made from many records, with those records: see {@link #madeFrom}. */
+  private record Shared(List<Engagement> sources, Object value) {}
+
+  private final Map<String, Shared> shared = new ConcurrentHashMap<>();
 
   /** For one build: cards only, since record data is written once and need not stay. */
   public RenderCache() {
@@ -99,6 +105,35 @@ public final class RenderCache {
       String file, String kind, Engagement e, Supplier<byte[]> make, RecordPieces.Counting out)
       throws java.io.IOException {
     pieces.write(file, e.id(), out, () -> recordData(kind, e, make));
+  }
+
+  /**
+   * The value of {@code kind} made from the records {@code sources} by {@code make}, unless the
+   * last one made was made from the very same records in the same order: the preview asks again
+   * after every edit, and most edits leave the records it is made from as they were. One value of
+   * each kind is kept.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T madeFrom(String kind, List<Engagement> sources, Supplier<T> make) {
+    Shared last = shared.get(kind);
+    if (last != null && sameObjects(last.sources(), sources)) {
+      return (T) last.value();
+    }
+    T value = make.get();
+    shared.put(kind, new Shared(List.copyOf(sources), value));
+    return value;
+  }
+
+  private static boolean sameObjects(List<Engagement> a, List<Engagement> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) != b.get(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

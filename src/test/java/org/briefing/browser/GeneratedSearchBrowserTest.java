@@ -3,6 +3,8 @@ package org.briefing.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -17,7 +19,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.briefing.archive.Archive;
+import org.briefing.markdown.PlainText;
 import org.briefing.model.Engagement;
+import org.briefing.model.Lang;
+import org.briefing.model.Translation;
+import org.briefing.outputs.SearchAnalysis;
+import org.briefing.outputs.SearchIndex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,6 +78,49 @@ class GeneratedSearchBrowserTest {
         .filter(e -> e.type().key().equals("agreement"))
         .forEach(e -> expected.add(e.id()));
     assertEquals(expected, found("en", "Agreements"), "the plural, and the type's label");
+  }
+
+  /**
+   * The build gives each common word a term shard of its own, and the manifest lists those placed
+   * away from their hash's shard: the browser must look there, or the word finds nothing.
+   */
+  @Test
+  void aCommonWordPlacedAwayFromItsHashsShardFindsEveryRecordItIsIn() throws IOException {
+    SearchAnalysis analysis = SearchAnalysis.rules();
+    PlainText plain = new PlainText();
+    for (Lang lang : Lang.values()) {
+      String script =
+          Files.readString(GeneratedSite.root().resolve(lang.code() + "/search/index.js"));
+      JsonNode manifest =
+          new ObjectMapper()
+              .readTree(script.substring(script.indexOf('{'), script.lastIndexOf('}') + 1));
+      Set<String> placed = new TreeSet<>();
+      manifest.path("placed").fieldNames().forEachRemaining(placed::add);
+      placed.removeIf(term -> term.contains(":")); // filters are checked on their own
+      assertTrue(!placed.isEmpty(), lang + ": some common word is placed: " + manifest);
+      // A word readers type that reads as one of those terms, from a record's title or summary.
+      String term = null;
+      String typed = null;
+      for (Engagement e : archive.engagements()) {
+        Translation text = e.textFor(lang);
+        for (String word : (text.title() + " " + text.summary()).split("[\\s\\p{Punct}،]+")) {
+          List<String> read = analysis.terms(word);
+          if (typed == null && read.size() == 1 && placed.contains(read.get(0))) {
+            term = read.get(0);
+            typed = word;
+          }
+        }
+      }
+      assertTrue(typed != null, lang + ": a title or summary holds one of " + placed);
+      Set<String> expected = new TreeSet<>();
+      for (Engagement e : archive.engagements()) {
+        String body = plain.of(e.textFor(lang).body().text());
+        if (List.of(SearchIndex.terms(e, lang, body).words()).contains(term)) {
+          expected.add(e.id());
+        }
+      }
+      assertEquals(expected, found(lang.code(), typed), lang + ": " + typed + " (" + term + ")");
+    }
   }
 
   @Test

@@ -174,6 +174,41 @@ class IncrementalBuildTest {
     assertSameAsCleanBuild(content, preview, "after a body edit");
   }
 
+  /**
+   * The oldest records say which words are common, and each common word has a term shard of its own
+   * (TermPlaces); an edit to one of them can change which, and so where words go. The preview must
+   * then write the index a clean build writes, not only the shards of the record's words.
+   */
+  @Test
+  void anEditThatChangesWhichWordsAreCommonWritesTheIndexACleanBuildWrites() throws IOException {
+    Path content = generatedCorpus();
+    Path preview = tmp.resolve("preview");
+    IncrementalBuilder builder = previewOf(content, preview);
+    assertTrue(builder.full().ok());
+    Path manifest = preview.resolve("en/search/index.js");
+    String before = Files.readString(manifest);
+
+    // The oldest record keeps one word of its own: every common word of its text is found once
+    // less among the records that judge.
+    Path en = recordFile(content, 0, "en.md");
+    Files.writeString(en, "---\ntitle: \"Quillwort\"\nsummary: \"Quillwort.\"\n---\nQuillwort.\n");
+    IncrementalBuilder.Outcome outcome = builder.update(Set.of(en));
+
+    assertTrue(outcome.ok(), outcome.problems().toString());
+    String after = Files.readString(manifest);
+    assertFalse(
+        placed(before).equals(placed(after)),
+        "the edit moves a common word: " + placed(before) + " then " + placed(after));
+    assertSameAsCleanBuild(content, preview, "after an edit that changes the common words");
+  }
+
+  /** The words a search manifest lists as placed away from their hash's shard. */
+  private static String placed(String manifest) {
+    int at = manifest.indexOf("\"placed\":");
+    assertTrue(at >= 0, manifest);
+    return manifest.substring(at, manifest.indexOf('}', at) + 1);
+  }
+
   @Test
   void randomEditsAcrossAGeneratedArchiveMatchCleanBuilds() throws IOException {
     Path content = generatedCorpus();

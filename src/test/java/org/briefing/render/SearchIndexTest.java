@@ -14,12 +14,14 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import org.briefing.TestFiles;
 import org.briefing.archive.Archive;
+import org.briefing.bench.CorpusGenerator;
 import org.briefing.build.SiteBuilder;
 import org.briefing.files.PlannedFile;
 import org.briefing.i18n.DateFormatter;
@@ -75,11 +77,23 @@ class SearchIndexTest {
     return out;
   }
 
+  /**
+   * The term shard that holds {@code term}: where the manifest says a common word was placed, else
+   * its hash's.
+   */
+  static int shardOf(RenderedSite site, Lang lang, String term) throws IOException {
+    JsonNode m = manifest(site, lang);
+    JsonNode placed = m.path("placed");
+    assertTrue(placed.isObject(), "the manifest lists the words placed away from their hash");
+    return placed.has(term)
+        ? placed.path(term).asInt()
+        : SearchIndex.shardOf(term, m.path("termShards").asInt());
+  }
+
   /** The records (numbers) and weights of a term, read from the shard that holds it. */
   static Map<Integer, Integer> postings(RenderedSite site, Lang lang, String term)
       throws IOException {
-    int shards = manifest(site, lang).path("termShards").asInt();
-    String code = shard(site, lang, "terms", SearchIndex.shardOf(term, shards)).path(term).asText();
+    String code = shard(site, lang, "terms", shardOf(site, lang, term)).path(term).asText();
     // Read as PostingsCode documents it: base-32 numbers, a digit before the last one from the
     // upper set; each posting is the gap doubled, plus 1 when its own weight follows.
     String last = "0123456789abcdefghijklmnopqrstuv";
@@ -352,6 +366,59 @@ class SearchIndexTest {
     assertTrue(
         renumbered.touchedByAdding(Lang.EN, withAnOlder).isEmpty(),
         "an older record moves every newer one up a number: every file changes");
+  }
+
+  /**
+   * The oldest records say which words are common, and each common word has a term shard of its
+   * own; an edit to one of them may change which, and so move words in shards the record's words
+   * are not in: then every search file is said to change. An edit to a newer record moves no word.
+   */
+  @Test
+  void anEditThatChangesWhichWordsAreCommonTouchesEverySearchFile(@TempDir Path dir)
+      throws IOException {
+    Path content = dir.resolve("corpus");
+    CorpusGenerator generator = new CorpusGenerator(CorpusGenerator.DEFAULT_SEED);
+    generator.writeContent(generator.records(150), content);
+    Archive before = checked(content);
+    List<Engagement> byNumber = oldestFirst(before.engagements());
+    String oldest = byNumber.get(0).id();
+    String newest = byNumber.get(byNumber.size() - 1).id();
+    Archive newerEdited = checked(edit(content, newest));
+    Optional<Set<String>> newer =
+        new SearchIndex(newerEdited, new RenderCache())
+            .touchedByEditing(Lang.EN, before, Set.of(newest));
+    assertTrue(newer.isPresent(), "the newest record does not judge: no word moves");
+    Archive bothEdited = checked(edit(content, oldest));
+    SearchIndex index = new SearchIndex(bothEdited, new RenderCache());
+    assertTrue(
+        index.touchedByEditing(Lang.EN, before, Set.of(oldest, newest)).isEmpty(),
+        "the oldest record lost every common word of its text: some move");
+    assertTrue(
+        index.touchedByEditing(Lang.AR, before, Set.of(oldest, newest)).isPresent(),
+        "the Arabic text is as it was");
+  }
+
+  /**
+   * Gives the record {@code id} an English text of one word of its own; returns {@code content}.
+   */
+  private static Path edit(Path content, String id) throws IOException {
+    Files.writeString(
+        content.resolve("engagements").resolve(id).resolve("en.md"),
+        "---\ntitle: \"Quillwort\"\nsummary: \"Quillwort.\"\n---\nQuillwort.\n");
+    return content;
+  }
+
+  /** The archive of {@code content}, checked as a build checks it. */
+  private static Archive checked(Path content) {
+    SiteBuilder.Options options =
+        new SiteBuilder.Options(
+            content,
+            RenderedSite.TEMPLATES,
+            Path.of("unused-output"),
+            Optional.empty(),
+            false,
+            false);
+    return new Archive(new SiteBuilder().check(options).site().orElseThrow());
   }
 
   @Test
