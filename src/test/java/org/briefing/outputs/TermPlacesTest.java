@@ -82,7 +82,17 @@ class TermPlacesTest {
     }
     assertEquals(shards, SearchIndex.termShards(more.size()));
     assertEquals(before, places(more, shards));
+    assertEquals(before.hashCode(), places(more, shards).hashCode());
     assertEquals(SearchIndex.shardOf("lately1", shards), places(more, shards).shardOf("lately1"));
+    // Found in half of all records, a word added late would be common, and would leave the shard
+    // a common word holds, were the later records counted.
+    String late = collidingWith("common0", "late", shards);
+    List<String[]> half = new ArrayList<>(records.subList(0, 400));
+    while (half.size() < 768) {
+      half.add(new String[] {late});
+    }
+    assertEquals(shards, SearchIndex.termShards(half.size()));
+    assertEquals(SearchIndex.shardOf(late, shards), places(half, shards).shardOf(late));
     // An edit among the records that judge (the oldest) may change which words are common.
     List<String[]> edited = new ArrayList<>(records);
     for (int n = 0; n < TermPlaces.basis(records.size(), shards); n++) {
@@ -109,6 +119,91 @@ class TermPlacesTest {
     // w4 is common too (47 of 48), but the least common, and four shards are taken.
     assertEquals(SearchIndex.shardOf("w4", shards), places.shardOf("w4"));
     assertFalse(places.moved().containsKey("w4"));
+  }
+
+  /** A word whose hash names the shard of {@code taken}, with {@code stem} before a number. */
+  private static String collidingWith(String taken, String stem, int shards) {
+    for (int i = 0; ; i++) {
+      if (SearchIndex.shardOf(stem + i, shards) == SearchIndex.shardOf(taken, shards)) {
+        return stem + i;
+      }
+    }
+  }
+
+  /**
+   * Common is one record in four of those that judge, counted exactly: a word found that often is
+   * placed (here away from the hash's shard, which a more common word holds), one found once less
+   * stays by its hash.
+   */
+  @Test
+  void aWordInOneRecordInFourIsCommonAndTheMostCommonKeepsItsHashsShard() {
+    int shards = 8; // 49 to 96 records: the oldest 48 judge, and 12 of them is one in four
+    String everywhere = "security";
+    String quarter = collidingWith(everywhere, "quarter", shards);
+    String fewer = collidingWith(everywhere, "fewer", shards);
+    List<String[]> records = new ArrayList<>();
+    for (int n = 0; n < 60; n++) {
+      List<String> words = new ArrayList<>(List.of(everywhere));
+      if (n < 12) {
+        words.add(quarter);
+      }
+      if (n >= 12 && n < 23) {
+        words.add(fewer);
+      }
+      records.add(words.toArray(String[]::new));
+    }
+    TermPlaces places = places(records, shards);
+    assertEquals(SearchIndex.shardOf(everywhere, shards), places.shardOf(everywhere));
+    assertTrue(places.moved().containsKey(quarter), quarter + ": " + places.moved());
+    assertFalse(places.moved().containsKey(fewer), fewer + ": " + places.moved());
+    assertEquals(SearchIndex.shardOf(fewer, shards), places.shardOf(fewer));
+  }
+
+  /**
+   * Ten pairs of common words, each pair hashed to one shard: the word of each pair found in every
+   * record keeps that shard, whatever order the words were counted in, and the other moves.
+   */
+  @Test
+  void theMostCommonWordsArePlacedFirst() {
+    int shards = 64; // 385 to 768 records: the oldest 384 judge
+    List<String> everywhere = new ArrayList<>();
+    List<String> often = new ArrayList<>();
+    Set<Integer> hashes = new TreeSet<>();
+    for (int i = 0; everywhere.size() < 10; i++) {
+      String word = "every" + i;
+      if (hashes.add(SearchIndex.shardOf(word, shards))) {
+        everywhere.add(word);
+        often.add(collidingWith(word, "often" + everywhere.size() + "x", shards));
+      }
+    }
+    List<String[]> records = new ArrayList<>();
+    for (int n = 0; n < 400; n++) {
+      List<String> words = new ArrayList<>(everywhere);
+      if (n % 2 == 0) {
+        words.addAll(often);
+      }
+      records.add(words.toArray(String[]::new));
+    }
+    TermPlaces places = places(records, shards);
+    for (int i = 0; i < 10; i++) {
+      assertEquals(
+          SearchIndex.shardOf(everywhere.get(i), shards),
+          places.shardOf(everywhere.get(i)),
+          everywhere.get(i));
+      assertTrue(places.moved().containsKey(often.get(i)), often.get(i) + ": " + places.moved());
+    }
+  }
+
+  @Test
+  void theShardCountIsAPowerOfTwoForEveryTwelveRecordsOrFewer() {
+    assertEquals(1, SearchIndex.termShards(0));
+    assertEquals(1, SearchIndex.termShards(12));
+    assertEquals(2, SearchIndex.termShards(13));
+    assertEquals(2, SearchIndex.termShards(24));
+    assertEquals(4, SearchIndex.termShards(25));
+    assertEquals(1024, SearchIndex.termShards(10_000));
+    assertEquals(48, TermPlaces.basis(60, 8), "the records 8 shards were first made for");
+    assertEquals(30, TermPlaces.basis(30, 8));
   }
 
   @Test

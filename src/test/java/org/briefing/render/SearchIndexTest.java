@@ -369,6 +369,97 @@ class SearchIndexTest {
   }
 
   /**
+   * Each term is in the shard the manifest and the hash say, the common words placed away from
+   * their hash's shard included, and holds exactly the records whose words have it: on a generated
+   * archive, where some hundred words are found in nearly every record.
+   */
+  @Test
+  void everyTermIsInTheShardTheBrowserLooksInCommonWordsPlacedElsewhereIncluded(@TempDir Path dir)
+      throws IOException {
+    Path content = dir.resolve("corpus");
+    CorpusGenerator generator = new CorpusGenerator(CorpusGenerator.DEFAULT_SEED);
+    generator.writeContent(generator.records(150), content);
+    RenderedSite site = RenderedSite.of(content);
+    List<Engagement> byNumber = oldestFirst(new Archive(site.site()).engagements());
+    for (Lang lang : Lang.values()) {
+      JsonNode placed = manifest(site, lang).path("placed");
+      assertTrue(placed.size() > 0, lang + ": some common word is placed away from its hash");
+      int shards = manifest(site, lang).path("termShards").asInt();
+      int terms = 0;
+      for (int k = 0; k < shards; k++) {
+        for (Iterator<String> in = shard(site, lang, "terms", k).fieldNames(); in.hasNext(); ) {
+          String term = in.next();
+          assertEquals(k, shardOf(site, lang, term), lang + ": " + term);
+          terms++;
+        }
+      }
+      assertTrue(terms > 100, lang + ": " + terms + " terms");
+      for (Iterator<String> common = placed.fieldNames(); common.hasNext(); ) {
+        String term = common.next();
+        Set<Integer> expected = new TreeSet<>();
+        for (int n = 0; n < byNumber.size(); n++) {
+          Engagement e = byNumber.get(n);
+          String body = new PlainText().of(e.textFor(lang).body().text());
+          if (List.of(SearchIndex.terms(e, lang, body).words()).contains(term)) {
+            expected.add(n);
+          }
+        }
+        assertTrue(expected.size() >= byNumber.size() / 4, lang + ": " + term + " is common");
+        assertEquals(expected, postings(site, lang, term).keySet(), lang + ": " + term);
+      }
+    }
+  }
+
+  /**
+   * An edit that leaves every record its number rewrites the manifest, the edited record's
+   * result-data shard and the term shards of its words, old and new: every search file that changes
+   * is among them, and no other record's result data. An edit that moves a record in time renumbers
+   * the records after it: every file changes.
+   */
+  @Test
+  void anEditTouchesItsResultShardAndTheShardsOfItsWords(@TempDir Path dir) throws IOException {
+    Path content = RenderedSite.copyOfSeedContent(dir);
+    RenderedSite before = RenderedSite.of(content);
+    Archive was = new Archive(before.site());
+    List<Engagement> byNumber = oldestFirst(was.engagements());
+    int number = byNumber.size() - 3; // in the last result-data shard but one
+    String id = byNumber.get(number).id();
+    Path en = content.resolve("engagements").resolve(id).resolve("en.md");
+    Files.writeString(en, Files.readString(en) + "\nA word no record has: quillwort.\n");
+    RenderedSite after = RenderedSite.of(content);
+    Set<String> touched = new TreeSet<>();
+    SearchIndex index = new SearchIndex(new Archive(after.site()), new RenderCache());
+    for (Lang lang : Lang.values()) {
+      touched.addAll(index.touchedByEditing(lang, was, Set.of(id)).orElseThrow());
+    }
+    Set<String> differ = new TreeSet<>();
+    after
+        .files()
+        .forEach(
+            (path, bytes) -> {
+              if (path.contains("/search/")
+                  && !java.util.Arrays.equals(bytes, before.files().get(path))) {
+                differ.add(path);
+              }
+            });
+    assertTrue(differ.size() >= 2, "the English result data and a term shard: " + differ);
+    assertTrue(touched.containsAll(differ), touched + " holds " + differ);
+    int per = SearchIndex.RECORDS_PER_SHARD;
+    for (int k = 0; k * per < byNumber.size(); k++) {
+      assertEquals(
+          k == number / per,
+          touched.contains(Routes.searchShard(Lang.EN, "records", k)),
+          "result-data shard " + k + " of records " + k * per + " on");
+    }
+
+    Path facts = content.resolve("engagements").resolve(id).resolve("engagement.yaml");
+    Files.writeString(
+        facts, Files.readString(facts).replaceFirst("(?m)^date: .*$", "date: 2001-02-03"));
+    SearchIndex moved = new SearchIndex(checked(content), new RenderCache());
+    assertTrue(moved.touchedByEditing(Lang.EN, was, Set.of(id)).isEmpty(), "renumbered");
+  }
+
+  /**
    * The oldest records say which words are common, and each common word has a term shard of its
    * own; an edit to one of them may change which, and so move words in shards the record's words
    * are not in: then every search file is said to change. An edit to a newer record moves no word.
