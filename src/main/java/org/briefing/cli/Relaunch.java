@@ -100,15 +100,25 @@ final class Relaunch {
 
   /** The command line of the second run, when this run should hand over to one. */
   static Optional<List<String>> command(String[] args, Map<String, String> env) {
-    if (System.getProperty(MARK) != null || env.containsKey("BRIEFING_NO_RELAUNCH")) {
+    if (System.getProperty(MARK) != null) {
       return Optional.empty();
     }
-    Optional<Path> jar = startedFromJar();
+    Optional<Path> jar =
+        startedFromJar(
+            System.getProperty("java.class.path", ""), System.getProperty("sun.java.command", ""));
     if (jar.isEmpty()) {
-      return Optional.empty();
+      return Optional.empty(); // tests, exec:java: no need to ask for the JVM's options
     }
-    List<String> given = jvmOptions();
-    if (flagsGiven(given, env)) {
+    return command(args, env, jar.get(), jvmOptions());
+  }
+
+  /**
+   * The command line of the second run of {@code jar}, started with {@code args} and the JVM
+   * options {@code given} in the environment {@code env}; empty when this run should build itself.
+   */
+  static Optional<List<String>> command(
+      String[] args, Map<String, String> env, Path jar, List<String> given) {
+    if (env.containsKey("BRIEFING_NO_RELAUNCH") || flagsGiven(given, env)) {
       return Optional.empty();
     }
     if (Arguments.asksForHelp(args)) {
@@ -118,7 +128,7 @@ final class Relaunch {
     if (!command.equals("build") && !command.equals("check") && !command.equals("serve")) {
       return Optional.empty();
     }
-    return Optional.of(line(jar.get(), command, args, given, HUGE_PAGES_SETTING));
+    return Optional.of(line(jar, command, args, given, HUGE_PAGES_SETTING));
   }
 
   /**
@@ -284,9 +294,12 @@ final class Relaunch {
     return args.length == 0 || args[0].startsWith("-") ? "build" : args[0];
   }
 
-  private static Optional<Path> startedFromJar() {
-    String classPath = System.getProperty("java.class.path", "");
-    String command = System.getProperty("sun.java.command", "");
+  /**
+   * The jar this JVM runs, when it was started as {@code java -jar}: its class path ({@code
+   * classPath}) is one jar, and its command ({@code command}, the JVM's {@code sun.java.command})
+   * starts with that jar rather than a main class.
+   */
+  static Optional<Path> startedFromJar(String classPath, String command) {
     if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
       return Optional.empty();
     }

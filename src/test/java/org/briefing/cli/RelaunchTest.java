@@ -137,6 +137,85 @@ class RelaunchTest {
   }
 
   @Test
+  void onlyJavaDashJarIsStartedAgain() {
+    Path jar = Path.of("target", "briefing.jar");
+    assertEquals(
+        Optional.of(jar.toAbsolutePath()),
+        Relaunch.startedFromJar(jar.toString(), jar + " build --out site"),
+        "java -jar target/briefing.jar");
+    assertEquals(
+        Optional.empty(),
+        Relaunch.startedFromJar(jar.toString(), "org.briefing.cli.Main build"),
+        "java -cp target/briefing.jar with its main class named: the caller chose");
+    assertEquals(
+        Optional.empty(),
+        Relaunch.startedFromJar(jar + File.pathSeparator + "other.jar", jar + " build"),
+        "more than one jar on the class path");
+    assertEquals(
+        Optional.empty(),
+        Relaunch.startedFromJar("target/classes", "org.briefing.cli.Main build"),
+        "compiled classes: tests, mvn exec:java");
+  }
+
+  /**
+   * A bare {@code java -jar} build, check or preview is started again with the measured settings;
+   * whoever chose JVM flags, asked for help or another command, or set BRIEFING_NO_RELAUNCH keeps
+   * this run.
+   */
+  @Test
+  void whoeverChoseTheFlagsKeepsTheirRunAndEveryOneElseGetsTheMeasuredOne() {
+    Path jar = tmp.resolve("briefing.jar");
+    Map<String, String> none = Map.of();
+    List<String> bare = List.of();
+    Optional<List<String>> build =
+        Relaunch.command(
+            new String[] {"--out", "site"}, none, jar, List.of("-Dfile.encoding=UTF-8"));
+    assertTrue(build.isPresent(), "options alone: the build");
+    assertTrue(build.get().contains("-XX:TieredStopAtLevel=1"), "with the build's compiler");
+    assertTrue(build.get().contains("-Dfile.encoding=UTF-8"), "and the option it was given");
+    assertEquals(
+        List.of("-jar", jar.toString(), "--out", "site"),
+        build.get().subList(build.get().size() - 4, build.get().size()));
+    assertTrue(Relaunch.command(new String[0], none, jar, bare).isPresent(), "no words: build");
+    assertTrue(Relaunch.command(new String[] {"check"}, none, jar, bare).isPresent(), "check");
+    List<String> serve = Relaunch.command(new String[] {"serve"}, none, jar, bare).orElseThrow();
+    assertFalse(serve.contains("-XX:TieredStopAtLevel=1"), "the preview keeps both compilers");
+
+    assertEquals(
+        Optional.empty(),
+        Relaunch.command(new String[] {"build"}, Map.of("BRIEFING_NO_RELAUNCH", "1"), jar, bare),
+        "the launcher, which passed the settings itself");
+    assertEquals(
+        Optional.empty(),
+        Relaunch.command(new String[] {"build"}, none, jar, List.of("-Xmx2g")),
+        "a heap chosen on the command line");
+    assertEquals(
+        Optional.empty(),
+        Relaunch.command(new String[] {"build"}, none, jar, List.of("@jvm.options")),
+        "an argument file");
+    assertEquals(
+        Optional.empty(),
+        Relaunch.command(
+            new String[] {"build"},
+            Map.of("JAVA_TOOL_OPTIONS", "-Dx=1 -XX:+UseSerialGC"),
+            jar,
+            bare),
+        "a collector chosen in the environment");
+    assertTrue(
+        Relaunch.command(new String[] {"build"}, Map.of("JAVA_TOOL_OPTIONS", "-Dx=1"), jar, bare)
+            .isPresent(),
+        "a property in the environment chooses no settings");
+    assertEquals(
+        Optional.empty(),
+        Relaunch.command(new String[] {"build", "--help"}, none, jar, bare),
+        "only the usage is printed");
+    assertEquals(
+        Optional.empty(),
+        Relaunch.command(new String[] {"new", "2026-a-record"}, none, jar, bare),
+        "a record's folder made: no build");
+  }
+
+  @Test
   void theSecondRunOfABuildGetsTheSettingsItIsMeasuredWith() throws IOException {
     Path jar = Files.createDirectories(tmp.resolve("target")).resolve("briefing.jar");
     Path setting = tmp.resolve("enabled");
