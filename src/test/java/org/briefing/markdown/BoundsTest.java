@@ -111,4 +111,77 @@ class BoundsTest {
     String rule = "*".repeat(3 * Bounds.MAX_DELIMITER_RUN);
     assertEquals(rule, Bounds.apply(rule), "a thematic break");
   }
+
+  @Test
+  void thematicBreaksAreLeavesAndNotMarkers() {
+    int cap = Bounds.MAX_MARKERS_PER_LINE;
+    String quotes = "> ".repeat(cap - 1);
+    // "* * *" and "- - -" are breaks: nothing nests in them, so no marker past the cap
+    assertEquals(quotes + "* * *", Bounds.apply(quotes + "* * *"));
+    assertEquals(quotes + "- - -", Bounds.apply(quotes + "- - -"));
+    // "+ + +" is no break (only -, * and _ make one): three more markers, the second one too many
+    assertEquals(quotes + "+ \\+ +", Bounds.apply(quotes + "+ + +"));
+    // "* *" is no break either: two markers
+    assertEquals(quotes + "* \\*", Bounds.apply(quotes + "* *"));
+    // a marker at the very end of the line is followed by nothing, which counts as a space
+    assertEquals("> ".repeat(cap) + "\\-", Bounds.apply("> ".repeat(cap) + "-"));
+    // a break of underscores is no run of emphasis
+    String underscores = "_ ".repeat(3 * Bounds.MAX_DELIMITER_RUN);
+    assertEquals(underscores, Bounds.apply(underscores));
+  }
+
+  @Test
+  void orderedMarkersHaveOneToNineDigitsOfAnyValue() {
+    int cap = Bounds.MAX_MARKERS_PER_LINE;
+    for (String number : new String[] {"0", "9", "90", "123456789"}) {
+      String marker = number + ". ";
+      assertEquals(
+          marker.repeat(cap) + number + "\\. x",
+          Bounds.apply(marker.repeat(cap + 1) + "x"),
+          number);
+    }
+    for (String kept : new String[] {"/. ".repeat(cap + 1), ":. ".repeat(cap + 1)}) {
+      assertEquals(kept, Bounds.apply(kept), "not a digit: " + kept);
+    }
+    String footnotes = "[^a]: ".repeat(cap) + "[^a]";
+    assertEquals(footnotes, Bounds.apply(footnotes), "no colon after the last: no marker");
+  }
+
+  @Test
+  void delimiterRowsAreOnlyPipesDashesColonsAndSpacesInsideAnyQuotes() {
+    int columns = Bounds.MAX_TABLE_COLUMNS;
+    String aligned = ":-|".repeat(columns) + ":-:";
+    assertEquals("a|b\n\\" + aligned, Bounds.apply("a|b\n" + aligned), "colons align");
+    String wide = "-|".repeat(columns) + "-";
+    assertEquals("a|b\n  \\" + wide, Bounds.apply("a|b\n  " + wide), "indented");
+    assertEquals(">> a|b\n>> \\" + wide, Bounds.apply(">> a|b\n>> " + wide), "quote in quote");
+    assertEquals("> a|b\n>\t\\" + wide, Bounds.apply("> a|b\n>\t" + wide), "a tab after >");
+    for (String row :
+        new String[] {
+          "-|".repeat(columns) + "x", // a letter: a line of text
+          "|".repeat(columns + 1), // no dash
+          "x:|".repeat(columns) + "x" // colons among letters
+        }) {
+      assertEquals("a|b\n" + row, Bounds.apply("a|b\n" + row), row);
+    }
+  }
+
+  @Test
+  void linesIndentedAsCodeDoNotStartWithALetter() {
+    int cap = Bounds.MAX_BLOCK_LINES;
+    for (String indent : new String[] {"    ", "\t", " \t", "  \t"}) {
+      String line = indent + "a x\n";
+      assertEquals(
+          line.repeat(cap) + "\n" + line,
+          Bounds.apply(line.repeat(cap + 1)),
+          "indented " + indent.replace("\t", "\\t"));
+    }
+    String prose = "   a x\n".repeat(cap + 1);
+    assertEquals(prose, Bounds.apply(prose), "three spaces: still prose");
+  }
+
+  @Test
+  void aCarriageReturnFirstIsALineEndToo() {
+    assertEquals("\na", Bounds.apply("\ra"));
+  }
 }
