@@ -1,6 +1,8 @@
 package org.briefing.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -71,6 +73,24 @@ class ProblemReportTest {
     assertEquals(Optional.of("countries"), Suggestions.closest("contris", known));
     assertEquals(Optional.empty(), Suggestions.closest("cntris", known));
     assertEquals(Optional.empty(), Suggestions.closest("summary", List.of()));
+  }
+
+  @Test
+  void distancesCountEditsAndASwapOfNeighboursAsOne() {
+    assertEquals(3, Suggestions.distance("", "abc"), "three letters added");
+    assertEquals(3, Suggestions.distance("abc", ""), "three removed");
+    assertEquals(1, Suggestions.distance("ab", "ba"), "a swap");
+    assertEquals(2, Suggestions.distance("abcd", "badc"), "two swaps");
+    assertEquals(0, Suggestions.distance("type", "type"));
+    assertTrue(Suggestions.close("typ", "type"), "one edit in a short word");
+    assertFalse(Suggestions.close("ty", "type"), "two");
+    assertTrue(Suggestions.close("sumry", "summary"), "two edits in a longer one");
+  }
+
+  @Test
+  void ofKnownWordsEquallyNearTheFirstIsSuggested() {
+    assertEquals(Optional.of("bat"), Suggestions.closest("cat", List.of("bat", "hat")));
+    assertEquals(Optional.of("hat"), Suggestions.closest("cat", List.of("hat", "bat")));
   }
 
   @Test
