@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Collectors;
 import org.briefing.archive.Archive;
 import org.briefing.files.EarlierFiles;
@@ -175,18 +176,39 @@ final class LastBuild {
   }
 
   /**
+   * The threads that ask the disk for the sizes and times of the last build's files. From a cold
+   * cache each lookup waits on the disk, which answers many at once; from a warm one they are work
+   * for the cores, and the extra threads only take turns. One record added to 10,000, the page
+   * cache dropped before each build: 4.07 s against 5.14 s with the common pool's two threads
+   * (medians of 4 pairs in turn, each pair faster); with the cache kept, 1.86 s against 1.855 s (6
+   * pairs). Whole process timed from outside, the launcher, 2 cores.
+   */
+  static final int LOOKERS = 16;
+
+  /**
    * Starts asking the disk which of the files {@code last} recorded in {@code out} are no longer as
-   * it recorded them (another size or time), on a thread of its own and every core: at 10,000
-   * records that is 84,000 lookups, each waiting on the kernel. Started once the state is read,
-   * they run while the site is planned on one core, where they came after the plan.
+   * it recorded them (another size or time), on a thread of its own and {@link #LOOKERS} more: at
+   * 10,000 records that is 84,000 lookups, each waiting on the kernel. Started once the state is
+   * read, they run while the site is planned on one core, where they came after the plan.
    */
   static Background<Set<String>> look(BuildState last, Path out) {
     return new Background<>(
         "kept-files",
-        () ->
-            last.files().keySet().parallelStream()
-                .filter(path -> !last.unchanged(out, Set.of(path)))
-                .collect(Collectors.toUnmodifiableSet()));
+        () -> {
+          ForkJoinPool lookers = new ForkJoinPool(LOOKERS);
+          try {
+            // A parallel stream started inside a pool runs on that pool's threads.
+            return lookers
+                .submit(
+                    () ->
+                        last.files().keySet().parallelStream()
+                            .filter(path -> !last.unchanged(out, Set.of(path)))
+                            .collect(Collectors.toUnmodifiableSet()))
+                .join();
+          } finally {
+            lookers.shutdown();
+          }
+        });
   }
 
   /**
