@@ -209,10 +209,10 @@ public final class SiteRenderer {
     rest.addAll(this.pages.assets());
     // Each language's first term shard indexes the language's records for all its shards. The
     // term shards and manifests come after the pages: a record's page reads its body and keeps its
-    // terms, so the
-    // index finds them made instead of parsing every body a second time. Writing brings the two
-    // languages' first shards together (see indexesSideBySide), so the two indexes are made side
-    // by side, and the many small files left (feeds, citations) keep both cores busy to the end.
+    // terms, so the index finds them made instead of parsing every body a second time. Writing
+    // brings the two languages' first shards together (see indexesSideBySide), so the two indexes
+    // are made side by side, and the many small files left (feeds, citations) keep both cores busy
+    // to the end.
     List<PlannedFile> all = new ArrayList<>();
     heavy.stream().filter(f -> !readsEveryRecordsTerms(f)).forEach(all::add);
     all.addAll(pages);

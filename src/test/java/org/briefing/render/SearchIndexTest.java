@@ -333,16 +333,7 @@ class SearchIndexTest {
     Set<String> added = addTwoNewest(content);
     RenderedSite after = RenderedSite.of(content);
 
-    Set<String> differ = new TreeSet<>();
-    after
-        .files()
-        .forEach(
-            (path, bytes) -> {
-              if (path.contains("/search/")
-                  && !java.util.Arrays.equals(bytes, before.files().get(path))) {
-                differ.add(path);
-              }
-            });
+    Set<String> differ = searchFilesThatDiffer(before, after);
     Set<String> touched = new TreeSet<>();
     SearchIndex index = new SearchIndex(new Archive(after.site()), new RenderCache());
     for (Lang lang : Lang.values()) {
@@ -432,16 +423,7 @@ class SearchIndexTest {
     for (Lang lang : Lang.values()) {
       touched.addAll(index.touchedByEditing(lang, was, Set.of(id)).orElseThrow());
     }
-    Set<String> differ = new TreeSet<>();
-    after
-        .files()
-        .forEach(
-            (path, bytes) -> {
-              if (path.contains("/search/")
-                  && !java.util.Arrays.equals(bytes, before.files().get(path))) {
-                differ.add(path);
-              }
-            });
+    Set<String> differ = searchFilesThatDiffer(before, after);
     assertTrue(differ.size() >= 2, "the English result data and a term shard: " + differ);
     assertTrue(touched.containsAll(differ), touched + " holds " + differ);
     int per = SearchIndex.RECORDS_PER_SHARD;
@@ -487,6 +469,21 @@ class SearchIndexTest {
     assertTrue(
         index.touchedByEditing(Lang.AR, before, Set.of(oldest, newest)).isPresent(),
         "the Arabic text is as it was");
+  }
+
+  /** The search files of {@code after} that {@code before} lacks or holds otherwise. */
+  private static Set<String> searchFilesThatDiffer(RenderedSite before, RenderedSite after) {
+    Set<String> differ = new TreeSet<>();
+    after
+        .files()
+        .forEach(
+            (path, bytes) -> {
+              if (path.contains("/search/")
+                  && !java.util.Arrays.equals(bytes, before.files().get(path))) {
+                differ.add(path);
+              }
+            });
+    return differ;
   }
 
   /**
