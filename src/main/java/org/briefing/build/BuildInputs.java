@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.briefing.content.ContentLoader;
 import org.briefing.content.FileBytes;
@@ -28,9 +31,11 @@ final class BuildInputs {
   private BuildInputs() {}
 
   /**
-   * The hash of what every output file depends on: the program (its classes and the libraries it
-   * runs with), the templates folder whole (strings and assets included), the content folder's
-   * shared files, and the options.
+   * What the output files depend on, as text. Its first line is the hash of what every file depends
+   * on: the program (its classes and the libraries it runs with), the templates folder but for its
+   * {@link TemplateSources sources} (the strings, say), the content folder's shared files, and the
+   * options. Each line after it is a source's hash, a space and its name, in name order: a page
+   * template or an asset, on which only some files depend ({@link #sourcesEdited}).
    */
   static String key(SiteBuilder.Options options) throws IOException {
     return key(options, program());
@@ -47,11 +52,41 @@ final class BuildInputs {
             + options.drafts()
             + " "
             + options.strict());
-    tree(digest, "templates", options.templates());
+    tree(digest, "templates", options.templates(), name -> !TemplateSources.isSource(name));
     for (String shared : SHARED_FILES) {
-      tree(digest, shared, options.content().resolve(shared));
+      tree(digest, shared, options.content().resolve(shared), name -> true);
     }
-    return digest.hex();
+    StringBuilder key = new StringBuilder(digest.hex());
+    TemplateSources.hashes(options.templates())
+        .forEach((name, hash) -> key.append('\n').append(hash).append(' ').append(name));
+    return key.toString();
+  }
+
+  /**
+   * The sources edited between the {@link #key}s {@code last} and {@code now}: none when they are
+   * the same. Empty when anything else differs, a source added or removed included: then every file
+   * may differ.
+   */
+  static Optional<Set<String>> sourcesEdited(String last, String now) {
+    if (last.equals(now)) {
+      return Optional.of(Set.of());
+    }
+    String[] before = last.split("\n", -1);
+    String[] after = now.split("\n", -1);
+    if (before.length != after.length || !before[0].equals(after[0])) {
+      return Optional.empty();
+    }
+    Set<String> edited = new TreeSet<>();
+    for (int i = 1; i < before.length; i++) {
+      String name = before[i].substring(before[i].indexOf(' ') + 1);
+      if (!name.equals(after[i].substring(after[i].indexOf(' ') + 1))) {
+        return Optional.empty(); // one source gone, another come
+      }
+      if (!before[i].equals(after[i])) {
+        edited.add(name);
+      }
+    }
+    return Optional.of(edited);
   }
 
   /** The hash of the program: its classes and the libraries it runs with. */
@@ -75,7 +110,7 @@ final class BuildInputs {
   /** The hash of one place the program is loaded from, a jar or a folder of classes, alone. */
   static String programAt(Path location) throws IOException {
     TextFiles.Hash digest = new TextFiles.Hash();
-    tree(digest, "program", location);
+    tree(digest, "program", location, name -> true);
     return digest.hex();
   }
 
@@ -102,7 +137,7 @@ final class BuildInputs {
       digest.label("program " + source.getLocation());
       return;
     }
-    tree(digest, "program", location);
+    tree(digest, "program", location, name -> true);
   }
 
   /**
@@ -110,7 +145,9 @@ final class BuildInputs {
    * its path below {@code root} and its bytes. A file on its own is its bytes alone: the same jar
    * copied or renamed is the same program.
    */
-  private static void tree(TextFiles.Hash digest, String label, Path root) throws IOException {
+  private static void tree(
+      TextFiles.Hash digest, String label, Path root, Predicate<String> included)
+      throws IOException {
     digest.label(label);
     if (Files.isRegularFile(root)) {
       file(digest, "", root);
@@ -125,7 +162,10 @@ final class BuildInputs {
       files = walk.filter(Files::isRegularFile).sorted().toList();
     }
     for (Path path : files) {
-      file(digest, root.relativize(path).toString().replace('\\', '/'), path);
+      String name = root.relativize(path).toString().replace('\\', '/');
+      if (included.test(name)) {
+        file(digest, name, path);
+      }
     }
   }
 

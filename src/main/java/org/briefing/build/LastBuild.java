@@ -68,19 +68,23 @@ final class LastBuild {
 
   /**
    * The files of the last build that this one can keep as they are: those that no record changed,
-   * added or removed since touches, when they are still as that build left them.
+   * added or removed since touches, nor made {@code fromSources} (page templates or assets edited
+   * since), when they are still as that build left them.
    */
   static Optional<Set<String>> reusable(
       BuildState last,
       Set<String> changed,
       Archive archive,
       Set<String> planned,
+      Set<String> fromSources,
       Background<Set<String>> moved,
       SiteRenderer renderer)
       throws IOException {
     if (changed.isEmpty()) {
-      boolean same = unchanged(last, moved.get(), planned) && last.files().keySet().equals(planned);
-      return same ? Optional.of(planned) : Optional.empty();
+      Set<String> keep = new HashSet<>(planned);
+      keep.removeAll(fromSources);
+      boolean same = last.files().keySet().equals(planned) && unchanged(last, moved.get(), keep);
+      return same ? Optional.of(keep) : Optional.empty();
     }
     List<Set<String>> earlier = new ArrayList<>();
     for (String id : changed) {
@@ -98,6 +102,7 @@ final class LastBuild {
                 touched -> {
                   Set<String> keep = new HashSet<>(planned);
                   keep.removeAll(touched);
+                  keep.removeAll(fromSources);
                   return keep;
                 });
     return kept.isPresent() && unchanged(last, moved.get(), kept.get()) ? kept : Optional.empty();

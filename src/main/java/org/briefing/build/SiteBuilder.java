@@ -175,12 +175,15 @@ public final class SiteBuilder {
         new Background<>("terms", () -> RecordTerms.read(BuildState.terms(out), records));
     Optional<BuildState.Layered> lastRead = BuildState.readLayered(options.out());
     Optional<BuildState> last = lastRead.map(BuildState.Layered::state);
-    Optional<BuildState> same = last.filter(state -> state.key().equals(key));
+    // The last build was made as this one is, but perhaps for some page templates or assets: the
+    // files made from those are rendered again, as if their records had changed.
+    Optional<Set<String>> sourcesTouched = sourcesTouched(last, key, options.templates());
+    Optional<BuildState> same = last.filter(state -> sourcesTouched.isPresent());
     Optional<Background<Set<String>>> moved = same.map(state -> LastBuild.look(state, out));
     Set<String> changed = same.map(state -> LastBuild.changed(state, records)).orElse(Set.of());
     // Records only added: the other footprints hold, and the state is written as its changes.
     Map<String, Set<String>> still = lastFootprints(same, changed, archive);
-    boolean asChanges = same.isPresent() && !still.isEmpty();
+    boolean asChanges = same.isPresent() && !still.isEmpty() && same.get().key().equals(key);
     RecordPieces pieces =
         same.map(state -> LastBuild.pieces(state, records, changed, out))
             .orElse(RecordPieces.none());
@@ -191,10 +194,12 @@ public final class SiteBuilder {
     AtomicReference<Set<String>> keeping = new AtomicReference<>(Set.of());
     List<PlannedFile> plan = renderer.plan(archive, path -> !keeping.get().contains(path));
     Set<String> planned = SiteRenderer.paths(plan);
+    Set<String> fromSources = SiteRenderer.madeFrom(plan, sourcesTouched.orElse(Set.of()));
     Set<String> kept =
         same.isEmpty()
             ? Set.of()
-            : LastBuild.reusable(same.get(), changed, archive, planned, moved.get(), renderer)
+            : LastBuild.reusable(
+                    same.get(), changed, archive, planned, fromSources, moved.get(), renderer)
                 .orElse(Set.of());
     keeping.set(kept);
     List<PlannedFile> render = plan.stream().filter(file -> !kept.contains(file.path())).toList();
@@ -292,6 +297,23 @@ public final class SiteBuilder {
     }
     read.get().keep();
     return new Outcome(List.of(), files, render.size(), render.size() - leftAsIs.size());
+  }
+
+  /**
+   * The page templates and assets whose files differ from the {@code last} build's for what they
+   * are made from ({@link TemplateSources#touchedBy}): none when it was made from the same. Empty
+   * when there was no last build, or it was made from another program, options, strings or shared
+   * content, or a template names another in a way that cannot be followed: then every file is
+   * rendered again.
+   */
+  private static Optional<Set<String>> sourcesTouched(
+      Optional<BuildState> last, String key, Path templates) throws IOException {
+    Optional<Set<String>> edited =
+        last.flatMap(state -> BuildInputs.sourcesEdited(state.key(), key));
+    if (edited.isEmpty() || edited.get().isEmpty()) {
+      return edited;
+    }
+    return TemplateSources.touchedBy(templates, edited.get());
   }
 
   /** Keeps this build's search terms for the next, unless they are the very ones read. */

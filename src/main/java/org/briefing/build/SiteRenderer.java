@@ -361,6 +361,21 @@ public final class SiteRenderer {
   }
 
   /** Where {@code files} go. */
+  /**
+   * The paths of those of {@code files} made from one of the templates folder's {@code sources}.
+   */
+  static Set<String> madeFrom(List<PlannedFile> files, Set<String> sources) {
+    Set<String> paths = new HashSet<>();
+    if (!sources.isEmpty()) {
+      for (PlannedFile file : files) {
+        if (file.source().isPresent() && sources.contains(file.source().get())) {
+          paths.add(file.path());
+        }
+      }
+    }
+    return paths;
+  }
+
   public static Set<String> paths(List<PlannedFile> files) {
     Set<String> paths = new HashSet<>();
     for (PlannedFile file : files) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -189,7 +190,6 @@ public final class Pages {
     return out;
   }
 
-  /** A page rendered by {@code template} from the view {@code view} makes when it is written. */
   /** A list's overview at {@code overview}, then a page for each period it continues in. */
   private List<PlannedFile> list(
       String overview,
@@ -205,6 +205,7 @@ public final class Pages {
     return out;
   }
 
+  /** A page rendered by {@code template} from the view {@code view} makes when it is written. */
   private PlannedFile page(String path, String template, Supplier<Object> view) {
     return new PlannedFile(
         path,
@@ -212,7 +213,8 @@ public final class Pages {
           try (Writer writer = OutputSink.utf8(out)) {
             engine.render(template, view.get(), writer);
           }
-        });
+        },
+        Optional.of(template));
   }
 
   private PageViews.LandingPage landingView(Archive archive) {
@@ -280,7 +282,7 @@ public final class Pages {
           .map(
               file -> {
                 String rel = templates.relativize(file).toString().replace('\\', '/');
-                return new PlannedFile(rel, out -> Files.copy(file, out));
+                return new PlannedFile(rel, out -> Files.copy(file, out), Optional.of(rel));
               })
           .toList();
     } catch (IOException e) {

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * After a change that renders every file again (a template here; the program or an option does the
- * same), the build still patches the folder the last one left: the files that come out as they are
- * stay where they are, untouched, and only those whose bytes changed are written. The result is a
- * clean build's, byte for byte.
+ * After a change that renders every file again (the strings here, which any file may show; the
+ * program or an option does the same), the build still patches the folder the last one left: the
+ * files that come out as they are stay where they are, untouched, and only those whose bytes
+ * changed are written. The result is a clean build's, byte for byte.
  */
 @Tag("slow") // a few builds of 150 records: left out of mutation runs
 class ChangedTemplateTest {
@@ -31,7 +31,7 @@ class ChangedTemplateTest {
   @TempDir Path tmp;
 
   @Test
-  void aPageTemplateChangeWritesOnlyTheFilesThatChanged() throws IOException {
+  void aChangeToTheStringsWritesOnlyTheFilesThatChanged() throws IOException {
     Path content = tmp.resolve("corpus");
     CorpusGenerator generator = new CorpusGenerator(CorpusGenerator.DEFAULT_SEED);
     generator.writeContent(generator.records(150), content);
@@ -43,14 +43,16 @@ class ChangedTemplateTest {
     Object folder = Files.getAttribute(out, "unix:ino");
     Files.writeString(out.resolve("stray.html"), "dropped in by hand");
 
-    Path engagement = templates.resolve("engagement.ftlh");
-    String page = Files.readString(engagement);
-    assertTrue(page.contains("</article>"), "the record page closes its article");
-    Files.writeString(engagement, page.replace("</article>", "</article><hr>"));
+    // The label of a record's date, shown on its page only.
+    Path strings = templates.resolve("strings.yaml");
+    String words = Files.readString(strings);
+    String label = "date: {en: Date, ar: التاريخ}";
+    assertTrue(words.contains(label), "the strings name the date");
+    Files.writeString(strings, words.replace(label, "date: {en: Dated, ar: تاريخه}"));
     SiteBuilder.Outcome changed = build(content, templates, out);
 
     assertTrue(changed.ok(), changed.problems().toString());
-    assertEquals(changed.files(), changed.rendered(), "a template renders everything again");
+    assertEquals(changed.files(), changed.rendered(), "the strings render everything again");
     assertEquals(folder, Files.getAttribute(out, "unix:ino"), "the folder is patched in place");
     Path clean = tmp.resolve("clean");
     assertTrue(new SiteBuilder().build(options(content, templates, clean), false).ok());
