@@ -5,19 +5,31 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.briefing.files.OutputSink;
 
 /**
  * Writes files into a folder, from several threads at once: each path once only, inside the folder
- * only, never over an existing file.
+ * only, never over an existing file. The files go into the folder as the site's tree, or, for a
+ * patch, side by side under names of their own ({@link #flat}).
  */
 final class FolderSink implements OutputSink {
 
   private final Path root;
   private final ReentrantReadWriteLock gate;
+
+  /**
+   * The files written, each path with the file it went to, when they go side by side; else null.
+   */
+  private final Map<String, Path> flat;
+
+  private final AtomicInteger names = new AtomicInteger();
 
   /** Paths claimed, as given: a path {@link #inside} accepts has one spelling only. */
   private final Set<String> written = ConcurrentHashMap.newKeySet();
@@ -33,14 +45,42 @@ final class FolderSink implements OutputSink {
 
   /** Writes only while it can hold {@code gate} to read; an interrupted build never can. */
   FolderSink(Path root, ReentrantReadWriteLock gate) {
+    this(root, gate, null);
+  }
+
+  private FolderSink(Path root, ReentrantReadWriteLock gate, Map<String, Path> flat) {
     this.root = root;
     this.gate = gate;
+    this.flat = flat;
     folders.add(root);
+  }
+
+  /**
+   * A sink that writes each file straight into {@code root}, under a number of its own ({@link
+   * #staged} says which), for a patch to move into place: it makes no folders. Each folder made
+   * costs the disk a new entry, and then its removal once the patch has emptied it; after a page
+   * template's edit at 10,000 records, the record pages alone would need 20,000 of them. Such a
+   * sink cannot take files over from another site.
+   */
+  static FolderSink flat(Path root, ReentrantReadWriteLock gate) {
+    return new FolderSink(root, gate, new ConcurrentHashMap<>());
+  }
+
+  /** The files written side by side, each by its path in the site ({@link #flat} sinks only). */
+  SortedMap<String, Path> staged() {
+    if (flat == null) {
+      throw new IllegalStateException("files written as the site's tree are found by walking it");
+    }
+    return new TreeMap<>(flat);
   }
 
   @Override
   public void write(String relative, Body body) throws IOException {
     Path path = claim(relative);
+    if (flat != null) {
+      path = root.resolve(Integer.toString(names.getAndIncrement()));
+      flat.put(relative, path);
+    }
     gate.readLock().lock();
     try {
       createParent(path);
@@ -69,6 +109,9 @@ final class FolderSink implements OutputSink {
   }
 
   private void link(Path path, Path existing) throws IOException {
+    if (flat != null) {
+      throw new IllegalStateException("files side by side are written, not taken over");
+    }
     gate.readLock().lock();
     try {
       createParent(path);

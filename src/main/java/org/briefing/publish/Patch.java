@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -60,7 +62,7 @@ final class Patch {
   }
 
   private final Path target;
-  private final Path staging;
+  private final SortedMap<String, Path> staged;
   private final Set<String> kept;
   private final FolderTimes times;
   private final Mover mover;
@@ -69,9 +71,9 @@ final class Patch {
   private Path backup;
   private int aside;
 
-  private Patch(Path target, Path staging, Set<String> kept, FolderTimes times) {
+  private Patch(Path target, SortedMap<String, Path> staged, Set<String> kept, FolderTimes times) {
     this.target = target;
-    this.staging = staging;
+    this.staged = staged;
     this.kept = kept;
     this.times = times;
     this.mover = MOVERS.getOrDefault(target, RENAME);
@@ -79,25 +81,37 @@ final class Patch {
 
   /**
    * Makes {@code target} hold the files {@code kept} (already there, left as they are) and those
-   * written under {@code staging}, and nothing else but the placeholder {@code placeholder} at its
-   * top. {@code times} says which folders need not be listed, and learns the folders' times for the
-   * next patch.
+   * {@code staged} (each path in the site, and the file written for it in the staging folder), and
+   * nothing else but the placeholder {@code placeholder} at its top. {@code times} says which
+   * folders need not be listed, and learns the folders' times for the next patch.
    *
    * @return the backup folder, holding the files replaced or moved aside: the caller removes it,
    *     and the staging folder, now emptied of files
    * @throws IOException when a step fails; the folder is then as it was before
    */
   static Path commit(
-      Path target, Path staging, Set<String> kept, String placeholder, FolderTimes times)
+      Path target,
+      SortedMap<String, Path> staged,
+      Set<String> kept,
+      String placeholder,
+      FolderTimes times)
       throws IOException {
-    Patch patch = new Patch(target, staging, kept, times);
+    Patch patch = new Patch(target, staged, kept, times);
     patch.commit(placeholder);
     return patch.backup;
   }
 
+  /** The files written under {@code staging} as the site's tree, each by its path in the site. */
+  static SortedMap<String, Path> stagedAsTree(Path staging) throws IOException {
+    SortedMap<String, Path> staged = new TreeMap<>();
+    for (String relative : relativeFiles(staging)) {
+      staged.put(relative, staging.resolve(relative));
+    }
+    return staged;
+  }
+
   private void commit(String placeholder) throws IOException {
-    List<String> staged = relativeFiles(staging);
-    Set<String> fresh = new HashSet<>(staged);
+    Set<String> fresh = staged.keySet();
     Queue<Path> strays = new ConcurrentLinkedQueue<>();
     int found;
     try {
@@ -132,8 +146,8 @@ final class Patch {
       for (Path dir : emptied) {
         removeIfEmpty(dir);
       }
-      for (String relative : staged) {
-        moveIn(staging.resolve(relative), target.resolve(relative));
+      for (Map.Entry<String, Path> file : staged.entrySet()) {
+        moveIn(file.getValue(), target.resolve(file.getKey()));
       }
     } catch (IOException | RuntimeException e) {
       undo(e);

@@ -239,7 +239,11 @@ public final class Publisher {
         gate.readLock().unlock();
       }
       try {
-        FolderSink sink = new FolderSink(staging, gate).over(target, patch.isPresent());
+        // A patch that cannot turn into a swap writes its files side by side, never as a tree.
+        boolean sideBySide = patch.isPresent() && !swapIfMostlyNew;
+        FolderSink sink =
+            (sideBySide ? FolderSink.flat(staging, gate) : new FolderSink(staging, gate))
+                .over(target, patch.isPresent());
         for (String relative : kept) {
           if (patch.isPresent()) {
             sink.reserve(relative);
@@ -261,7 +265,13 @@ public final class Publisher {
           if (patched) {
             Set<String> all = new HashSet<>(kept);
             all.addAll(sink.keptAsIs());
-            Path backup = Patch.commit(target, staging, all, PLACEHOLDER, patch.get());
+            Path backup =
+                Patch.commit(
+                    target,
+                    sideBySide ? sink.staged() : Patch.stagedAsTree(staging),
+                    all,
+                    PLACEHOLDER,
+                    patch.get());
             lock.removeAfterwards(List.of(backup, staging));
           } else {
             if (Files.exists(target.resolve(PLACEHOLDER))) {

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,5 +68,43 @@ class FolderSinkTest {
         "the same file, linked");
     assertEquals(Set.of(), sink.keptAsIs(), "the swap takes it with the new folder");
     assertEquals(1, sink.count());
+  }
+
+  @Test
+  void aPatchsFilesAreWrittenSideBySideWithoutFolders() throws IOException {
+    Path current = current();
+    Path staging = Files.createDirectories(tmp.resolve("staging"));
+    FolderSink sink = FolderSink.flat(staging, new ReentrantReadWriteLock()).over(current, true);
+    sink.write("en/engagements/a/index.html", out -> out.write('a'));
+    sink.write("ar/engagements/b/index.html", out -> out.write('b'));
+    sink.keepAsIs("en/search/index.js");
+    try (var entries = Files.list(staging)) {
+      assertTrue(entries.allMatch(Files::isRegularFile), "no folder is made for the site's tree");
+    }
+    var staged = sink.staged();
+    assertEquals(
+        List.of("ar/engagements/b/index.html", "en/engagements/a/index.html"),
+        List.copyOf(staged.keySet()),
+        "each file by its path in the site, in order");
+    assertEquals("a", Files.readString(staged.get("en/engagements/a/index.html")));
+    assertEquals("b", Files.readString(staged.get("ar/engagements/b/index.html")));
+    assertEquals(staging, staged.get("en/engagements/a/index.html").getParent());
+    assertEquals(3, sink.count());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> sink.write("en/engagements/a/index.html", out -> out.write('c')),
+        "each path once only");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> sink.write("../outside.html", out -> out.write('c')),
+        "nor outside the site");
+    assertThrows(
+        IllegalStateException.class,
+        () -> sink.keep("en/x.html", current.resolve("en/search/index.js")),
+        "a patch's sink writes files; it takes none over");
+    assertThrows(
+        IllegalStateException.class,
+        () -> new FolderSink(staging).staged(),
+        "a tree is walked, not listed");
   }
 }
