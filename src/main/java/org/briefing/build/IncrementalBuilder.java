@@ -26,10 +26,11 @@ import org.briefing.validate.Validator;
 /**
  * The preview's builds: the same pipeline as {@link SiteBuilder}, but it remembers the last good
  * build, so that when only record files changed it reads just those records again and re-renders
- * just the files they touch ({@link SiteRenderer#affectedBy}), writing each in place. Anything else
- * (a shared file, a template, a record added or removed, a page gained or lost) gets a full build.
- * Either way the folder ends up byte for byte what a clean build of the content would write; {@code
- * IncrementalBuildTest} holds it to that.
+ * just the files they touch ({@link SiteRenderer#affectedBy}), writing each in place; when only
+ * page templates or assets changed, it renders again the files made from them ({@link
+ * TemplateSources}). Anything else (a shared file, the strings, a record added or removed, a page
+ * gained or lost) gets a full build. Either way the folder ends up byte for byte what a clean build
+ * of the content would write; {@code IncrementalBuildTest} holds it to that.
  *
  * <p>Not thread-safe: the preview calls it from one thread at a time.
  */
@@ -59,6 +60,7 @@ public final class IncrementalBuilder {
 
   private final SiteBuilder.Options options;
   private final Path contentRoot;
+  private final Path templatesRoot;
   private State last;
 
   /** Records changed since the last good build; a failed build's edits still count. */
@@ -68,6 +70,7 @@ public final class IncrementalBuilder {
   public IncrementalBuilder(SiteBuilder.Options options) {
     this.options = options;
     this.contentRoot = options.content().toAbsolutePath().normalize();
+    this.templatesRoot = options.templates().toAbsolutePath().normalize();
   }
 
   /** Builds everything, as after a change it cannot narrow down. */
@@ -121,6 +124,11 @@ public final class IncrementalBuilder {
    * lists and exports that also carry it are still being written (reported next).
    */
   public Outcome update(Set<Path> changed, Progress progress) throws IOException {
+    Optional<Set<String>> sources =
+        last == null || !pending.isEmpty() ? Optional.empty() : sourcesOf(changed);
+    if (sources.isPresent()) {
+      return restyled(sources.get(), progress);
+    }
     Optional<Set<String>> records = last == null ? Optional.empty() : recordsOf(changed);
     if (records.isEmpty()) {
       return full();
@@ -160,6 +168,50 @@ public final class IncrementalBuilder {
     last = new State(content, last.memo(), archive, planned, last.renderer());
     pending.clear();
     return new Outcome(List.of(), first.size() + then.size(), true);
+  }
+
+  /**
+   * Renders again, with the templates as they are now, the files made from the page templates and
+   * assets {@code edited} (and from the templates that import or include them), the content as it
+   * was; everything when that cannot be narrowed down.
+   */
+  private Outcome restyled(Set<String> edited, Progress progress) throws IOException {
+    Optional<Set<String>> sources = TemplateSources.touchedBy(options.templates(), edited);
+    if (sources.isEmpty()) {
+      return full();
+    }
+    SiteRenderer renderer = new SiteRenderer(options.templates(), RenderCache.forPreview());
+    List<PlannedFile> plan = renderer.plan(last.archive());
+    Set<String> planned = SiteRenderer.paths(plan);
+    if (!planned.equals(last.files())) {
+      return full(); // an asset added or removed
+    }
+    Set<String> touched = SiteRenderer.madeFrom(plan, sources.get());
+    List<PlannedFile> files = plan.stream().filter(file -> touched.contains(file.path())).toList();
+    SiteRenderer.write(files, new InPlace(options.out()), true);
+    progress.written(touched);
+    last = new State(last.content(), last.memo(), last.archive(), planned, renderer);
+    return new Outcome(List.of(), files.size(), true);
+  }
+
+  /**
+   * The names of the page templates and assets {@code changed} are, when every path is one that
+   * exists (one added or removed changes what the templates folder makes); else empty.
+   */
+  private Optional<Set<String>> sourcesOf(Set<Path> changed) {
+    Set<String> names = new HashSet<>();
+    for (Path path : changed) {
+      Path absolute = path.toAbsolutePath().normalize();
+      if (!absolute.startsWith(templatesRoot) || !Files.isRegularFile(absolute)) {
+        return Optional.empty();
+      }
+      String name = templatesRoot.relativize(absolute).toString().replace('\\', '/');
+      if (!TemplateSources.isSource(name)) {
+        return Optional.empty();
+      }
+      names.add(name);
+    }
+    return names.isEmpty() ? Optional.empty() : Optional.of(names);
   }
 
   private Validator.Options validation() {

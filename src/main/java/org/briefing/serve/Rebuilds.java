@@ -27,6 +27,7 @@ final class Rebuilds {
   private final Map<String, Integer> rewrittenIn = new java.util.concurrent.ConcurrentHashMap<>();
 
   private volatile int fullBuild; // the version of the last full build
+  private volatile int assetsRewritten; // the version that last rewrote an asset, which all show
   private long firstPart; // when the current update's first part was written; under this
   private final Object statusChanged = new Object();
   private boolean closed; // guarded by this
@@ -119,6 +120,9 @@ final class Rebuilds {
     }
     int version = status.version() + 1;
     files.forEach(file -> rewrittenIn.put(file, version));
+    if (files.stream().anyMatch(file -> file.startsWith("assets/"))) {
+      assetsRewritten = version; // the stylesheet, a script or a font: every page uses them
+    }
     setStatus(new PreviewStatus(version, List.of()));
   }
 
@@ -132,10 +136,10 @@ final class Rebuilds {
   /**
    * Whether the page at {@code page} (a request path), served at version {@code since}, shows
    * anything rewritten after it: a full build rewrote everything; an update, its files (the search
-   * page also shows its records).
+   * page also shows its records), and an asset every page.
    */
   boolean pageChanged(String page, int since) {
-    if (fullBuild > since) {
+    if (fullBuild > since || assetsRewritten > since) {
       return true;
     }
     String file = page.replaceFirst("^/+", "");

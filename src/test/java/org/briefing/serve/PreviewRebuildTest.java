@@ -174,11 +174,32 @@ class PreviewRebuildTest {
   @Test
   void aTemplateEditIsPreviewedToo() throws Exception {
     try (Preview preview = Preview.ofProjectCopy(temp)) {
+      int before = preview.version();
       Path css = preview.templates.resolve("assets/site.css");
       Files.writeString(css, Files.readString(css) + "\n/* edited while previewing */\n");
       preview.eventually(
           "the edited stylesheet is served",
           () -> preview.get("/assets/site.css").body().contains("edited while previewing"));
+      preview.eventually(
+          "the stylesheet alone is written again",
+          () -> preview.log().contains("rebuilt 1 file touched by the change"));
+      assertTrue(reload(preview, "/en/timeline/", before), "every page uses the stylesheet");
+
+      // The record page's template: its pages reload, a list does not.
+      int styled = preview.version();
+      Path page = preview.templates.resolve("engagement.ftlh");
+      Files.writeString(
+          page, Files.readString(page).replace("</article>", "</article><!-- edited -->"));
+      String own = "/en/engagements/2026-qatar-somalia-interior-security-ministers-meeting/";
+      preview.eventually(
+          "the record page is made with the edited template",
+          () -> preview.get(own).body().contains("<!-- edited -->"));
+      preview.eventually(
+          "the record pages' update is done",
+          () ->
+              preview.log().lines().filter(l -> l.contains("touched by the change")).count() == 2);
+      assertTrue(reload(preview, own, styled), "a record page reloads");
+      assertFalse(reload(preview, "/en/timeline/", styled), "the timeline is as it was");
     }
   }
 
