@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.briefing.TestFiles;
@@ -34,6 +36,8 @@ class TemplateSourcesTest {
     assertFalse(TemplateSources.isSource("ftlh"), "a name that only ends in the letters");
     assertFalse(TemplateSources.isSource("odd\nname.ftlh"), "a line break would split the key");
     assertFalse(TemplateSources.isSource("odd\rname.ftlh"));
+    assertFalse(TemplateSources.isSource("\nname.ftlh"), "a line break first, too");
+    assertFalse(TemplateSources.isSource("\rname.ftlh"));
   }
 
   @Test
@@ -121,6 +125,44 @@ class TemplateSourcesTest {
         Optional.empty(),
         BuildInputs.sourcesEdited(edited, BuildInputs.key(options(content, templates), "other")),
         "another program");
+  }
+
+  @Test
+  void everythingElseEveryFileDependsOnIsInTheFirstLine() throws IOException {
+    Path content = Files.createDirectories(tmp.resolve("content"));
+    Path templates = TestFiles.copyTree(SeedSite.TEMPLATES, tmp.resolve("templates"));
+    String first = firstLine(BuildInputs.key(options(content, templates), "program"));
+    Set<String> seen = new java.util.HashSet<>(Set.of(first));
+    // Each option, each shared content file, and any other file of the templates folder, by its
+    // name as well as its bytes.
+    for (SiteBuilder.Options other :
+        List.of(
+            new SiteBuilder.Options(
+                content, templates, tmp, Optional.of("https://x.example/"), false, false),
+            new SiteBuilder.Options(content, templates, tmp, Optional.empty(), true, false),
+            new SiteBuilder.Options(content, templates, tmp, Optional.empty(), false, true))) {
+      assertTrue(seen.add(firstLine(BuildInputs.key(other, "program"))), other.toString());
+    }
+    Files.writeString(content.resolve("countries.yaml"), "QA: {en: Qatar, ar: قطر}\n");
+    assertTrue(seen.add(firstLine(BuildInputs.key(options(content, templates), "program"))));
+    Files.writeString(templates.resolve("notes.txt"), "the same bytes");
+    assertTrue(seen.add(firstLine(BuildInputs.key(options(content, templates), "program"))));
+    Files.move(templates.resolve("notes.txt"), templates.resolve("other.txt"));
+    assertTrue(
+        seen.add(firstLine(BuildInputs.key(options(content, templates), "program"))),
+        "a file renamed");
+  }
+
+  @Test
+  void aMissingTemplatesFolderHasNoSources() throws IOException {
+    assertEquals(Map.of(), TemplateSources.hashes(tmp.resolve("missing")));
+    assertEquals(
+        Optional.of(Set.of("a.ftlh")),
+        TemplateSources.touchedBy(tmp.resolve("missing"), Set.of("a.ftlh")));
+  }
+
+  private static String firstLine(String key) {
+    return key.split("\n")[0];
   }
 
   @Test
