@@ -10,6 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.briefing.archive.Archive;
 import org.briefing.content.ContentLoader;
 import org.briefing.content.LoadedContent;
@@ -48,13 +50,14 @@ public final class IncrementalBuilder {
     }
   }
 
-  /** The last good build. */
+  /** The last good build, and the files of the templates folder it was made from. */
   private record State(
       LoadedContent content,
       Validator.Memo memo,
       Archive archive,
       Set<String> files,
-      SiteRenderer renderer) {}
+      SiteRenderer renderer,
+      Set<String> templateFiles) {}
 
   private static final String ENGAGEMENTS = "engagements";
 
@@ -87,7 +90,9 @@ public final class IncrementalBuilder {
     SiteRenderer renderer = new SiteRenderer(options.templates(), RenderCache.forPreview());
     List<PlannedFile> plan = renderer.plan(archive);
     new Publisher().publish(options.out(), sink -> SiteRenderer.write(plan, sink, true));
-    last = new State(content, memo, archive, SiteRenderer.paths(plan), renderer);
+    last =
+        new State(
+            content, memo, archive, SiteRenderer.paths(plan), renderer, filesOf(templatesRoot));
     return new Outcome(List.of(), plan.size(), false);
   }
 
@@ -165,7 +170,7 @@ public final class IncrementalBuilder {
     progress.written(SiteRenderer.paths(first));
     SiteRenderer.write(then, sink, true);
     progress.written(SiteRenderer.paths(then));
-    last = new State(content, last.memo(), archive, planned, last.renderer());
+    last = new State(content, last.memo(), archive, planned, last.renderer(), last.templateFiles());
     pending.clear();
     return new Outcome(List.of(), first.size() + then.size(), true);
   }
@@ -176,6 +181,9 @@ public final class IncrementalBuilder {
    * was; everything when that cannot be narrowed down.
    */
   private Outcome restyled(Set<String> edited, Progress progress) throws IOException {
+    if (edited.isEmpty()) {
+      return new Outcome(List.of(), 0, true); // only an editor's own files came and went
+    }
     Optional<Set<String>> sources = TemplateSources.touchedBy(options.templates(), edited);
     if (sources.isEmpty()) {
       return full();
@@ -190,28 +198,52 @@ public final class IncrementalBuilder {
     List<PlannedFile> files = plan.stream().filter(file -> touched.contains(file.path())).toList();
     SiteRenderer.write(files, new InPlace(options.out()), true);
     progress.written(touched);
-    last = new State(last.content(), last.memo(), last.archive(), planned, renderer);
+    last =
+        new State(
+            last.content(), last.memo(), last.archive(), planned, renderer, filesOf(templatesRoot));
     return new Outcome(List.of(), files.size(), true);
   }
 
   /**
-   * The names of the page templates and assets {@code changed} are, when every path is one that
-   * exists (one added or removed changes what the templates folder makes); else empty.
+   * The names of the page templates and assets among {@code changed}, when every other path is an
+   * editor's: a file gone that the last build did not see (saved through and renamed over the
+   * template, as sed -i does, or made and removed at once, as vim does), or a hidden or backup file
+   * (vim's swap file, a file ending in {@code ~}), which no template reads. Empty when another file
+   * changed, or a source was removed (what the templates folder makes changes then).
    */
   private Optional<Set<String>> sourcesOf(Set<Path> changed) {
     Set<String> names = new HashSet<>();
     for (Path path : changed) {
       Path absolute = path.toAbsolutePath().normalize();
-      if (!absolute.startsWith(templatesRoot) || !Files.isRegularFile(absolute)) {
+      if (!absolute.startsWith(templatesRoot) || absolute.equals(templatesRoot)) {
         return Optional.empty();
       }
       String name = templatesRoot.relativize(absolute).toString().replace('\\', '/');
-      if (!TemplateSources.isSource(name)) {
+      String file = absolute.getFileName().toString();
+      if (file.startsWith(".") || file.endsWith("~")) {
+        continue;
+      }
+      if (!Files.exists(absolute) && !last.templateFiles().contains(name)) {
+        continue;
+      }
+      if (!Files.isRegularFile(absolute) || !TemplateSources.isSource(name)) {
         return Optional.empty();
       }
       names.add(name);
     }
-    return names.isEmpty() ? Optional.empty() : Optional.of(names);
+    return Optional.of(names);
+  }
+
+  /** The regular files below {@code root}, by name. */
+  private static Set<String> filesOf(Path root) throws IOException {
+    if (!Files.isDirectory(root)) {
+      return Set.of();
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(Files::isRegularFile)
+          .map(path -> root.relativize(path).toString().replace('\\', '/'))
+          .collect(Collectors.toSet());
+    }
   }
 
   private Validator.Options validation() {

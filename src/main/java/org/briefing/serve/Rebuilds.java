@@ -70,7 +70,9 @@ final class Rebuilds {
     // The new files are served from the moment they are published, a moment before the version
     // changes here; a page fetched in between reloads once more, which is harmless.
     PreviewStatus before = status;
-    if (problems.isEmpty() && incremental) {
+    if (problems.isEmpty() && incremental && files == 0) {
+      out.println("no file of the site changed (" + millis + " ms)"); // an editor's own file
+    } else if (problems.isEmpty() && incremental) {
       // each part of the update already has its version (see rewritten)
       out.println(
           "rebuilt "

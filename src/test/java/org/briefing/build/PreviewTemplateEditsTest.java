@@ -83,6 +83,31 @@ class PreviewTemplateEditsTest {
   }
 
   @Test
+  void anEditorsOwnFilesBesideTheTemplateAreLeftOut() throws IOException {
+    // sed -i writes a file of its own and renames it over the template; vim keeps a swap file
+    // and a backup beside it. The watcher reports them all with the template.
+    Path engagement = edit("engagement.ftlh", "</article>", "</article><hr>");
+    Path gone = templates.resolve("sedX1y2Z3");
+    Path swap = Files.writeString(templates.resolve(".engagement.ftlh.swp"), "vim");
+    Path backup = Files.writeString(templates.resolve("engagement.ftlh~"), "old");
+    IncrementalBuilder.Outcome outcome = builder.update(Set.of(engagement, gone, swap, backup));
+    assertTrue(outcome.incremental(), "the template's pages only");
+    assertTrue(outcome.files() < siteFiles / 4, outcome.files() + " of " + siteFiles);
+    assertSameAsCleanBuild("after a save through an editor's files");
+
+    IncrementalBuilder.Outcome alone = builder.update(Set.of(swap, gone));
+    assertTrue(alone.incremental());
+    assertEquals(0, alone.files(), "nothing the site shows changed");
+
+    Path notes = Files.writeString(templates.resolve("notes.txt"), "beside the templates");
+    builder.full();
+    Files.delete(notes);
+    IncrementalBuilder.Outcome removed = builder.update(Set.of(notes));
+    assertFalse(removed.incremental(), "a file the last build saw, gone: a template may read it");
+    assertTrue(removed.ok(), removed.problems().toString());
+  }
+
+  @Test
   void theStringsOrATemplateAddedRebuildEverything() throws IOException {
     Path strings = edit("strings.yaml", "{en: Timeline,", "{en: Chronology,");
     IncrementalBuilder.Outcome words = builder.update(Set.of(strings));
