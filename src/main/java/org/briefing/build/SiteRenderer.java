@@ -360,7 +360,6 @@ public final class SiteRenderer {
     return all;
   }
 
-  /** Where {@code files} go. */
   /**
    * The paths of those of {@code files} made from one of the templates folder's {@code sources}.
    */
@@ -376,6 +375,7 @@ public final class SiteRenderer {
     return paths;
   }
 
+  /** Where {@code files} go. */
   public static Set<String> paths(List<PlannedFile> files) {
     Set<String> paths = new HashSet<>();
     for (PlannedFile file : files) {
