@@ -10,8 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.briefing.archive.Archive;
 import org.briefing.content.ContentLoader;
 import org.briefing.content.LoadedContent;
@@ -92,7 +90,12 @@ public final class IncrementalBuilder {
     new Publisher().publish(options.out(), sink -> SiteRenderer.write(plan, sink, true));
     last =
         new State(
-            content, memo, archive, SiteRenderer.paths(plan), renderer, filesOf(templatesRoot));
+            content,
+            memo,
+            archive,
+            SiteRenderer.paths(plan),
+            renderer,
+            TemplateSources.files(templatesRoot).keySet());
     return new Outcome(List.of(), plan.size(), false);
   }
 
@@ -200,7 +203,12 @@ public final class IncrementalBuilder {
     progress.written(touched);
     last =
         new State(
-            last.content(), last.memo(), last.archive(), planned, renderer, filesOf(templatesRoot));
+            last.content(),
+            last.memo(),
+            last.archive(),
+            planned,
+            renderer,
+            TemplateSources.files(templatesRoot).keySet());
     return new Outcome(List.of(), files.size(), true);
   }
 
@@ -218,7 +226,7 @@ public final class IncrementalBuilder {
       if (!absolute.startsWith(templatesRoot) || absolute.equals(templatesRoot)) {
         return Optional.empty();
       }
-      String name = templatesRoot.relativize(absolute).toString().replace('\\', '/');
+      String name = TemplateSources.name(templatesRoot, absolute);
       String file = absolute.getFileName().toString();
       if (file.startsWith(".") || file.endsWith("~")) {
         continue;
@@ -232,18 +240,6 @@ public final class IncrementalBuilder {
       names.add(name);
     }
     return Optional.of(names);
-  }
-
-  /** The regular files below {@code root}, by name. */
-  private static Set<String> filesOf(Path root) throws IOException {
-    if (!Files.isDirectory(root)) {
-      return Set.of();
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(Files::isRegularFile)
-          .map(path -> root.relativize(path).toString().replace('\\', '/'))
-          .collect(Collectors.toSet());
-    }
   }
 
   private Validator.Options validation() {

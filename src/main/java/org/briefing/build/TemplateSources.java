@@ -130,18 +130,30 @@ final class TemplateSources {
 
   /** The sources below {@code templates}, by name. */
   private static SortedMap<String, Path> sources(Path templates) throws IOException {
-    SortedMap<String, Path> sources = new TreeMap<>();
+    SortedMap<String, Path> sources = files(templates);
+    sources.keySet().removeIf(name -> !isSource(name));
+    return sources;
+  }
+
+  /**
+   * Every regular file below {@code templates}, by its name there ({@code /}-separated); none when
+   * there is no such folder.
+   */
+  static SortedMap<String, Path> files(Path templates) throws IOException {
+    SortedMap<String, Path> files = new TreeMap<>();
     if (!Files.isDirectory(templates)) {
-      return sources;
+      return files;
     }
     try (Stream<Path> walk = Files.walk(templates)) {
       for (Path path : walk.filter(Files::isRegularFile).toList()) {
-        String name = templates.relativize(path).toString().replace('\\', '/');
-        if (isSource(name)) {
-          sources.put(name, path);
-        }
+        files.put(name(templates, path), path);
       }
     }
-    return sources;
+    return files;
+  }
+
+  /** The name of {@code path} below {@code templates}, {@code /}-separated. */
+  static String name(Path templates, Path path) {
+    return templates.relativize(path).toString().replace('\\', '/');
   }
 }
