@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -186,13 +187,16 @@ public final class ContentLoader {
       return List.of();
     }
     List<Path> folders = new ArrayList<>();
+    Map<Path, Long> places = new HashMap<>();
     try (Stream<Path> children = Files.list(dir)) {
       children
           .sorted()
           .forEach(
               child -> {
-                if (Files.isDirectory(child, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Optional<Long> place = DiskOrder.folder(child);
+                if (place.isPresent()) {
                   folders.add(child);
+                  places.put(child, place.get());
                 } else if (!child.getFileName().toString().startsWith(".")) {
                   problems.add(
                       Problem.inFile(
@@ -205,7 +209,8 @@ public final class ContentLoader {
       problems.add(Problem.inFile(dir, "could not be listed: " + e.getMessage()));
       return List.of();
     }
-    // Records are independent: read them in parallel; the result keeps folder order.
+    // Records are independent: read them in parallel, in the order the disk keeps them
+    // (DiskOrder); the result keeps the folders' order.
     TextFiles.Folders real = new TextFiles.Folders(root);
     Set<String> ids = new HashSet<>();
     for (Path folder : folders) {
@@ -220,18 +225,15 @@ public final class ContentLoader {
       // Most folders will be taken unread, after a look at their files' sizes and times: work for
       // the cores rather than the disk, where eight threads made a build that adds one record to
       // 10,000 take 1.04 and 1.09 of the time (medians of 8 and 7 pairs in turn).
-      return folders.parallelStream()
-          .map(folder -> readRecord(real, folder, ids, problems))
-          .toList();
+      return DiskOrder.each(folders, places, folder -> readRecord(real, folder, ids, problems));
     }
     ForkJoinPool readers = new ForkJoinPool(Math.max(1, Math.min(READERS, folders.size())));
     try {
       return readers
           .submit(
               () ->
-                  folders.parallelStream()
-                      .map(folder -> readRecord(real, folder, ids, problems))
-                      .toList())
+                  DiskOrder.each(
+                      folders, places, folder -> readRecord(real, folder, ids, problems)))
           .join();
     } finally {
       readers.shutdown();

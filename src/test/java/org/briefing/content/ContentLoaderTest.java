@@ -54,6 +54,26 @@ class ContentLoaderTest {
   }
 
   @Test
+  void recordsMadeOutOfNameOrderAreStillReadInNameOrder() throws IOException {
+    // Made newest name first, so the file system keeps them in the reverse of their names' order:
+    // the loader reads them in its own order and must still hand them on by name.
+    List<String> ids = new java.util.ArrayList<>();
+    for (int day = 29; day >= 21; day--) {
+      String id = "2025-01-" + day + "-qatar-syria-visit";
+      Path dir = Files.createDirectories(content.resolve("engagements").resolve(id));
+      Files.writeString(dir.resolve("engagement.yaml"), "date: 2025-01-" + day + "\n");
+      ids.add(0, id);
+    }
+    ids.add(0, ID);
+
+    LoadedContent loaded = load();
+
+    assertEquals(ids, loaded.records().stream().map(RecordFolder::id).toList());
+    assertEquals(
+        List.of(), formatted(loaded).stream().filter(p -> p.contains("could not")).toList());
+  }
+
+  @Test
   void aLanguageFileIsSplitIntoFrontMatterAndBody() throws IOException {
     Files.writeString(recordDir.resolve("en.md"), EN, StandardCharsets.UTF_8);
 
