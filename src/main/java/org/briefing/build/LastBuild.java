@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -190,6 +192,9 @@ final class LastBuild {
    */
   static final int LOOKERS = 16;
 
+  /** A path of the last build and where the file system kept its file. */
+  private record Placed(long place, String path) {}
+
   /**
    * Starts asking the disk which of the files {@code last} recorded in {@code out} are no longer as
    * it recorded them (another size or time), on a thread of its own and {@link #LOOKERS} more: at
@@ -202,11 +207,23 @@ final class LastBuild {
         () -> {
           ForkJoinPool lookers = new ForkJoinPool(LOOKERS);
           try {
-            // A parallel stream started inside a pool runs on that pool's threads.
+            // In the order the file system keeps the files (their places), each thread taking
+            // runs of neighbours: from a cold cache the kernel then reads the inode table in runs.
+            // 84,000 outputs looked at cold on 16 threads took 1.26-1.95 s that way against
+            // 2.66-2.75 s by path (a test outside the build, 2 runs each). A parallel stream
+            // started inside a pool runs on that pool's threads; an array splits evenly.
+            Placed[] byPlace = new Placed[last.files().size()];
+            int i = 0;
+            for (Map.Entry<String, BuildState.Output> file : last.files().entrySet()) {
+              byPlace[i++] = new Placed(file.getValue().place(), file.getKey());
+            }
+            Arrays.sort(byPlace, Comparator.comparingLong(Placed::place));
             return lookers
                 .submit(
                     () ->
-                        last.files().keySet().parallelStream()
+                        Arrays.stream(byPlace)
+                            .parallel()
+                            .map(Placed::path)
                             .filter(path -> !last.unchanged(out, Set.of(path)))
                             .collect(Collectors.toUnmodifiableSet()))
                 .join();

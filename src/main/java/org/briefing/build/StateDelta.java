@@ -36,7 +36,7 @@ import org.briefing.files.RecordPieces;
  * five sections, in the order records, footprints, files, pieces, folders, each:
  *   int n, n × (text key, value)            set anew, keys in order
  *   int n, n × text key                     removed, in order
- * values: records text hash; footprints int m, m × text path; files long size, long millis;
+ * values: records text hash; footprints int m, m × text path; files long size, long millis, long place;
  *         pieces int m, m × (text id, long offset, int length); folders long millis
  * long CRC-32 of all the bytes before it
  * </pre>
@@ -51,7 +51,7 @@ record StateDelta(
     Section<Long> folders) {
 
   private static final byte[] MARKER = "BRFDELTA".getBytes(StandardCharsets.US_ASCII);
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   /**
    * One section's changes: the entries set anew, by key, and the keys removed. A key is in one or
@@ -189,6 +189,7 @@ record StateDelta(
           (o, file) -> {
             o.writeLong(file.size());
             o.writeLong(file.millis());
+            o.writeLong(file.place());
           });
       section(
           out,
@@ -246,7 +247,7 @@ record StateDelta(
                     }
                     return paths;
                   }),
-              section(in, i -> new BuildState.Output(i.getLong(), i.getLong())),
+              section(in, i -> new BuildState.Output(i.getLong(), i.getLong(), i.getLong())),
               section(
                   in,
                   i -> {

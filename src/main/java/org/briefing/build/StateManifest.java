@@ -35,7 +35,7 @@ import org.briefing.files.RecordPieces;
  * int n, n texts                          the table: every path and id, each once
  * int n, n × (int id, text hash)          records, by id
  * int n, n × (int id, int m, m × int path) footprints, by id, paths in table order
- * int n, n × (int path, long size, long millis)   files, by path
+ * int n, n × (int path, long size, long millis, long place)   files, by path
  * int n, n × (int file, int m, m × (int id, long offset, int length))   pieces
  * int n, n × (text folder, long millis)   folders, in order
  * long CRC-32 of all the bytes before it
@@ -48,7 +48,7 @@ import org.briefing.files.RecordPieces;
 final class StateManifest {
 
   private static final byte[] MARKER = "BRFSTATE".getBytes(StandardCharsets.US_ASCII);
-  private static final int VERSION = 2;
+  private static final int VERSION = 3;
   private static final int CHECKSUM = Long.BYTES;
 
   private StateManifest() {}
@@ -104,6 +104,7 @@ final class StateManifest {
       out.putInt(path);
       out.putLong(files[path].size());
       out.putLong(files[path].millis());
+      out.putLong(files[path].place());
     }
     out.putInt(pieceFiles.length);
     for (String file : pieceFiles) {
@@ -240,10 +241,11 @@ final class StateManifest {
       }
       footprints.put(id, new Paths(table, numbers));
     }
-    n = count(in, Integer.BYTES + 2 * Long.BYTES);
+    n = count(in, Integer.BYTES + 3 * Long.BYTES);
     Map<String, BuildState.Output> files = new LinkedHashMap<>(capacity(n));
     for (int i = 0; i < n; i++) {
-      files.put(table[in.getInt()], new BuildState.Output(in.getLong(), in.getLong()));
+      files.put(
+          table[in.getInt()], new BuildState.Output(in.getLong(), in.getLong(), in.getLong()));
     }
     n = count(in, 2 * Integer.BYTES);
     Map<String, Map<String, RecordPieces.Piece>> pieces = new TreeMap<>();

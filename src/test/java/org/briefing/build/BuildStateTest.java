@@ -72,11 +72,14 @@ class BuildStateTest {
     for (Set<String> paths : footprints.values()) {
       for (String path : paths) {
         if (!path.startsWith("old/")) {
-          files.put(path, new BuildState.Output(path.length() * 100L, millis + path.length()));
+          files.put(
+              path,
+              new BuildState.Output(
+                  path.length() * 100L, millis + path.length(), 3_000_000L - path.length()));
         }
       }
     }
-    files.put("en/data/engagements.csv", new BuildState.Output(8_000_000_000L, millis));
+    files.put("en/data/engagements.csv", new BuildState.Output(8_000_000_000L, millis, 1L << 40));
     files.put("ar/عن/index.html", new BuildState.Output(2048, millis - 1000));
     Map<String, Map<String, RecordPieces.Piece>> pieces = new TreeMap<>();
     pieces.put(
@@ -112,8 +115,9 @@ class BuildStateTest {
         new TreeSet<>(written.footprints().get("2023-11-port-visit")),
         new TreeSet<>(read.footprints().get("2023-11-port-visit")));
     assertEquals(
-        new BuildState.Output(8_000_000_000L, 1_764_480_000_123L),
-        read.files().get("en/data/engagements.csv"));
+        new BuildState.Output(8_000_000_000L, 1_764_480_000_123L, 1L << 40),
+        read.files().get("en/data/engagements.csv"),
+        "its size, its time and where the file system keeps it");
     assertEquals(
         new RecordPieces.Piece(5_000_000_000L, 280),
         read.pieces().get("en/data/engagements.csv").get("2024-05-joint-exercise"));
@@ -146,6 +150,19 @@ class BuildStateTest {
   }
 
   /** A time cut to whole seconds (as a restored cache keeps it) is the time recorded. */
+  @Test
+  void aFileLookedAtGivesItsPlaceAndThePlaceIsNotPartOfItsSameness() throws IOException {
+    Path page = out().resolve("en/index.html");
+    Files.createDirectories(page.getParent());
+    Files.writeString(page, "<!doctype html>");
+
+    BuildState.Output now = BuildState.output(page);
+    assertEquals(Files.getAttribute(page, "unix:ino"), now.place(), "its inode number");
+    assertEquals(15, now.size());
+    BuildState.Output elsewhere = new BuildState.Output(now.size(), now.millis(), now.place() + 1);
+    assertTrue(elsewhere.same(now), "a copy with the same size and time, as before places");
+  }
+
   @Test
   void aTimeCutToWholeSecondsIsTheSameTime() {
     BuildState.Output recorded = new BuildState.Output(10, 1_764_480_000_123L);
