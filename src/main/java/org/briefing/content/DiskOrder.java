@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -30,20 +31,22 @@ final class DiskOrder {
 
   /**
    * Where {@code child} is kept when it is a folder (links not followed): its inode number, or 0
-   * where the file system has none. Empty when it is anything else or cannot be looked at. One look
-   * at the folder, which the loader needs anyway to tell folders from stray files.
+   * where the file system has none (Windows: every folder at the same place, read by name). Empty
+   * when it is anything else or cannot be looked at. One look at the folder, which the loader needs
+   * anyway to tell folders from stray files.
    */
   static Optional<Long> folder(Path child) {
     try {
+      if (!child.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+        return Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                .isDirectory()
+            ? Optional.of(0L)
+            : Optional.empty();
+      }
       Map<String, Object> seen =
           Files.readAttributes(child, "unix:isDirectory,ino", LinkOption.NOFOLLOW_LINKS);
       return Boolean.TRUE.equals(seen.get("isDirectory"))
           ? Optional.of(((Number) seen.get("ino")).longValue())
-          : Optional.empty();
-    } catch (UnsupportedOperationException | IllegalArgumentException e) {
-      // no "unix" view (Windows): every folder at the same place, read by name
-      return Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)
-          ? Optional.of(0L)
           : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
